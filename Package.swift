@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage: load → parse → validate → render → export → write.
+// The `katalog` executable is a thin entry point over `KatalogCLI`.
+let package = Package(
+    name: "Tilbudskatalog",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "katalog", targets: ["katalog"]),
+        .library(name: "KatalogCLI", targets: ["KatalogCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Domain model: modules, municipalities, vocabularies, source locations, diagnostics.
+        .target(name: "KatalogCore"),
+        // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
+        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"]),
+        // Load + parse: Content/ folders, front matter (Yams) into typed modules.
+        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "Yams"]),
+        // Render: the static site from Mustache templates.
+        .target(name: "KatalogSite", dependencies: [
+            "KatalogCore", "KatalogMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Write: atomic replacement of the output folder.
+        .target(name: "KatalogWrite"),
+        // Command-line logic, kept in a library so tests call it without spawning a process.
+        .target(name: "KatalogCLI", dependencies: [
+            "KatalogCore", "KatalogLoad", "KatalogSite", "KatalogWrite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
+        .testTarget(
+            name: "KatalogTests",
+            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogSite", "KatalogWrite", "KatalogCLI"]
+        ),
+    ]
+)

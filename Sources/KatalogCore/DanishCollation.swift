@@ -1,0 +1,27 @@
+/// Danish alphabetical order (æ, ø, å after z; "aa" is not treated as å), deterministic on every platform.
+public enum DanishCollation {
+    public static func key(_ text: String) -> [UInt32] {
+        text.lowercased().unicodeScalars.map { scalar in
+            switch scalar {
+            case "æ", "ä": 0x7B   // after "z" (0x7A)
+            case "ø", "ö": 0x7C
+            case "å": 0x7D
+            case "é", "è": 0x65
+            case "ü": 0x79
+            default: scalar.value
+            }
+        }
+    }
+
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        return ka.lexicographicallyPrecedes(kb) || (ka == kb && a < b)
+    }
+}
+
+extension Sequence {
+    /// Sorted in Danish alphabetical order by a string key.
+    public func sortedDanish(by key: (Element) -> String) -> [Element] {
+        sorted { DanishCollation.less(key($0), key($1)) }
+    }
+}

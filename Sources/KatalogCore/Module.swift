@@ -1,0 +1,135 @@
+/// The Markdown body of a module after parsing: safe HTML plus what checks need.
+public struct Body: Sendable, Hashable {
+    public struct Link: Sendable, Hashable {
+        public let destination: String
+        public let line: Int
+        public let column: Int
+        public init(destination: String, line: Int, column: Int) {
+            self.destination = destination
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public var markdown: String
+    public var html: String
+    /// Citizen prose (paragraphs only, no headings or lists), for readability (LIX).
+    public var prose: String
+    public var links: [Link]
+    /// Lines (in the file) of paragraphs that look like Markdown pipe tables, which libcmark does not render.
+    public var pipeTableLines: [Int]
+    public var wordCount: Int
+
+    public init(markdown: String, html: String, prose: String, links: [Link], pipeTableLines: [Int], wordCount: Int) {
+        self.markdown = markdown
+        self.html = html
+        self.prose = prose
+        self.links = links
+        self.pipeTableLines = pipeTableLines
+        self.wordCount = wordCount
+    }
+}
+
+/// One intervention module: one Markdown file under `Content/<kommune>/`.
+public struct Module: Sendable, Identifiable {
+    /// `<kommune>/<slug>`, stable across builds; used in URLs and exports.
+    public let id: String
+    public let municipalitySlug: String
+    public let slug: String
+    /// Path as the author sees it, e.g. `Content/fjordby/traening-paa-hold.md`.
+    public let file: String
+    /// Where the opening `---` of the front matter is: findings about missing keys point here.
+    public let frontMatter: SourceLocation
+    public let fields: FieldTable
+    public let intervention: Intervention
+    public let variant: Variant?
+    public let body: Body
+
+    public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
+                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body) {
+        self.id = id
+        self.municipalitySlug = municipalitySlug
+        self.slug = slug
+        self.file = file
+        self.frontMatter = frontMatter
+        self.fields = fields
+        self.intervention = intervention
+        self.variant = variant
+        self.body = body
+    }
+
+    public var title: String { fields.text("titel") ?? slug }
+    public var summary: String { fields.text("resume") ?? "" }
+    public var updated: String { fields.text("opdateret") ?? "" }
+    public var diagnoses: [String] { fields.list("målgruppe.diagnoser") }
+    public var forms: [String] { fields.list("form") }
+    public var formats: [String] { fields.list("format") }
+    public var timesOfDay: [String] { fields.list("tidspunkter") }
+    public var elements: [String] { fields.list("indhold") }
+    public var staff: [String] { fields.list("personale") }
+    public var selfReferral: Bool { fields.bool("adgang.egen-henvendelse") ?? false }
+    public var directAccess: Bool { fields.bool("adgang.direkte") ?? false }
+    public var referralSources: [String] { fields.list("adgang.henvisning-fra") }
+    public var price: String { fields.text("pris") ?? "Gratis" }
+
+    /// FSIII codes: the declared ones, else the defaults of the intervention and variant.
+    public var fsiii: [FSIII] {
+        let declared = fields.list("fsiii").compactMap(FSIII.named)
+        return declared.isEmpty ? FSIII.defaults(for: intervention, variant: variant) : declared
+    }
+
+    /// The location of a key, or the front matter's opening `---` when the key is missing.
+    public func location(of path: String) -> SourceLocation {
+        fields.locations[path] ?? parentLocation(of: path) ?? frontMatter
+    }
+
+    private func parentLocation(of path: String) -> SourceLocation? {
+        var parts = path.split(separator: ".")
+        while parts.count > 1 {
+            parts.removeLast()
+            if let location = fields.locations[parts.joined(separator: ".")] { return location }
+        }
+        return nil
+    }
+}
+
+/// One municipality: `Content/<kommune>/kommune.yml` and its modules.
+public struct Municipality: Sendable, Identifiable {
+    public let slug: String
+    public let file: String
+    public let fields: FieldTable
+    public var modules: [Module]
+    public let location: SourceLocation
+
+    public init(slug: String, file: String, fields: FieldTable, modules: [Module]) {
+        self.slug = slug
+        self.file = file
+        self.fields = fields
+        self.modules = modules
+        self.location = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    public var id: String { slug }
+    public var name: String { fields.text("navn") ?? slug }
+    public var code: String { fields.text("kommunekode") ?? "" }
+    public var isExample: Bool { fields.bool("eksempeldata") ?? false }
+    public var postcodes: [String] { fields.list("postnumre") }
+
+    public func location(of path: String) -> SourceLocation {
+        fields.locations[path] ?? location
+    }
+}
+
+/// A whole catalog: every municipality folder under the content root.
+public struct Catalog: Sendable {
+    /// The content folder as given, e.g. `Content`.
+    public let root: String
+    public let municipalities: [Municipality]
+
+    public init(root: String, municipalities: [Municipality]) {
+        self.root = root
+        self.municipalities = municipalities
+    }
+
+    public var modules: [Module] { municipalities.flatMap(\.modules) }
+}

@@ -1,0 +1,197 @@
+/// The front-matter contract as data: every key an author may write, its type, and a Danish
+/// explanation (shown in messages, in the author guide and by `katalog new`).
+/// Adding a field touches this table and, if code needs it typed, one accessor on `Module`.
+public struct Field: Sendable {
+    public indirect enum Kind: Sendable {
+        case text
+        case bool
+        case integer
+        case date
+        case code(Vocabulary)
+        case codes(Vocabulary)
+        case texts
+        case map([Field])
+        case records([Field])
+    }
+
+    public let key: String
+    public let kind: Kind
+    public let help: String
+
+    public init(_ key: String, _ kind: Kind, _ help: String) {
+        self.key = key
+        self.kind = kind
+        self.help = help
+    }
+
+    /// Danish name of the type, for "forkert type" messages.
+    public var typeName: String {
+        switch kind {
+        case .text: "tekst"
+        case .bool: "ja/nej (true eller false)"
+        case .integer: "et helt tal"
+        case .date: "en dato (ÅÅÅÅ-MM-DD)"
+        case .code(let v): "én af: \(v.codes.joined(separator: ", "))"
+        case .codes(let v): "en liste med koder fra: \(v.codes.joined(separator: ", "))"
+        case .texts: "en liste med tekster"
+        case .map: "en gruppe af felter (nøgle: værdi)"
+        case .records: "en liste af grupper (- navn: …)"
+        }
+    }
+}
+
+public enum Schema {
+    static let textPlace = [
+        Field("navn", .text, "Stedets navn, fx Sundhedscenter Fjordby."),
+        Field("adresse", .text, "Vej og nummer."),
+        Field("postnummer", .text, "Postnummer med fire cifre."),
+        Field("by", .text, "By."),
+    ]
+    static let contact = [
+        Field("navn", .text, "Navn på kontaktperson eller team."),
+        Field("telefon", .text, "Telefonnummer, fx 86 12 34 56."),
+        Field("e-mail", .text, "E-mailadresse."),
+        Field("adresse", .text, "Postadresse."),
+        Field("åbningstid", .text, "Hvornår man kan ringe, fx Hverdage kl. 8-12."),
+    ]
+
+    /// The keys of one module file's front matter.
+    public static let module: [Field] = [
+        Field("titel", .text, "Tilbuddets navn på klart dansk."),
+        Field("resume", .text, "Én eller to korte sætninger til borgeren om, hvad tilbuddet er."),
+        Field("indsats", .code(Vocabularies.interventions), "Hvilken af de seks indsatser modulet hører til (§2.1)."),
+        Field("variant", .code(Vocabularies.variants), "Variant for fysisk aktivitet (§6.1) og ernæring (§7.1)."),
+        Field("indhold", .codes(Vocabularies.allElements), "Indsatsens indholdselementer, som standarden nævner dem."),
+        Field("målgruppe", .map([
+            Field("diagnoser", .codes(Vocabularies.diagnoses), "Hvilke kroniske sygdomme tilbuddet er for (§2.1)."),
+            Field("kræver-kronisk-sygdom", .bool, "Skal borgeren have en kronisk sygdom? For nikotin og alkohol: nej (§2.1)."),
+            Field("i-risiko", .bool, "Også for borgere i risiko for kronisk sygdom (kun fysisk aktivitet og ernæring)."),
+            Field("beskrivelse", .text, "Hvem tilbuddet er for, med borgerens ord."),
+            Field("ernæring", .codes(Vocabularies.dietGroups), "Målgrupper for diætbehandling (§7.1)."),
+            Field("særlige-hensyn", .text, "Grupper, der får særlig opmærksomhed, fx alder, køn, etnicitet (§4.2)."),
+            Field("socialt-udsatte", .bool, "Er tilbuddet rettet mod borgere i social udsat position (§5.5)?"),
+        ]), "Hvem tilbuddet er for."),
+        Field("adgang", .map([
+            Field("henvisning-fra", .codes(Vocabularies.referralSources), "Hvem kan henvise (§3.1, §8)."),
+            Field("egen-henvendelse", .bool, "Kan borgeren selv henvende sig (§2.2, §3.1)?"),
+            Field("direkte", .bool, "Kan borgeren starte direkte, uden en afklarende samtale først (§3.1, §8.1)?"),
+            Field("via-afklarende-samtale", .bool, "Kan borgeren komme hertil efter en afklarende samtale?"),
+            Field("kontakt-inden-dage", .integer, "Hvor mange hverdage der højst går, før kommunen kontakter borgeren (§2.2)."),
+        ]), "Hvordan borgeren kommer i gang."),
+        Field("form", .codes(Vocabularies.forms), "På hold og/eller individuelt."),
+        Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),
+        Field("tidspunkter", .codes(Vocabularies.timesOfDay), "Hvornår på døgnet tilbuddet foregår (§4.2, §8.3)."),
+        Field("optag", .code(Vocabularies.intakes), "Løbende optag eller faste holdstarter."),
+        Field("omfang", .map([
+            Field("uger", .integer, "Forløbets længde i uger."),
+            Field("gange-pr-uge", .integer, "Antal gange om ugen."),
+            Field("minutter", .integer, "Varighed af én gang i minutter."),
+            Field("lektioner", .integer, "Antal lektioner eller samtaler i alt."),
+            Field("deltagere-pr-instruktør", .integer, "Antal deltagere pr. instruktør (§6.3)."),
+            Field("holdstørrelse", .integer, "Højst antal deltagere på holdet."),
+        ]), "Hvor meget og hvor længe."),
+        Field("intensitet", .code(Vocabularies.intensities), "Træningens intensitet (§6.3)."),
+        Field("intensitet-begrundelse", .text, "Hvorfor intensiteten er lavere end moderat, hvis den er det (§6.3)."),
+        Field("test", .map([
+            Field("start", .text, "Testen ved forløbets start (§6.2)."),
+            Field("slut", .text, "Testen ved forløbets slut; samme test som ved start (§6.3)."),
+            Field("omgivelser", .text, "Hvor testene foregår; samme omgivelser og udstyr ved start og slut (§6.3)."),
+        ]), "Test ved start og slut af superviseret træning."),
+        Field("træningsplan", .bool, "Laves der en træningsplan med mål og delmål sammen med borgeren (§6.2)?"),
+        Field("plan-med-mål", .bool, "Laves der en plan med mål og delmål (§3.1, §6.2)?"),
+        Field("pårørende-inddrages", .bool, "Kan pårørende deltage i undervisningen (§4.3)?"),
+        Field("personale", .codes(Vocabularies.professions), "Hvilke faggrupper der står for tilbuddet."),
+        Field("kurser", .codes(Vocabularies.courses), "Relevante kurser og uddannelser, personalet har."),
+        Field("kompetencer", .text, "Hvordan personalet har de kompetencer, standarden kræver."),
+        Field("sundhedspædagogik", .text, "Hvordan tilbuddet tager udgangspunkt i borgerens motivation og mål (§3.2)."),
+        Field("differentiering", .text, "Hvordan tilbuddet tilpasses borgerens sundhedskompetence og behov (§3.4)."),
+        Field("retningslinjer", .texts, "De faglige retningslinjer, tilbuddet bygger på (§6.4, §7.4)."),
+        Field("afslutning", .map([
+            Field("evaluering", .text, "Hvordan det enkelte forløb evalueres (§3.5)."),
+            Field("status-til-egen-læge", .bool, "Sendes en status til egen læge, når borgeren siger ja (§3.5)?"),
+            Field("afsluttende-samtale", .bool, "Er der en afsluttende samtale (§6.3)?"),
+            Field("opfølgende-samtale", .bool, "Tilbydes en opfølgende samtale (§6.2, §8.3)?"),
+            Field("videreførelse", .codes(Vocabularies.continuations), "Hvor borgeren kan fortsætte bagefter (§3.5)."),
+            Field("fastholdelse", .text, "Hvordan I aktivt støtter, at borgeren fortsætter (§3.5)."),
+        ]), "Hvad der sker, når forløbet slutter."),
+        Field("nikotin", .map([
+            Field("produkter", .codes(Vocabularies.nicotineProducts), "Hvilke tobaks- og nikotinprodukter (§5.1)."),
+            Field("brug", .codes(Vocabularies.nicotineUse), "Dagligt og/eller lejlighedsvis brug (§5.1)."),
+            Field("produktrådgivning", .code(Vocabularies.productAdvice), "Hvor borgeren får rådgivning om medicinen (§5.2)."),
+            Field("manual", .code(Vocabularies.nicotineManuals), "Hvilken manual forløbet følger (§5.3)."),
+            Field("stopbasen", .bool, "Registreres forløbet i STOPbasen (§5.3)?"),
+            Field("opstartssamtale", .bool, "Er der en opstartssamtale (§5.3)?"),
+            Field("ventetid-dage", .integer, "Højeste ventetid i dage fra opstartssamtale til start (§5.3)."),
+            Field("mellemliggende-opfølgning", .bool, "Følger I op i ventetiden, hvis den er over 14 dage (§5.3)?"),
+            Field("reduktion", .bool, "Tilbydes reduktion som et skridt mod stop (§5.3)?"),
+        ]), "Felter for nikotinafvænning."),
+        Field("alkohol", .map([
+            Field("screening", .code(Vocabularies.alcoholScreening), "Screeningsværktøjet, samtalen starter med (§8.2)."),
+            Field("videre-henvisning", .codes(Vocabularies.onwardReferral), "Hvor borgeren henvises videre til ved høj score (§8.2)."),
+            Field("gravide", .text, "Hvad I gør, hvis en gravid screener positivt (§8.2)."),
+        ]), "Felter for forebyggende samtale om alkohol."),
+        Field("ernæring", .map([
+            Field("indledende-vurdering", .codes(Vocabularies.initialAssessment), "Hvad den første vurdering omfatter (§7.2)."),
+            Field("grundlag", .codes(Vocabularies.nutritionBasis), "Det faglige grundlag for rådene (§7.2)."),
+            Field("individuel-del", .bool, "Er der en individuelt tilrettelagt del (§7.3)?"),
+            Field("første-samtale-format", .code(Vocabularies.formats), "Hvordan den første samtale foregår (§7.3)."),
+            Field("første-samtale-minutter", .integer, "Varighed af den første samtale i minutter (§7.3)."),
+            Field("opfølgning-minutter", .integer, "Varighed af en opfølgende samtale i minutter (§7.3)."),
+            Field("opfølgning-hver-måneder", .integer, "Hvor mange måneder der højst går mellem opfølgninger (§7.3)."),
+            Field("revurdering-måneder", .integer, "Senest efter hvor mange måneder behovet vurderes igen (§7.3)."),
+        ]), "Felter for ernæringsindsatsen."),
+        Field("steder", .records(textPlace), "Hvor tilbuddet foregår."),
+        Field("kontakt", .map(contact), "Kontakt for netop dette tilbud (ellers bruges kommunens)."),
+        Field("pris", .text, "Pris for borgeren, fx Gratis."),
+        Field("fsiii", .codes(FSIII.vocabulary), "FSIII-indsatskode(r); udfyldes automatisk ud fra indsats og variant."),
+        Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
+        Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),
+    ]
+
+    /// The keys of `kommune.yml`.
+    public static let municipality: [Field] = [
+        Field("navn", .text, "Kommunens navn, fx Fjordby Kommune."),
+        Field("kommunekode", .text, "Kommunekoden med fire cifre, fx 0707."),
+        Field("eksempeldata", .bool, "Sæt til true, hvis kataloget kun er et eksempel."),
+        Field("postnumre", .texts, "Postnumre i kommunen."),
+        Field("hjemmeside", .text, "Adressen på kommunens sundhedsside."),
+        Field("tilgængelighedserklæring", .text, "Link til tilgængelighedserklæringen (was.digst.dk/…)."),
+        Field("modtager", .map([
+            Field("navn", .text, "Enheden, der modtager henvisninger."),
+            Field("sor", .text, "SOR-kode for enheden."),
+            Field("lokationsnummer", .text, "EAN-lokationsnummer (13 cifre) til elektroniske henvisninger."),
+            Field("adresse", .text, "Enhedens adresse."),
+        ]), "Den enhed, der modtager henvisninger (XREF15)."),
+        Field("kontakt", .map(contact), "Kommunens kontakt for borgere."),
+        Field("læger", .map([
+            Field("telefon", .text, "Telefon for læger og andre fagpersoner."),
+            Field("kontakt-inden-dage", .integer, "Hvor mange hverdage der højst går fra henvisning til kontakt (§2.2)."),
+            Field("henvisning", .texts, "Hvad henvisningen skal indeholde."),
+            Field("tilbagemelding", .text, "Hvordan lægen får besked tilbage (XDIS15) (§2.2)."),
+        ]), "Oplysninger til læger."),
+        Field("organisation", .map(OrganisationDeclaration.fields), "Kommunens erklæringer om krav, der gælder hele organisationen."),
+        Field("fravalg", .records([
+            Field("regel", .text, "ID på en anbefaling, fx A-6.3-1."),
+            Field("begrundelse", .text, "Hvorfor kommunen har valgt anbefalingen fra."),
+        ]), "Anbefalinger, kommunen bevidst har valgt fra, med begrundelse."),
+    ]
+}
+
+/// The organisation-level declarations of `kommune.yml` (rules the standard places on the municipality).
+public enum OrganisationDeclaration {
+    public static let fields: [Field] = [
+        Field("koordinering", .text, "Hvordan I koordinerer på tværs af forvaltninger og med læger og sygehuse (§3)."),
+        Field("kontakt-efter-henvisning", .text, "Hvor hurtigt I kontakter borgeren efter henvisning (§2.2)."),
+        Field("tilbagemelding", .text, "Hvordan henviser får besked om tilbudte og gennemførte indsatser (§2.2)."),
+        Field("deltagelse", .text, "Hvordan I følger, hvem der deltager og hvem der ikke gør (§3.3)."),
+        Field("sparring", .text, "Hvordan medarbejdere får sparring med erfarne kolleger (§3.2)."),
+        Field("specialister", .text, "Hvordan medarbejdere kan konsultere specialister (§3.2)."),
+        Field("organisatorisk-sundhedskompetence", .text, "Hvordan I arbejder med organisatorisk sundhedskompetence (§3.3)."),
+        Field("civilsamfund", .text, "Samarbejdet med foreninger og civilsamfund (§3.5)."),
+        Field("monitorering", .text, "Hvordan I dokumenterer borgernes behov, indsatser og forløb (§9.1)."),
+        Field("befolkningsdata", .text, "Hvordan I bruger data om befolkningen, fx Sundhedsdata på tværs (§9.1)."),
+        Field("fsiii-indberetning", .text, "Hvordan I registrerer i FSIII og indberetter til FK-Gateway (§9.1)."),
+        Field("indikatorer", .text, "Hvilke indikatorer og uddata I registrerer (§9.1)."),
+        Field("forskning", .text, "Forskningssamarbejde (§9.2)."),
+    ]
+}

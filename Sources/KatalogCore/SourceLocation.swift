@@ -1,0 +1,47 @@
+/// A place in a catalog file, as people count: lines and columns start at 1.
+/// `file` is relative to the catalog root's parent, e.g. `Content/fjordby/traening.md`.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// A problem with the input that stops a build: broken YAML, an unknown key, a wrong type, a duplicate id.
+/// Messages are Danish because content authors read them.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    /// An optional suggestion, e.g. "mente du `målgruppe`?"
+    public var hint: String?
+
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = "\(location): fejl: \(message)"
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+/// Several input errors, collected so an author sees all of them at once rather than one per run.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors.sorted { $0.location < $1.location } }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

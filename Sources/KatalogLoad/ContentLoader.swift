@@ -1,0 +1,174 @@
+import Foundation
+import KatalogCore
+import KatalogMarkdown
+
+/// Load + parse: turns a content folder (`<kommune>/kommune.yml` + one `.md` per module) into a
+/// typed `Catalog`. Every problem in every file is collected; nothing is half-loaded.
+public struct ContentLoader: Sendable {
+    public init() {}
+
+    public func load(root: String) throws(InputErrors) -> Catalog {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputError(SourceLocation(file: root, line: 1),
+                                          "mappen `\(root)` findes ikke", hint: "angiv mappen med --content")])
+        }
+        var errors: [InputError] = []
+        var municipalities: [Municipality] = []
+        let folders = ((try? fm.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+            .filter { fm.fileExists(atPath: join(root, $0), isDirectory: &isDirectory) && isDirectory.boolValue }
+            .sorted()
+        if folders.isEmpty {
+            errors.append(InputError(SourceLocation(file: root, line: 1),
+                                     "der er ingen kommunemapper i `\(root)`",
+                                     hint: "læg hver kommune i sin egen mappe med en kommune.yml"))
+        }
+        for folder in folders {
+            do {
+                municipalities.append(try loadMunicipality(root: root, folder: folder))
+            } catch {
+                errors += error.errors
+            }
+        }
+        errors += Self.crossFileErrors(municipalities)
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        return Catalog(root: root, municipalities: municipalities)
+    }
+
+    func loadMunicipality(root: String, folder: String) throws(InputErrors) -> Municipality {
+        let directory = join(root, folder)
+        let slug = Slug.make(folder)
+        var errors: [InputError] = []
+        let configFile = join(directory, "kommune.yml")
+        var fields = FieldTable()
+        if let data = FileManager.default.contents(atPath: configFile) {
+            do {
+                let text = try SourceText.decode(data, file: configFile)
+                var reader = FieldReader(file: configFile, firstLine: 1)
+                fields = reader.read(yaml: text, schema: Schema.municipality)
+                errors += reader.errors
+                errors += Self.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: configFile, line: 1))
+                if let code = fields.text("kommunekode"), !(code.count == 3 || code.count == 4) || !code.allSatisfy(\.isNumber) {
+                    errors.append(InputError(fields.locations["kommunekode"]!, "kommunekoden `\(code)` skal være tre eller fire cifre",
+                                             hint: "skriv den i citationstegn, fx \"0707\""))
+                }
+            } catch {
+                errors.append(error)
+            }
+        } else {
+            errors.append(InputError(SourceLocation(file: configFile, line: 1),
+                                     "kommunemappen `\(folder)` mangler filen kommune.yml",
+                                     hint: "kopier kommune.yml fra en anden kommune og ret den til"))
+        }
+
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") }
+            .sorted()
+        var modules: [Module] = []
+        for name in files {
+            let path = join(directory, name)
+            do {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
+                }
+                modules.append(try ModuleParser.parse(data: data, file: path, municipality: slug))
+            } catch let error as InputErrors {
+                errors += error.errors
+            } catch let error as InputError {
+                errors.append(error)
+            } catch {
+                errors.append(InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(error)"))
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        return Municipality(slug: slug, file: configFile, fields: fields, modules: modules)
+    }
+
+    static func requiredKeys(_ keys: [String], in fields: FieldTable, at location: SourceLocation) -> [InputError] {
+        keys.filter { !fields.has($0) }.map { key in
+            InputError(location, "feltet `\(key)` mangler",
+                       hint: (Schema.module + Schema.municipality).first { $0.key == key }?.help)
+        }
+    }
+
+    /// Checks that need more than one file: slugs that collide, digital counterparts and links that point nowhere.
+    static func crossFileErrors(_ municipalities: [Municipality]) -> [InputError] {
+        var errors: [InputError] = []
+        var slugs: [String: Municipality] = [:]
+        for municipality in municipalities {
+            if let other = slugs[municipality.slug] {
+                errors.append(InputError(municipality.location,
+                                         "kommunemappen giver samme adresse (`\(municipality.slug)`) som \(other.file)"))
+            }
+            slugs[municipality.slug] = municipality
+        }
+        let allFiles = Set(municipalities.flatMap { $0.modules.map(\.file) })
+        for municipality in municipalities {
+            var seen: [String: Module] = [:]
+            for module in municipality.modules {
+                if let other = seen[module.slug] {
+                    errors.append(InputError(module.frontMatter,
+                                             "filnavnet giver samme adresse (`\(module.slug)`) som \(other.file)",
+                                             hint: "omdøb en af filerne"))
+                }
+                seen[module.slug] = module
+            }
+            for module in municipality.modules {
+                if let twin = module.fields.text("digital-pendant"), !municipality.modules.contains(where: { $0.slug == Slug.make(twin) }) {
+                    errors.append(InputError(module.location(of: "digital-pendant"),
+                                             "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
+                                             hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug))))
+                }
+                for link in module.body.links {
+                    guard let target = LinkTarget.localFile(link.destination, from: module.file) else { continue }
+                    let exists = target.hasSuffix(".md") ? allFiles.contains(target) : FileManager.default.fileExists(atPath: target)
+                    if !exists {
+                        errors.append(InputError(SourceLocation(file: module.file, line: link.line, column: link.column),
+                                                 "linket `\(link.destination)` peger på en fil, der ikke findes"))
+                    }
+                }
+            }
+        }
+        return errors
+    }
+}
+
+func join(_ a: String, _ b: String) -> String {
+    a.hasSuffix("/") ? a + b : a + "/" + b
+}
+
+/// Local (relative) link destinations in module bodies.
+enum LinkTarget {
+    /// The file a relative link points at, or nil for external links, anchors and absolute paths.
+    static func localFile(_ destination: String, from file: String) -> String? {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
+              !destination.contains(":") else { return nil }
+        let path = destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? destination
+        guard !path.isEmpty else { return nil }
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        return (file.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// `anden.md#x` → `anden.html#x` with the slugged name, so links between modules work on the site.
+    static func rewrite(_ destination: String) -> String? {
+        guard !destination.contains(":"), !destination.hasPrefix("#") else { return nil }
+        let pieces = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(pieces[0])
+        guard path.hasSuffix(".md") else { return nil }
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        components[components.count - 1] = Slug.make(components[components.count - 1]) + ".html"
+        if components.count >= 2, components[components.count - 2] != ".." && components[components.count - 2] != "." {
+            components[components.count - 2] = Slug.make(components[components.count - 2])
+        }
+        return components.joined(separator: "/") + (pieces.count > 1 ? "#" + pieces[1] : "")
+    }
+}

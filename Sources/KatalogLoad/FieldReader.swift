@@ -1,0 +1,293 @@
+import Foundation
+import KatalogCore
+import Yams
+
+/// Reads a YAML document against a schema (`[Field]`) into a `FieldTable`, collecting every
+/// problem with its file line instead of stopping at the first.
+struct FieldReader {
+    let file: String
+    /// Added to Yams' 1-based line numbers to get file lines.
+    let lineOffset: Int
+    var errors: [InputError] = []
+    /// Guards against YAML that expands into huge trees.
+    private var nodeBudget = 20_000
+
+    init(file: String, firstLine: Int) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+    }
+
+    /// Parses YAML text (without `---` lines) and reads it into a table.
+    mutating func read(yaml: String, schema: [Field]) -> FieldTable {
+        var table = FieldTable()
+        if let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
+            fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; YAML kræver mellemrum",
+                 hint: "erstat tabulatoren med to mellemrum")
+            return table
+        }
+        if let line = Self.anchorOrAliasLine(yaml) {
+            fail(line: line, column: 1, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
+            return table
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            record(error, yaml: yaml)
+            return table
+        } catch {
+            fail(line: 1, column: 1, "felterne kunne ikke læses: \(error)")
+            return table
+        }
+        guard let root else { return table }
+        guard case .mapping(let mapping) = root else {
+            fail(at: root, "felterne skal skrives som `navn: værdi`, én pr. linje")
+            return table
+        }
+        readMapping(mapping, schema: schema, prefix: "", into: &table)
+        return table
+    }
+
+    // MARK: - Mapping and values
+
+    private mutating func readMapping(_ mapping: Node.Mapping, schema: [Field], prefix: String, into table: inout FieldTable) {
+        for (keyNode, valueNode) in mapping {
+            guard spend(keyNode), spend(valueNode) else { return }
+            guard let key = keyNode.string, case .scalar = keyNode else {
+                fail(at: keyNode, "et feltnavn skal være en tekst")
+                continue
+            }
+            let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            guard let field = schema.first(where: { $0.key == key }) else {
+                fail(at: keyNode, "ukendt felt `\(path)`", hint: unknownKeyHint(key, schema: schema, prefix: prefix))
+                continue
+            }
+            table.locations[path] = location(of: keyNode)
+            if isNull(valueNode) {
+                if case .map = field.kind { continue }
+                fail(at: keyNode, "feltet `\(path)` mangler en værdi", hint: "skriv \(field.typeName)")
+                continue
+            }
+            readValue(valueNode, field: field, path: path, into: &table)
+        }
+    }
+
+    private mutating func readValue(_ node: Node, field: Field, path: String, into table: inout FieldTable) {
+        switch field.kind {
+        case .text:
+            guard let text = scalarText(node) else { return wrongType(node, path, field) }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return fail(at: node, "feltet `\(path)` er tomt")
+            }
+            table.values[path] = .text(text)
+        case .bool:
+            guard let value = boolean(node) else { return wrongType(node, path, field) }
+            table.values[path] = .bool(value)
+        case .integer:
+            guard case .scalar = node, let value = node.int else { return wrongType(node, path, field) }
+            guard value >= 0 else { return fail(at: node, "feltet `\(path)` må ikke være negativt") }
+            table.values[path] = .integer(value)
+        case .date:
+            guard let text = scalarText(node), Self.isDate(text) else { return wrongType(node, path, field) }
+            table.values[path] = .date(text)
+        case .code(let vocabulary):
+            guard let code = scalarText(node) else { return wrongType(node, path, field) }
+            guard vocabulary.contains(code) else { return unknownCode(code, node, path, vocabulary) }
+            table.values[path] = .text(code)
+        case .codes(let vocabulary):
+            guard let items = listItems(node, path, field) else { return }
+            var codes: [String] = []
+            for (itemNode, code) in items {
+                if !vocabulary.contains(code) { unknownCode(code, itemNode, path, vocabulary); continue }
+                if codes.contains(code) { fail(at: itemNode, "`\(code)` står to gange i `\(path)`"); continue }
+                codes.append(code)
+            }
+            table.values[path] = .list(codes)
+        case .texts:
+            guard let items = listItems(node, path, field) else { return }
+            table.values[path] = .list(items.map(\.1))
+        case .map(let fields):
+            guard case .mapping(let mapping) = node else { return wrongType(node, path, field) }
+            readMapping(mapping, schema: fields, prefix: path, into: &table)
+        case .records(let fields):
+            guard case .sequence(let sequence) = node else { return wrongType(node, path, field) }
+            var records: [FieldTable] = []
+            for item in sequence {
+                guard spend(item) else { return }
+                guard case .mapping(let mapping) = item else {
+                    fail(at: item, "hvert punkt i `\(path)` skal være en gruppe af felter (navn: værdi)")
+                    continue
+                }
+                var record = FieldTable()
+                readMapping(mapping, schema: fields, prefix: "", into: &record)
+                records.append(record)
+            }
+            table.values[path] = .records(records)
+        }
+    }
+
+    /// A list of scalars; a single scalar is read as a list of one.
+    private mutating func listItems(_ node: Node, _ path: String, _ field: Field) -> [(Node, String)]? {
+        switch node {
+        case .scalar:
+            guard let text = scalarText(node) else { wrongType(node, path, field); return nil }
+            return [(node, text)]
+        case .sequence(let sequence):
+            var items: [(Node, String)] = []
+            for item in sequence {
+                guard spend(item) else { return nil }
+                guard let text = scalarText(item) else {
+                    fail(at: item, "punkterne i `\(path)` skal være enkle værdier", hint: "skriv \(field.typeName)")
+                    continue
+                }
+                items.append((item, text))
+            }
+            return items
+        default:
+            wrongType(node, path, field)
+            return nil
+        }
+    }
+
+    // MARK: - Scalars
+
+    private func scalarText(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, !isNull(node) else { return nil }
+        return scalar.string
+    }
+
+    private func boolean(_ node: Node) -> Bool? {
+        guard case .scalar(let scalar) = node else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "ja", "yes": return true
+        case "false", "nej", "no": return false
+        default: return nil
+        }
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(month) && (1...days[month - 1]).contains(day)
+    }
+
+    // MARK: - Errors
+
+    /// Counts nodes and refuses anchors and aliases (which could expand into a "billion laughs").
+    private mutating func spend(_ node: Node) -> Bool {
+        if node.anchor != nil {
+            fail(at: node, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
+            nodeBudget = 0
+            return false
+        }
+        nodeBudget -= 1
+        if nodeBudget < 0 {
+            if nodeBudget == -1 { fail(at: node, "felterne er for store eller for dybt indlejrede") }
+            return false
+        }
+        return true
+    }
+
+    private func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    private mutating func fail(at node: Node, _ message: String, hint: String? = nil) {
+        errors.append(InputError(location(of: node), message, hint: hint))
+    }
+
+    private mutating func fail(line: Int, column: Int, _ message: String, hint: String? = nil) {
+        errors.append(InputError(SourceLocation(file: file, line: line + lineOffset, column: column), message, hint: hint))
+    }
+
+    private mutating func wrongType(_ node: Node, _ path: String, _ field: Field) {
+        fail(at: node, "feltet `\(path)` har forkert type", hint: "skriv \(field.typeName)")
+    }
+
+    private mutating func unknownCode(_ code: String, _ node: Node, _ path: String, _ vocabulary: Vocabulary) {
+        let hint = Suggestion.hint(for: code, in: vocabulary.codes)
+            ?? "tilladte værdier: \(vocabulary.codes.joined(separator: ", "))"
+        fail(at: node, "ukendt værdi `\(code)` i `\(path)`", hint: hint)
+    }
+
+    private func unknownKeyHint(_ key: String, schema: [Field], prefix: String) -> String {
+        if let near = Suggestion.closest(to: key, in: schema.map(\.key)) {
+            return "mente du `\(prefix.isEmpty ? near : prefix + "." + near)`?"
+        }
+        // A key that exists elsewhere in the schema, e.g. `diagnoser` written at the top level.
+        for field in Schema.module + Schema.municipality {
+            if case .map(let children) = field.kind, children.contains(where: { $0.key == key }) {
+                return "`\(key)` hører under `\(field.key)`"
+            }
+        }
+        return "tilladte felter her: \(schema.map(\.key).joined(separator: ", "))"
+    }
+
+    private mutating func record(_ error: YamlError, yaml: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            fail(line: mark.line, column: mark.column, "felterne er ikke gyldig YAML: \(Self.danish(problem))",
+                 hint: "tjek indrykning, kolon efter feltnavnet og citationstegn")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            for key in duplicates {
+                let line = Self.secondOccurrence(of: key, in: yaml) ?? 1
+                fail(line: line, column: 1, "feltet `\(key)` står to gange", hint: "slet den ene")
+            }
+        case .reader(let problem, _, _, _):
+            fail(line: 1, column: 1, "felterne kunne ikke læses: \(problem)")
+        default:
+            fail(line: 1, column: 1, "felterne kunne ikke læses: \(error)")
+        }
+    }
+
+    private static func danish(_ problem: String) -> String {
+        switch problem {
+        case "mapping values are not allowed in this context": "et kolon står et sted, hvor det ikke må stå (sæt teksten i citationstegn)"
+        case "did not find expected key": "forventede et nyt feltnavn (tjek indrykningen)"
+        case "found character that cannot start any token": "et tegn kan ikke stå først i en værdi (sæt teksten i citationstegn)"
+        case "did not find expected ',' or ']'": "en liste i [ ] er ikke lukket"
+        case "found unexpected end of stream": "filen slutter midt i en værdi (mangler et citationstegn?)"
+        case "could not find expected ':'": "mangler kolon efter feltnavnet"
+        default: problem
+        }
+    }
+
+    /// YAML plain scalars cannot start with `&` or `*`, so an unquoted one at the start of a value is
+    /// an anchor or alias. (Yams keeps anchors only weakly, so they cannot be seen on the nodes.)
+    static func anchorOrAliasLine(_ yaml: String) -> Int? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var outside = ""
+            var quote: Character?
+            for ch in line {
+                if let q = quote { if ch == q { quote = nil }; continue }
+                if ch == "\"" || ch == "'" { quote = ch; continue }
+                if ch == "#" && (outside.isEmpty || outside.last == " ") { break }
+                outside.append(ch)
+            }
+            if outside.range(of: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#, options: .regularExpression) != nil {
+                return index + 1
+            }
+        }
+        return nil
+    }
+
+    private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("\(key):") {
+                if seen { return index + 1 }
+                seen = true
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+
+/// A command that runs against a `Console` and returns an exit code, so tests run it in-process.
+public protocol ConsoleCommand: ParsableCommand {
+    func execute(console: Console) -> Int32
+}
+
+extension ConsoleCommand {
+    public func run() throws {
+        let code = execute(console: .standard)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+public struct Katalog: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "katalog",
+        abstract: "Tilbudskatalog: forebyggelsestilbud til borgere med kronisk sygdom (sundhedslovens §119).",
+        discussion: """
+        Kataloget læses fra en mappe med én mappe pr. kommune (kommune.yml og én .md-fil pr. tilbud) \
+        og bliver til et tilgængeligt websted.
+        """,
+        version: KatalogVersion.description,
+        subcommands: [Build.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+
+    /// Parses `arguments` and runs the command against `console`; returns the exit code.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let command = command as? any ConsoleCommand {
+                return command.execute(console: console)
+            }
+            try command.run()
+            return Exit.ok
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty { (code == ExitCode.success ? console.out : console.err)(message) }
+            return code == .success ? Exit.ok : Exit.usage
+        }
+    }
+}
+
+public enum KatalogVersion {
+    public static let version = "0.1.0"
+    public static let standard = "Sundhedsstyrelsen: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom (2024)"
+    public static var description: String { "\(version) (regler fra \(standard))" }
+}
+
+public struct Build: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Byg webstedet fra indholdsmappen.",
+        discussion: "Ved fejl vises fil og linje, og det tidligere websted bliver stående uændret.")
+
+    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
+    var content = "Content"
+
+    @Option(name: .long, help: "Mappen, webstedet skrives til.")
+    var output = "Site"
+
+    @Option(name: .long, help: "Mappen med skabeloner (Mustache).")
+    var templates = "Templates"
+
+    @Flag(name: .long, help: "Vis tid for hvert trin.")
+    var verbose = false
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates))
+        do {
+            let report = try pipeline.build()
+            let catalog = report.catalog
+            console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(output)/")
+            if verbose {
+                for (stage, seconds) in report.timings {
+                    console.out(String(format: "  %-12@ %7.1f ms", stage as NSString, seconds * 1000))
+                }
+            }
+            return Exit.ok
+        } catch {
+            return report(error, console: console)
+        }
+    }
+}
+
+func report(_ failure: Pipeline.Failure, console: Console) -> Int32 {
+    switch failure {
+    case .input(let errors):
+        for error in errors.errors { console.err(error.description) }
+        console.err("\(errors.errors.count) \(errors.errors.count == 1 ? "fejl" : "fejl") – intet er ændret i output-mappen.")
+        let unreadable = errors.errors.contains { $0.message.hasPrefix("mappen `") }
+        return unreadable ? Exit.usage : Exit.findings
+    case .output(let message):
+        console.err("fejl: \(message)")
+        return Exit.usage
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import KatalogCore
+import KatalogLoad
+import KatalogSite
+import KatalogWrite
+
+/// The build as a readable sequence of named stages: load → parse → render → write.
+/// (Validation and exports plug in between render and write.)
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        public var content: String
+        public var output: String
+        public var templates: String
+        public init(content: String = "Content", output: String = "Site", templates: String = "Templates") {
+            self.content = content
+            self.output = output
+            self.templates = templates
+        }
+    }
+
+    public enum Failure: Error {
+        /// The content or templates have problems an author must fix.
+        case input(InputErrors)
+        /// The output could not be written.
+        case output(String)
+    }
+
+    public struct Report: Sendable {
+        public let catalog: Catalog
+        public let fileCount: Int
+        public let timings: [(stage: String, seconds: Double)]
+    }
+
+    public let options: Options
+    public init(options: Options) { self.options = options }
+
+    public func load() throws(Failure) -> Catalog {
+        do { return try ContentLoader().load(root: options.content) } catch { throw .input(error) }
+    }
+
+    public func build() throws(Failure) -> Report {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) {
+            timings.append((stage, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
+        let catalog = try load()
+        lap("indlæs")
+        let renderer: SiteRenderer
+        do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
+        lap("skabeloner")
+        let files = renderer.render(catalog)
+        lap("generér")
+        do { try SiteWriter(output: options.output).publish(files) } catch { throw .output(error.description) }
+        lap("skriv")
+        return Report(catalog: catalog, fileCount: files.count, timings: timings)
+    }
+}

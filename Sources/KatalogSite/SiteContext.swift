@@ -1,0 +1,187 @@
+import KatalogCore
+
+/// Builds the view models of each page from the catalog. URLs are relative to the site root
+/// (templates prefix `{{root}}`), so the site works from `file://` and from any folder on a host.
+struct SiteContext {
+    let catalog: Catalog
+    let footerAll: [MunicipalityView]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        self.footerAll = catalog.municipalities.map(Self.municipalityView)
+    }
+
+    static func modulePath(_ module: Module) -> String { "\(module.municipalitySlug)/\(module.slug).html" }
+    static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(Slug.make(intervention.rawValue)).html" }
+    static func diagnosisPath(_ code: String) -> String { "diagnose/\(Slug.make(code)).html" }
+    static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
+
+    private var isExample: Bool { catalog.municipalities.contains(where: \.isExample) }
+
+    // MARK: Pages
+
+    func frontPage() -> Page {
+        var page = Page(root: "", pageTitle: "Forebyggelsestilbud til borgere med kronisk sygdom", footer: footerAll, isExample: isExample)
+        page.interventions = Intervention.allCases.map { intervention in
+            InterventionEntry(label: intervention.label, everyday: intervention.everydayLabel,
+                              description: intervention.everydayDescription, url: Self.interventionPath(intervention),
+                              count: catalog.modules.filter { $0.intervention == intervention }.count)
+        }
+        page.diagnoses = Vocabularies.diagnoses.terms.compactMap { term in
+            let count = catalog.modules.filter { $0.diagnoses.contains(term.code) }.count
+            guard count > 0 else { return nil }
+            return InterventionEntry(label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
+        }
+        page.municipalities = catalog.municipalities.sortedDanish(by: \.name).map(Self.municipalityView)
+        return page
+    }
+
+    func municipalityPage(_ municipality: Municipality) -> Page {
+        let view = Self.municipalityView(municipality)
+        var page = Page(root: "../", pageTitle: "Tilbud i \(municipality.name)", footer: [view], isExample: municipality.isExample)
+        page.municipality = view
+        page.groups = Intervention.allCases.compactMap { intervention in
+            let modules = municipality.modules.filter { $0.intervention == intervention }
+            guard !modules.isEmpty else { return nil }
+            return GroupView(heading: intervention.everydayLabel, url: Self.interventionPath(intervention),
+                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+        }
+        return page
+    }
+
+    func modulePage(_ module: Module, in municipality: Municipality) -> Page {
+        let view = Self.municipalityView(municipality)
+        var page = Page(root: "../", pageTitle: "\(module.title) – \(municipality.name)", footer: [view], isExample: municipality.isExample)
+        page.module = moduleView(module, in: municipality)
+        page.municipality = view
+        return page
+    }
+
+    func interventionPage(_ intervention: Intervention) -> Page {
+        listPage(heading: intervention.everydayLabel,
+                 lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).") {
+            $0.intervention == intervention
+        }
+    }
+
+    func diagnosisPage(_ diagnosis: Vocabulary.Term) -> Page {
+        listPage(heading: "Tilbud ved \(diagnosis.label.lowercasedFirstWordUnlessAcronym)",
+                 lead: "Her er tilbuddene for borgere med \(diagnosis.label.lowercasedFirstWordUnlessAcronym), sorteret efter kommune.") {
+            $0.diagnoses.contains(diagnosis.code)
+        }
+    }
+
+    private func listPage(heading: String, lead: String, where include: (Module) -> Bool) -> Page {
+        var page = Page(root: "../", pageTitle: heading, footer: footerAll, isExample: isExample)
+        page.heading = heading
+        page.lead = lead
+        page.groups = catalog.municipalities.sortedDanish(by: \.name).compactMap { municipality in
+            let modules = municipality.modules.filter(include)
+            guard !modules.isEmpty else { return nil }
+            return GroupView(heading: municipality.name, url: Self.municipalityPath(municipality),
+                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+        }
+        return page
+    }
+
+    // MARK: Views
+
+    func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
+        let f = module.fields
+        let twin = f.text("digital-pendant").flatMap { name in municipality.modules.first { $0.slug == Slug.make(name) } }
+        return ModuleView(
+            title: module.title,
+            summary: module.summary,
+            url: Self.modulePath(module),
+            municipality: municipality.name,
+            municipalityURL: Self.municipalityPath(municipality),
+            intervention: module.intervention.everydayLabel,
+            interventionURL: Self.interventionPath(module.intervention),
+            variant: module.variant?.label,
+            diagnoses: module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: Self.diagnosisPath($0)) },
+            targetGroup: f.text("målgruppe.beskrivelse"),
+            forms: module.forms.map(Vocabularies.forms.label),
+            formats: module.formats.map(Vocabularies.formats.label),
+            times: module.timesOfDay.map(Vocabularies.timesOfDay.label),
+            scope: ScopeText.describe(f),
+            intake: f.text("optag").map(Vocabularies.intakes.label),
+            places: f.records("steder").map { PlaceView(name: $0.text("navn"), address: $0.text("adresse"),
+                                                         postcode: $0.text("postnummer"), city: $0.text("by")) },
+            contact: Self.contactView(f, prefix: "kontakt") ?? Self.contactView(municipality.fields, prefix: "kontakt"),
+            price: module.price,
+            updated: DanishDate.long(module.updated),
+            updatedISO: module.updated,
+            selfReferral: module.selfReferral,
+            directAccess: module.directAccess,
+            referralSources: module.referralSources.map(Vocabularies.referralSources.label),
+            staff: module.staff.map(Vocabularies.professions.label),
+            body: module.body.html,
+            digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
+            continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label))
+    }
+
+    static func municipalityView(_ m: Municipality) -> MunicipalityView {
+        let f = m.fields
+        return MunicipalityView(
+            name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
+            contact: contactView(f, prefix: "kontakt"),
+            accessibilityStatement: f.text("tilgængelighedserklæring"),
+            website: f.text("hjemmeside"),
+            receiver: f.text("modtager.navn"),
+            receiverSOR: f.text("modtager.sor"),
+            receiverLocation: f.text("modtager.lokationsnummer"),
+            doctorsPhone: f.text("læger.telefon"),
+            contactWithinDays: f.integer("læger.kontakt-inden-dage"),
+            referralContents: f.list("læger.henvisning"),
+            feedback: f.text("læger.tilbagemelding"),
+            postcodes: m.postcodes.joined(separator: ", "))
+    }
+
+    static func contactView(_ f: FieldTable, prefix: String) -> ContactView? {
+        guard f.hasGroup(prefix) else { return nil }
+        return ContactView(name: f.text("\(prefix).navn"), phone: f.text("\(prefix).telefon"),
+                           email: f.text("\(prefix).e-mail"), hours: f.text("\(prefix).åbningstid"))
+    }
+}
+
+/// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang".
+enum ScopeText {
+    static func describe(_ f: FieldTable) -> String? {
+        var parts: [String] = []
+        let weeks = f.integer("omfang.uger")
+        if let perWeek = f.integer("omfang.gange-pr-uge") {
+            var text = perWeek == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
+            if let weeks { text += " i \(plural(weeks, "uge", "uger"))" }
+            parts.append(text)
+        } else if let weeks {
+            parts.append("i \(plural(weeks, "uge", "uger"))")
+        }
+        if let lessons = f.integer("omfang.lektioner") { parts.append(plural(lessons, "gang", "gange") + " i alt") }
+        if let minutes = f.integer("omfang.minutter") { parts.append("\(minutes) minutter hver gang") }
+        if let size = f.integer("omfang.holdstørrelse") { parts.append("højst \(size) på holdet") }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: ", ")
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+}
+
+/// "2026-10-01" → "1. oktober 2026".
+enum DanishDate {
+    static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+    static func long(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
+    }
+}
+
+extension String {
+    /// "Kræft" → "kræft", but "KOL" stays "KOL".
+    var lowercasedFirstWordUnlessAcronym: String {
+        let first = prefix { $0 != " " }
+        if first.count > 1 && first == first.uppercased() { return self }
+        return prefix(1).lowercased() + dropFirst()
+    }
+}

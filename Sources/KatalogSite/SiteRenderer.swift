@@ -1,0 +1,71 @@
+import Foundation
+import KatalogCore
+import Mustache
+
+/// Render: turns a loaded catalog into the files of the static site, using the Mustache
+/// templates in `Templates/` (editable by a municipality without recompiling).
+public struct SiteRenderer: Sendable {
+    let library: MustacheLibrary
+    let assets: [String: Data]
+
+    /// Loads `*.mustache` from `templates` and every file under `templates/assets/`.
+    public init(templates: String) throws(InputErrors) {
+        let fm = FileManager.default
+        var errors: [InputError] = []
+        var library = MustacheLibrary()
+        let names = ((try? fm.contentsOfDirectory(atPath: templates)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        for name in names {
+            let path = templates + "/" + name
+            do {
+                let text = String(decoding: fm.contents(atPath: path) ?? Data(), as: UTF8.self)
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                errors.append(InputError(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                         "skabelonen kan ikke læses: \(error.error)"))
+            } catch {
+                errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
+            }
+        }
+        for required in ["layout", "index", "module", "municipality", "list"] where !names.contains("\(required).mustache") {
+            errors.append(InputError(SourceLocation(file: templates, line: 1), "skabelonen `\(required).mustache` mangler"))
+        }
+        var assets: [String: Data] = [:]
+        let assetRoot = templates + "/assets"
+        if let enumerator = fm.enumerator(atPath: assetRoot) {
+            for case let relative as String in enumerator {
+                var isDirectory: ObjCBool = false
+                let path = assetRoot + "/" + relative
+                if fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, let data = fm.contents(atPath: path) {
+                    assets["assets/" + relative] = data
+                }
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        self.library = library
+        self.assets = assets
+    }
+
+    /// Every output file of the site, by path relative to the output folder.
+    public func render(_ catalog: Catalog) -> [String: Data] {
+        var files = assets
+        let context = SiteContext(catalog: catalog)
+        func emit(_ path: String, _ template: String, _ page: Page) {
+            files[path] = Data((library.render(page, withTemplate: template) ?? "").utf8)
+        }
+
+        emit("index.html", "index", context.frontPage())
+        for municipality in catalog.municipalities {
+            emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))
+            for module in municipality.modules {
+                emit(SiteContext.modulePath(module), "module", context.modulePage(module, in: municipality))
+            }
+        }
+        for intervention in Intervention.allCases {
+            emit(SiteContext.interventionPath(intervention), "list", context.interventionPage(intervention))
+        }
+        for diagnosis in Vocabularies.diagnoses.terms where catalog.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
+            emit(SiteContext.diagnosisPath(diagnosis.code), "list", context.diagnosisPage(diagnosis))
+        }
+        return files
+    }
+}

@@ -1,0 +1,100 @@
+import KatalogCore
+
+/// What templates see. Plain values only; Mustache escapes every `{{x}}`, and only rendered
+/// Markdown (`{{{body}}}`) is inserted raw.
+struct LinkView {
+    let label: String
+    let url: String
+}
+
+struct PlaceView {
+    let name: String?
+    let address: String?
+    let postcode: String?
+    let city: String?
+}
+
+struct ContactView {
+    let name: String?
+    let phone: String?
+    let email: String?
+    let hours: String?
+}
+
+struct ModuleView {
+    let title: String
+    let summary: String
+    let url: String
+    let municipality: String
+    let municipalityURL: String
+    let intervention: String
+    let interventionURL: String
+    let variant: String?
+    let diagnoses: [LinkView]
+    let targetGroup: String?
+    let forms: [String]
+    let formats: [String]
+    let times: [String]
+    let scope: String?
+    let intake: String?
+    let places: [PlaceView]
+    let contact: ContactView?
+    let price: String
+    let updated: String
+    let updatedISO: String
+    let selfReferral: Bool
+    let directAccess: Bool
+    let referralSources: [String]
+    let staff: [String]
+    let body: String
+    let digitalTwin: LinkView?
+    let continuation: [String]
+}
+
+struct MunicipalityView {
+    let name: String
+    let url: String
+    let code: String
+    let isExample: Bool
+    let contact: ContactView?
+    let accessibilityStatement: String?
+    let website: String?
+    let receiver: String?
+    let receiverSOR: String?
+    let receiverLocation: String?
+    let doctorsPhone: String?
+    let contactWithinDays: Int?
+    let referralContents: [String]
+    let feedback: String?
+    let postcodes: String
+}
+
+struct GroupView {
+    let heading: String
+    let url: String?
+    let modules: [ModuleView]
+}
+
+struct InterventionEntry {
+    let label: String
+    let everyday: String
+    let description: String
+    let url: String
+    let count: Int
+}
+
+/// The context of every page: where the site root is, the page title, and the footer.
+struct Page {
+    let root: String
+    let pageTitle: String
+    let footer: [MunicipalityView]
+    let isExample: Bool
+    var module: ModuleView? = nil
+    var municipality: MunicipalityView? = nil
+    var groups: [GroupView] = []
+    var interventions: [InterventionEntry] = []
+    var diagnoses: [InterventionEntry] = []
+    var municipalities: [MunicipalityView] = []
+    var heading: String? = nil
+    var lead: String? = nil
+}

@@ -1,0 +1,8 @@
+import KatalogCLI
+
+@main
+struct Entry {
+    static func main() {
+        Katalog.main()
+    }
+}

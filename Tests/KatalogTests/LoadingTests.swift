@@ -1,0 +1,244 @@
+import Foundation
+import KatalogCore
+import KatalogLoad
+import Testing
+
+@Suite("Loading the example catalog")
+struct ExampleCatalogTests {
+    @Test("both example municipalities load with at least 12 modules each")
+    func loadsExample() throws {
+        let catalog = try ContentLoader().load(root: exampleContent)
+        #expect(catalog.municipalities.map(\.slug) == ["fjordby", "skovlund"])
+        for municipality in catalog.municipalities {
+            #expect(municipality.modules.count >= 12, "\(municipality.name)")
+            #expect(municipality.isExample)
+        }
+        #expect(catalog.modules.count == 24)
+    }
+
+    @Test("every municipality covers every intervention, variant, form and format the issue asks for")
+    func coversEverything() throws {
+        let catalog = try ContentLoader().load(root: exampleContent)
+        for municipality in catalog.municipalities {
+            let modules = municipality.modules
+            #expect(Set(modules.map(\.intervention)) == Set(Intervention.allCases), "\(municipality.name)")
+            #expect(Set(modules.compactMap(\.variant)) == Set(Variant.allCases), "\(municipality.name)")
+            let forms = Set(modules.flatMap(\.forms)), formats = Set(modules.flatMap(\.formats))
+            #expect(forms.isSuperset(of: ["hold", "individuel"]))
+            #expect(formats.isSuperset(of: ["fremmøde", "digital"]))
+        }
+    }
+
+    @Test("every example body is plain prose of 150-400 words")
+    func bodyLength() throws {
+        for module in try ContentLoader().load(root: exampleContent).modules {
+            #expect((150...400).contains(module.body.wordCount), "\(module.file): \(module.body.wordCount) ord")
+        }
+    }
+}
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    @Test("key locations are file lines and columns")
+    func positions() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/traening.md": validModule()])
+        defer { catalog.remove() }
+        let module = try #require(try catalog.load().modules.first)
+        #expect(module.frontMatter.line == 1)
+        #expect(module.fields.locations["titel"]?.line == 2)
+        #expect(module.fields.locations["målgruppe.diagnoser"] == SourceLocation(file: module.file, line: 8, column: 3))
+        #expect(module.fields.locations["test.slut"]?.line == 15)
+        #expect(module.location(of: "omfang.uger") == module.frontMatter, "a missing key points at the opening ---")
+        #expect(module.location(of: "test.omgivelser").line == 13, "a missing child points at its group")
+        #expect(module.id == "testby/traening")
+        #expect(module.intervention == .fysiskAktivitet && module.variant == .superviseretTraening)
+    }
+
+    @Test("an unknown key is an error at its line with a 'mente du' suggestion")
+    func unknownKey() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(extra: "malgruppe:\n  diagnoser: [kol]")])
+        let error = try #require(errors.first)
+        #expect(error.message == "ukendt felt `malgruppe`")
+        #expect(error.hint == "mente du `målgruppe`?")
+        #expect(error.location.line == 16)
+    }
+
+    @Test("a key written at the wrong level says where it belongs")
+    func misplacedKey() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(extra: "diagnoser: [kol]")])
+        #expect(errors.first?.hint == "`diagnoser` hører under `målgruppe`")
+    }
+
+    @Test("an unknown value suggests the nearest code")
+    func unknownValue() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule().replacingOccurrences(of: "[kol, type-2-diabetes]", with: "[KOL, type2-diabetes]")])
+        #expect(errors.map(\.message) == ["ukendt værdi `KOL` i `målgruppe.diagnoser`", "ukendt værdi `type2-diabetes` i `målgruppe.diagnoser`"])
+        #expect(errors.map(\.hint) == ["mente du `kol`?", "mente du `type-2-diabetes`?"])
+        #expect(errors.allSatisfy { $0.location.line == 8 })
+    }
+
+    @Test("a wrong type names the expected type")
+    func wrongType() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(extra: "omfang:\n  uger: otte")])
+        let error = try #require(errors.first)
+        #expect(error.message == "feltet `omfang.uger` har forkert type")
+        #expect(error.hint == "skriv et helt tal")
+        #expect(error.location.line == 17)
+    }
+
+    @Test("a missing required key points at the opening ---")
+    func missingKey() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule().replacingOccurrences(of: "titel: Træning på hold\n", with: "")])
+        #expect(errors.map(\.message) == ["feltet `titel` mangler"])
+        #expect(errors.first?.location.line == 1)
+    }
+
+    @Test("a variant is required where the intervention has variants, and must belong to it")
+    func variants() throws {
+        let missing = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                      "testby/a.md": validModule().replacingOccurrences(of: "variant: superviseret-træning\n", with: "")])
+        #expect(missing.first?.message == "feltet `variant` mangler for indsatsen `fysisk-aktivitet`")
+        let wrong = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                    "testby/a.md": validModule().replacingOccurrences(of: "variant: superviseret-træning", with: "variant: kostvejledning")])
+        #expect(wrong.first?.message == "varianten `kostvejledning` hører ikke til indsatsen `fysisk-aktivitet`")
+        #expect(wrong.first?.location.line == 5)
+    }
+
+    @Test("content elements must belong to the intervention")
+    func elements() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule().replacingOccurrences(of: "[aerob, styrke]", with: "[aerob, stopdato]")])
+        #expect(errors.first?.message == "`stopdato` er ikke et indholdselement for fysisk aktivitet")
+        #expect(errors.first?.location.line == 6)
+    }
+
+    @Test("broken YAML gives the line of the problem")
+    func brokenYAML() throws {
+        let text = validModule().replacingOccurrences(of: "form: [hold]", with: "form: [hold")
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        let error = try #require(errors.first)
+        #expect(error.message.hasPrefix("felterne er ikke gyldig YAML"))
+        #expect((11...13).contains(error.location.line))
+    }
+
+    @Test("front matter that is never closed is an error at line 1")
+    func unclosed() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": "---\ntitel: x\n\nBrødtekst uden afslutning"])
+        #expect(errors.first?.message == "felterne øverst i filen er ikke afsluttet med en linje med `---`")
+    }
+
+    @Test("an empty file is an error")
+    func empty() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": ""])
+        #expect(errors.first?.message == "filen er tom")
+    }
+
+    @Test("a tab in the indentation is an error at its line")
+    func tabs() throws {
+        let text = validModule().replacingOccurrences(of: "  diagnoser:", with: "\tdiagnoser:")
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        #expect(errors.first?.message == "linjen er rykket ind med tabulator; YAML kræver mellemrum")
+        #expect(errors.first?.location.line == 8)
+    }
+
+    @Test("a key written twice is an error at the second one")
+    func duplicateKey() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(extra: "titel: Igen")])
+        #expect(errors.first?.message == "feltet `titel` står to gange")
+        #expect(errors.first?.location.line == 16)
+    }
+
+    @Test("YAML anchors and aliases are refused (no billion laughs)")
+    func aliases() throws {
+        let bomb = "---\ntitel: &a lol\nresume: *a\nindsats: alkohol\nopdateret: 2026-01-01\n---\n"
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": bomb])
+        #expect(errors.first?.message == "ankre (&) og aliaser (*) bruges ikke i katalogets filer")
+        #expect(errors.first?.location.line == 2)
+        let quoted = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(titel: "\"Stjerne * og & i tekst\"")])
+        #expect(quoted.isEmpty, "quoted & and * are just text")
+    }
+
+    @Test("a UTF-8 BOM and CRLF line endings simply work")
+    func bomAndCRLF() throws {
+        let text = validModule().replacingOccurrences(of: "\n", with: "\r\n")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality])
+        defer { catalog.remove() }
+        try catalog.write("testby/a.md", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        let module = try #require(try catalog.load().modules.first)
+        #expect(module.title == "Træning på hold")
+        #expect(module.fields.locations["test.slut"]?.line == 15)
+    }
+
+    @Test("keys typed in decomposed Unicode (NFD) match the schema")
+    func nfd() throws {
+        let text = validModule().decomposedStringWithCanonicalMapping
+        #expect(text.utf8.count > validModule().utf8.count)
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        defer { catalog.remove() }
+        let module = try #require(try catalog.load().modules.first)
+        #expect(module.diagnoses == ["kol", "type-2-diabetes"])
+        #expect(module.title.unicodeScalars.count == "Træning på hold".unicodeScalars.count, "normalised to NFC")
+    }
+
+    @Test("invalid UTF-8 names the line")
+    func invalidUTF8() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality])
+        defer { catalog.remove() }
+        var bytes = Data(validModule().utf8)
+        bytes.append(contentsOf: [0x0A, 0x54, 0xE6, 0x6C, 0x0A])   // Latin-1 "Tæl" on the last line
+        try catalog.write("testby/a.md", bytes)
+        #expect(throws: InputErrors.self) { try catalog.load() }
+        do { _ = try catalog.load() } catch let error as InputErrors {
+            #expect(error.first.message == "filen er ikke gemt som UTF-8")
+            #expect(error.first.location.line == 20)
+        }
+    }
+
+    @Test("a municipality folder without kommune.yml is an error")
+    func missingMunicipalityFile() throws {
+        let errors = try loadErrors(["testby/a.md": validModule()])
+        #expect(errors.first?.message == "kommunemappen `testby` mangler filen kommune.yml")
+    }
+
+    @Test("two files whose names fold to the same address collide")
+    func slugCollision() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/Traening.md": validModule(), "testby/traening.md": validModule()])
+        #expect(errors.first?.message.hasPrefix("filnavnet giver samme adresse (`traening`)") == true)
+    }
+
+    @Test("a link to a module that does not exist fails with its line")
+    func brokenLink() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule() + "\n\nSe også [kost](kost.md)."])
+        #expect(errors.first?.message == "linket `kost.md` peger på en fil, der ikke findes")
+        #expect(errors.first?.location.line == 21)
+    }
+
+    @Test("a digital counterpart must exist")
+    func digitalTwin() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule(extra: "digital-pendant: traening-online")])
+        #expect(errors.first?.message == "den digitale pendant `traening-online` findes ikke i Testby Kommune")
+        #expect(errors.first?.location.line == 16)
+    }
+
+    @Test("every problem in every file is reported at once")
+    func collectsAll() throws {
+        let errors = try loadErrors([
+            "testby/kommune.yml": validMunicipality,
+            "testby/a.md": validModule(extra: "farve: blå"),
+            "testby/b.md": validModule(extra: "omfang:\n  uger: mange"),
+            "andenby/b.md": validModule(),
+        ])
+        #expect(errors.count == 3)
+    }
+}

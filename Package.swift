@@ -34,15 +34,17 @@ let package = Package(
         ]),
         // Write: atomic replacement of the output folder.
         .target(name: "KatalogWrite"),
+        // Validate: the quality standard's rules as data plus small checks.
+        .target(name: "KatalogRules", dependencies: ["KatalogCore"]),
         // Command-line logic, kept in a library so tests call it without spawning a process.
         .target(name: "KatalogCLI", dependencies: [
-            "KatalogCore", "KatalogLoad", "KatalogSite", "KatalogWrite",
+            "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",
-            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogSite", "KatalogWrite", "KatalogCLI"]
+            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogWrite", "KatalogCLI"]
         ),
     ]
 )

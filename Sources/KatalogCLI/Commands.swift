@@ -23,7 +23,7 @@ public struct Katalog: ParsableCommand {
         og bliver til et tilgængeligt websted.
         """,
         version: KatalogVersion.description,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: nil)
 
     public init() {}

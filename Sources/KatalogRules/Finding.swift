@@ -1,0 +1,56 @@
+import KatalogCore
+
+/// How a rule's text words it, which fixes its severity.
+public enum Basis: String, Sendable, CaseIterable {
+    /// "Det er et krav, at …" (32 in the standard's text).
+    case krav = "KRAV"
+    /// "Det anbefales, at …" (22 in the standard's text).
+    case anbefaling = "ANBEF"
+    /// Another clearly mandatory "skal" sentence (RULES.md, SKAL rows).
+    case skal = "SKAL"
+
+    public var severity: Severity { self == .anbefaling ? .warning : .error }
+}
+
+public enum Severity: String, Sendable, Comparable {
+    case error
+    case warning
+
+    /// The Danish word authors see.
+    public var danish: String { self == .error ? "fejl" : "advarsel" }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// How a rule can be checked (RULES.md legend).
+public enum Kind: String, Sendable, CaseIterable {
+    case machine = "MACHINE"
+    case machineCatalog = "MACHINE-CAT"
+    case machineAttest = "MACHINE+ATTEST"
+    case attest = "ATTEST"
+    case organisation = "ORG"
+}
+
+/// One problem: which rule, where, what is missing and how to fix it.
+public struct Finding: Sendable, Hashable {
+    public let rule: String
+    public let section: String
+    public let severity: Severity
+    public let location: SourceLocation
+    public let message: String
+    public let hint: String
+
+    public init(rule: String, section: String, severity: Severity, location: SourceLocation, message: String, hint: String) {
+        self.rule = rule
+        self.section = section
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    /// Errors first, then by file and line.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        (a.location, a.severity == .error ? 0 : 1, a.rule) < (b.location, b.severity == .error ? 0 : 1, b.rule)
+    }
+}

@@ -79,7 +79,8 @@ public struct Build: ConsoleCommand {
             console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(output)/")
             if verbose {
                 for (stage, seconds) in report.timings {
-                    console.out(String(format: "  %-12@ %7.1f ms", stage as NSString, seconds * 1000))
+                    let name = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    console.out("  \(name)" + String(format: "%8.1f ms", seconds * 1000))
                 }
             }
             return Exit.ok

@@ -94,7 +94,7 @@ func report(_ failure: Pipeline.Failure, console: Console) -> Int32 {
     switch failure {
     case .input(let errors):
         for error in errors.errors { console.err(error.description) }
-        console.err("\(errors.errors.count) \(errors.errors.count == 1 ? "fejl" : "fejl") – intet er ændret i output-mappen.")
+        console.err("\(errors.errors.count) fejl – intet er ændret i output-mappen.")
         let unreadable = errors.errors.contains { $0.message.hasPrefix("mappen `") }
         return unreadable ? Exit.usage : Exit.findings
     case .output(let message):

@@ -155,6 +155,7 @@ public enum Schema {
         Field("eksempeldata", .bool, "Sæt til true, hvis kataloget kun er et eksempel."),
         Field("postnumre", .texts, "Postnumre i kommunen."),
         Field("hjemmeside", .text, "Adressen på kommunens sundhedsside."),
+        Field("lix-grænse", .integer, "Højeste LIX for borgerrettet tekst (standard: 35)."),
         Field("tilgængelighedserklæring", .text, "Link til tilgængelighedserklæringen (was.digst.dk/…)."),
         Field("modtager", .map([
             Field("navn", .text, "Enheden, der modtager henvisninger."),

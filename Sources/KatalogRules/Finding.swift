@@ -8,8 +8,10 @@ public enum Basis: String, Sendable, CaseIterable {
     case anbefaling = "ANBEF"
     /// Another clearly mandatory "skal" sentence (RULES.md, SKAL rows).
     case skal = "SKAL"
+    /// A rule of this tool, not of the standard: plain language, Markdown the site cannot show.
+    case tool = "VÆRKTØJ"
 
-    public var severity: Severity { self == .anbefaling ? .warning : .error }
+    public var severity: Severity { self == .anbefaling || self == .tool ? .warning : .error }
 }
 
 public enum Severity: String, Sendable, Comparable {

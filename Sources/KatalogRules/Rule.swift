@@ -41,9 +41,17 @@ public enum Target: Sendable {
 /// A problem a check found: the key it concerns (dotted path) and a Danish message.
 public struct Issue: Sendable {
     public let path: String
+    /// A line in the body, for issues about the Markdown text rather than a key.
+    public let line: Int?
     public let message: String
     public init(_ path: String, _ message: String) {
         self.path = path
+        self.line = nil
+        self.message = message
+    }
+    public init(line: Int, _ message: String) {
+        self.path = ""
+        self.line = line
         self.message = message
     }
 }
@@ -74,6 +82,8 @@ public struct Rule: Sendable {
 public struct ModuleFacts: Sendable {
     public let module: Module
     public let municipality: Municipality
+    /// The highest LIX accepted for citizen text (`--lix`, else `lix-grænse` in kommune.yml, else 35).
+    public let lixLimit: Int
     public var fields: FieldTable { module.fields }
 
     /// An issue when a text declaration is absent.

@@ -4,9 +4,14 @@ import KatalogCore
 /// all findings (Vale- and Spectral-style: nothing stops at the first problem).
 public struct Validator: Sendable {
     public let rules: [Rule]
+    /// Overrides every municipality's `lix-grænse` when set.
+    public let lixLimit: Int?
 
-    public init(rules: [Rule] = Standard.rules) {
+    public static let defaultLIXLimit = 35
+
+    public init(rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil) {
         self.rules = rules
+        self.lixLimit = lixLimit
     }
 
     public func validate(_ catalog: Catalog) -> [Finding] {
@@ -18,8 +23,12 @@ public struct Validator: Sendable {
                 switch rule.check {
                 case .module(let check):
                     for module in municipality.modules where rule.target.applies(to: module) {
-                        let facts = ModuleFacts(module: module, municipality: municipality)
-                        findings += check(facts).map { finding(rule, $0.message, at: module.location(of: $0.path)) }
+                        let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
+                        let facts = ModuleFacts(module: module, municipality: municipality, lixLimit: limit)
+                        findings += check(facts).map { issue in
+                            let location = issue.line.map { SourceLocation(file: module.file, line: $0) } ?? module.location(of: issue.path)
+                            return finding(rule, issue.message, at: location)
+                        }
                     }
                 case .municipality(let check):
                     findings += check(municipality).map { issue in
@@ -44,12 +53,12 @@ public struct Validator: Sendable {
         for record in municipality.fields.records("fravalg") {
             let at = record.locations["regel"] ?? location
             guard let id = record.text("regel") else {
-                findings.append(Finding(rule: "fravalg", section: "-", severity: .error, location: at,
+                findings.append(Finding(rule: ToolRules.optOut, section: "-", severity: .error, location: at,
                                         message: "et fravalg mangler `regel`", hint: "skriv fx `regel: A-6.3-1`"))
                 continue
             }
             guard let rule = rules.first(where: { $0.id == id }) else {
-                findings.append(Finding(rule: "fravalg", section: "-", severity: .error, location: at,
+                findings.append(Finding(rule: ToolRules.optOut, section: "-", severity: .error, location: at,
                                         message: "ukendt regel `\(id)` i fravalg",
                                         hint: Suggestion.hint(for: id, in: rules.map(\.id)) ?? "se `katalog rules`"))
                 continue

@@ -1,0 +1,63 @@
+/// LIX (læsbarhedsindeks, Björnsson 1968): words per sentence plus the share of long words
+/// (more than six letters) in percent. Danish bands: ≤24 meget let, 25-34 let, 35-44 middel,
+/// 45-54 svær, ≥55 meget svær. Measured on prose only: the loader leaves out headings and lists.
+public struct LIX: Sendable, Hashable {
+    public let words: Int
+    public let sentences: Int
+    public let longWords: Int
+
+    public var score: Int {
+        guard words > 0 else { return 0 }
+        let value = Double(words) / Double(max(sentences, 1)) + 100 * Double(longWords) / Double(words)
+        return Int(value.rounded())
+    }
+
+    public var band: String {
+        switch score {
+        case ..<25: "meget let"
+        case 25..<35: "let"
+        case 35..<45: "middel"
+        case 45..<55: "svær"
+        default: "meget svær"
+        }
+    }
+
+    /// Abbreviations whose full stop does not end a sentence.
+    static let abbreviations: Set<String> = [
+        "fx", "f.eks", "bl.a", "dvs", "ca", "kl", "pr", "nr", "mv", "m.v", "osv", "evt", "inkl", "jf", "hhv", "ift", "mht", "mfl", "m.fl", "tlf", "st", "min", "max",
+    ]
+
+    /// `text`: paragraphs separated by newlines; each paragraph ends a sentence even without a full stop.
+    public init(_ text: String) {
+        var words = 0, sentences = 0, long = 0
+        for paragraph in text.split(separator: "\n") {
+            var open = false
+            for token in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                let letters = token.filter(\.isLetter).count
+                guard letters > 0 || token.contains(where: \.isNumber) else { continue }
+                words += 1
+                open = true
+                if letters > 6 { long += 1 }
+                guard let last = token.last, ".!?:".contains(last) else { continue }
+                let bare = token.lowercased().trimmingCharacters(in: "().!?:;,\"'")
+                let isNumber = bare.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+                if last == "." && (Self.abbreviations.contains(bare) || isNumber) { continue }
+                sentences += 1
+                open = false
+            }
+            if open { sentences += 1 }
+        }
+        self.words = words
+        self.sentences = sentences
+        self.longWords = long
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let first = s.first, set.contains(first) { s.removeFirst() }
+        while let last = s.last, set.contains(last) { s.removeLast() }
+        return String(s)
+    }
+}

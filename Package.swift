@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "Yams"]),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [
-            "KatalogCore", "KatalogMarkdown",
+            "KatalogCore", "KatalogMarkdown", "KatalogRules",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Write: atomic replacement of the output folder.

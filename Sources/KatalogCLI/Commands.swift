@@ -23,7 +23,7 @@ public struct Katalog: ParsableCommand {
         og bliver til et tilgængeligt websted.
         """,
         version: KatalogVersion.description,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Rules.self, Explain.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -66,17 +66,30 @@ public struct Build: ConsoleCommand {
     @Option(name: .long, help: "Mappen med skabeloner (Mustache).")
     var templates = "Templates"
 
+    @Flag(name: .long, help: "Byg også, selv om tilbuddene bryder et krav (forhåndsvisning).")
+    var allowErrors = false
+
+    @Option(name: .long, help: "Højeste LIX for borgerrettet tekst (ellers lix-grænse i kommune.yml, ellers 35).")
+    var lix: Int?
+
     @Flag(name: .long, help: "Vis tid for hvert trin.")
     var verbose = false
 
     public init() {}
 
     public func execute(console: Console) -> Int32 {
-        let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates))
+        let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates,
+                                               allowErrors: allowErrors, lixLimit: lix))
         do {
             let report = try pipeline.build()
             let catalog = report.catalog
             console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(output)/")
+            let errors = report.findings.filter { $0.severity == .error }.count
+            if errors > 0 {
+                console.err("Bemærk: \(errors) fejl mod kvalitetsstandarden er bygget med, fordi --allow-errors er sat. Kør `katalog check`.")
+            } else if !report.findings.isEmpty {
+                console.out("\(report.findings.count) advarsler mod kvalitetsstandarden. Kør `katalog check` for detaljer.")
+            }
             if verbose {
                 for (stage, seconds) in report.timings {
                     let name = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
@@ -97,6 +110,10 @@ func report(_ failure: Pipeline.Failure, console: Console) -> Int32 {
         console.err("\(errors.errors.count) fejl – intet er ændret i output-mappen.")
         let unreadable = errors.errors.contains { $0.message.hasPrefix("mappen `") }
         return unreadable ? Exit.usage : Exit.findings
+    case .findings(let findings, let modules):
+        console.err(FindingFormat.text.render(findings, modules: modules))
+        console.err("Kataloget bryder kvalitetsstandardens krav – intet er ændret i output-mappen. Ret fejlene, eller byg en forhåndsvisning med --allow-errors.")
+        return Exit.findings
     case .output(let message):
         console.err("fejl: \(message)")
         return Exit.usage

@@ -1,6 +1,7 @@
 import Foundation
 import KatalogCore
 import KatalogLoad
+import KatalogRules
 import KatalogSite
 import KatalogWrite
 
@@ -11,22 +12,31 @@ public struct Pipeline: Sendable {
         public var content: String
         public var output: String
         public var templates: String
-        public init(content: String = "Content", output: String = "Site", templates: String = "Templates") {
+        /// Publish even when the catalog breaks a krav (a preview for authors).
+        public var allowErrors: Bool
+        public var lixLimit: Int?
+        public init(content: String = "Content", output: String = "Site", templates: String = "Templates",
+                    allowErrors: Bool = false, lixLimit: Int? = nil) {
             self.content = content
             self.output = output
             self.templates = templates
+            self.allowErrors = allowErrors
+            self.lixLimit = lixLimit
         }
     }
 
     public enum Failure: Error {
         /// The content or templates have problems an author must fix.
         case input(InputErrors)
+        /// The catalog breaks the quality standard (and `allowErrors` is off).
+        case findings([Finding], modules: Int)
         /// The output could not be written.
         case output(String)
     }
 
     public struct Report: Sendable {
         public let catalog: Catalog
+        public let findings: [Finding]
         public let fileCount: Int
         public let timings: [(stage: String, seconds: Double)]
     }
@@ -47,13 +57,18 @@ public struct Pipeline: Sendable {
         }
         let catalog = try load()
         lap("indlæs")
+        let findings = Validator(lixLimit: options.lixLimit).validate(catalog)
+        lap("tjek")
+        if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
+            throw .findings(findings, modules: catalog.modules.count)
+        }
         let renderer: SiteRenderer
         do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
         lap("skabeloner")
-        let files = renderer.render(catalog)
+        let files = renderer.render(catalog, findings: findings, lixLimit: options.lixLimit)
         lap("generér")
         do { try SiteWriter(output: options.output).publish(files) } catch { throw .output(error.description) }
         lap("skriv")
-        return Report(catalog: catalog, fileCount: files.count, timings: timings)
+        return Report(catalog: catalog, findings: findings, fileCount: files.count, timings: timings)
     }
 }

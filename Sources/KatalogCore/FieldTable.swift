@@ -47,6 +47,16 @@ public struct FieldTable: Sendable, Hashable {
         return []
     }
 
+    /// The location of a key, or of the nearest group above it that is present.
+    public func location(of path: String) -> SourceLocation? {
+        var parts = path.split(separator: ".")
+        while !parts.isEmpty {
+            if let location = locations[parts.joined(separator: ".")] { return location }
+            parts.removeLast()
+        }
+        return nil
+    }
+
     /// True when any key below `prefix.` is present (or the group itself).
     public func hasGroup(_ prefix: String) -> Bool {
         locations[prefix] != nil

@@ -78,18 +78,9 @@ public struct Module: Sendable, Identifiable {
         return declared.isEmpty ? FSIII.defaults(for: intervention, variant: variant) : declared
     }
 
-    /// The location of a key, or the front matter's opening `---` when the key is missing.
+    /// The location of a key; of its group when the key is missing; else the opening `---`.
     public func location(of path: String) -> SourceLocation {
-        fields.locations[path] ?? parentLocation(of: path) ?? frontMatter
-    }
-
-    private func parentLocation(of path: String) -> SourceLocation? {
-        var parts = path.split(separator: ".")
-        while parts.count > 1 {
-            parts.removeLast()
-            if let location = fields.locations[parts.joined(separator: ".")] { return location }
-        }
-        return nil
+        fields.location(of: path) ?? frontMatter
     }
 }
 
@@ -115,8 +106,9 @@ public struct Municipality: Sendable, Identifiable {
     public var isExample: Bool { fields.bool("eksempeldata") ?? false }
     public var postcodes: [String] { fields.list("postnumre") }
 
+    /// The location of a key in kommune.yml; of its group when the key is missing; else line 1.
     public func location(of path: String) -> SourceLocation {
-        fields.locations[path] ?? location
+        fields.location(of: path) ?? location
     }
 }
 

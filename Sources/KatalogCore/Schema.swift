@@ -41,6 +41,29 @@ public struct Field: Sendable {
 }
 
 public enum Schema {
+    /// The field at a dotted path (`test.slut`), in the module schema or else in kommune.yml's.
+    public static func field(_ path: String) -> Field? {
+        for schema in [module, municipality] {
+            var fields = schema
+            var found: Field?
+            for key in path.split(separator: ".").map(String.init) {
+                guard let field = fields.first(where: { $0.key == key }) else { found = nil; break }
+                found = field
+                if case .map(let children) = field.kind { fields = children } else { fields = [] }
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
+    /// Dotted paths of nested fields named `key`, e.g. `start` → `test.start`.
+    public static func groups(containing key: String) -> [String] {
+        (module + municipality).flatMap { field -> [String] in
+            guard case .map(let children) = field.kind else { return [] }
+            return children.filter { $0.key == key }.map { "\(field.key).\($0.key)" }
+        }
+    }
+
     static let textPlace = [
         Field("navn", .text, "Stedets navn, fx Sundhedscenter Fjordby."),
         Field("adresse", .text, "Vej og nummer."),

@@ -15,7 +15,7 @@ public enum Target: Sendable {
     /// The municipality's organisation (declared in `kommune.yml`).
     case organisation
 
-    func applies(to module: Module) -> Bool {
+    public func applies(to module: Module) -> Bool {
         switch self {
         case .allModules: true
         case .intervention(let i): module.intervention == i

@@ -84,6 +84,20 @@ struct SiteContext {
         return page
     }
 
+    func complianceIndex(_ compliance: Compliance) -> Page {
+        var page = Page(root: "../", pageTitle: "Opfyldelse af kvalitetsstandarden", footer: footerAll, isExample: isExample)
+        page.heading = "Opfyldelse af kvalitetsstandarden"
+        page.complianceMunicipalities = catalog.municipalities.sortedDanish(by: \.name).map(compliance.municipality)
+        return page
+    }
+
+    func compliancePage(_ module: Module, in municipality: Municipality, _ compliance: Compliance) -> Page {
+        var page = Page(root: "../", pageTitle: "Kvalitetsstandarden: \(module.title) – \(municipality.name)",
+                        footer: [Self.municipalityView(municipality)], isExample: municipality.isExample)
+        page.compliance = compliance.module(module, in: municipality)
+        return page
+    }
+
     // MARK: Views
 
     func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogRules
 import Mustache
 
 /// Render: turns a loaded catalog into the files of the static site, using the Mustache
@@ -26,7 +27,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list"] where !names.contains("\(required).mustache") {
+        for required in ["layout", "index", "module", "municipality", "list", "compliance", "compliance-index"] where !names.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: templates, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
         var assets: [String: Data] = [:]
@@ -45,10 +46,13 @@ public struct SiteRenderer: Sendable {
         self.assets = assets
     }
 
-    /// Every output file of the site, by path relative to the output folder.
-    public func render(_ catalog: Catalog) -> [String: Data] {
+    /// Every output file of the site, by path relative to the output folder. `findings` (from the
+    /// validator) feed the compliance pages for staff.
+    public func render(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
+                       lixLimit: Int? = nil) -> [String: Data] {
         var files = assets
         let context = SiteContext(catalog: catalog)
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit)
         func emit(_ path: String, _ template: String, _ page: Page) {
             files[path] = Data((library.render(page, withTemplate: template) ?? "").utf8)
         }
@@ -65,6 +69,12 @@ public struct SiteRenderer: Sendable {
         }
         for diagnosis in Vocabularies.diagnoses.terms where catalog.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
             emit(SiteContext.diagnosisPath(diagnosis.code), "list", context.diagnosisPage(diagnosis))
+        }
+        emit("kvalitet/index.html", "compliance-index", context.complianceIndex(compliance))
+        for municipality in catalog.municipalities {
+            for module in municipality.modules {
+                emit(Compliance.path(module), "compliance", context.compliancePage(module, in: municipality, compliance))
+            }
         }
         return files
     }

@@ -97,4 +97,6 @@ struct Page {
     var municipalities: [MunicipalityView] = []
     var heading: String? = nil
     var lead: String? = nil
+    var compliance: ModuleComplianceView? = nil
+    var complianceMunicipalities: [MunicipalityComplianceView] = []
 }

@@ -96,7 +96,7 @@ struct BuildTests {
         let copy = catalog.root.appendingPathComponent("Templates").path
         try FileManager.default.copyItem(atPath: templates, toPath: copy)
         try "{{<layout}}{{$content}}\n{{#module}}\n{{/modul}}\n{{/content}}{{/layout}}".write(toFile: copy + "/module.mustache", atomically: true, encoding: .utf8)
-        let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", copy])
+        let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", copy, "--allow-errors"])
         #expect(code == 1)
         #expect(console.errors.contains("module.mustache:3:"))
     }
@@ -110,6 +110,48 @@ struct BuildTests {
         let second = catalog.run(["build", "--content", exampleContent, "--output", catalog.output, "--templates", templates])
         #expect(first.code == 0 && second.code == 0)
         #expect(snapshot(catalog.output) == a)
+    }
+
+    @Test("a catalog that breaks a krav is not published; --allow-errors builds a preview")
+    func refusesOnKrav() throws {
+        let catalog = try exampleCopy()
+        defer { catalog.remove() }
+        let build = ["build", "--content", catalog.content, "--output", catalog.output, "--templates", templates]
+        #expect(catalog.run(build).code == 0)
+        let before = snapshot(catalog.output)
+        try edit(catalog, "fjordby/alkoholsamtale.md") { $0.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]") }
+
+        let (code, console) = catalog.run(build)
+        #expect(code == 1)
+        #expect(console.errors.contains("fejl [K-8.3-1 §8.3]"))
+        #expect(console.errors.contains("intet er ændret i output-mappen"))
+        #expect(snapshot(catalog.output) == before)
+
+        let preview = catalog.run(build + ["--allow-errors"])
+        #expect(preview.code == 0)
+        #expect(preview.console.errors.contains("1 fejl mod kvalitetsstandarden er bygget med"))
+        let page = text(FileManager.default.contents(atPath: catalog.output + "/kvalitet/fjordby-alkoholsamtale.html"))
+        #expect(page.contains("<strong>Ikke opfyldt:</strong> K-8.3-1 (§8.3)"))
+    }
+
+    @Test("the compliance pages show met krav, missed anbefalinger, declarations and LIX")
+    func compliancePages() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-kval-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: Console(capture: true)) == 0)
+        let page = text(FileManager.default.contents(atPath: output + "/kvalitet/fjordby-traening-paa-hold.html"))
+        #expect(page.contains("<dt>Krav opfyldt</dt><dd>11 af 11</dd>"))
+        #expect(page.contains("<strong>Opfyldt:</strong> K-6.2-5 (§6.2) Det er et krav, at der indgår test"))
+        #expect(page.contains("<strong>Fulgt:</strong> A-6.3-1 (§6.3)"))
+        #expect(page.contains("<dt>Differentiering (§3.4)</dt>"))
+        #expect(page.contains("<dt>Læsbarhed (LIX)</dt><dd>27 (let)"))
+        let online = text(FileManager.default.contents(atPath: output + "/kvalitet/fjordby-lev-godt-online.html"))
+        #expect(online.contains("<strong>Ikke fulgt:</strong> A-4.5-1 (§4.5)"))
+        let index = text(FileManager.default.contents(atPath: output + "/kvalitet/index.html"))
+        #expect(index.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 24)
+        #expect(index.contains("<strong>Opfyldt:</strong> K-2.1-1 (§2.1)"))
+        let citizenPage = text(FileManager.default.contents(atPath: output + "/fjordby/traening-paa-hold.html"))
+        #expect(!citizenPage.contains("LIX"), "LIX is for authors, not citizens")
     }
 
     @Test("--version names the edition of the standard")

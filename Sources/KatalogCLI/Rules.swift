@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogLoad
+import KatalogRules
+
+/// Every rule the validator knows, in one list: the standard's, then the tool's own.
+let allRules = Standard.rules + ToolRules.rules
+
+public struct Rules: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Vis alle regler: kvalitetsstandardens krav og anbefalinger og værktøjets egne.")
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json }
+
+    @Option(name: .long, help: "Uddataformat: text eller json.")
+    var format: Format = .text
+
+    public init() {}
+
+    struct Item: Encodable {
+        let id, section, basis, severity, kind, appliesTo, wording, hint: String
+        let line: Int
+    }
+
+    public func execute(console: Console) -> Int32 {
+        switch format {
+        case .json:
+            console.out(encode(allRules.map {
+                Item(id: $0.id, section: $0.section, basis: $0.basis.rawValue, severity: $0.severity.rawValue,
+                     kind: $0.kind.rawValue, appliesTo: $0.target.danish, wording: $0.wording, hint: $0.hint, line: $0.line)
+            }))
+        case .text:
+            for rule in allRules {
+                console.out("\(rule.id.padding(toLength: 10, withPad: " ", startingAt: 0)) §\(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) \(rule.severity.danish.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(rule.target.danish)")
+                console.out("    \(rule.wording)")
+            }
+            let count = { (basis: Basis) in allRules.filter { $0.basis == basis }.count }
+            console.out("\(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \(count(.skal)) andre skal-regler og \(count(.tool)) af værktøjets egne.")
+        }
+        return Exit.ok
+    }
+}
+
+public struct Explain: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Forklar en regel: standardens ordlyd, afsnit, og hvad et tilbud skal indeholde.")
+
+    @Argument(help: "Reglens ID, fx K-6.2-5.")
+    var rule: String
+
+    @Option(name: .long, help: "Mappen med kommunernes tilbud (til at finde et eksempel, der opfylder reglen).")
+    var content = "Content"
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        guard let rule = allRules.first(where: { $0.id.caseInsensitiveCompare(self.rule) == .orderedSame }) else {
+            console.err("Ukendt regel `\(self.rule)`" + (Suggestion.hint(for: self.rule, in: allRules.map(\.id)).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
+            return Exit.usage
+        }
+        let basis = switch rule.basis {
+        case .krav: "krav (\"Det er et krav\") – fejl, kan ikke fravælges"
+        case .anbefaling: "anbefaling (\"Det anbefales\") – advarsel, kan fravælges med begrundelse i kommune.yml"
+        case .skal: "skal-regel i standardens tekst – fejl"
+        case .tool: "værktøjets egen regel – advarsel"
+        }
+        console.out("\(rule.id) – kvalitetsstandarden §\(rule.section)")
+        console.out("Art: \(basis)")
+        console.out("Gælder: \(rule.target.danish) (\(rule.kind.rawValue))")
+        if rule.line > 0 { console.out("Kilde: Sundhedsstyrelsen 2024, linje \(rule.line) i standardens tekst") }
+        console.out("")
+        console.out("Standarden siger:")
+        console.out("  \(rule.wording)")
+        console.out("")
+        console.out("Sådan opfylder et tilbud reglen:")
+        console.out("  \(rule.hint)")
+        let fields = Self.fieldsMentioned(in: rule.hint)
+        if !fields.isEmpty {
+            console.out("")
+            console.out("Felter:")
+            for (path, field) in fields { console.out("  \(path): \(field.help) Skriv \(field.typeName).") }
+        }
+        if let example = Self.compliantExample(for: rule, content: content) {
+            console.out("")
+            console.out("Eksempel, der opfylder reglen: \(example)")
+        }
+        return Exit.ok
+    }
+
+    /// Schema fields named in backticks in a hint, e.g. `test:` or `afslutning.evaluering:`.
+    static func fieldsMentioned(in hint: String) -> [(String, Field)] {
+        let parts = hint.split(separator: "`", omittingEmptySubsequences: false)
+        var found: [(String, Field)] = []
+        for (index, part) in parts.enumerated() where index % 2 == 1 {
+            let key = part.split(separator: ":").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            for candidate in [key] + Schema.groups(containing: key) {
+                if let field = Schema.field(candidate), !found.contains(where: { $0.0 == candidate }) {
+                    found.append((candidate, field))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// The first module (or kommune.yml) in the content folder that the rule applies to and that meets it.
+    static func compliantExample(for rule: Rule, content: String) -> String? {
+        guard let catalog = try? ContentLoader().load(root: content) else { return nil }
+        let failing = Set(Validator(rules: [rule]).validate(catalog).map(\.location.file))
+        switch rule.target {
+        case .catalog, .organisation:
+            return catalog.municipalities.first { !failing.contains($0.file) }?.file
+        default:
+            return catalog.modules.first { rule.target.applies(to: $0) && !failing.contains($0.file) }?.file
+        }
+    }
+}

@@ -30,7 +30,13 @@ public struct Check: ConsoleCommand {
         do {
             catalog = try Pipeline(options: .init(content: content)).load()
         } catch {
-            _ = report(error, console: console)
+            // Files that cannot be read are reported in the chosen format too, so CI annotates the line.
+            guard case .input(let errors) = error else { return report(error, console: console) }
+            let findings = errors.errors.map {
+                Finding(rule: ToolRules.input, section: "-", severity: .error, location: $0.location,
+                        message: $0.message, hint: $0.hint ?? "ret filen")
+            }
+            console.out(format.render(findings, modules: 0, strict: strict))
             return Exit.usage
         }
         let findings = Validator(lixLimit: lix).validate(catalog)

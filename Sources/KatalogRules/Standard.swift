@@ -319,6 +319,34 @@ public enum Standard {
     // MARK: - Other "skal" obligations a module or kommune.yml can show
 
     static let obligations: [Rule] = [
+        Rule(id: "K-2.2-1", section: "2.2", basis: .skal, kind: .machineCatalog, target: .catalog,
+             wording: "Den elektroniske henvisning skal anvendes efter gældende national standard (MedCom XREF15).",
+             line: 251, hint: "Angiv i kommune.yml under `modtager:` enhedens `navn` og dens `lokationsnummer` (EAN) eller `sor`, så læger kan henvise elektronisk.",
+             check: .municipality { m in
+                 var issues: [Issue] = []
+                 if m.fields.text("modtager.navn") == nil { issues.append(Issue("modtager.navn", "`modtager.navn` mangler: enheden, der modtager henvisninger")) }
+                 if m.fields.text("modtager.lokationsnummer") == nil && m.fields.text("modtager.sor") == nil {
+                     issues.append(Issue("modtager", "modtageren mangler `lokationsnummer` eller `sor`, som elektroniske henvisninger (XREF15) sendes til"))
+                 }
+                 return issues
+             }),
+        Rule(id: "K-2.2-2", section: "2.2", basis: .skal, kind: .machineCatalog, target: .allModules,
+             wording: "Kommunerne skal understøtte, at almen praksis lokalt kender til de kommunale indsatser målrettet borgere med kronisk sygdom via sundhed.dk (SOFT-portalen).",
+             line: 270, hint: "Et tilbud skal have det, en registrering til sundhed.dk kræver: `steder:` (eller kun digitalt/telefon-format), en kontakt med telefon (`kontakt:` eller kommunens) og `målgruppe.diagnoser`.",
+             check: .module { f in
+                 var issues: [Issue] = []
+                 let remoteOnly = !f.module.formats.isEmpty && f.module.formats.allSatisfy { $0 == "digital" || $0 == "telefon" }
+                 if f.fields.records("steder").isEmpty && !remoteOnly {
+                     issues.append(Issue("steder", "`steder` mangler: hvor tilbuddet foregår (kræves for at vise tilbuddet på sundhed.dk)"))
+                 }
+                 if f.fields.text("kontakt.telefon") == nil && f.municipality.fields.text("kontakt.telefon") == nil {
+                     issues.append(Issue("kontakt", "der er ingen telefon til tilbuddet eller kommunen"))
+                 }
+                 if f.module.diagnoses.isEmpty {
+                     issues.append(Issue("målgruppe.diagnoser", "`målgruppe.diagnoser` mangler: hvilke sygdomme tilbuddet er for"))
+                 }
+                 return issues
+             }),
         organisation("K-2.2-3", section: "2.2", basis: .skal, line: 273, key: "kontakt-efter-henvisning",
                      wording: "Kommunen skal kontakte borgeren hurtigst muligt efter at borgeren er blevet henvist eller selv har henvendt sig, for at afholde en afklarende samtale."),
         organisation("K-2.2-4", section: "2.2", basis: .skal, line: 279, key: "tilbagemelding",
@@ -351,6 +379,17 @@ public enum Standard {
              wording: "Borgeren skal altid have grundig produktrådgivning om håndkøbsmedicin til nikotinafvænning …",
              line: 867, hint: "Skriv `produktrådgivning: apotek` eller `kommunal-rådgiver` under `nikotin:`.",
              check: .module { f in f.declared("nikotin.produktrådgivning", "hvor borgeren får rådgivning om medicinen") }),
+        Rule(id: "K-6.2-1", section: "6.2", basis: .skal, kind: .machineAttest, target: .variant(.vejledning),
+             wording: "Der skal være fokus på, hvad der kan motivere borgeren til at være fysisk aktiv, hvilke muligheder der er for at være fysisk aktiv og hvordan borgeren kan overkomme eventuelle barrierer.",
+             line: 1004, hint: "Skriv `indhold: [motivation, aktivitetsmuligheder, barrierer]`.",
+             check: .module { f in f.includes("indhold", Elements.activityGuidance.codes, from: Elements.activityGuidance, "vejledningens fokus") }),
+        Rule(id: "K-6.2-4", section: "6.2", basis: .skal, kind: .machineAttest, target: .variant(.superviseretTraening),
+             wording: "De superviserede træningsforløb skal tilrettelægges individuelt … Forløbet vil have varierende fokus på at øge kondition og/eller muskelstyrke og evt. balance.",
+             line: 1046, hint: "Skriv træningens typer i `indhold:` (aerob, styrke, motorisk) og `træningsplan: true`.",
+             check: .module { f in
+                 (f.module.elements.isEmpty ? [Issue("indhold", "`indhold` mangler: om træningen er kondition, styrke og/eller balance")] : [])
+                     + f.yes("træningsplan", "træningen skal tilrettelægges individuelt med en træningsplan")
+             }),
         Rule(id: "K-6.2-2", section: "6.2", basis: .skal, kind: .machine, target: .variant(.vejledning),
              wording: "Der udarbejdes en plan med mål og delmål … Borgeren skal tilbydes en opfølgende samtale, hvor planen evalueres og justeres.",
              line: 1008, hint: "Skriv `plan-med-mål: true` og `opfølgende-samtale: true` under `afslutning:`.",

@@ -6,6 +6,8 @@ public enum ToolRules {
     public static let lix = "SPROG-LIX"
     public static let table = "MD-TABEL"
     public static let optOut = "FRAVALG"
+    /// A file that cannot be read at all (broken YAML, unknown key …): reported by `katalog check` as a finding.
+    public static let input = "FIL"
 
     public static func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 

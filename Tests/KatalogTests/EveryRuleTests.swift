@@ -54,7 +54,9 @@ let breakages: [Breakage] = [
     Breakage("K-3.3-1", F + "kommune.yml", .dropLine("  deltagelse:"), at: "organisation:"),
     Breakage("K-9.1-1", F + "kommune.yml", .dropLine("  monitorering:"), at: "organisation:"),
     Breakage("K-9.1-4", F + "kommune.yml", .dropLine("  fsiii-indberetning:"), at: "organisation:"),
+    Breakage("K-2.2-1", F + "kommune.yml", .dropLine("  lokationsnummer:"), .dropLine("  sor:"), at: "modtager:"),
     // Every module
+    Breakage("K-2.2-2", F + "traening-paa-hold.md", .dropLine("steder:"), .dropLine("  - navn: Sundhedscenter Fjordby"), .dropLine("    adresse:"), .dropLine("    postnummer:"), .dropLine("    by:")),
     Breakage("K-3.4-1", F + "rygestop-paa-hold.md", .dropLine("differentiering:")),
     Breakage("K-3.5-1", F + "traening-paa-hold.md", .dropLine("  evaluering:"), at: "afslutning:"),
     Breakage("K-3.5-4", F + "traening-paa-hold.md", .dropLine("  fastholdelse:"), at: "afslutning:"),
@@ -91,6 +93,8 @@ let breakages: [Breakage] = [
     Breakage("K-6.3-2", F + "traening-paa-hold.md", .replace("intensitet: moderat-høj", "intensitet: lav"), at: "intensitet:"),
     Breakage("K-6.3-3", S + "traening-aftenhold.md", .replace("  slut: 30 sekunders rejse-sætte-sig-test og håndgrebsstyrke", "  slut: 6 minutters gangtest"), at: "  slut:"),
     Breakage("K-6.5-1", F + "kom-i-gang-med-at-bevaege-dig.md", .replace("personale: [fysioterapeut]", "personale: [peer-underviser]"), at: "personale:"),
+    Breakage("K-6.2-1", F + "kom-i-gang-med-at-bevaege-dig.md", .replace("indhold: [motivation, aktivitetsmuligheder, barrierer]", "indhold: [motivation]"), at: "indhold:"),
+    Breakage("K-6.2-4", F + "traening-paa-hold.md", .replace("træningsplan: true", "træningsplan: false"), at: "træningsplan:"),
     Breakage("K-6.2-2", F + "kom-i-gang-med-at-bevaege-dig.md", .dropLine("  opfølgende-samtale: true"), at: "afslutning:"),
     Breakage("K-6.4-1", F + "kom-i-gang-med-at-bevaege-dig.md", .dropLine("retningslinjer:"), .dropLine("  - Sundhedsstyrelsens anbefalinger om fysisk")),
     Breakage("A-6.3-1", F + "traening-paa-hold.md", .replace("deltagere-pr-instruktør: 8", "deltagere-pr-instruktør: 12"), at: "omfang:"),

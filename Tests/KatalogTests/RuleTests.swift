@@ -147,6 +147,36 @@ struct RuleViolationTests {
         #expect(refused.location.line == (try lineOf("regel: K-8.3-1", in: catalog, "skovlund/kommune.yml")))
     }
 
+    @Test("a file that cannot be read exits 2 and is reported in the chosen format")
+    func unreadable() throws {
+        let catalog = try exampleCopy(); defer { catalog.remove() }
+        try edit(catalog, "fjordby/alkoholsamtale.md") { $0.replacingOccurrences(of: "form: [individuel]", with: "from: [individuel]") }
+        let (code, console) = catalog.run(["check", "--content", catalog.content, "--format", "github"])
+        #expect(code == 2)
+        let line = try lineOf("from:", in: catalog, "fjordby/alkoholsamtale.md")
+        #expect(console.output.hasPrefix("::error file=\(catalog.content)/fjordby/alkoholsamtale.md,line=\(line),col=1,title=FIL §-::ukendt felt `from`. mente du `form`?"))
+        #expect(catalog.run(["check", "--content", catalog.content + "/findes-ikke"]).code == 2)
+        #expect(catalog.run(["check", "--format", "yaml"]).code == 2)
+    }
+
+    @Test("katalog rules lists all 54 IDs of the standard and the extra skal rules; explain prints one")
+    func rulesCommand() throws {
+        let console = Console(capture: true)
+        #expect(Katalog.run(["rules", "--format", "json"], console: console) == 0)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [[String: Any]])
+        let ids = Set(list.compactMap { $0["id"] as? String })
+        #expect(list.filter { $0["basis"] as? String == "KRAV" }.count == 32)
+        #expect(list.filter { $0["basis"] as? String == "ANBEF" }.count == 22)
+        #expect(ids.isSuperset(of: ["K-6.2-5", "A-6.3-1", "K-3.1-2", "SPROG-LIX", "MD-TABEL"]))
+        #expect(ids.count == list.count)
+        let explain = Console(capture: true)
+        #expect(Katalog.run(["explain", "a-6.3-2", "--content", exampleContent], console: explain) == 0)
+        #expect(explain.output.contains("Det anbefales, at træningen foregår to til tre gange om ugen á 30-90 minutter."))
+        #expect(explain.output.contains("omfang.gange-pr-uge"))
+        #expect(explain.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/fjordby/traening-hjemme.md"))
+        #expect(Katalog.run(["explain", "K-99"], console: Console(capture: true)) == 2)
+    }
+
     @Test("text output names file, line, severity, rule and section; JSON has every field")
     func formats() throws {
         let catalog = try exampleCopy(); defer { catalog.remove() }

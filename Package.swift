@@ -32,19 +32,21 @@ let package = Package(
             "KatalogCore", "KatalogMarkdown", "KatalogRules",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // Export: SOFT-ready CSV/JSON (+ JSON Schema), FHIR R4 HealthcareService, schema.org JSON-LD, Atom.
+        .target(name: "KatalogExport", dependencies: ["KatalogCore"]),
         // Write: atomic replacement of the output folder.
         .target(name: "KatalogWrite"),
         // Validate: the quality standard's rules as data plus small checks.
         .target(name: "KatalogRules", dependencies: ["KatalogCore"]),
         // Command-line logic, kept in a library so tests call it without spawning a process.
         .target(name: "KatalogCLI", dependencies: [
-            "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogWrite",
+            "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",
-            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogWrite", "KatalogCLI"]
+            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI"]
         ),
     ]
 )

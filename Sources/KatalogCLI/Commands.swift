@@ -23,7 +23,7 @@ public struct Katalog: ParsableCommand {
         og bliver til et tilgængeligt websted.
         """,
         version: KatalogVersion.description,
-        subcommands: [Build.self, Check.self, Rules.self, Explain.self],
+        subcommands: [Build.self, Check.self, Export.self, Rules.self, Explain.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -72,6 +72,9 @@ public struct Build: ConsoleCommand {
     @Option(name: .long, help: "Højeste LIX for borgerrettet tekst (ellers lix-grænse i kommune.yml, ellers 35).")
     var lix: Int?
 
+    @Option(name: .long, help: "Webstedets offentlige adresse, fx https://sundhed.fjordby.dk/tilbud/ (giver absolutte links i eksport og feeds).")
+    var baseURL: String?
+
     @Flag(name: .long, help: "Vis tid for hvert trin.")
     var verbose = false
 
@@ -79,7 +82,7 @@ public struct Build: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates,
-                                               allowErrors: allowErrors, lixLimit: lix))
+                                               allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL))
         do {
             let report = try pipeline.build()
             let catalog = report.catalog

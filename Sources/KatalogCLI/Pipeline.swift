@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogExport
 import KatalogLoad
 import KatalogRules
 import KatalogSite
@@ -15,8 +16,11 @@ public struct Pipeline: Sendable {
         /// Publish even when the catalog breaks a krav (a preview for authors).
         public var allowErrors: Bool
         public var lixLimit: Int?
+        /// The site's public address, for absolute links in exports and feeds.
+        public var baseURL: String?
         public init(content: String = "Content", output: String = "Site", templates: String = "Templates",
-                    allowErrors: Bool = false, lixLimit: Int? = nil) {
+                    allowErrors: Bool = false, lixLimit: Int? = nil, baseURL: String? = nil) {
+            self.baseURL = baseURL
             self.content = content
             self.output = output
             self.templates = templates
@@ -65,8 +69,12 @@ public struct Pipeline: Sendable {
         let renderer: SiteRenderer
         do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
         lap("skabeloner")
-        let files = renderer.render(catalog, findings: findings, lixLimit: options.lixLimit)
+        let exporter = Exporter(baseURL: options.baseURL)
+        var files = renderer.render(catalog, findings: findings, lixLimit: options.lixLimit,
+                                    structuredData: exporter.structuredData(catalog))
         lap("generér")
+        files.merge(exporter.files(catalog)) { site, _ in site }
+        lap("eksport")
         do { try SiteWriter(output: options.output).publish(files) } catch { throw .output(error.description) }
         lap("skriv")
         return Report(catalog: catalog, findings: findings, fileCount: files.count, timings: timings)

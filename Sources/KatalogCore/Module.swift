@@ -125,3 +125,8 @@ public struct Catalog: Sendable {
 
     public var modules: [Module] { municipalities.flatMap(\.modules) }
 }
+
+extension Module {
+    /// The module's page, relative to the site root.
+    public var pagePath: String { "\(municipalitySlug)/\(slug).html" }
+}

@@ -11,7 +11,7 @@ struct SiteContext {
         self.footerAll = catalog.municipalities.map(Self.municipalityView)
     }
 
-    static func modulePath(_ module: Module) -> String { "\(module.municipalitySlug)/\(module.slug).html" }
+    static func modulePath(_ module: Module) -> String { module.pagePath }
     static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(Slug.make(intervention.rawValue)).html" }
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(Slug.make(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
@@ -155,39 +155,6 @@ struct SiteContext {
         guard f.hasGroup(prefix) else { return nil }
         return ContactView(name: f.text("\(prefix).navn"), phone: f.text("\(prefix).telefon"),
                            email: f.text("\(prefix).e-mail"), hours: f.text("\(prefix).åbningstid"))
-    }
-}
-
-/// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang".
-enum ScopeText {
-    static func describe(_ f: FieldTable) -> String? {
-        var parts: [String] = []
-        let weeks = f.integer("omfang.uger")
-        if let perWeek = f.integer("omfang.gange-pr-uge") {
-            var text = perWeek == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
-            if let weeks { text += " i \(plural(weeks, "uge", "uger"))" }
-            parts.append(text)
-        } else if let weeks {
-            parts.append("i \(plural(weeks, "uge", "uger"))")
-        }
-        if let lessons = f.integer("omfang.lektioner") { parts.append(plural(lessons, "gang", "gange") + " i alt") }
-        if let minutes = f.integer("omfang.minutter") { parts.append("\(minutes) minutter hver gang") }
-        if let size = f.integer("omfang.holdstørrelse") { parts.append("højst \(size) på holdet") }
-        guard !parts.isEmpty else { return nil }
-        let text = parts.joined(separator: ", ")
-        return text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    static func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
-}
-
-/// "2026-10-01" → "1. oktober 2026".
-enum DanishDate {
-    static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-    static func long(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
     }
 }
 

@@ -48,8 +48,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file of the site, by path relative to the output folder. `findings` (from the
     /// validator) feed the compliance pages for staff.
+    /// `structuredData` is the schema.org JSON-LD of each module (by module id) for its page's head.
     public func render(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
-                       lixLimit: Int? = nil) -> [String: Data] {
+                       lixLimit: Int? = nil, structuredData: [String: String] = [:]) -> [String: Data] {
         var files = assets
         let context = SiteContext(catalog: catalog)
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit)
@@ -61,7 +62,9 @@ public struct SiteRenderer: Sendable {
         for municipality in catalog.municipalities {
             emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))
             for module in municipality.modules {
-                emit(SiteContext.modulePath(module), "module", context.modulePage(module, in: municipality))
+                var page = context.modulePage(module, in: municipality)
+                page.structuredData = structuredData[module.id]
+                emit(SiteContext.modulePath(module), "module", page)
             }
         }
         for intervention in Intervention.allCases {

@@ -98,5 +98,7 @@ struct Page {
     var heading: String? = nil
     var lead: String? = nil
     var compliance: ModuleComplianceView? = nil
+    /// schema.org JSON-LD, already escaped for a script element.
+    var structuredData: String? = nil
     var complianceMunicipalities: [MunicipalityComplianceView] = []
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogExport
+
+extension Exporter.Format: ExpressibleByArgument {}
+
+public struct Export: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Eksportér tilbuddene til sundhed.dk (SOFT), FHIR eller som nyhedsfeed.",
+        discussion: """
+        Formater: soft-csv (til Excel), soft-json, soft-schema (JSON Schema for soft-json), \
+        fhir (FHIR R4 Bundle af HealthcareService) og atom (nyhedsfeed). \
+        `katalog build` skriver alle formater i eksport/ på webstedet.
+        """)
+
+    @Option(name: .long, help: "Formatet: soft-csv, soft-json, soft-schema, fhir eller atom.")
+    var format: Exporter.Format
+
+    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
+    var content = "Content"
+
+    @Option(name: .long, help: "Skriv til denne fil i stedet for til skærmen.")
+    var output: String?
+
+    @Option(name: .long, help: "Webstedets offentlige adresse (giver absolutte links).")
+    var baseURL: String?
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        let catalog: KatalogCore.Catalog
+        do {
+            catalog = try Pipeline(options: .init(content: content)).load()
+        } catch {
+            _ = report(error, console: console)
+            return Exit.usage
+        }
+        let text = Exporter(baseURL: baseURL).render(format, catalog)
+        guard let output else {
+            console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            return Exit.ok
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            console.err("Skrev \(catalog.modules.count) tilbud til \(output)")
+            return Exit.ok
+        } catch {
+            console.err("fejl: kunne ikke skrive \(output): \(error.localizedDescription)")
+            return Exit.usage
+        }
+    }
+}

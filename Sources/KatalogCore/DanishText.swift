@@ -1,0 +1,38 @@
+/// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang".
+public enum ScopeText {
+    public static func describe(_ f: FieldTable) -> String? {
+        var parts: [String] = []
+        let weeks = f.integer("omfang.uger")
+        if let perWeek = f.integer("omfang.gange-pr-uge") {
+            var text = perWeek == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
+            if let weeks { text += " i \(plural(weeks, "uge", "uger"))" }
+            parts.append(text)
+        } else if let weeks {
+            parts.append("i \(plural(weeks, "uge", "uger"))")
+        }
+        let lessons = f.integer("omfang.lektioner")
+        if let lessons, lessons > 1 { parts.append("\(lessons) gange i alt") }
+        if let minutes = f.integer("omfang.minutter") {
+            parts.append(lessons == 1 && f.integer("omfang.gange-pr-uge") == nil ? "1 gang på \(minutes) minutter" : "\(minutes) minutter hver gang")
+        } else if lessons == 1 {
+            parts.append("1 gang")
+        }
+        if let size = f.integer("omfang.holdstørrelse") { parts.append("højst \(size) på holdet") }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: ", ")
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+}
+
+/// "2026-10-01" → "1. oktober 2026".
+public enum DanishDate {
+    static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+    public static func long(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
+    }
+}
+

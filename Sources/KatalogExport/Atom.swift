@@ -1,0 +1,34 @@
+import Foundation
+import KatalogCore
+
+/// An Atom feed (RFC 4287) of the modules, newest `opdateret` first, so a GP practice can follow
+/// its municipalities in any feed reader. Deterministic: dates come from the content, not the clock.
+public enum AtomFeed {
+    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, Municipality, String)]) -> String {
+        let sorted = entries.sorted { ($0.0.updated, $1.0.id) > ($1.0.updated, $0.0.id) }
+        let updated = sorted.first?.0.updated ?? "2024-01-01"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n"
+        xml += "  <title>\(escape(title))</title>\n"
+        xml += "  <id>\(escape(id))</id>\n"
+        xml += "  <link rel=\"self\" href=\"\(escape(selfURL))\"/>\n"
+        xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        xml += "  <author><name>Tilbudskatalog</name></author>\n"
+        for (module, municipality, url) in sorted {
+            xml += "  <entry>\n"
+            xml += "    <title>\(escape(module.title)) (\(escape(municipality.name)))</title>\n"
+            xml += "    <id>urn:uuid:\(StableUUID.make(module.id))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
+            xml += "    <updated>\(module.updated)T00:00:00Z</updated>\n"
+            xml += "    <author><name>\(escape(municipality.name))</name></author>\n"
+            xml += "    <category term=\"\(escape(module.intervention.rawValue))\" label=\"\(escape(module.intervention.label))\"/>\n"
+            xml += "    <summary>\(escape(module.summary))</summary>\n"
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,21 @@
+/// CSV for Danish Excel: `;` as separator (Danish Excel uses `,` as the decimal mark and `;` as
+/// the list separator, so it opens `;`-files in columns on double-click), UTF-8 with a byte-order
+/// mark (without it Excel reads the file as Windows-1252 and æ, ø, å break), CRLF line endings and
+/// RFC 4180 quoting. A value starting with = + - or @ gets a leading ' so Excel never runs it
+/// as a formula.
+public enum CSV {
+    public static let separator = ";"
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func document(header: [String], rows: [[String]]) -> String {
+        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: separator) }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        // OWASP CSV injection: a cell starting with = + - @ would run as a formula in Excel.
+        let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
+        let needsQuotes = value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," })
+            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+}

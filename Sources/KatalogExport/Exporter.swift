@@ -1,0 +1,99 @@
+import Foundation
+import KatalogCore
+
+/// Export: the catalog as files for GPs and systems, written under `eksport/` by `katalog build`
+/// and available one at a time from `katalog export`.
+public struct Exporter: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case softCSV = "soft-csv"
+        case softJSON = "soft-json"
+        case softSchema = "soft-schema"
+        case fhir
+        case atom
+
+        /// The file under `eksport/` that `katalog build` writes.
+        public var fileName: String {
+            switch self {
+            case .softCSV: "soft.csv"
+            case .softJSON: "soft.json"
+            case .softSchema: "soft.schema.json"
+            case .fhir: "fhir-healthcareservices.json"
+            case .atom: "nyt.atom"
+            }
+        }
+    }
+
+    /// The site's public address (e.g. `https://sundhed.fjordby.dk/tilbud/`); links are relative without it.
+    public let baseURL: String?
+
+    public init(baseURL: String? = nil) {
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// A site path as seen from a file in `folder` (e.g. `eksport`): absolute with a base URL, else relative.
+    public func url(_ path: String, from folder: String = "") -> String {
+        if let baseURL { return baseURL + path }
+        let depth = folder.split(separator: "/").count
+        return String(repeating: "../", count: depth) + path
+    }
+
+    public func records(_ catalog: Catalog) -> [SOFTRecord] {
+        catalog.municipalities.flatMap { municipality in
+            municipality.modules.map { SOFTRecord(module: $0, municipality: municipality, pageURL: url($0.pagePath)) }
+        }
+    }
+
+    public func render(_ format: Format, _ catalog: Catalog) -> String {
+        switch format {
+        case .softCSV:
+            let records = records(catalog)
+            let header = records.first?.columns.map(\.0) ?? []
+            return CSV.document(header: header, rows: records.map { $0.columns.map(\.1) })
+        case .softJSON:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            struct Document: Encodable {
+                let schema = "soft.schema.json"
+                let standard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
+                let tilbud: [SOFTRecord]
+                enum CodingKeys: String, CodingKey { case schema = "$schema", standard, tilbud }
+            }
+            return String(decoding: (try? encoder.encode(Document(tilbud: records(catalog)))) ?? Data(), as: UTF8.self) + "\n"
+        case .softSchema:
+            return SOFTSchema.document.rendered(pruning: false) + "\n"
+        case .fhir:
+            return FHIRExport.bundle(catalog) { url($0.pagePath) }.rendered() + "\n"
+        case .atom:
+            return AtomFeed.feed(title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle",
+                                 selfURL: url("eksport/nyt.atom", from: baseURL == nil ? "eksport" : ""),
+                                 entries: catalog.municipalities.flatMap { m in m.modules.map { ($0, m, url($0.pagePath, from: "eksport")) } })
+        }
+    }
+
+    /// Every export file, by path relative to the site root.
+    public func files(_ catalog: Catalog) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for format in Format.allCases {
+            files["eksport/" + format.fileName] = Data(render(format, catalog).utf8)
+        }
+        for municipality in catalog.municipalities {
+            let path = "eksport/\(municipality.slug).atom"
+            files[path] = Data(AtomFeed.feed(
+                title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
+                selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
+                entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }).utf8)
+        }
+        return files
+    }
+
+    /// schema.org JSON-LD per module id, for the module pages.
+    public func structuredData(_ catalog: Catalog) -> [String: String] {
+        var data: [String: String] = [:]
+        for municipality in catalog.municipalities {
+            for module in municipality.modules {
+                data[module.id] = JSONLD.scriptBody(JSONLD.governmentService(module, in: municipality, pageURL: url(module.pagePath, from: module.municipalitySlug)))
+            }
+        }
+        return data
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import KatalogCore
+
+/// FHIR R4 `HealthcareService` per module, in a `collection` Bundle. There is no Danish profile of
+/// HealthcareService; codes follow DK Core and KL Terminologi (see ../shared/standard/INTEROP.md):
+/// FSIII §119 intervention in `type`, the municipality by its kommunekode in `providedBy`.
+public enum FHIRExport {
+    public static let fsiiiSystem = FSIII.system
+    /// DK Core's identifier slice `Kommunekode` on Organization uses this system.
+    public static let municipalitySystem = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes"
+    public static let icpc2System = "urn:oid:1.2.208.176.2.31"
+    /// The FSIII parent concept of all §119 interventions ("Kommunale sundhedsfremme og forebyggelsesindsatser").
+    public static let category: JSONValue = ["coding": [["system": .string(FSIII.system), "code": "102ea764-d2cf-4a24-979d-68c2e8d638cf",
+                                                         "display": "Kommunale sundhedsfremme og forebyggelsesindsatser"]],
+                                             "text": "Forebyggelsestilbud til borgere med kronisk sygdom (sundhedsloven §119)"]
+
+    /// ICPC-2 codes only where the match is exact; other diagnoses carry text only.
+    static let icpc2: [String: (String, String)] = [
+        "kol": ("R95", "Kronisk obstruktiv lungesygdom"),
+        "type-2-diabetes": ("T90", "Diabetes non-insulinkrævende"),
+    ]
+
+    public static func bundle(_ catalog: Catalog, pageURL: (Module) -> String) -> JSONValue {
+        let entries: [JSONValue] = catalog.municipalities.flatMap { municipality in
+            municipality.modules.map { module -> JSONValue in
+                ["fullUrl": .string("urn:uuid:\(StableUUID.make(module.id))"),
+                 "resource": healthcareService(module, in: municipality, pageURL: pageURL(module))]
+            }
+        }
+        return ["resourceType": "Bundle", "id": "tilbudskatalog", "type": "collection", "entry": .array(entries)]
+    }
+
+    public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
+        let f = module.fields
+        let places = f.records("steder")
+        let contained: [JSONValue] = places.enumerated().map { index, place in
+            ["resourceType": "Location", "id": .string("sted-\(index + 1)"), "name": place.text("navn").json,
+             "address": ["use": "work", "line": place.text("adresse").map { [.string($0)] } ?? .null,
+                         "postalCode": place.text("postnummer").json, "city": place.text("by").json, "country": "DK"]]
+        }
+        var telecom: [JSONValue] = []
+        if let phone = f.text("kontakt.telefon") ?? municipality.fields.text("kontakt.telefon") {
+            telecom.append(["system": "phone", "value": .string(phone), "use": "work"])
+        }
+        if let email = f.text("kontakt.e-mail") ?? municipality.fields.text("kontakt.e-mail") {
+            telecom.append(["system": "email", "value": .string(email), "use": "work"])
+        }
+        telecom.append(["system": "url", "value": .string(pageURL)])
+
+        var referral: [JSONValue] = [coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "elec", "Secure Messaging")]
+        if module.selfReferral { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "phone", "Phone")) }
+
+        let eligibility: [JSONValue] = module.diagnoses.map { code in
+            let label = Vocabularies.diagnoses.label(code)
+            let concept: JSONValue = icpc2[code].map { c in ["coding": [["system": .string(icpc2System), "code": .string(c.0), "display": .string(c.1)]], "text": .string(label)] }
+                ?? ["text": .string(label)]
+            return ["code": concept, "comment": f.text("målgruppe.beskrivelse").json]
+        }
+
+        let free = module.price.lowercased().hasPrefix("gratis")
+        return [
+            "resourceType": "HealthcareService",
+            "id": .string(module.id.replacingOccurrences(of: "/", with: "-")),
+            "meta": ["lastUpdated": .string(module.updated + "T00:00:00Z")],
+            "language": "da",
+            "contained": .array(contained),
+            "identifier": [["system": "urn:tilbudskatalog:modul", "value": .string(module.id)]],
+            "active": true,
+            "providedBy": ["identifier": ["system": .string(municipalitySystem), "value": .string(municipality.code)], "display": .string(municipality.name)],
+            "category": [category],
+            "type": .array(module.fsiii.map { ["coding": [["system": .string(FSIII.system), "code": .string($0.code), "display": .string($0.display)]], "text": .string($0.display)] }),
+            "location": .array(contained.indices.map { ["reference": .string("#sted-\($0 + 1)")] }),
+            "name": .string(module.title),
+            "comment": .string(module.summary),
+            "extraDetails": .string(module.body.markdown.trimmingCharacters(in: .whitespacesAndNewlines)),
+            "telecom": .array(telecom),
+            "coverageArea": .null,
+            "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free", "Free")] : .null,
+            "eligibility": .array(eligibility),
+            "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
+            "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }
+                + (module.formats.contains("digital") ? [["text": "Digital levering af indsats"]] : [])),
+            "communication": [coding("urn:ietf:bcp:47", "da", "Dansk")],
+            "referralMethod": .array(referral),
+            "appointmentRequired": true,
+        ]
+    }
+
+    static func coding(_ system: String, _ code: String, _ display: String) -> JSONValue {
+        ["coding": [["system": .string(system), "code": .string(code), "display": .string(display)]]]
+    }
+}
+
+/// A deterministic UUID (version 8, RFC 9562 "custom") from a string, so exports are byte-identical.
+enum StableUUID {
+    static func make(_ text: String) -> String {
+        var a: UInt64 = 0xcbf29ce484222325, b: UInt64 = 0x84222325cbf29ce4
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x100000001b3
+            b = (b ^ UInt64(byte)) &* 0x100000001b3 &+ 0x9e3779b97f4a7c15
+        }
+        b = (b & 0x3fffffffffffffff) | 0x8000000000000000          // variant 10
+        a = (a & 0xffffffffffff0fff) | 0x0000000000008000          // version 8
+        let hex = String(format: "%016llx%016llx", a, b)
+        let c = Array(hex)
+        return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
+    }
+}

@@ -93,11 +93,22 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// Names the site uses itself: a municipality folder or module file may not take them.
+    public static let reservedFolders: Set<String> = ["assets", "diagnose", "eksport", "format", "indsats", "kvalitet", "tidspunkt"]
+    public static let reservedModules: Set<String> = ["index", "for-laeger"]
+
     /// Checks that need more than one file: slugs that collide, digital counterparts and links that point nowhere.
     static func crossFileErrors(_ municipalities: [Municipality]) -> [InputError] {
         var errors: [InputError] = []
         var slugs: [String: Municipality] = [:]
         for municipality in municipalities {
+            if reservedFolders.contains(municipality.slug) {
+                errors.append(InputError(municipality.location, "mappenavnet `\(municipality.slug)` bruges af webstedet selv",
+                                         hint: "giv kommunemappen kommunens navn, fx `fjordby`"))
+            }
+            for module in municipality.modules where reservedModules.contains(module.slug) {
+                errors.append(InputError(module.frontMatter, "filnavnet `\(module.slug).md` bruges af webstedet selv", hint: "omdøb filen"))
+            }
             if let other = slugs[municipality.slug] {
                 errors.append(InputError(municipality.location,
                                          "kommunemappen giver samme adresse (`\(municipality.slug)`) som \(other.file)"))

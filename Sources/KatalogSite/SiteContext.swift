@@ -15,6 +15,12 @@ struct SiteContext {
     static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(Slug.make(intervention.rawValue)).html" }
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(Slug.make(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
+    static func doctorsPath(_ municipality: Municipality) -> String { "\(municipality.slug)/for-laeger.html" }
+    static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String { "\(municipality.slug)/sygdom/\(Slug.make(code)).html" }
+    static func formatPath(_ code: String) -> String { "format/\(Slug.make(code)).html" }
+    static func timePath(_ code: String) -> String { "tidspunkt/\(Slug.make(code)).html" }
+    static let searchPath = "soeg.html"
+    static let postcodesPath = "postnumre.html"
 
     private var isExample: Bool { catalog.municipalities.contains(where: \.isExample) }
 
@@ -23,17 +29,27 @@ struct SiteContext {
     func frontPage() -> Page {
         var page = Page(root: "", pageTitle: "Forebyggelsestilbud til borgere med kronisk sygdom", footer: footerAll, isExample: isExample)
         page.interventions = Intervention.allCases.map { intervention in
-            InterventionEntry(label: intervention.label, everyday: intervention.everydayLabel,
+            InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                               description: intervention.everydayDescription, url: Self.interventionPath(intervention),
                               count: catalog.modules.filter { $0.intervention == intervention }.count)
         }
         page.diagnoses = Vocabularies.diagnoses.terms.compactMap { term in
             let count = catalog.modules.filter { $0.diagnoses.contains(term.code) }.count
             guard count > 0 else { return nil }
-            return InterventionEntry(label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
+            return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
         }
         page.municipalities = catalog.municipalities.sortedDanish(by: \.name).map(Self.municipalityView)
+        page.formats = facet(Vocabularies.formats, path: Self.formatPath) { $0.formats }
+        page.times = facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay }
         return page
+    }
+
+    /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
+    private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
+        vocabulary.terms.compactMap { term in
+            let count = catalog.modules.filter { codes($0).contains(term.code) }.count
+            return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: path(term.code), count: count)
+        }
     }
 
     func municipalityPage(_ municipality: Municipality) -> Page {
@@ -65,22 +81,92 @@ struct SiteContext {
     }
 
     func diagnosisPage(_ diagnosis: Vocabulary.Term) -> Page {
-        listPage(heading: "Tilbud ved \(diagnosis.label.lowercasedFirstWordUnlessAcronym)",
-                 lead: "Her er tilbuddene for borgere med \(diagnosis.label.lowercasedFirstWordUnlessAcronym), sorteret efter kommune.") {
+        let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
+        return listPage(heading: "Tilbud ved \(name)", lead: "Her er tilbuddene for borgere med \(name), sorteret efter kommune.",
+                        groupHeading: { "Tilbud ved \(name) i \($0.name)" },
+                        groupURL: { Self.municipalityDiagnosisPath($0, diagnosis.code) }) {
             $0.diagnoses.contains(diagnosis.code)
         }
     }
 
-    private func listPage(heading: String, lead: String, where include: (Module) -> Bool) -> Page {
+    /// "Tilbud ved KOL i Fjordby Kommune": one municipality's offers for one diagnosis.
+    func municipalityDiagnosisPage(_ diagnosis: Vocabulary.Term, in municipality: Municipality) -> Page {
+        let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
+        let view = Self.municipalityView(municipality)
+        var page = Page(root: "../../", pageTitle: "Tilbud ved \(name) i \(municipality.name)", footer: [view], isExample: municipality.isExample)
+        page.heading = "Tilbud ved \(name) i \(municipality.name)"
+        page.lead = "Her er de gratis tilbud i \(municipality.name) til borgere med \(name)."
+        page.municipality = view
+        page.groups = Intervention.allCases.compactMap { intervention in
+            let modules = municipality.modules.filter { $0.intervention == intervention && $0.diagnoses.contains(diagnosis.code) }
+            guard !modules.isEmpty else { return nil }
+            return GroupView(heading: intervention.everydayLabel, url: Self.interventionPath(intervention), doctorsURL: nil,
+                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+        }
+        return page
+    }
+
+    func formatPage(_ term: Vocabulary.Term) -> Page {
+        listPage(heading: "Tilbud: \(term.label.lowercased())", lead: "Tilbud, hvor det foregår sådan: \(term.label.lowercased()).") {
+            $0.formats.contains(term.code)
+        }
+    }
+
+    func timePage(_ term: Vocabulary.Term) -> Page {
+        listPage(heading: "Tilbud \(term.label.lowercased())", lead: "Tilbud, der foregår \(term.label.lowercased()).") {
+            $0.timesOfDay.contains(term.code)
+        }
+    }
+
+    private func listPage(heading: String, lead: String,
+                          groupHeading: (Municipality) -> String = { $0.name },
+                          groupURL: (Municipality) -> String = SiteContext.municipalityPath,
+                          where include: (Module) -> Bool) -> Page {
         var page = Page(root: "../", pageTitle: heading, footer: footerAll, isExample: isExample)
         page.heading = heading
         page.lead = lead
         page.groups = catalog.municipalities.sortedDanish(by: \.name).compactMap { municipality in
             let modules = municipality.modules.filter(include)
             guard !modules.isEmpty else { return nil }
-            return GroupView(heading: municipality.name, url: Self.municipalityPath(municipality),
+            return GroupView(heading: groupHeading(municipality), url: groupURL(municipality),
+                             doctorsURL: Self.doctorsPath(municipality),
                              modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
         }
+        return page
+    }
+
+    /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
+    func doctorsPage(_ municipality: Municipality) -> Page {
+        let view = Self.municipalityView(municipality)
+        var page = Page(root: "../", pageTitle: "For læger: henvisning i \(municipality.name)", footer: [view], isExample: municipality.isExample)
+        page.municipality = view
+        page.groups = Intervention.allCases.compactMap { intervention in
+            let modules = municipality.modules.filter { $0.intervention == intervention }
+            guard !modules.isEmpty else { return nil }
+            return GroupView(heading: intervention.label, url: Self.interventionPath(intervention), doctorsURL: nil,
+                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+        }
+        return page
+    }
+
+    /// Every module in one list with filters: works without JavaScript (the whole list, and links to
+    /// the pre-rendered filter pages); with JavaScript the form filters the list in place.
+    func searchPage() -> Page {
+        var page = frontPage()
+        page.pageTitle = "Find et tilbud"
+        page.heading = "Find et tilbud"
+        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
+                                 modules: catalog.municipalities.flatMap { m in m.modules.map { moduleView($0, in: m) } }
+                                    .sortedDanish(by: \.title))]
+        return page
+    }
+
+    /// Postcode → municipality, for citizens and GPs who know the postcode but not the municipality.
+    func postcodesPage() -> Page {
+        var page = Page(root: "", pageTitle: "Find din kommune ud fra postnummer", footer: footerAll, isExample: isExample)
+        page.heading = "Find din kommune ud fra postnummer"
+        page.postcodes = catalog.municipalities.flatMap { m in m.postcodes.map { PostcodeView(postcode: $0, municipality: m.name, url: Self.municipalityPath(m)) } }
+            .sorted { ($0.postcode, $0.municipality) < ($1.postcode, $1.municipality) }
         return page
     }
 
@@ -104,6 +190,7 @@ struct SiteContext {
         let f = module.fields
         let twin = f.text("digital-pendant").flatMap { name in municipality.modules.first { $0.slug == Slug.make(name) } }
         return ModuleView(
+            id: "m-" + module.id.replacingOccurrences(of: "/", with: "-"),
             title: module.title,
             summary: module.summary,
             url: Self.modulePath(module),
@@ -131,13 +218,14 @@ struct SiteContext {
             staff: module.staff.map(Vocabularies.professions.label),
             body: module.body.html,
             digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
-            continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label))
+            continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label),
+            doctorsURL: Self.doctorsPath(municipality))
     }
 
     static func municipalityView(_ m: Municipality) -> MunicipalityView {
         let f = m.fields
         return MunicipalityView(
-            name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
+            slug: m.slug, name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
             contact: contactView(f, prefix: "kontakt"),
             accessibilityStatement: f.text("tilgængelighedserklæring"),
             website: f.text("hjemmeside"),
@@ -148,7 +236,11 @@ struct SiteContext {
             contactWithinDays: f.integer("læger.kontakt-inden-dage"),
             referralContents: f.list("læger.henvisning"),
             feedback: f.text("læger.tilbagemelding"),
-            postcodes: m.postcodes.joined(separator: ", "))
+            postcodes: m.postcodes.joined(separator: ", "),
+            doctorsURL: doctorsPath(m),
+            directOffers: m.modules.filter(\.directAccess).sortedDanish(by: \.title).map { LinkView(label: $0.title, url: $0.pagePath) },
+            diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
+                .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) })
     }
 
     static func contactView(_ f: FieldTable, prefix: String) -> ContactView? {

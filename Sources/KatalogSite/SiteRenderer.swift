@@ -27,7 +27,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "compliance", "compliance-index"] where !names.contains("\(required).mustache") {
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index"] where !names.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: templates, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
         var assets: [String: Data] = [:]
@@ -59,8 +59,15 @@ public struct SiteRenderer: Sendable {
         }
 
         emit("index.html", "index", context.frontPage())
+        emit(SiteContext.searchPath, "search", context.searchPage())
+        emit(SiteContext.postcodesPath, "postcodes", context.postcodesPage())
+        files["assets/soegeindeks.js"] = Data(SearchIndex.script(catalog).utf8)
         for municipality in catalog.municipalities {
             emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))
+            emit(SiteContext.doctorsPath(municipality), "doctors", context.doctorsPage(municipality))
+            for diagnosis in Vocabularies.diagnoses.terms where municipality.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
+                emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
+            }
             for module in municipality.modules {
                 var page = context.modulePage(module, in: municipality)
                 page.structuredData = structuredData[module.id]
@@ -72,6 +79,12 @@ public struct SiteRenderer: Sendable {
         }
         for diagnosis in Vocabularies.diagnoses.terms where catalog.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
             emit(SiteContext.diagnosisPath(diagnosis.code), "list", context.diagnosisPage(diagnosis))
+        }
+        for term in Vocabularies.formats.terms where catalog.modules.contains(where: { $0.formats.contains(term.code) }) {
+            emit(SiteContext.formatPath(term.code), "list", context.formatPage(term))
+        }
+        for term in Vocabularies.timesOfDay.terms where catalog.modules.contains(where: { $0.timesOfDay.contains(term.code) }) {
+            emit(SiteContext.timePath(term.code), "list", context.timePage(term))
         }
         emit("kvalitet/index.html", "compliance-index", context.complianceIndex(compliance))
         for municipality in catalog.municipalities {

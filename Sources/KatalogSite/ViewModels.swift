@@ -22,6 +22,7 @@ struct ContactView {
 }
 
 struct ModuleView {
+    let id: String
     let title: String
     let summary: String
     let url: String
@@ -49,9 +50,11 @@ struct ModuleView {
     let body: String
     let digitalTwin: LinkView?
     let continuation: [String]
+    let doctorsURL: String
 }
 
 struct MunicipalityView {
+    let slug: String
     let name: String
     let url: String
     let code: String
@@ -67,15 +70,29 @@ struct MunicipalityView {
     let referralContents: [String]
     let feedback: String?
     let postcodes: String
+    let doctorsURL: String
+    /// Offers a citizen can start without an afklarende samtale (nicotine, alcohol).
+    let directOffers: [LinkView]
+    /// "Tilbud ved KOL i …" pages.
+    let diagnoses: [LinkView]
+}
+
+struct PostcodeView {
+    let postcode: String
+    let municipality: String
+    let url: String
 }
 
 struct GroupView {
     let heading: String
     let url: String?
+    var doctorsURL: String? = nil
     let modules: [ModuleView]
 }
 
 struct InterventionEntry {
+    /// The front-matter code, used as the value of the search filters.
+    var code: String = ""
     let label: String
     let everyday: String
     let description: String
@@ -86,7 +103,7 @@ struct InterventionEntry {
 /// The context of every page: where the site root is, the page title, and the footer.
 struct Page {
     let root: String
-    let pageTitle: String
+    var pageTitle: String
     let footer: [MunicipalityView]
     let isExample: Bool
     var module: ModuleView? = nil
@@ -95,6 +112,9 @@ struct Page {
     var interventions: [InterventionEntry] = []
     var diagnoses: [InterventionEntry] = []
     var municipalities: [MunicipalityView] = []
+    var formats: [InterventionEntry] = []
+    var times: [InterventionEntry] = []
+    var postcodes: [PostcodeView] = []
     var heading: String? = nil
     var lead: String? = nil
     var compliance: ModuleComplianceView? = nil

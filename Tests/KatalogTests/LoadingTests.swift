@@ -215,6 +215,12 @@ struct FrontMatterTests {
         #expect(errors.first?.message.hasPrefix("filnavnet giver samme adresse (`traening`)") == true)
     }
 
+    @Test("names the site uses itself cannot be taken by a folder or a module")
+    func reservedNames() throws {
+        let errors = try loadErrors(["kvalitet/kommune.yml": validMunicipality, "kvalitet/for-laeger.md": validModule()])
+        #expect(Set(errors.map(\.message)) == ["mappenavnet `kvalitet` bruges af webstedet selv", "filnavnet `for-laeger.md` bruges af webstedet selv"])
+    }
+
     @Test("a link to a module that does not exist fails with its line")
     func brokenLink() throws {
         let errors = try loadErrors(["testby/kommune.yml": validMunicipality,

@@ -97,6 +97,27 @@ try:
     if not (everything > narrowed >= 1 and status == f"{narrowed} tilbud passer."):
         failures += 1
 
+    # Print: every module page is a one-page A4 handout a GP can give the patient.
+    import base64, re
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    print_options = PrintOptions()
+    print_options.page_width, print_options.page_height = 21.0, 29.7
+    module_pages = []
+    for path in sorted(os.listdir(site)):
+        folder = os.path.join(site, path)
+        if os.path.isdir(folder) and os.path.exists(os.path.join(folder, "for-laeger.html")):
+            module_pages += [f"{path}/{f}" for f in sorted(os.listdir(folder)) if f.endswith(".html") and f not in ("index.html", "for-laeger.html")]
+    multi = []
+    for path in module_pages:
+        driver.get(base + path)
+        pdf = base64.b64decode(driver.print_page(print_options))
+        pages_in_pdf = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+        if pages_in_pdf != 1:
+            multi.append(f"{path} ({pages_in_pdf} pages)")
+    print(f"print: {len(module_pages)} module pages, {len(module_pages) - len(multi)} on one page")
+    if multi or not module_pages:
+        print("print: more than one page: " + ", ".join(multi)); failures += 1
+
     for name in ["forside", "modul", "for-laeger"]:
         for width in [1280, 375]:
             driver.set_window_size(width, 900)

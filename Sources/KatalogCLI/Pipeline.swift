@@ -74,6 +74,9 @@ public struct Pipeline: Sendable {
                                     structuredData: exporter.structuredData(catalog))
         lap("generér")
         files.merge(exporter.files(catalog)) { site, _ in site }
+        for asset in catalog.assets {
+            files[asset] = files[asset] ?? FileManager.default.contents(atPath: catalog.root + "/" + asset)
+        }
         lap("eksport")
         do { try SiteWriter(output: options.output).publish(files) } catch { throw .output(error.description) }
         lap("skriv")

@@ -117,10 +117,13 @@ public struct Catalog: Sendable {
     /// The content folder as given, e.g. `Content`.
     public let root: String
     public let municipalities: [Municipality]
+    /// Files the modules link to (images, PDFs …), relative to the content folder; published as they are.
+    public let assets: [String]
 
-    public init(root: String, municipalities: [Municipality]) {
+    public init(root: String, municipalities: [Municipality], assets: [String] = []) {
         self.root = root
         self.municipalities = municipalities
+        self.assets = assets
     }
 
     public var modules: [Module] { municipalities.flatMap(\.modules) }

@@ -16,10 +16,13 @@ public struct ContentLoader: Sendable {
         }
         var errors: [InputError] = []
         var municipalities: [Municipality] = []
-        let folders = ((try? fm.contentsOfDirectory(atPath: root)) ?? [])
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+        let entries = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+        for entry in entries {
+            if let error = Containment.check(join(root, entry), root: root) { errors.append(error) }
+        }
+        let folders = entries
+            .filter { Containment.check(join(root, $0), root: root) == nil }
             .filter { fm.fileExists(atPath: join(root, $0), isDirectory: &isDirectory) && isDirectory.boolValue }
-            .sorted()
         if folders.isEmpty {
             errors.append(InputError(SourceLocation(file: root, line: 1),
                                      "der er ingen kommunemapper i `\(root)`",
@@ -33,8 +36,10 @@ public struct ContentLoader: Sendable {
             }
         }
         errors += Self.crossFileErrors(municipalities)
+        let (linkErrors, assets) = Self.localLinks(municipalities, root: root)
+        errors += linkErrors
         guard errors.isEmpty else { throw InputErrors(errors) }
-        return Catalog(root: root, municipalities: municipalities)
+        return Catalog(root: root, municipalities: municipalities, assets: assets)
     }
 
     func loadMunicipality(root: String, folder: String) throws(InputErrors) -> Municipality {
@@ -50,6 +55,11 @@ public struct ContentLoader: Sendable {
                 fields = reader.read(yaml: text, schema: Schema.municipality)
                 errors += reader.errors
                 errors += Self.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: configFile, line: 1))
+                for key in ["hjemmeside", "tilgængelighedserklæring"] {
+                    if let url = fields.text(key), !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
+                        errors.append(InputError(fields.locations[key]!, "`\(key)` skal være en webadresse, der starter med https://"))
+                    }
+                }
                 if let code = fields.text("kommunekode"), !(code.count == 3 || code.count == 4) || !code.allSatisfy(\.isNumber) {
                     errors.append(InputError(fields.locations["kommunekode"]!, "kommunekoden `\(code)` skal være tre eller fire cifre",
                                              hint: "skriv den i citationstegn, fx \"0707\""))
@@ -66,10 +76,19 @@ public struct ContentLoader: Sendable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") }
             .sorted()
+            .filter { name in
+                guard let error = Containment.check(join(directory, name), root: root) else { return true }
+                errors.append(error)
+                return false
+            }
         var modules: [Module] = []
         for name in files {
             let path = join(directory, name)
             do {
+                if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SourceText.maximumBytes {
+                    throw InputError(SourceLocation(file: path, line: 1),
+                                     "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
+                }
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
                 }
@@ -115,7 +134,6 @@ public struct ContentLoader: Sendable {
             }
             slugs[municipality.slug] = municipality
         }
-        let allFiles = Set(municipalities.flatMap { $0.modules.map(\.file) })
         for municipality in municipalities {
             var seen: [String: Module] = [:]
             for module in municipality.modules {
@@ -132,17 +150,77 @@ public struct ContentLoader: Sendable {
                                              "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
                                              hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug))))
                 }
-                for link in module.body.links {
-                    guard let target = LinkTarget.localFile(link.destination, from: module.file) else { continue }
-                    let exists = target.hasSuffix(".md") ? allFiles.contains(target) : FileManager.default.fileExists(atPath: target)
-                    if !exists {
-                        errors.append(InputError(SourceLocation(file: module.file, line: link.line, column: link.column),
-                                                 "linket `\(link.destination)` peger på en fil, der ikke findes"))
-                    }
-                }
             }
         }
         return errors
+    }
+}
+
+extension ContentLoader {
+    /// Links and images in module bodies that point at local files: a module must exist; any other
+    /// file must exist inside the content folder, and is then published beside the pages (its path
+    /// relative to the content folder is returned). Nothing may point outside the content folder.
+    static func localLinks(_ municipalities: [Municipality], root: String) -> ([InputError], [String]) {
+        var errors: [InputError] = []
+        var assets: Set<String> = []
+        let modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
+        let rootPath = Containment.normalised(root)
+        for module in municipalities.flatMap(\.modules) {
+            for link in module.body.links {
+                let location = SourceLocation(file: module.file, line: link.line, column: link.column)
+                if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
+                    errors.append(InputError(location, "linket `\(link.destination)` starter med /", hint: "brug et relativt link, fx `andet-tilbud.md`"))
+                    continue
+                }
+                guard let target = LinkTarget.localFile(link.destination, from: module.file) else { continue }
+                let path = Containment.normalised(target)
+                guard path.hasPrefix(rootPath + "/") else {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger uden for indholdsmappen"))
+                    continue
+                }
+                if path.hasSuffix(".md") {
+                    if !modules.contains(path) {
+                        errors.append(InputError(location, "linket `\(link.destination)` peger på et tilbud, der ikke findes"))
+                    }
+                } else if let error = Containment.check(target, root: root, location: location) {
+                    errors.append(error)
+                } else if !FileManager.default.fileExists(atPath: target) {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
+                } else {
+                    assets.insert(String(path.dropFirst(rootPath.count + 1)))
+                }
+            }
+        }
+        return (errors, assets.sorted())
+    }
+}
+
+/// Keeps the loader inside the content folder: symbolic links that lead outside it, or nowhere
+/// (a loop, a missing target), are errors rather than silently followed or skipped.
+enum Containment {
+    static func normalised(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    static func check(_ path: String, root: String, location: SourceLocation? = nil) -> InputError? {
+        let fm = FileManager.default
+        let at = location ?? SourceLocation(file: path, line: 1)
+        guard let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type == .typeSymbolicLink else {
+            return nil
+        }
+        guard fm.fileExists(atPath: path) else {
+            return InputError(at, "`\(path)` er et symbolsk link, der ikke fører nogen steder hen (måske en løkke)")
+        }
+        let rootPath = resolved(root)
+        let target = resolved(path)
+        guard target.hasPrefix(rootPath + "/") else {
+            return InputError(at, "`\(path)` er et symbolsk link, der peger uden for indholdsmappen", hint: "kopier filen ind i stedet")
+        }
+        return nil
     }
 }
 

@@ -8,6 +8,8 @@ A and AA tags. It also checks, in the browser:
 - the search page filters with JavaScript on (selecting KOL and Fjordby narrows the list);
 and takes screenshots at 1280 and 375 px of the front page, a module page and the GP page.
 
+It also checks that no page breaks its own Content-Security-Policy, and that search works from file://.
+
 Usage: a11y.py SITE AXE_JS SCREENSHOT_DIR. Prints one line per page and a summary line
 "axe: N pages, V violations"; exits 1 if any check fails.
 """
@@ -50,6 +52,7 @@ options = webdriver.ChromeOptions()
 for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
     options.add_argument(flag)
 options.binary_location = "/usr/bin/chromium"
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 driver.set_page_load_timeout(30)
 failures = 0
@@ -74,6 +77,10 @@ try:
         status = "ok" if not result["v"] else "VIOLATIONS " + json.dumps(result["v"], ensure_ascii=False)
         print(f"{name} ({path}): axe {result['version']}, {result['p']} passes, {len(result['v'])} violations {status}")
         failures += len(result["v"])
+        # The page's own Content-Security-Policy must not block anything the page itself uses.
+        csp = [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+        if csp:
+            print(f"{name}: CSP violations: {csp[:2]}"); failures += 1
 
     # Reflow: no horizontal scrolling at 320 px.
     driver.set_window_size(320, 800)
@@ -95,6 +102,13 @@ try:
     status = driver.find_element("id", "antal").text
     print(f"soeg: {everything} tilbud, filtered to {narrowed}: '{status}'")
     if not (everything > narrowed >= 1 and status == f"{narrowed} tilbud passer."):
+        failures += 1
+    # The same from file://, as when a GP opens the site from a folder.
+    driver.get("file://" + os.path.abspath(site) + "/soeg.html")
+    Select(driver.find_element("id", "f-indsats")).select_by_value("alkohol")
+    from_file = driver.find_element("id", "antal").text
+    print(f"soeg from file://: '{from_file}'")
+    if not from_file.endswith("tilbud passer.") or driver.get_log("browser"):
         failures += 1
 
     # Print: every module page is a one-page A4 handout a GP can give the patient.

@@ -1,0 +1,110 @@
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogLoad
+import KatalogMarkdown
+import Testing
+
+@Suite("Robustness and safety")
+struct RobustnessTests {
+    @Test("links must stay inside the content folder and be relative")
+    func linksStayInside() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                     "testby/a.md": validModule() + "\n\n[hemmelig](../../../etc/passwd) og [rod](/fjordby/x.md)"])
+        #expect(errors.map(\.message) == ["linket `../../../etc/passwd` peger uden for indholdsmappen", "linket `/fjordby/x.md` starter med /"])
+        #expect(errors.allSatisfy { $0.location.line == 21 })
+    }
+
+    @Test("a linked image inside the content folder is published beside the page; a missing one is an error")
+    func assets() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality,
+                                       "testby/a.md": validModule() + "\n\n![Holdet i salen](billeder/hold.png)"])
+        defer { catalog.remove() }
+        try catalog.write("testby/billeder/hold.png", Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]))
+        #expect(catalog.build().code == 0)
+        #expect(FileManager.default.contents(atPath: catalog.output + "/testby/billeder/hold.png") == Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]))
+        let page = String(decoding: FileManager.default.contents(atPath: catalog.output + "/testby/a.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("<img src=\"billeder/hold.png\" alt=\"Holdet i salen\" />"))
+        try FileManager.default.removeItem(atPath: catalog.content + "/testby/billeder/hold.png")
+        let (code, console) = catalog.build()
+        #expect(code == 1)
+        #expect(console.errors.contains("linket `billeder/hold.png` peger på en fil, der ikke findes"))
+    }
+
+    @Test("symbolic links that leave the content folder or lead nowhere are errors")
+    func symlinks() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let outside = catalog.root.appendingPathComponent("udenfor")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try validModule().write(to: outside.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: catalog.content + "/testby/b.md", withDestinationPath: outside.path + "/b.md")
+        try FileManager.default.createSymbolicLink(atPath: catalog.content + "/loop", withDestinationPath: catalog.content + "/loop")
+        try FileManager.default.createSymbolicLink(atPath: catalog.content + "/testby/c.md", withDestinationPath: catalog.content + "/testby/a.md")
+        do {
+            _ = try catalog.load()
+            Issue.record("expected errors")
+        } catch let error as InputErrors {
+            let messages = error.errors.map(\.message)
+            #expect(messages.contains { $0.hasSuffix("b.md` er et symbolsk link, der peger uden for indholdsmappen") })
+            #expect(messages.contains { $0.hasSuffix("loop` er et symbolsk link, der ikke fører nogen steder hen (måske en løkke)") })
+            #expect(!messages.contains { $0.contains("c.md") }, "a link to a file inside the folder is fine")
+        }
+    }
+
+    @Test("a 50 MB file is refused without reading it into the site")
+    func hugeFile() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality])
+        defer { catalog.remove() }
+        var data = Data(validModule().utf8)
+        data.append(Data(repeating: 0x61, count: 50_000_000))
+        try catalog.write("testby/stor.md", data)
+        #expect(throws: InputErrors.self) { try catalog.load() }
+        do { _ = try catalog.load() } catch let error as InputErrors {
+            #expect(error.first.message.hasPrefix("filen er for stor (50 MB)"))
+            #expect(error.first.location.file.hasSuffix("testby/stor.md"))
+        }
+    }
+
+    @Test("a billion-laughs YAML bomb is refused quickly")
+    func billionLaughs() throws {
+        var yaml = "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (index, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].enumerated() {
+            let previous = index == 0 ? "a" : ["b", "c", "d", "e", "f", "g", "h"][index - 1]
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        yaml += "---\n"
+        let start = Date()
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": yaml])
+        #expect(errors.first?.message == "ankre (&) og aliaser (*) bruges ikke i katalogets filer")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test("only web addresses are accepted where kommune.yml gives a link")
+    func urls() throws {
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality.replacingOccurrences(of: "https://was.digst.dk/testby", with: "javascript:alert(1)"),
+                                     "testby/a.md": validModule()])
+        #expect(errors.map(\.message) == ["`tilgængelighedserklæring` skal være en webadresse, der starter med https://"])
+    }
+
+    @Test("data: and javascript: URLs never reach a page; images may use data:image")
+    func dangerousURLs() {
+        let html = Markdown.parse("[a](data:text/html;base64,PHNjcmlwdD4=) [b](JaVaScRiPt:alert(1)) ![c](data:image/png;base64,iVBOR)").html
+        #expect(!html.contains("data:text/html"))
+        #expect(!html.lowercased().contains("javascript:"))
+        #expect(html.contains("src=\"data:image/png;base64,iVBOR\""))
+    }
+
+    @Test("every page carries a Content-Security-Policy without inline scripts or styles")
+    func csp() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-csp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: Console(capture: true)) == 0)
+        for (path, data) in snapshot(output) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"), "\(path)")
+            #expect(!html.contains("<script>") && !html.contains(" style=\"") && !html.contains("<style"), "\(path)")
+            #expect(!html.contains(" on") || !html.contains("onclick="), "\(path)")
+        }
+    }
+}

@@ -34,8 +34,10 @@ let package = Package(
         ]),
         // Export: SOFT-ready CSV/JSON (+ JSON Schema), FHIR R4 HealthcareService, schema.org JSON-LD, Atom.
         .target(name: "KatalogExport", dependencies: ["KatalogCore"]),
+        // Atomic directory exchange (renameat2) for the writer.
+        .target(name: "CKatalogSystem"),
         // Write: atomic replacement of the output folder.
-        .target(name: "KatalogWrite"),
+        .target(name: "KatalogWrite", dependencies: ["CKatalogSystem"]),
         // Validate: the quality standard's rules as data plus small checks.
         .target(name: "KatalogRules", dependencies: ["KatalogCore"]),
         // Command-line logic, kept in a library so tests call it without spawning a process.

@@ -108,3 +108,67 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("Interrupted builds")
+struct InterruptTests {
+    let binary = repositoryRoot + "/.build/debug/katalog"
+
+    func build(_ content: String, _ output: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["build", "--content", content, "--output", output, "--templates", templates]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("SIGTERM or SIGINT at any moment leaves either the old or the new site, complete, and nothing half-written")
+    func interrupted() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first (swift build)")
+        let catalog = try exampleCopy()
+        defer { catalog.remove() }
+        // The old site, and what the new one must look like.
+        let old = try build(catalog.content, catalog.output); old.waitUntilExit()
+        #expect(old.terminationStatus == 0)
+        let before = snapshot(catalog.output)
+        try edit(catalog, "fjordby/traening-paa-hold.md") { $0.replacingOccurrences(of: "titel: Træning på hold", with: "titel: Træning på hold om formiddagen") }
+        let reference = catalog.root.appendingPathComponent("Reference").path
+        let new = try build(catalog.content, reference); new.waitUntilExit()
+        let after = snapshot(reference)
+        #expect(before != after)
+
+        var outcomes: [String: Int] = [:]
+        for attempt in 0..<16 {
+            if attempt % 4 == 3 {
+                // Reset to the old site now and then, so later attempts interrupt a real replacement.
+                try? FileManager.default.removeItem(atPath: catalog.output)
+                try FileManager.default.copyItem(atPath: catalog.root.appendingPathComponent("Site-old").path, toPath: catalog.output)
+            }
+            if attempt == 0 { try FileManager.default.copyItem(atPath: catalog.output, toPath: catalog.root.appendingPathComponent("Site-old").path) }
+            let process = try build(catalog.content, catalog.output)
+            usleep(useconds_t(100_000 * attempt))
+            kill(process.processIdentifier, attempt % 2 == 0 ? SIGTERM : SIGINT)
+            process.waitUntilExit()
+            let site = snapshot(catalog.output)
+            let state = site == before ? "gammel" : (site == after ? "ny" : "ødelagt")
+            outcomes[state, default: 0] += 1
+            #expect(state != "ødelagt", "attempt \(attempt): the site is neither the old nor the new one")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: catalog.root.path).filter { $0.hasPrefix(".Site.") }
+            #expect(leftovers.isEmpty, "attempt \(attempt) left \(leftovers)")
+        }
+        #expect(outcomes["ødelagt"] == nil)
+        #expect(outcomes["gammel", default: 0] > 0 && outcomes["ny", default: 0] > 0, "the attempts should interrupt both early and late: \(outcomes)")
+        print("interrupt outcomes: \(outcomes)")
+    }
+
+    @Test("a staging folder left by a killed build is cleaned up by the next build")
+    func leftovers() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let stale = catalog.root.appendingPathComponent(".Site.ny-999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        #expect(catalog.build().code == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+}

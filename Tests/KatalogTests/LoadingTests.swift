@@ -225,7 +225,7 @@ struct FrontMatterTests {
     func brokenLink() throws {
         let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
                                      "testby/a.md": validModule() + "\n\nSe også [kost](kost.md)."])
-        #expect(errors.first?.message == "linket `kost.md` peger på en fil, der ikke findes")
+        #expect(errors.first?.message == "linket `kost.md` peger på et tilbud, der ikke findes")
         #expect(errors.first?.location.line == 21)
     }
 

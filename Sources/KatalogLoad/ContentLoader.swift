@@ -50,22 +50,9 @@ public struct ContentLoader: Sendable {
         var fields = FieldTable()
         if let data = FileManager.default.contents(atPath: configFile) {
             do {
-                let text = try SourceText.decode(data, file: configFile)
-                var reader = FieldReader(file: configFile, firstLine: 1)
-                fields = reader.read(yaml: text, schema: Schema.municipality)
-                errors += reader.errors
-                errors += Self.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: configFile, line: 1))
-                for key in ["hjemmeside", "tilgængelighedserklæring"] {
-                    if let url = fields.text(key), !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
-                        errors.append(InputError(fields.locations[key]!, "`\(key)` skal være en webadresse, der starter med https://"))
-                    }
-                }
-                if let code = fields.text("kommunekode"), !(code.count == 3 || code.count == 4) || !code.allSatisfy(\.isNumber) {
-                    errors.append(InputError(fields.locations["kommunekode"]!, "kommunekoden `\(code)` skal være tre eller fire cifre",
-                                             hint: "skriv den i citationstegn, fx \"0707\""))
-                }
+                fields = try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields
             } catch {
-                errors.append(error)
+                errors += error.errors
             }
         } else {
             errors.append(InputError(SourceLocation(file: configFile, line: 1),

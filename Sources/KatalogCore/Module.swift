@@ -19,6 +19,8 @@ public struct Body: Sendable, Hashable {
     /// Lines (in the file) of paragraphs that look like Markdown pipe tables, which libcmark does not render.
     public var pipeTableLines: [Int]
     public var wordCount: Int
+    /// The file line where the body starts.
+    public var firstLine: Int = 1
 
     public init(markdown: String, html: String, prose: String, links: [Link], pipeTableLines: [Int], wordCount: Int) {
         self.markdown = markdown

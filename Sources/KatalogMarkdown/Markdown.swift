@@ -32,6 +32,8 @@ public enum Markdown {
         var collector = Collector(lineOffset: firstLine - 1, rewriteLink: rewriteLink)
         collector.walk(document)
 
+        var body = Body(markdown: markdown, html: "", prose: "", links: [], pipeTableLines: [], wordCount: 0)
+        body.firstLine = firstLine
         let html: String
         if let rendered = cmark_render_html(document, options) {
             html = String(cString: rendered)
@@ -39,15 +41,13 @@ public enum Markdown {
         } else {
             html = ""
         }
-        return Body(
-            markdown: markdown,
-            html: html,
-            prose: collector.prose.joined(separator: "\n"),
-            links: collector.links,
-            pipeTableLines: collector.pipeTableLines,
-            wordCount: collector.allText.split(whereSeparator: { $0.isWhitespace })
-                .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
-        )
+        body.html = html
+        body.prose = collector.prose.joined(separator: "\n")
+        body.links = collector.links
+        body.pipeTableLines = collector.pipeTableLines
+        body.wordCount = collector.allText.split(whereSeparator: { $0.isWhitespace })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+        return body
     }
 
     /// Renders a short Markdown string (no position tracking) to safe HTML.

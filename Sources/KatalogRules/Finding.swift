@@ -10,6 +10,8 @@ public enum Basis: String, Sendable, CaseIterable {
     case skal = "SKAL"
     /// A rule of this tool, not of the standard: plain language, Markdown the site cannot show.
     case tool = "VÆRKTØJ"
+    /// Text from `katalog new` that the author has not replaced yet: never published.
+    case placeholder = "PLADSHOLDER"
 
     public var severity: Severity { self == .anbefaling || self == .tool ? .warning : .error }
 }

@@ -11,7 +11,22 @@ public enum ToolRules {
 
     public static func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
+    public static let placeholder = "UDFYLD"
+
     public static let rules: [Rule] = [
+        Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
+             wording: "Tekst, der begynder med UDFYLD, er en pladsholder fra `katalog new` og skal erstattes, før tilbuddet offentliggøres.",
+             line: 0, hint: "Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten.",
+             check: .module { f in
+                 var issues = f.fields.values.keys.sorted().compactMap { path -> Issue? in
+                     placeholderText(f.fields.values[path]!) ? Issue(path, "`\(path)` er ikke udfyldt endnu") : nil
+                 }
+                 let lines = f.module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+                 if let index = lines.firstIndex(where: { $0.contains(Scaffold.placeholder) }) {
+                     issues.append(Issue(line: f.module.body.firstLine + index, "brødteksten er ikke skrevet endnu"))
+                 }
+                 return issues
+             }),
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
              wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
              line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Målet er LIX \(Validator.defaultLIXLimit) eller lavere (kan ændres med `lix-grænse` i kommune.yml).",
@@ -29,6 +44,16 @@ public enum ToolRules {
                  }
              }),
     ]
+}
+
+/// True when a value (or any text inside it) is still a `katalog new` placeholder.
+func placeholderText(_ value: FieldValue) -> Bool {
+    switch value {
+    case .text(let text): text.contains(Scaffold.placeholder)
+    case .list(let items): items.contains { $0.contains(Scaffold.placeholder) }
+    case .records(let records): records.contains { $0.values.values.contains(where: placeholderText) }
+    default: false
+    }
 }
 
 extension LIX {

@@ -25,7 +25,11 @@ public struct Validator: Sendable {
                     for module in municipality.modules where rule.target.applies(to: module) {
                         let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
                         let facts = ModuleFacts(module: module, municipality: municipality, lixLimit: limit)
-                        findings += check(facts).map { issue in
+                        // A placeholder is reported once, by UDFYLD, not again by every rule that reads the field.
+                        let issues = check(facts).filter { issue in
+                            rule.id == ToolRules.placeholder || !(module.fields.values[issue.path].map(placeholderText) ?? false)
+                        }
+                        findings += issues.map { issue in
                             let location = issue.line.map { SourceLocation(file: module.file, line: $0) } ?? module.location(of: issue.path)
                             return finding(rule, issue.message, at: location)
                         }

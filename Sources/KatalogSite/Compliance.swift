@@ -71,7 +71,7 @@ struct Compliance {
         let statuses = applicable.map { rule in status(rule, own.filter { $0.rule == rule.id }) }
         let requirements = zip(applicable, statuses).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
         let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling }.map(\.1)
-        let other = zip(applicable, statuses).filter { $0.0.basis == .tool }.map(\.1)
+        let other = zip(applicable, statuses).filter { $0.0.basis == .tool || $0.0.basis == .placeholder }.map(\.1)
         let lix = LIX.readability(of: module)
         let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Validator.defaultLIXLimit
         return ModuleComplianceView(
@@ -102,6 +102,7 @@ struct Compliance {
         case (true, .anbefaling): "Fulgt"
         case (true, _): "Opfyldt"
         case (false, .anbefaling), (false, .tool): "Ikke fulgt"
+        case (false, .placeholder): "Ikke udfyldt"
         case (false, _): "Ikke opfyldt"
         }
         return RuleStatusView(id: rule.id, section: rule.section, wording: rule.wording, met: met, status: status,

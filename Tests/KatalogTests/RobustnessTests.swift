@@ -134,7 +134,10 @@ struct InterruptTests {
         let before = snapshot(catalog.output)
         try edit(catalog, "fjordby/traening-paa-hold.md") { $0.replacingOccurrences(of: "titel: Træning på hold", with: "titel: Træning på hold om formiddagen") }
         let reference = catalog.root.appendingPathComponent("Reference").path
+        let started = Date()
         let new = try build(catalog.content, reference); new.waitUntilExit()
+        // Kill times spread from the start to twice a full build's duration (measured now, under the same load).
+        let duration = Date().timeIntervalSince(started)
         let after = snapshot(reference)
         #expect(before != after)
 
@@ -147,7 +150,7 @@ struct InterruptTests {
             }
             if attempt == 0 { try FileManager.default.copyItem(atPath: catalog.output, toPath: catalog.root.appendingPathComponent("Site-old").path) }
             let process = try build(catalog.content, catalog.output)
-            usleep(useconds_t(100_000 * attempt))
+            usleep(useconds_t(duration * 2_000_000 * Double(attempt) / 15))
             kill(process.processIdentifier, attempt % 2 == 0 ? SIGTERM : SIGINT)
             process.waitUntilExit()
             let site = snapshot(catalog.output)

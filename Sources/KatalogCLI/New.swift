@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogRules
+
+public struct New: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Opret et nyt tilbud med alle de felter, kvalitetsstandarden kræver.",
+        discussion: """
+        Eksempler: `katalog new fysisk-aktivitet/superviseret-træning traening-paa-hold --kommune fjordby` \
+        og `katalog new alkohol alkoholsamtale`. Indsatser: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")); \
+        varianter: \(Variant.allCases.map { "\($0.intervention.rawValue)/\($0.rawValue)" }.joined(separator: ", ")). \
+        Filen får en kommentar ved hvert felt; tekster, der begynder med UDFYLD, skal skrives, før `katalog check` er tilfreds.
+        """)
+
+    @Argument(help: "Indsats og evt. variant, fx fysisk-aktivitet/vejledning.")
+    var indsats: String
+
+    @Argument(help: "Filnavnet uden .md, fx traening-paa-hold.")
+    var id: String
+
+    @Option(name: .long, help: "Kommunemappen (kan udelades, når der kun er én).")
+    var kommune: String?
+
+    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
+    var content = "Content"
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        let parts = indsats.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let intervention = Intervention(rawValue: parts[0]) else {
+            console.err("Ukendt indsats `\(parts[0])`" + (Suggestion.hint(for: parts[0], in: Intervention.allCases.map(\.rawValue)).map { " (\($0))" } ?? "")
+                        + ". Vælg en af: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")).")
+            return Exit.usage
+        }
+        var variant: Variant?
+        if parts.count == 2 {
+            guard let v = Variant(rawValue: parts[1]), v.intervention == intervention else {
+                console.err("Ukendt variant `\(parts[1])` for \(intervention.rawValue). Vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", ")).")
+                return Exit.usage
+            }
+            variant = v
+        } else if !intervention.variants.isEmpty {
+            console.err("Vælg en variant: \(intervention.variants.map { "\(intervention.rawValue)/\($0.rawValue)" }.joined(separator: " eller ")).")
+            return Exit.usage
+        }
+        guard Slug.make(id) == id else {
+            console.err("Filnavnet `\(id)` skal være små bogstaver, tal og bindestreger, fx `\(Slug.make(id))`.")
+            return Exit.usage
+        }
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: content)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: "\(content)/\($0)/kommune.yml") }.sorted()
+        guard let folder = kommune ?? (folders.count == 1 ? folders[0] : nil) else {
+            console.err(folders.isEmpty ? "Der er ingen kommunemappe med kommune.yml i \(content)."
+                        : "Vælg kommune med --kommune: \(folders.joined(separator: ", ")).")
+            return Exit.usage
+        }
+        guard folders.contains(folder) else {
+            console.err("Kommunemappen `\(folder)` findes ikke i \(content)" + (Suggestion.hint(for: folder, in: folders).map { " (\($0))" } ?? "") + ".")
+            return Exit.usage
+        }
+        let path = "\(content)/\(folder)/\(id).md"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            console.err("\(path) findes allerede; vælg et andet filnavn.")
+            return Exit.usage
+        }
+        let text = Scaffold.module(intervention, variant, updated: Self.today())
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch {
+            console.err("Kunne ikke skrive \(path): \(error.localizedDescription)")
+            return Exit.usage
+        }
+        console.out("Oprettet: \(path)")
+        console.out("Udfyld felterne med UDFYLD, og kør `katalog check` for at se, hvad der mangler.")
+        return Exit.ok
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",
-            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI"]
+            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI", "Yams"]
         ),
     ]
 )

@@ -23,7 +23,7 @@ public struct Katalog: ParsableCommand {
         og bliver til et tilgængeligt websted.
         """,
         version: KatalogVersion.description,
-        subcommands: [Build.self, Check.self, New.self, Export.self, Rules.self, Explain.self],
+        subcommands: [Init.self, Build.self, Check.self, New.self, Export.self, Rules.self, Explain.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -82,7 +82,7 @@ public struct Build: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates,
-                                               allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL))
+                                               allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL))
         do {
             let report = try pipeline.build()
             let catalog = report.catalog

@@ -5,7 +5,7 @@ import KatalogRules
 
 /// One formatter per output, all over the same `Finding` type (as Vale and Spectral do).
 public enum FindingFormat: String, CaseIterable, Sendable {
-    case text, json, github, junit, sarif
+    case text, json, github, junit, sarif, markdown
 
     public func render(_ findings: [Finding], modules: Int, strict: Bool = false) -> String {
         switch self {
@@ -14,6 +14,7 @@ public enum FindingFormat: String, CaseIterable, Sendable {
         case .github: GitHubFormatter.format(findings)
         case .junit: JUnitFormatter.format(findings, strict: strict)
         case .sarif: SARIFFormatter.format(findings)
+        case .markdown: MarkdownFormatter.format(findings, modules: modules)
         }
     }
 }
@@ -217,3 +218,44 @@ enum SARIFFormatter {
 }
 
 extension FindingFormat: ExpressibleByArgument {}
+
+/// A Danish summary in Markdown for `$GITHUB_STEP_SUMMARY` or a pull-request comment: totals,
+/// a table per file, then each finding with its rule and section.
+enum MarkdownFormatter {
+    static let standardURL = "https://www.sst.dk/da/udgivelser/2024/Forebyggelsestilbud-til-borgere-med-kronisk-sygdom-Kvalitetsstandarder"
+
+    static func format(_ findings: [Finding], modules: Int) -> String {
+        let summary = Summary(findings)
+        var out = "## Kvalitetsstandarden: \(summary.errors) fejl og \(summary.warnings) advarsler i \(modules) tilbud\n\n"
+        guard !findings.isEmpty else {
+            return out + "Alle tilbud opfylder Sundhedsstyrelsens kvalitetsstandard (2024). ✅\n"
+        }
+        if summary.errors > 0 {
+            out += "❌ Kataloget bryder krav i standarden og kan ikke offentliggøres, før fejlene er rettet.\n\n"
+        }
+        let byFile = Dictionary(grouping: findings, by: \.location.file)
+        let errorCount = { (file: String) in byFile[file]!.filter { $0.severity == .error }.count }
+        // Most errors first, then by file name.
+        let files = byFile.keys.sorted { a, b in errorCount(a) != errorCount(b) ? errorCount(a) > errorCount(b) : a < b }
+        out += "| Fil | Fejl | Advarsler |\n|---|---:|---:|\n"
+        for file in files {
+            let items = byFile[file]!
+            let errors = items.filter { $0.severity == .error }.count
+            out += "| `\(cell(file))` | \(errors) | \(items.count - errors) |\n"
+        }
+        for file in files {
+            out += "\n### `\(cell(file))`\n\n"
+            for f in byFile[file]!.sorted(by: Finding.ordered) {
+                let label = f.severity == .error ? "❌ **Fejl**" : "⚠️ **Advarsel**"
+                let section = f.section == "-" ? f.rule : "[\(f.rule) (§\(f.section))](\(standardURL))"
+                out += "- \(label) \(section), linje \(f.location.line): \(cell(f.message)). \(cell(f.hint))\n"
+            }
+        }
+        return out
+    }
+
+    /// Keeps a value from breaking the Markdown table or list it sits in.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

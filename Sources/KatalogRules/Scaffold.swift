@@ -166,4 +166,30 @@ public enum Scaffold {
         add("\(placeholder): Fortæl, hvordan borgeren kommer i gang.")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// A filled-in example module for `katalog init`: meets the standard, and says on every line
+    /// that it is an example to be replaced.
+    public static func example(_ intervention: Intervention, _ variant: Variant?, updated: String, postcode: String) -> String {
+        let title = variant?.label ?? intervention.label
+        var lines = module(intervention, variant, updated: updated).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices where lines[index].contains(placeholder) {
+            let line = lines[index]
+            if line.hasPrefix("titel:") {
+                lines[index] = "titel: \"Eksempel: \(title)\""
+            } else if line.hasPrefix("resume:") {
+                lines[index] = "resume: \"Eksempel, der skal erstattes. \(intervention.everydayDescription)\""
+            } else if line.hasPrefix("  start:") || line.hasPrefix("  slut:") {
+                lines[index] = (line.hasPrefix("  start:") ? "  start:" : "  slut:") + " \"30 sekunders rejse-sætte-sig-test (eksempel)\""
+            } else if line.contains("postnummer:") {
+                lines[index] = "    postnummer: \"\(postcode)\""
+            } else if line.hasPrefix(placeholder) {
+                lines[index] = "Dette er et eksempel. Skriv jeres egen tekst her. Brug korte sætninger og almindelige ord."
+            } else if let start = line.firstIndex(of: "\""), let end = line.lastIndex(of: "\""), start < end {
+                let inner = line[line.index(after: start)..<end].replacingOccurrences(of: "\(placeholder): ", with: "")
+                lines[index].replaceSubrange(start...end, with: "\"Eksempel, der skal erstattes: \(inner)\"")
+            }
+        }
+        lines[0] = "---\n# EKSEMPEL fra `katalog init`: erstat alt med jeres eget tilbud, eller slet filen."
+        return lines.joined(separator: "\n")
+    }
 }

@@ -9,17 +9,44 @@ public struct SiteRenderer: Sendable {
     let library: MustacheLibrary
     let assets: [String: Data]
 
-    /// Loads `*.mustache` from `templates` and every file under `templates/assets/`.
+    /// Loads `*.mustache` and `assets/` from the `templates` folder; without that folder, the
+    /// default templates built into the program (so a municipality needs no Templates/ of its own).
     public init(templates: String) throws(InputErrors) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue {
+            try self.init(files: Self.read(templates), origin: templates)
+        } else {
+            try self.init(files: Self.defaultFiles, origin: "(indbyggede skabeloner)")
+        }
+    }
+
+    /// The built-in templates, by path relative to a Templates/ folder.
+    public static var defaultFiles: [String: Data] {
+        DefaultTemplates.files.compactMapValues { Data(base64Encoded: $0) }
+    }
+
+    static func read(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
         let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: folder) else { return files }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let path = folder + "/" + relative
+            if fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, let data = fm.contents(atPath: path) {
+                files[relative] = data
+            }
+        }
+        return files
+    }
+
+    init(files: [String: Data], origin: String) throws(InputErrors) {
         var errors: [InputError] = []
         var library = MustacheLibrary()
-        let names = ((try? fm.contentsOfDirectory(atPath: templates)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
-        for name in names {
-            let path = templates + "/" + name
+        let templates = files.keys.filter { !$0.contains("/") && $0.hasSuffix(".mustache") }.sorted()
+        for name in templates {
+            let path = origin + "/" + name
             do {
-                let text = String(decoding: fm.contents(atPath: path) ?? Data(), as: UTF8.self)
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                try library.register(String(decoding: files[name]!, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 errors.append(InputError(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
                                          "skabelonen kan ikke læses: \(error.error)"))
@@ -27,23 +54,13 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index"] where !names.contains("\(required).mustache") {
-            errors.append(InputError(SourceLocation(file: templates, line: 1), "skabelonen `\(required).mustache` mangler"))
-        }
-        var assets: [String: Data] = [:]
-        let assetRoot = templates + "/assets"
-        if let enumerator = fm.enumerator(atPath: assetRoot) {
-            for case let relative as String in enumerator {
-                var isDirectory: ObjCBool = false
-                let path = assetRoot + "/" + relative
-                if fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, let data = fm.contents(atPath: path) {
-                    assets["assets/" + relative] = data
-                }
-            }
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index"]
+        where !templates.contains("\(required).mustache") {
+            errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         self.library = library
-        self.assets = assets
+        self.assets = files.filter { $0.key.hasPrefix("assets/") }
     }
 
     /// Every output file of the site, by path relative to the output folder. `findings` (from the

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCLI
+@testable import KatalogSite
 import Testing
 
 /// SHA-free fingerprint of a folder: every file's path and bytes.
@@ -250,5 +251,25 @@ struct NavigationTests {
                 #expect(FileManager.default.fileExists(atPath: site + "/" + target), "\(page) links to missing \(target)")
             }
         }
+    }
+}
+
+@Suite("Built-in templates")
+struct DefaultTemplateTests {
+    @Test("the templates built into the program are exactly Templates/ (run script/embed-templates after editing)")
+    func embeddedMatchFolder() throws {
+        let folder = SiteRenderer.read(templates)
+        #expect(SiteRenderer.defaultFiles == folder)
+    }
+
+    @Test("without a Templates/ folder the built-in templates are used")
+    func buildWithoutTemplates() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output,
+                                           "--templates", catalog.root.path + "/Templates", "--allow-errors"])
+        #expect(code == 0, "\(console.errors)")
+        #expect(FileManager.default.fileExists(atPath: catalog.output + "/testby/a.html"))
+        #expect(FileManager.default.fileExists(atPath: catalog.output + "/assets/style.css"))
     }
 }

@@ -1,0 +1,226 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogRules
+import KatalogSite
+
+public struct Init: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Opret et nyt katalog til en kommune, klar til git og CI.",
+        discussion: """
+        Opretter Content/<kommune>/kommune.yml, et eksempel pr. indsats og variant, en README på dansk \
+        og CI til GitHub Actions og GitLab. Mappen skal være tom eller ikke findes.
+        """)
+
+    @Argument(help: "Mappen, kataloget oprettes i.")
+    var folder: String
+
+    @Option(name: .long, help: "Kommunens navn, fx \"Fjordby Kommune\".")
+    var kommune: String
+
+    @Option(name: .long, help: "Kommunekoden med fire cifre, fx 0707.")
+    var kommunekode: String
+
+    @Flag(name: .customLong("med-skabeloner"), help: "Læg også skabelonerne i Templates/, så I kan tilpasse webstedet.")
+    var withTemplates = false
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        let fm = FileManager.default
+        if let existing = try? fm.contentsOfDirectory(atPath: folder), !existing.isEmpty {
+            console.err("Mappen \(folder) er ikke tom. Vælg en ny eller tom mappe.")
+            return Exit.usage
+        }
+        guard (3...4).contains(kommunekode.count), kommunekode.allSatisfy(\.isNumber) else {
+            console.err("Kommunekoden `\(kommunekode)` skal være tre eller fire cifre, fx 0707.")
+            return Exit.usage
+        }
+        let name = kommune.lowercased().hasSuffix("kommune") ? kommune : kommune + " Kommune"
+        let slug = Slug.make(name.replacingOccurrences(of: " Kommune", with: "").replacingOccurrences(of: " kommune", with: ""))
+        var files: [String: String] = [
+            "Content/\(slug)/kommune.yml": Self.municipalityFile(name: name, code: kommunekode, slug: slug),
+            "README.md": Self.readme(name: name, slug: slug),
+            ".gitignore": "Site/\n.build/\nkatalog\n*.sarif\nkatalog-junit.xml\n",
+            ".github/workflows/katalog.yml": Self.githubWorkflow,
+            ".gitlab-ci.yml": Self.gitlabCI,
+        ]
+        let kinds: [(Intervention, Variant?)] = Intervention.allCases.flatMap { i in i.variants.isEmpty ? [(i, nil)] : i.variants.map { (i, $0) } }
+        for (intervention, variant) in kinds {
+            let id = "eksempel-" + Slug.make(variant?.rawValue ?? intervention.rawValue)
+            files["Content/\(slug)/\(id).md"] = Scaffold.example(intervention, variant, updated: New.today(), postcode: "0000")
+        }
+        var data = files.mapValues { Data($0.utf8) }
+        if withTemplates {
+            for (path, bytes) in SiteRenderer.defaultFiles { data["Templates/" + path] = bytes }
+        }
+        do {
+            for (path, bytes) in data.sorted(by: { $0.key < $1.key }) {
+                let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try bytes.write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            console.err("Kunne ikke oprette kataloget: \(error.localizedDescription)")
+            return Exit.usage
+        }
+        console.out("Oprettet: \(folder) med \(kinds.count) eksempler på tilbud i Content/\(slug)/.")
+        console.out("Næste skridt: ret Content/\(slug)/kommune.yml, erstat eksemplerne, og kør `katalog check` i mappen.")
+        return Exit.ok
+    }
+
+    static func municipalityFile(name: String, code: String, slug: String) -> String {
+        let example = "Eksempel, der skal erstattes"
+        var lines = [
+            "# \(name). Felter med \"\(example)\" skal I skrive selv. Sæt eksempeldata til false, når eksemplerne er erstattet.",
+            "navn: \(name)",
+            "kommunekode: \"\(code)\"",
+            "eksempeldata: true",
+            "postnumre: [\"0000\"]   # kommunens postnumre",
+            "hjemmeside: https://\(slug).dk/sundhed",
+            "tilgængelighedserklæring: https://was.digst.dk/\(slug)-dk   # link til jeres erklæring i WAS-Tool",
+            "modtager:   # enheden, der modtager henvisninger (MedCom XREF15)",
+            "  navn: \"\(example): Sundhedscentret\"",
+            "  lokationsnummer: \"0000000000000\"   # EAN-lokationsnummer, 13 cifre",
+            "kontakt:",
+            "  navn: \"\(example): Sundhedscentret\"",
+            "  telefon: \"00 00 00 00\"",
+            "  e-mail: sundhed@\(slug).dk",
+            "læger:",
+            "  telefon: \"00 00 00 00\"",
+            "  kontakt-inden-dage: 5",
+            "  henvisning: [Årsagen til henvisningen, Diagnoser og relevante målinger, Særlige behov fx tolk]",
+            "organisation:   # kommunens erklæringer om krav, der gælder hele organisationen",
+        ]
+        for field in OrganisationDeclaration.fields {
+            lines.append("  \(field.key): \"\(example). \(field.help)\"")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func readme(name: String, slug: String) -> String {
+        """
+        # Forebyggelsestilbud i \(name)
+
+        Her beskriver \(name) sine forebyggelsestilbud til borgere med kronisk sygdom (sundhedslovens §119).
+        Hvert tilbud er én fil i `Content/\(slug)/`. Programmet `katalog` tjekker tilbuddene mod Sundhedsstyrelsens
+        kvalitetsstandard (2024) og laver hjemmesiden og eksporten til sundhed.dk.
+
+        ## Kom i gang
+
+        1. Ret `Content/\(slug)/kommune.yml`: alle felter med "Eksempel, der skal erstattes".
+        2. Erstat eksemplerne (`eksempel-*.md`) med jeres egne tilbud, eller slet dem.
+           Et nyt tilbud: `katalog new fysisk-aktivitet/superviseret-træning traening-paa-hold`.
+        3. Kør `katalog check`. Den viser fil, linje og afsnit i standarden for alt, der mangler.
+        4. Sæt `eksempeldata: false` i kommune.yml, når eksemplerne er væk.
+
+        Kommandoer: `katalog check`, `katalog build` (hjemmesiden i `Site/`), `katalog explain K-6.2-5`,
+        `katalog rules`, `katalog export --format soft-csv`.
+
+        ## Automatisk tjek (CI)
+
+        - **GitHub**: `.github/workflows/katalog.yml` tjekker hver ændring. Fejl vises ved linjerne i
+          pull requesten, en opsummering står på kørslens side, og SARIF lægges i Code scanning. Kørslen
+          fejler, hvis et krav er brudt. På `main` bygges hjemmesiden og lægges på GitHub Pages.
+          Sæt repository-variablen `KATALOG_URL` til adressen på programmet `katalog` (en enkelt fil,
+          bygget med `script/build-binary` i Tilbudskatalog), og evt. `KATALOG_BASE_URL` til hjemmesidens adresse.
+        - **GitLab**: `.gitlab-ci.yml` gør det samme; fejlene vises i merge requesten via JUnit-rapporten.
+          Sæt CI-variablen `KATALOG_URL`.
+        """
+    }
+
+    static let githubWorkflow = """
+    # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden. Oprettet af `katalog init`.
+    name: Tilbudskatalog
+    on:
+      push:
+        branches: [main]
+      pull_request:
+    permissions:
+      contents: read
+    env:
+      KATALOG_URL: ${{ vars.KATALOG_URL }}
+    jobs:
+      tjek:
+        runs-on: ubuntu-latest
+        permissions:
+          contents: read
+          security-events: write
+        steps:
+          - uses: actions/checkout@v4
+          - name: Hent katalog
+            run: |
+              curl -fsSL "$KATALOG_URL" -o katalog
+              chmod +x katalog
+              ./katalog --version
+          - name: Tjek mod kvalitetsstandarden
+            run: ./katalog check --format github
+          - name: Opsummering
+            if: always()
+            run: ./katalog check --format markdown >> "$GITHUB_STEP_SUMMARY" || true
+          - name: SARIF
+            if: always()
+            run: ./katalog check --format sarif > katalog.sarif || true
+          - name: Upload SARIF
+            if: always()
+            uses: github/codeql-action/upload-sarif@v3
+            with:
+              sarif_file: katalog.sarif
+              category: tilbudskatalog
+      udgiv:
+        needs: tjek
+        if: github.ref == 'refs/heads/main'
+        runs-on: ubuntu-latest
+        permissions:
+          pages: write
+          id-token: write
+        environment:
+          name: github-pages
+          url: ${{ steps.deploy.outputs.page_url }}
+        steps:
+          - uses: actions/checkout@v4
+          - name: Hent katalog
+            run: curl -fsSL "$KATALOG_URL" -o katalog && chmod +x katalog
+          - name: Byg hjemmesiden
+            run: ./katalog build --base-url "${{ vars.KATALOG_BASE_URL }}"
+          - uses: actions/upload-pages-artifact@v3
+            with:
+              path: Site
+          - id: deploy
+            uses: actions/deploy-pages@v4
+
+    """
+
+    static let gitlabCI = """
+    # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden. Oprettet af `katalog init`.
+    # Sæt CI/CD-variablen KATALOG_URL til adressen på programmet katalog.
+    stages: [tjek, udgiv]
+
+    default:
+      image: debian:bookworm-slim
+      before_script:
+        - apt-get update -qq && apt-get install -y -qq --no-install-recommends curl ca-certificates > /dev/null
+        - curl -fsSL "$KATALOG_URL" -o katalog && chmod +x katalog
+
+    tjek:
+      stage: tjek
+      script:
+        - ./katalog check --format text
+      after_script:
+        - ./katalog check --format junit > katalog-junit.xml || true
+      artifacts:
+        when: always
+        reports:
+          junit: katalog-junit.xml
+
+    pages:
+      stage: udgiv
+      script:
+        - ./katalog build --output public
+      artifacts:
+        paths: [public]
+      rules:
+        - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+
+    """
+}

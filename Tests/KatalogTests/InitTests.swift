@@ -1,0 +1,86 @@
+import Foundation
+import KatalogCLI
+import Testing
+import Yams
+
+@Suite("katalog init")
+struct InitTests {
+    func newFolder() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("katalog-init-\(UUID().uuidString)").path
+    }
+
+    @Test("init then check passes; a violation fails with a GitHub annotation on its line")
+    func initThenCheck() throws {
+        let folder = newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let console = Console(capture: true)
+        #expect(Katalog.run(["init", folder, "--kommune", "Norddal", "--kommunekode", "0999"], console: console) == 0, "\(console.errors)")
+        let content = folder + "/Content"
+        let modules = try FileManager.default.contentsOfDirectory(atPath: content + "/norddal").filter { $0.hasSuffix(".md") }
+        #expect(modules.count == 8)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Templates"), "templates only when asked")
+
+        let check = Console(capture: true)
+        #expect(Katalog.run(["check", "--content", content, "--strict"], console: check) == 0, "\(check.output)")
+
+        let file = content + "/norddal/eksempel-alkohol.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]").write(toFile: file, atomically: true, encoding: .utf8)
+        let broken = Console(capture: true)
+        #expect(Katalog.run(["check", "--content", content, "--format", "github"], console: broken) == 1)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("form:") }) + 1
+        #expect(broken.output.hasPrefix("::error file=\(file),line=\(line),col=1,title=K-8.3-1 §8.3::"))
+    }
+
+    @Test("the GitHub workflow and GitLab file are valid YAML, and the commands they run work")
+    func ciFiles() throws {
+        let folder = newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Katalog.run(["init", folder, "--kommune", "Norddal Kommune", "--kommunekode", "0999", "--med-skabeloner"], console: Console(capture: true)) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/Templates/layout.mustache"))
+
+        let workflow = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.github/workflows/katalog.yml", encoding: .utf8)) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: Any])
+        #expect(Set(jobs.keys) == ["tjek", "udgiv"])
+        let steps = try #require((jobs["tjek"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let commands = steps.compactMap { $0["run"] as? String }.filter { $0.hasPrefix("./katalog ") }
+        #expect(commands == ["./katalog check --format github",
+                             "./katalog check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true",
+                             "./katalog check --format sarif > katalog.sarif || true"])
+        let gitlab = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.gitlab-ci.yml", encoding: .utf8)) as? [String: Any])
+        #expect((gitlab["tjek"] as? [String: Any])?["script"] as? [String] == ["./katalog check --format text"])
+        #expect(((gitlab["tjek"] as? [String: Any])?["artifacts"] as? [String: Any]).flatMap { ($0["reports"] as? [String: Any])?["junit"] as? String } == "katalog-junit.xml")
+
+        // The same commands, with the folder's paths spelt out (CI runs them from the folder; tests
+        // run in parallel and must not change the working directory).
+        let paths = ["--content", folder + "/Content"]
+        for format in ["github", "markdown", "sarif", "junit", "text"] {
+            let console = Console(capture: true)
+            #expect(Katalog.run(["check", "--format", format] + paths, console: console) == 0, "\(format): \(console.output)")
+        }
+        let site = paths + ["--templates", folder + "/Templates"]
+        #expect(Katalog.run(["build", "--output", folder + "/Site"] + site, console: Console(capture: true)) == 0)
+        #expect(Katalog.run(["build", "--output", folder + "/public", "--base-url", ""] + site, console: Console(capture: true)) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/Site/norddal/eksempel-alkohol.html"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/eksport/soft.csv"))
+    }
+
+    @Test("init refuses a folder that is not empty")
+    func refusesNonEmpty() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality])
+        defer { catalog.remove() }
+        let console = Console(capture: true)
+        #expect(Katalog.run(["init", catalog.root.path, "--kommune", "X", "--kommunekode", "0999"], console: console) == 2)
+        #expect(console.errors.contains("er ikke tom"))
+    }
+
+    @Test("check --format markdown summarises per file with links to the standard")
+    func markdown() throws {
+        let catalog = try exampleCopy(); defer { catalog.remove() }
+        try edit(catalog, "fjordby/alkoholsamtale.md") { $0.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]") }
+        let output = catalog.run(["check", "--content", catalog.content, "--format", "markdown"]).console.output
+        #expect(output.hasPrefix("## Kvalitetsstandarden: 1 fejl og 3 advarsler i 24 tilbud"))
+        #expect(output.contains("| `\(catalog.content)/fjordby/alkoholsamtale.md` | 1 | 0 |"))
+        #expect(output.contains("- ❌ **Fejl** [K-8.3-1 (§8.3)](https://www.sst.dk/"))
+    }
+}

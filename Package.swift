@@ -1,5 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// libcmark is linked as a shared library, except in the self-contained binary (script/build-binary),
+// which sets KATALOG_STATIC_CMARK to a folder holding the objects of Debian's libcmark.a.
+let cmarkLinking: [LinkerSetting] = {
+    guard let folder = Context.environment["KATALOG_STATIC_CMARK"],
+          let objects = try? FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".o") }).sorted(),
+          !objects.isEmpty else {
+        return [.linkedLibrary("cmark")]
+    }
+    return [.unsafeFlags(objects.map { folder + "/" + $0 })]
+}()
 
 // One target per pipeline stage: load → parse → validate → render → export → write.
 // The `katalog` executable is a thin entry point over `KatalogCLI`.
@@ -18,13 +30,12 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
         // Domain model: modules, municipalities, vocabularies, source locations, diagnostics.
         .target(name: "KatalogCore"),
         // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
-        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"]),
+        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: cmarkLinking),
         // Load + parse: Content/ folders, front matter (Yams) into typed modules.
         .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "Yams"]),
         // Render: the static site from Mustache templates.

@@ -45,7 +45,7 @@ public struct Init: ConsoleCommand {
             ".github/workflows/katalog.yml": Self.githubWorkflow,
             ".gitlab-ci.yml": Self.gitlabCI,
         ]
-        let kinds: [(Intervention, Variant?)] = Intervention.allCases.flatMap { i in i.variants.isEmpty ? [(i, nil)] : i.variants.map { (i, $0) } }
+        let kinds = Intervention.kinds
         for (intervention, variant) in kinds {
             let id = "eksempel-" + Slug.make(variant?.rawValue ?? intervention.rawValue)
             files["Content/\(slug)/\(id).md"] = Scaffold.example(intervention, variant, updated: New.today(), postcode: "0000")

@@ -60,6 +60,11 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
 
     public var variants: [Variant] { Variant.allCases.filter { $0.intervention == self } }
 
+    /// Every kind of module: each intervention, split into its variants where it has them.
+    public static var kinds: [(intervention: Intervention, variant: Variant?)] {
+        allCases.flatMap { i in i.variants.isEmpty ? [(i, nil)] : i.variants.map { (i, $0) } }
+    }
+
     /// The element codes `indhold:` may hold for this intervention (and variant).
     public var elementVocabularies: [Vocabulary] {
         switch self {

@@ -56,13 +56,19 @@ struct SiteContext {
         let view = Self.municipalityView(municipality)
         var page = Page(root: "../", pageTitle: "Tilbud i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.municipality = view
-        page.groups = Intervention.allCases.compactMap { intervention in
-            let modules = municipality.modules.filter { $0.intervention == intervention }
+        page.groups = interventionGroups(municipality, heading: \.everydayLabel)
+        return page
+    }
+
+    /// A municipality's modules grouped by intervention, in the standard's order; empty groups left out.
+    private func interventionGroups(_ municipality: Municipality, heading: (Intervention) -> String,
+                                    where include: (Module) -> Bool = { _ in true }) -> [GroupView] {
+        Intervention.allCases.compactMap { intervention in
+            let modules = municipality.modules.filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
-            return GroupView(heading: intervention.everydayLabel, url: Self.interventionPath(intervention),
+            return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
                              modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
         }
-        return page
     }
 
     func modulePage(_ module: Module, in municipality: Municipality) -> Page {
@@ -97,12 +103,7 @@ struct SiteContext {
         page.heading = "Tilbud ved \(name) i \(municipality.name)"
         page.lead = "Her er de gratis tilbud i \(municipality.name) til borgere med \(name)."
         page.municipality = view
-        page.groups = Intervention.allCases.compactMap { intervention in
-            let modules = municipality.modules.filter { $0.intervention == intervention && $0.diagnoses.contains(diagnosis.code) }
-            guard !modules.isEmpty else { return nil }
-            return GroupView(heading: intervention.everydayLabel, url: Self.interventionPath(intervention), doctorsURL: nil,
-                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
-        }
+        page.groups = interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) }
         return page
     }
 
@@ -140,12 +141,7 @@ struct SiteContext {
         let view = Self.municipalityView(municipality)
         var page = Page(root: "../", pageTitle: "For læger: henvisning i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.municipality = view
-        page.groups = Intervention.allCases.compactMap { intervention in
-            let modules = municipality.modules.filter { $0.intervention == intervention }
-            guard !modules.isEmpty else { return nil }
-            return GroupView(heading: intervention.label, url: Self.interventionPath(intervention), doctorsURL: nil,
-                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
-        }
+        page.groups = interventionGroups(municipality, heading: \.label)
         return page
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCore
+import KatalogLoad
 import KatalogRules
 
 public struct Check: ConsoleCommand {
@@ -23,9 +24,24 @@ public struct Check: ConsoleCommand {
     @Flag(name: .long, help: "Behandl advarsler som fejl.")
     var strict = false
 
+    @Flag(name: .long, help: "Bliv ved: tjek igen, hver gang en fil i indholdsmappen gemmes (stop med Ctrl-C).")
+    var watch = false
+
     public init() {}
 
     public func execute(console: Console) -> Int32 {
+        guard watch else { return checkOnce(console: console) }
+        let watcher = ContentWatcher(folders: [content])
+        var fingerprint = watcher.fingerprint()
+        while true {
+            _ = checkOnce(console: console)
+            console.out("Venter på ændringer i \(content)/ … (stop med Ctrl-C)")
+            fingerprint = watcher.waitForChange(since: fingerprint)
+            console.out("\n── Ændret: tjekker igen ──")
+        }
+    }
+
+    func checkOnce(console: Console) -> Int32 {
         let catalog: Catalog
         do {
             catalog = try Pipeline(options: .init(content: content)).load()

@@ -175,3 +175,52 @@ struct InterruptTests {
         #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 }
+
+@Suite("katalog check --watch")
+struct WatchTests {
+    @Test("check --watch reports a broken save and the fix within two seconds each")
+    func watch() throws {
+        let binary = repositoryRoot + "/.build/debug/katalog"
+        #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first (swift build)")
+        let catalog = try exampleCopy()
+        defer { catalog.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["check", "--watch", "--content", catalog.content]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let output = OutputBuffer()
+        pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+
+        #expect(output.waitFor("Venter på ændringer", count: 1, seconds: 10))
+        let file = "fjordby/alkoholsamtale.md"
+        var start = Date()
+        try edit(catalog, file) { $0.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]") }
+        #expect(output.waitFor("fejl [K-8.3-1 §8.3]", count: 1, seconds: 2), "\(output.text)")
+        let broken = Date().timeIntervalSince(start)
+        start = Date()
+        try edit(catalog, file) { $0.replacingOccurrences(of: "form: [hold]", with: "form: [individuel]") }
+        #expect(output.waitFor("24 tilbud tjekket: 0 fejl", count: 2, seconds: 2), "\(output.text)")
+        print(String(format: "watch: save to finding %.2f s, save to all clear %.2f s", broken, Date().timeIntervalSince(start)))
+    }
+}
+
+/// Collects a child process's output for tests that wait for a line.
+final class OutputBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
+    /// Waits until `needle` occurs at least `count` times.
+    func waitFor(_ needle: String, count: Int, seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if text.components(separatedBy: needle).count - 1 >= count { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+}

@@ -23,7 +23,7 @@ public struct Katalog: ParsableCommand {
         og bliver til et tilgængeligt websted.
         """,
         version: KatalogVersion.description,
-        subcommands: [Init.self, Build.self, Check.self, New.self, Export.self, Rules.self, Explain.self],
+        subcommands: [Init.self, Build.self, Check.self, New.self, Serve.self, Export.self, Rules.self, Explain.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -8,7 +8,7 @@ public struct ContentWatcher: Sendable {
     /// Quiet time after a change before reporting it, so one save of several files gives one rebuild.
     public let debounce: TimeInterval
 
-    public init(folders: [String], interval: TimeInterval = 0.25, debounce: TimeInterval = 0.2) {
+    public init(folders: [String], interval: TimeInterval = 0.15, debounce: TimeInterval = 0.1) {
         self.folders = folders
         self.interval = interval
         self.debounce = debounce

@@ -224,3 +224,70 @@ final class OutputBuffer: @unchecked Sendable {
         return false
     }
 }
+
+@Suite("katalog serve")
+struct ServeTests {
+    /// The release binary from script/build-binary when it is newer than every source file (script/test
+    /// builds it first), else the debug build, which is slower to rebuild a site.
+    var binary: String {
+        let release = repositoryRoot + "/dist/katalog"
+        let fm = FileManager.default
+        func modified(_ path: String) -> Date { ((try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast }
+        let sources = (fm.enumerator(atPath: repositoryRoot + "/Sources")?.allObjects as? [String] ?? [])
+            .map { modified(repositoryRoot + "/Sources/" + $0) }.max() ?? .distantFuture
+        return fm.isExecutableFile(atPath: release) && modified(release) > sources ? release : repositoryRoot + "/.build/debug/katalog"
+    }
+
+    func get(_ url: String) -> String {
+        (try? runTool(["curl", "-s", "--max-time", "2", url]).1) ?? ""
+    }
+
+    func waitUntil(seconds: Double, _ condition: () -> Bool) -> Double? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < seconds {
+            if condition() { return Date().timeIntervalSince(start) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    @Test("an edit shows within 2 s, a broken file shows its error on the page until fixed, and Ctrl-C stops the server")
+    func livePreview() throws {
+        let catalog = try exampleCopy()
+        defer { catalog.remove() }
+        let port = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
+        let base = "http://127.0.0.1:\(port)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--port", "\(port)", "--content", catalog.content, "--output", catalog.output, "--templates", templates]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        #expect(waitUntil(seconds: 20) { get(base + "/__katalog/status").contains("\"version\"") } != nil, "the server did not start")
+        let page = base + "/fjordby/traening-paa-hold.html"
+        #expect(get(page).contains("<script src=\"/__katalog/reload.js\"></script>"))
+        #expect(get(base + "/").contains("<h1>Forebyggelsestilbud til borgere med kronisk sygdom</h1>"))
+        #expect(get(base + "/__katalog/reload.js").contains("location.reload()"))
+
+        let file = "fjordby/traening-paa-hold.md"
+        try edit(catalog, file) { $0.replacingOccurrences(of: "titel: Træning på hold", with: "titel: Træning på hold om morgenen") }
+        let shown = waitUntil(seconds: 2) { get(page).contains("<h1>Træning på hold om morgenen</h1>") }
+        #expect(shown != nil, "the edit did not show within 2 s")
+
+        try edit(catalog, file) { $0.replacingOccurrences(of: "form: [hold]", with: "form: [hold") }
+        let broken = waitUntil(seconds: 2) { get(base + "/__katalog/status").contains("en liste i [ ] er ikke lukket") }
+        #expect(broken != nil, "the error did not reach the page within 2 s")
+        #expect(get(base + "/__katalog/status").contains("\"file\":\"\(catalog.content)/\(file)\""))
+        #expect(get(page).contains("<h1>Træning på hold om morgenen</h1>"), "the last good page is still served")
+
+        try edit(catalog, file) { $0.replacingOccurrences(of: "form: [hold", with: "form: [hold]") }
+        let fixed = waitUntil(seconds: 2) { get(base + "/__katalog/status").contains("\"problems\":[]") }
+        #expect(fixed != nil, "the error did not clear within 2 s")
+        print(String(format: "serve: save to page %.2f s, to error %.2f s, to clear %.2f s", shown ?? -1, broken ?? -1, fixed ?? -1))
+
+        kill(process.processIdentifier, SIGINT)
+        #expect(waitUntil(seconds: 2) { !process.isRunning } != nil, "Ctrl-C did not stop the server")
+    }
+}

@@ -52,19 +52,26 @@ public enum KatalogVersion {
     public static var description: String { "\(version) (regler fra \(standard))" }
 }
 
-public struct Build: ConsoleCommand {
-    public static let configuration = CommandConfiguration(
-        abstract: "Byg webstedet fra indholdsmappen.",
-        discussion: "Ved fejl vises fil og linje, og det tidligere websted bliver stående uændret.")
-
+/// The folders a command that builds the site reads from and writes to.
+public struct SiteFolders: ParsableArguments {
     @Option(name: .long, help: "Mappen med kommunernes tilbud.")
     var content = "Content"
 
     @Option(name: .long, help: "Mappen, webstedet skrives til.")
     var output = "Site"
 
-    @Option(name: .long, help: "Mappen med skabeloner (Mustache).")
+    @Option(name: .long, help: "Mappen med skabeloner (Mustache); uden den bruges de indbyggede.")
     var templates = "Templates"
+
+    public init() {}
+}
+
+public struct Build: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Byg webstedet fra indholdsmappen.",
+        discussion: "Ved fejl vises fil og linje, og det tidligere websted bliver stående uændret.")
+
+    @OptionGroup var folders: SiteFolders
 
     @Flag(name: .long, help: "Byg også, selv om tilbuddene bryder et krav (forhåndsvisning).")
     var allowErrors = false
@@ -81,12 +88,12 @@ public struct Build: ConsoleCommand {
     public init() {}
 
     public func execute(console: Console) -> Int32 {
-        let pipeline = Pipeline(options: .init(content: content, output: output, templates: templates,
+        let pipeline = Pipeline(options: .init(content: folders.content, output: folders.output, templates: folders.templates,
                                                allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL))
         do {
             let report = try pipeline.build()
             let catalog = report.catalog
-            console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(output)/")
+            console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(folders.output)/")
             let errors = report.findings.filter { $0.severity == .error }.count
             if errors > 0 {
                 console.err("Bemærk: \(errors) fejl mod kvalitetsstandarden er bygget med, fordi --allow-errors er sat. Kør `katalog check`.")

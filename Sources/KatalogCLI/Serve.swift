@@ -13,27 +13,20 @@ public struct Serve: ConsoleCommand {
     @Option(name: .long, help: "Porten på 127.0.0.1.")
     var port = 8000
 
-    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
-    var content = "Content"
-
-    @Option(name: .long, help: "Mappen, webstedet skrives til.")
-    var output = "Site"
-
-    @Option(name: .long, help: "Mappen med skabeloner.")
-    var templates = "Templates"
+    @OptionGroup var folders: SiteFolders
 
     public init() {}
 
     public func execute(console: Console) -> Int32 {
         let state = PreviewState()
-        let options = Pipeline.Options(content: content, output: output, templates: templates, allowErrors: true)
+        let options = Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true)
         state.rebuild(options)
         guard let portNumber = UInt16(exactly: port), let address = try? sockaddr_in.inet(ip4: "127.0.0.1", port: portNumber) else {
             console.err("Ugyldig port \(port).")
             return Exit.usage
         }
         let server = HTTPServer(address: address, logger: .disabled)
-        let site = URL(fileURLWithPath: output).standardizedFileURL.path
+        let site = URL(fileURLWithPath: folders.output).standardizedFileURL.path
         let started = DispatchSemaphore(value: 0)
         let failed = FailureBox()
         Task {
@@ -55,7 +48,7 @@ public struct Serve: ConsoleCommand {
         }
         console.out("Forhåndsvisning: http://127.0.0.1:\(port)/  (stop med Ctrl-C)")
         state.report(console)
-        let watcher = ContentWatcher(folders: [content, templates])
+        let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()
         while failed.value == nil {
             fingerprint = watcher.waitForChange(since: fingerprint)

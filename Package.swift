@@ -2,6 +2,12 @@
 import PackageDescription
 import Foundation
 
+// The live preview (`katalog serve`) uses FlyingFox, which imports Foundation's URLSession and so needs
+// libcurl; the self-contained binary (KATALOG_STATIC_CMARK set) leaves the preview out, because
+// libcurl cannot be linked statically here. Serve.swift checks `canImport(FlyingFox)`.
+let previewServer: [Target.Dependency] = Context.environment["KATALOG_STATIC_CMARK"] == nil
+    ? [.product(name: "FlyingFox", package: "FlyingFox")] : []
+
 // libcmark is linked as a shared library, except in the self-contained binary (script/build-binary),
 // which sets KATALOG_STATIC_CMARK to a folder holding the objects of Debian's libcmark.a.
 let cmarkLinking: [LinkerSetting] = {
@@ -56,8 +62,7 @@ let package = Package(
         .target(name: "KatalogCLI", dependencies: [
             "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "FlyingFox", package: "FlyingFox"),
-        ]),
+        ] + previewServer),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",

@@ -1,9 +1,11 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
 import KatalogCore
 import KatalogLoad
 import KatalogRules
+
+#if canImport(FlyingFox)
+import FlyingFox
 
 public struct Serve: ConsoleCommand {
     public static let configuration = CommandConfiguration(
@@ -193,3 +195,24 @@ enum PreviewFiles {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: types[ext] ?? "application/octet-stream", .cacheControl: "no-store"], body: data)
     }
 }
+
+#else
+
+/// The self-contained binary leaves out the live preview (see Package.swift).
+public struct Serve: ConsoleCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Vis webstedet lokalt (ikke med i den selvstændige udgave af katalog).")
+
+    @Option(name: .long, help: "Porten på 127.0.0.1.")
+    var port = 8000
+
+    @OptionGroup var folders: SiteFolders
+
+    public init() {}
+
+    public func execute(console: Console) -> Int32 {
+        console.err("Forhåndsvisningen er ikke med i denne udgave af katalog. Brug `katalog check --watch`, eller byg katalog fra kildekoden.")
+        return Exit.usage
+    }
+}
+#endif

@@ -71,8 +71,10 @@ public struct SiteRenderer: Sendable {
         var files = assets
         let context = SiteContext(catalog: catalog)
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit)
-        func emit(_ path: String, _ template: String, _ page: Page) {
-            files[path] = Data((library.render(page, withTemplate: template) ?? "").utf8)
+        // Pages are collected as jobs, then built and rendered in parallel across the cores.
+        var jobs: [(path: String, template: String, page: @Sendable () -> Page)] = []
+        func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
+            jobs.append((path, template, page))
         }
 
         emit("index.html", "index", context.frontPage())
@@ -86,9 +88,12 @@ public struct SiteRenderer: Sendable {
                 emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
             }
             for module in municipality.modules {
-                var page = context.modulePage(module, in: municipality)
-                page.structuredData = structuredData[module.id]
-                emit(SiteContext.modulePath(module), "module", page)
+                let data = structuredData[module.id]
+                emit(SiteContext.modulePath(module), "module", {
+                    var page = context.modulePage(module, in: municipality)
+                    page.structuredData = data
+                    return page
+                }())
             }
         }
         for intervention in Intervention.allCases {
@@ -109,6 +114,23 @@ public struct SiteRenderer: Sendable {
                 emit(Compliance.path(module), "compliance", context.compliancePage(module, in: municipality, compliance))
             }
         }
+        let rendered = RenderedPages(count: jobs.count)
+        let library = self.library
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let job = work[index]
+            rendered.set(index, Data((library.render(job.page(), withTemplate: job.template) ?? "").utf8))
+        }
+        for (index, job) in jobs.enumerated() { files[job.path] = rendered.get(index) }
         return files
     }
+}
+
+/// Results of the parallel render, one slot per page.
+private final class RenderedPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [Data]
+    init(count: Int) { pages = Array(repeating: Data(), count: count) }
+    func set(_ index: Int, _ data: Data) { lock.lock(); pages[index] = data; lock.unlock() }
+    func get(_ index: Int) -> Data { lock.lock(); defer { lock.unlock() }; return pages[index] }
 }

@@ -272,12 +272,16 @@ struct FieldReader {
                 if ch == "#" && (outside.isEmpty || outside.last == " ") { break }
                 outside.append(ch)
             }
-            if outside.range(of: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#, options: .regularExpression) != nil {
+            guard outside.contains("&") || outside.contains("*") else { continue }
+            if anchorPattern.firstMatch(in: outside, range: NSRange(outside.startIndex..., in: outside)) != nil {
                 return index + 1
             }
         }
         return nil
     }
+
+    /// Compiled once: an `&` or `*` where a YAML value starts.
+    nonisolated(unsafe) static let anchorPattern = try! NSRegularExpression(pattern: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#)
 
     private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
         var seen = false

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Generates a synthetic catalog of N modules from the example catalog, and the equivalent Hugo site.
+
+Usage: generate.py N OUT
+  OUT/Content  a katalog catalog: min(98, N // 24) municipalities, each with every example module
+               (so the whole-catalog rules hold), repeated with new names until N modules exist;
+  OUT/hugo     a Hugo site with the same Markdown bodies and titles, one page per module, a list
+               page per municipality, and comparable templates (layout, single page, list).
+"""
+import os, re, shutil, sys
+
+n, out = int(sys.argv[1]), sys.argv[2]
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Content")
+examples = []
+for municipality in sorted(os.listdir(root)):
+    folder = os.path.join(root, municipality)
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".md"):
+                examples.append((name[:-3], open(os.path.join(folder, name), encoding="utf-8").read()))
+template_yml = open(os.path.join(root, "fjordby", "kommune.yml"), encoding="utf-8").read()
+
+municipalities = max(1, min(98, n // len(examples)))
+shutil.rmtree(out, ignore_errors=True)
+content, hugo = os.path.join(out, "Content"), os.path.join(out, "hugo")
+written = 0
+for m in range(municipalities):
+    slug = f"kommune{m + 1:02d}"
+    share = n // municipalities + (1 if m < n % municipalities else 0)
+    os.makedirs(os.path.join(content, slug))
+    os.makedirs(os.path.join(hugo, "content", slug))
+    yml = template_yml.replace("Fjordby Kommune", f"Kommune {m + 1}").replace('kommunekode: "0991"', f'kommunekode: "{900 + m:04d}"')
+    open(os.path.join(content, slug, "kommune.yml"), "w", encoding="utf-8").write(yml)
+    open(os.path.join(hugo, "content", slug, "_index.md"), "w", encoding="utf-8").write(f"---\ntitle: Kommune {m + 1}\n---\n")
+    for i in range(share):
+        name, text = examples[i % len(examples)]
+        round_ = i // len(examples)
+        file = name if round_ == 0 else f"{name}-{round_ + 1}"
+        open(os.path.join(content, slug, file + ".md"), "w", encoding="utf-8").write(text)
+        front, body = text.split("\n---\n", 1)
+        title = re.search(r"^titel: (.*)$", front, re.M).group(1).strip('"')
+        summary = re.search(r"^resume: (.*)$", front, re.M).group(1).strip('"')
+        updated = re.search(r"^opdateret: (.*)$", front, re.M).group(1)
+        hugo_front = f'---\ntitle: "{title}"\nsummary: "{summary}"\ndate: {updated}\nindsats: {re.search(r"^indsats: (.*)$", front, re.M).group(1)}\n---\n'
+        open(os.path.join(hugo, "content", slug, file + ".md"), "w", encoding="utf-8").write(hugo_front + body)
+        written += 1
+
+layouts = os.path.join(hugo, "layouts", "_default")
+os.makedirs(layouts)
+open(os.path.join(hugo, "hugo.toml"), "w").write('baseURL = "https://example.invalid/"\nlanguageCode = "da"\ntitle = "Forebyggelsestilbud"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n')
+open(os.path.join(layouts, "baseof.html"), "w").write('<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/style.css"></head>\n<body><a href="#indhold">Gå til indholdet</a><header><a href="/">Forebyggelsestilbud</a></header><main id="indhold">{{ block "main" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>\n')
+open(os.path.join(layouts, "single.html"), "w").write('{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="lead">{{ .Summary }}</p><dl><dt>Type</dt><dd>{{ .Params.indsats }}</dd><dt>Opdateret</dt><dd>{{ .Date.Format "2006-01-02" }}</dd></dl>{{ .Content }}</article>{{ end }}\n')
+open(os.path.join(layouts, "list.html"), "w").write('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Summary }}</p></li>{{ end }}</ul>{{ end }}\n')
+print(f"{written} modules in {municipalities} municipalities")

@@ -22,6 +22,9 @@ public struct Serve: ConsoleCommand {
     public func execute(console: Console) -> Int32 {
         let state = PreviewState()
         let options = Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true)
+        // The baseline is taken before the first build, so a save during start-up is not missed.
+        let watcher = ContentWatcher(folders: [folders.content, folders.templates])
+        var fingerprint = watcher.fingerprint()
         state.rebuild(options)
         guard let portNumber = UInt16(exactly: port), let address = try? sockaddr_in.inet(ip4: "127.0.0.1", port: portNumber) else {
             console.err("Ugyldig port \(port).")
@@ -50,8 +53,6 @@ public struct Serve: ConsoleCommand {
         }
         console.out("Forhåndsvisning: http://127.0.0.1:\(port)/  (stop med Ctrl-C)")
         state.report(console)
-        let watcher = ContentWatcher(folders: [folders.content, folders.templates])
-        var fingerprint = watcher.fingerprint()
         while failed.value == nil {
             fingerprint = watcher.waitForChange(since: fingerprint)
             state.rebuild(options)

@@ -48,10 +48,7 @@ public struct Check: ConsoleCommand {
         } catch {
             // Files that cannot be read are reported in the chosen format too, so CI annotates the line.
             guard case .input(let errors) = error else { return report(error, console: console) }
-            let findings = errors.errors.map {
-                Finding(rule: ToolRules.input, section: "-", severity: .error, location: $0.location,
-                        message: $0.message, hint: $0.hint ?? "ret filen")
-            }
+            let findings = errors.errors.map { Finding.unreadable($0) }
             console.out(format.render(findings, modules: 0, strict: strict))
             return Exit.usage
         }

@@ -80,6 +80,16 @@ final class PreviewState: @unchecked Sendable {
         let severity: String
         let message: String
         let hint: String
+
+        init(_ finding: Finding) {
+            file = finding.location.file
+            line = finding.location.line
+            column = finding.location.column
+            rule = finding.rule
+            severity = finding.severity.danish
+            message = finding.message
+            hint = finding.hint
+        }
     }
 
     private let lock = NSLock()
@@ -92,16 +102,10 @@ final class PreviewState: @unchecked Sendable {
         var line: String
         do {
             let report = try Pipeline(options: options).build()
-            found = report.findings.filter { $0.severity == .error }.map {
-                Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, rule: $0.rule,
-                        severity: $0.severity.danish, message: $0.message, hint: $0.hint)
-            }
+            found = report.findings.filter { $0.severity == .error }.map(Problem.init)
             line = "Bygget: \(report.catalog.modules.count) tilbud, \(found.count) fejl mod kvalitetsstandarden."
         } catch .input(let errors) {
-            found = errors.errors.map {
-                Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, rule: ToolRules.input,
-                        severity: "fejl", message: $0.message, hint: $0.hint ?? "")
-            }
+            found = errors.errors.map { Problem(.unreadable($0, hint: "")) }
             line = "Fejl i filerne – siden viser den sidste gode version: " + errors.errors.map(\.description).joined(separator: "; ")
         } catch {
             line = "Kunne ikke bygge: \(error)"

@@ -50,15 +50,13 @@ public struct Exporter: Sendable {
             let header = records.first?.columns.map(\.0) ?? []
             return CSV.document(header: header, rows: records.map { $0.columns.map(\.1) })
         case .softJSON:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             struct Document: Encodable {
                 let schema = "soft.schema.json"
                 let standard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
                 let tilbud: [SOFTRecord]
                 enum CodingKeys: String, CodingKey { case schema = "$schema", standard, tilbud }
             }
-            return String(decoding: (try? encoder.encode(Document(tilbud: records(catalog)))) ?? Data(), as: UTF8.self) + "\n"
+            return deterministicJSON(Document(tilbud: records(catalog))) + "\n"
         case .softSchema:
             return SOFTSchema.document.rendered(pruning: false) + "\n"
         case .fhir:

@@ -49,13 +49,17 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
 
     /// Pretty, sorted, with `/` unescaped; empty and null members dropped unless `pruning` is off.
     public func rendered(pruning: Bool = true) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let value = pruning ? (pruned ?? .null) : self
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+        deterministicJSON(pruning ? (pruned ?? .null) : self)
     }
 }
 
 extension Optional where Wrapped == String {
     var json: JSONValue { map(JSONValue.string) ?? .null }
+}
+
+/// Pretty-printed JSON with sorted keys and `/` unescaped: the same input always gives the same bytes.
+func deterministicJSON(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
 }

@@ -46,6 +46,14 @@ public enum ToolRules {
     ]
 }
 
+extension Finding {
+    /// A file that cannot be read at all, as a finding of rule FIL, so every output format can show it.
+    public static func unreadable(_ error: InputError, hint fallback: String = "ret filen") -> Finding {
+        Finding(rule: ToolRules.input, section: "-", severity: .error, location: error.location,
+                message: error.message, hint: error.hint ?? fallback)
+    }
+}
+
 /// True when a value (or any text inside it) is still a `katalog new` placeholder.
 func placeholderText(_ value: FieldValue) -> Bool {
     switch value {

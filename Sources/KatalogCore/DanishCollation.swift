@@ -21,7 +21,10 @@ public enum DanishCollation {
 
 extension Sequence {
     /// Sorted in Danish alphabetical order by a string key.
+    /// Each element's collation key is computed once (not once per comparison).
     public func sortedDanish(by key: (Element) -> String) -> [Element] {
-        sorted { DanishCollation.less(key($0), key($1)) }
+        map { element in (element, key(element), DanishCollation.key(key(element))) }
+            .sorted { a, b in a.2.lexicographicallyPrecedes(b.2) || (a.2 == b.2 && a.1 < b.1) }
+            .map(\.0)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// `Træning.md` and `træning.md` collide (as they would on a case-insensitive web server).
 public enum Slug {
     public static func make(_ name: String) -> String {
-        var stem = name.precomposedStringWithCanonicalMapping.lowercased()
+        var stem = (name.isKnownNFC ? name : name.precomposedStringWithCanonicalMapping).lowercased()
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         var out = ""
         for ch in stem {

@@ -28,12 +28,32 @@ public struct ContentLoader: Sendable {
                                      "der er ingen kommunemapper i `\(root)`",
                                      hint: "læg hver kommune i sin egen mappe med en kommune.yml"))
         }
+        // Each folder's kommune.yml and file list first; then every module file, parsed in parallel.
+        var listings: [(folder: String, config: Result<FieldTable, InputErrors>, files: [String], errors: [InputError])] = []
         for folder in folders {
-            do {
-                municipalities.append(try loadMunicipality(root: root, folder: folder))
-            } catch {
-                errors += error.errors
+            listings.append(listMunicipality(root: root, folder: folder))
+        }
+        let paths = listings.flatMap { listing in listing.files.map { (path: $0, slug: Slug.make(listing.folder)) } }
+        let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug) }
+        var next = 0
+        for listing in listings {
+            var folderErrors = listing.errors
+            var modules: [Module] = []
+            for _ in listing.files {
+                switch parsed[next] {
+                case .success(let module): modules.append(module)
+                case .failure(let failure): folderErrors += failure.errors
+                }
+                next += 1
             }
+            switch listing.config {
+            case .success(let fields) where folderErrors.isEmpty:
+                let slug = Slug.make(listing.folder)
+                municipalities.append(Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: fields, modules: modules))
+            case .success: break
+            case .failure(let failure): folderErrors = failure.errors + folderErrors
+            }
+            errors += folderErrors
         }
         errors += Self.crossFileErrors(municipalities)
         let (linkErrors, assets) = Self.localLinks(municipalities, root: root)
@@ -42,54 +62,55 @@ public struct ContentLoader: Sendable {
         return Catalog(root: root, municipalities: municipalities, assets: assets)
     }
 
-    func loadMunicipality(root: String, folder: String) throws(InputErrors) -> Municipality {
+    /// A municipality folder's settings (`kommune.yml`) and its module files, not yet parsed.
+    func listMunicipality(root: String, folder: String)
+        -> (folder: String, config: Result<FieldTable, InputErrors>, files: [String], errors: [InputError]) {
         let directory = join(root, folder)
         let slug = Slug.make(folder)
         var errors: [InputError] = []
         let configFile = join(directory, "kommune.yml")
-        var fields = FieldTable()
+        let config: Result<FieldTable, InputErrors>
         if let data = FileManager.default.contents(atPath: configFile) {
             do {
-                fields = try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields
+                config = .success(try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields)
             } catch {
-                errors += error.errors
+                config = .failure(error)
             }
         } else {
-            errors.append(InputError(SourceLocation(file: configFile, line: 1),
-                                     "kommunemappen `\(folder)` mangler filen kommune.yml",
-                                     hint: "kopier kommune.yml fra en anden kommune og ret den til"))
+            config = .failure(InputErrors([InputError(SourceLocation(file: configFile, line: 1),
+                                                      "kommunemappen `\(folder)` mangler filen kommune.yml",
+                                                      hint: "kopier kommune.yml fra en anden kommune og ret den til")]))
         }
-
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") }
             .sorted()
-            .filter { name in
-                guard let error = Containment.check(join(directory, name), root: root) else { return true }
+            .compactMap { name -> String? in
+                let path = join(directory, name)
+                guard let error = Containment.check(path, root: root) else { return path }
                 errors.append(error)
-                return false
+                return nil
             }
-        var modules: [Module] = []
-        for name in files {
-            let path = join(directory, name)
-            do {
-                if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SourceText.maximumBytes {
-                    throw InputError(SourceLocation(file: path, line: 1),
-                                     "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
-                }
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
-                }
-                modules.append(try ModuleParser.parse(data: data, file: path, municipality: slug))
-            } catch let error as InputErrors {
-                errors += error.errors
-            } catch let error as InputError {
-                errors.append(error)
-            } catch {
-                errors.append(InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(error)"))
+        return (folder, config, files, errors)
+    }
+
+    /// Reads and parses one module file; a pure function of the file, so files are parsed in parallel.
+    static func parseModule(at path: String, municipality slug: String) -> Result<Module, InputErrors> {
+        do {
+            if let size = FileInfo.size(path), size > SourceText.maximumBytes {
+                throw InputError(SourceLocation(file: path, line: 1),
+                                 "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
             }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
+            }
+            return .success(try ModuleParser.parse(data: data, file: path, municipality: slug))
+        } catch let error as InputErrors {
+            return .failure(error)
+        } catch let error as InputError {
+            return .failure(InputErrors([error]))
+        } catch {
+            return .failure(InputErrors([InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(error)")]))
         }
-        guard errors.isEmpty else { throw InputErrors(errors) }
-        return Municipality(slug: slug, file: configFile, fields: fields, modules: modules)
     }
 
     static func requiredKeys(_ keys: [String], in fields: FieldTable, at location: SourceLocation) -> [InputError] {
@@ -196,9 +217,7 @@ enum Containment {
     static func check(_ path: String, root: String, location: SourceLocation? = nil) -> InputError? {
         let fm = FileManager.default
         let at = location ?? SourceLocation(file: path, line: 1)
-        guard let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type == .typeSymbolicLink else {
-            return nil
-        }
+        guard FileInfo.isSymbolicLink(path) else { return nil }
         guard fm.fileExists(atPath: path) else {
             return InputError(at, "`\(path)` er et symbolsk link, der ikke fører nogen steder hen (måske en løkke)")
         }
@@ -208,6 +227,20 @@ enum Containment {
             return InputError(at, "`\(path)` er et symbolsk link, der peger uden for indholdsmappen", hint: "kopier filen ind i stedet")
         }
         return nil
+    }
+}
+
+/// File facts straight from `lstat`, cheaper than FileManager's attribute dictionaries.
+enum FileInfo {
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The size of the file (following symbolic links), or nil when it cannot be read.
+    static func size(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 }
 

@@ -20,7 +20,7 @@ struct FieldReader {
     /// Parses YAML text (without `---` lines) and reads it into a table.
     mutating func read(yaml: String, schema: [Field]) -> FieldTable {
         var table = FieldTable()
-        if let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if yaml.utf8.contains(0x09), let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; YAML kræver mellemrum",
                  hint: "erstat tabulatoren med to mellemrum")
@@ -32,7 +32,9 @@ struct FieldReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver leaves every plain scalar a string: the schema, not YAML's implicit
+            // typing, decides what a value means (and it spares a regular expression per scalar).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             record(error, yaml: yaml)
             return table
@@ -263,6 +265,7 @@ struct FieldReader {
     /// YAML plain scalars cannot start with `&` or `*`, so an unquoted one at the start of a value is
     /// an anchor or alias. (Yams keeps anchors only weakly, so they cannot be seen on the nodes.)
     static func anchorOrAliasLine(_ yaml: String) -> Int? {
+        guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var outside = ""
             var quote: Character?

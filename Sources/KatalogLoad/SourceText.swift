@@ -24,9 +24,11 @@ public enum SourceText {
     }
 
     public static func normalise(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-            .precomposedStringWithCanonicalMapping
+        var text = text
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text.isKnownNFC ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// The line of the first byte sequence that is not valid UTF-8.
@@ -52,26 +54,48 @@ struct SplitDocument {
     let bodyFirstLine: Int
 
     static func split(_ text: String, file: String) throws(InputError) -> SplitDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Lines as ranges of the text; only the opening and closing `---` are looked for.
+        var lines: [Range<String.Index>] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var close: Int?
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(start..<index)
+                start = utf8.index(after: index)
+                if lines.count > 1, close == nil, Self.isClosing(text[lines[lines.count - 1]]) { close = lines.count - 1; break }
+            }
+            index = utf8.index(after: index)
+        }
+        if close == nil {
+            lines.append(start..<text.endIndex)
+            if lines.count > 1, Self.isClosing(text[lines[lines.count - 1]]) { close = lines.count - 1 }
+        }
+        guard let first = lines.first, text[first].trimmingSpaces == "---" else {
+            if text.allSatisfy(\.isWhitespace) {
                 throw InputError(SourceLocation(file: file, line: 1), "filen er tom",
                                  hint: "brug `katalog new` for at oprette et modul med alle felter")
             }
             throw InputError(SourceLocation(file: file, line: 1),
                              "filen skal starte med en linje med `---`, derefter felterne og en linje med `---` igen")
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingCharacters(in: .whitespaces)
-            return line == "---" || line == "..."
-        }) else {
+        guard let close else {
             throw InputError(SourceLocation(file: file, line: 1),
                              "felterne øverst i filen er ikke afsluttet med en linje med `---`")
         }
+        let yamlStart = lines.count > 1 ? lines[1].lowerBound : lines[close].lowerBound
+        let yamlEnd = close > 1 ? lines[close - 1].upperBound : yamlStart
+        let bodyStart = lines[close].upperBound < text.endIndex ? text.utf8.index(after: lines[close].upperBound) : text.endIndex
         return SplitDocument(
-            yaml: lines[1..<close].joined(separator: "\n"),
+            yaml: String(text[yamlStart..<yamlEnd]),
             yamlFirstLine: 2,
-            body: lines[(close + 1)...].joined(separator: "\n"),
+            body: String(text[bodyStart...]),
             bodyFirstLine: close + 2)
+    }
+
+    private static func isClosing(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingSpaces
+        return trimmed == "---" || trimmed == "..."
     }
 }

@@ -46,9 +46,22 @@ struct MunicipalityComplianceView {
 }
 
 struct Compliance {
-    let findings: [Finding]
     let rules: [Rule]
     let lixLimit: Int?
+    /// Findings by the file they point at.
+    private let findingsByFile: [String: [Finding]]
+    /// Each module's view (by module id), built once in parallel: the module's own page and the
+    /// overview both show it.
+    private var moduleViews: [String: ModuleComplianceView] = [:]
+
+    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog) {
+        self.rules = rules
+        self.lixLimit = lixLimit
+        self.findingsByFile = Dictionary(grouping: findings, by: \.location.file)
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        let views = Parallel.map(pairs) { [self] in self.build($0.module, in: $0.municipality) }
+        self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
+    }
 
     /// The ATTEST declarations a module makes, shown as "how" it meets the requirements.
     static let declarationKeys: [(String, String)] = [
@@ -63,7 +76,11 @@ struct Compliance {
     ]
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
-        let own = findings.filter { $0.location.file == module.file }
+        moduleViews[module.id] ?? build(module, in: municipality)
+    }
+
+    private func build(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
+        let own = findingsByFile[module.file] ?? []
         let applicable = rules.filter { rule in
             if case .module = rule.check { return rule.target.applies(to: module) }
             return false
@@ -88,7 +105,7 @@ struct Compliance {
     }
 
     func municipality(_ municipality: Municipality) -> MunicipalityComplianceView {
-        let own = findings.filter { $0.location.file == municipality.file }
+        let own = findingsByFile[municipality.file] ?? []
         let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
         return MunicipalityComplianceView(
             name: municipality.name,

@@ -5,10 +5,23 @@ import KatalogCore
 struct SiteContext {
     let catalog: Catalog
     let footerAll: [MunicipalityView]
+    /// Every module's view, by module id, built once (in parallel): a module appears on its own
+    /// page and in several lists.
+    private var moduleViews: [String: ModuleView] = [:]
+    /// Every municipality's view, by slug.
+    private let municipalityViews: [String: MunicipalityView]
 
     init(catalog: Catalog) {
         self.catalog = catalog
         self.footerAll = catalog.municipalities.map(Self.municipalityView)
+        self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        let views = Parallel.map(pairs) { [self] in self.buildModuleView($0.module, in: $0.municipality) }
+        self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
+    }
+
+    func municipalityView(_ municipality: Municipality) -> MunicipalityView {
+        municipalityViews[municipality.slug] ?? Self.municipalityView(municipality)
     }
 
     static func modulePath(_ module: Module) -> String { module.pagePath }
@@ -38,7 +51,7 @@ struct SiteContext {
             guard count > 0 else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
         }
-        page.municipalities = catalog.municipalities.sortedDanish(by: \.name).map(Self.municipalityView)
+        page.municipalities = catalog.municipalities.sortedDanish(by: \.name).map(municipalityView)
         page.formats = facet(Vocabularies.formats, path: Self.formatPath) { $0.formats }
         page.times = facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay }
         return page
@@ -53,7 +66,7 @@ struct SiteContext {
     }
 
     func municipalityPage(_ municipality: Municipality) -> Page {
-        let view = Self.municipalityView(municipality)
+        let view = municipalityView(municipality)
         var page = Page(root: "../", pageTitle: "Tilbud i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.municipality = view
         page.groups = interventionGroups(municipality, heading: \.everydayLabel)
@@ -72,7 +85,7 @@ struct SiteContext {
     }
 
     func modulePage(_ module: Module, in municipality: Municipality) -> Page {
-        let view = Self.municipalityView(municipality)
+        let view = municipalityView(municipality)
         var page = Page(root: "../", pageTitle: "\(module.title) – \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.module = moduleView(module, in: municipality)
         page.municipality = view
@@ -98,7 +111,7 @@ struct SiteContext {
     /// "Tilbud ved KOL i Fjordby Kommune": one municipality's offers for one diagnosis.
     func municipalityDiagnosisPage(_ diagnosis: Vocabulary.Term, in municipality: Municipality) -> Page {
         let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
-        let view = Self.municipalityView(municipality)
+        let view = municipalityView(municipality)
         var page = Page(root: "../../", pageTitle: "Tilbud ved \(name) i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.heading = "Tilbud ved \(name) i \(municipality.name)"
         page.lead = "Her er de gratis tilbud i \(municipality.name) til borgere med \(name)."
@@ -138,7 +151,7 @@ struct SiteContext {
 
     /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
     func doctorsPage(_ municipality: Municipality) -> Page {
-        let view = Self.municipalityView(municipality)
+        let view = municipalityView(municipality)
         var page = Page(root: "../", pageTitle: "For læger: henvisning i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.municipality = view
         page.groups = interventionGroups(municipality, heading: \.label)
@@ -175,7 +188,7 @@ struct SiteContext {
 
     func compliancePage(_ module: Module, in municipality: Municipality, _ compliance: Compliance) -> Page {
         var page = Page(root: "../", pageTitle: "Kvalitetsstandarden: \(module.title) – \(municipality.name)",
-                        footer: [Self.municipalityView(municipality)], isExample: municipality.isExample)
+                        footer: [municipalityView(municipality)], isExample: municipality.isExample)
         page.compliance = compliance.module(module, in: municipality)
         return page
     }
@@ -183,6 +196,10 @@ struct SiteContext {
     // MARK: Views
 
     func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
+        moduleViews[module.id] ?? buildModuleView(module, in: municipality)
+    }
+
+    private func buildModuleView(_ module: Module, in municipality: Municipality) -> ModuleView {
         let f = module.fields
         let twin = f.text("digital-pendant").flatMap { name in municipality.modules.first { $0.slug == Slug.make(name) } }
         return ModuleView(

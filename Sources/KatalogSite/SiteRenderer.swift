@@ -70,7 +70,7 @@ public struct SiteRenderer: Sendable {
                        lixLimit: Int? = nil, structuredData: [String: String] = [:]) -> [String: Data] {
         var files = assets
         let context = SiteContext(catalog: catalog)
-        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit)
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog)
         // Pages are collected as jobs, then built and rendered in parallel across the cores.
         var jobs: [(path: String, template: String, page: @Sendable () -> Page)] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level text helpers for the hot paths (loading and checking thousands of modules).
+/// They work on UTF-8 and avoid Foundation's NSString bridging, which costs far more per call.
+extension StringProtocol {
+    /// Whether `needle` occurs in the text (exact, byte-wise; for ASCII markers such as `UDFYLD`).
+    public func containsText(_ needle: String) -> Bool {
+        var haystack = String(self)
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var index = 0
+                let last = h.count - n.count
+                while index <= last {
+                    if h[index] == first, memcmp(h.baseAddress! + index, n.baseAddress!, n.count) == 0 { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text contains the ASCII byte `byte`.
+    public func containsByte(_ byte: UInt8) -> Bool {
+        utf8.contains(byte)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    public var trimmingSpaces: Substring {
+        var s = self
+        while let first = s.utf8.first, first == 0x20 || first == 0x09 { s = s.dropFirst() }
+        while let last = s.utf8.last, last == 0x20 || last == 0x09 { s = s.dropLast() }
+        return s
+    }
+}
+
+extension Unicode.Scalar {
+    /// A quick test that a scalar is already in NFC and cannot combine with its neighbour:
+    /// everything below U+0300 (Latin, including æ, ø, å) and the common punctuation block,
+    /// apart from U+2000 and U+2001, which NFC replaces.
+    var isStableForNFC: Bool {
+        value < 0x300 || (value >= 0x2002 && value <= 0x206F)
+    }
+}
+
+extension String {
+    /// True when NFC normalisation cannot change the text (a fast test that allows false negatives).
+    public var isKnownNFC: Bool {
+        utf8.allSatisfy { $0 < 0x80 } || unicodeScalars.allSatisfy(\.isStableForNFC)
+    }
+}

@@ -1,0 +1,229 @@
+import Mustache
+import Synchronization
+
+/// A view model that Mustache reads through a table of key paths instead of reflection.
+/// (swift-mustache falls back to `Mirror`, which decodes every field's type on every lookup:
+/// most of the render time of a large catalog.) In debug builds the table is checked against
+/// the type's stored properties the first time each type is rendered, so the two cannot drift.
+/// (Key paths are immutable; the tables are `nonisolated(unsafe)` only because `PartialKeyPath` is not marked Sendable.)
+protocol TemplateView: MustacheParent {
+    static var keys: [String: PartialKeyPath<Self>] { get }
+}
+
+extension TemplateView {
+    func child(named name: String) -> Any? {
+        #if DEBUG
+        TemplateKeysCheck.verify(self)
+        #endif
+        guard let path = Self.keys[name] else { return nil }
+        let value = self[keyPath: path]
+        if let optional = value as? OptionalValue { return optional.wrappedValue }
+        return value
+    }
+}
+
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
+}
+
+#if DEBUG
+enum TemplateKeysCheck {
+    private static let checked = Mutex<Set<ObjectIdentifier>>([])
+
+    static func verify<V: TemplateView>(_ view: V) {
+        let first = checked.withLock { $0.insert(ObjectIdentifier(V.self)).inserted }
+        guard first else { return }
+        let stored = Set(Mirror(reflecting: view).children.compactMap(\.label))
+        precondition(stored == Set(V.keys.keys),
+                     "\(V.self).keys differs from its properties: \(stored.symmetricDifference(V.keys.keys).sorted())")
+    }
+}
+#endif
+
+extension LinkView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<LinkView>] = [
+        "label": \.label,
+        "url": \.url,
+    ]
+}
+
+extension PlaceView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<PlaceView>] = [
+        "name": \.name,
+        "address": \.address,
+        "postcode": \.postcode,
+        "city": \.city,
+    ]
+}
+
+extension ContactView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ContactView>] = [
+        "name": \.name,
+        "phone": \.phone,
+        "email": \.email,
+        "hours": \.hours,
+    ]
+}
+
+extension ModuleView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleView>] = [
+        "id": \.id,
+        "title": \.title,
+        "summary": \.summary,
+        "url": \.url,
+        "municipality": \.municipality,
+        "municipalityURL": \.municipalityURL,
+        "intervention": \.intervention,
+        "interventionURL": \.interventionURL,
+        "variant": \.variant,
+        "diagnoses": \.diagnoses,
+        "targetGroup": \.targetGroup,
+        "forms": \.forms,
+        "formats": \.formats,
+        "times": \.times,
+        "scope": \.scope,
+        "intake": \.intake,
+        "places": \.places,
+        "contact": \.contact,
+        "price": \.price,
+        "updated": \.updated,
+        "updatedISO": \.updatedISO,
+        "selfReferral": \.selfReferral,
+        "directAccess": \.directAccess,
+        "referralSources": \.referralSources,
+        "staff": \.staff,
+        "body": \.body,
+        "digitalTwin": \.digitalTwin,
+        "continuation": \.continuation,
+        "doctorsURL": \.doctorsURL,
+    ]
+}
+
+extension MunicipalityView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<MunicipalityView>] = [
+        "slug": \.slug,
+        "name": \.name,
+        "url": \.url,
+        "code": \.code,
+        "isExample": \.isExample,
+        "contact": \.contact,
+        "accessibilityStatement": \.accessibilityStatement,
+        "website": \.website,
+        "receiver": \.receiver,
+        "receiverSOR": \.receiverSOR,
+        "receiverLocation": \.receiverLocation,
+        "doctorsPhone": \.doctorsPhone,
+        "contactWithinDays": \.contactWithinDays,
+        "referralContents": \.referralContents,
+        "feedback": \.feedback,
+        "postcodes": \.postcodes,
+        "doctorsURL": \.doctorsURL,
+        "directOffers": \.directOffers,
+        "diagnoses": \.diagnoses,
+    ]
+}
+
+extension PostcodeView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<PostcodeView>] = [
+        "postcode": \.postcode,
+        "municipality": \.municipality,
+        "url": \.url,
+    ]
+}
+
+extension GroupView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<GroupView>] = [
+        "heading": \.heading,
+        "url": \.url,
+        "doctorsURL": \.doctorsURL,
+        "modules": \.modules,
+    ]
+}
+
+extension InterventionEntry: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<InterventionEntry>] = [
+        "code": \.code,
+        "label": \.label,
+        "everyday": \.everyday,
+        "description": \.description,
+        "url": \.url,
+        "count": \.count,
+    ]
+}
+
+extension Page: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<Page>] = [
+        "root": \.root,
+        "pageTitle": \.pageTitle,
+        "footer": \.footer,
+        "isExample": \.isExample,
+        "module": \.module,
+        "municipality": \.municipality,
+        "groups": \.groups,
+        "interventions": \.interventions,
+        "diagnoses": \.diagnoses,
+        "municipalities": \.municipalities,
+        "formats": \.formats,
+        "times": \.times,
+        "postcodes": \.postcodes,
+        "heading": \.heading,
+        "lead": \.lead,
+        "compliance": \.compliance,
+        "structuredData": \.structuredData,
+        "complianceMunicipalities": \.complianceMunicipalities,
+    ]
+}
+
+extension RuleStatusView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<RuleStatusView>] = [
+        "id": \.id,
+        "section": \.section,
+        "wording": \.wording,
+        "met": \.met,
+        "status": \.status,
+        "messages": \.messages,
+    ]
+}
+
+extension DeclarationView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<DeclarationView>] = [
+        "label": \.label,
+        "text": \.text,
+    ]
+}
+
+extension ModuleComplianceView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleComplianceView>] = [
+        "title": \.title,
+        "url": \.url,
+        "complianceURL": \.complianceURL,
+        "file": \.file,
+        "intervention": \.intervention,
+        "municipality": \.municipality,
+        "lix": \.lix,
+        "lixBand": \.lixBand,
+        "lixOver": \.lixOver,
+        "lixLimit": \.lixLimit,
+        "requirementsMet": \.requirementsMet,
+        "requirementsTotal": \.requirementsTotal,
+        "recommendationsMissed": \.recommendationsMissed,
+        "requirements": \.requirements,
+        "recommendations": \.recommendations,
+        "other": \.other,
+        "declarations": \.declarations,
+        "errors": \.errors,
+        "warnings": \.warnings,
+    ]
+}
+
+extension MunicipalityComplianceView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<MunicipalityComplianceView>] = [
+        "name": \.name,
+        "modules": \.modules,
+        "catalogRules": \.catalogRules,
+    ]
+}

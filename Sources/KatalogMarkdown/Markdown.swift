@@ -45,9 +45,35 @@ public enum Markdown {
         body.prose = collector.prose.joined(separator: "\n")
         body.links = collector.links
         body.pipeTableLines = collector.pipeTableLines
-        body.wordCount = collector.allText.split(whereSeparator: { $0.isWhitespace })
-            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+        body.wordCount = Self.countWords(collector.allText)
         return body
+    }
+
+    /// Words: runs of non-space text that hold at least one letter or digit (so a lone "–" is not one).
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false, wordHasLetter = false
+        for scalar in text.unicodeScalars {
+            let space: Bool, letter: Bool
+            switch scalar.value {
+            case 0x09...0x0D, 0x20: space = true; letter = false
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: space = false; letter = true
+            case 0..<0x80: space = false; letter = false
+            default:
+                let properties = scalar.properties
+                space = properties.isWhitespace
+                letter = !space && (properties.numericType != nil || properties.generalCategory.isLetter)
+            }
+            if space {
+                if inWord && wordHasLetter { count += 1 }
+                inWord = false; wordHasLetter = false
+            } else {
+                inWord = true
+                wordHasLetter = wordHasLetter || letter
+            }
+        }
+        if inWord && wordHasLetter { count += 1 }
+        return count
     }
 
     /// Renders a short Markdown string (no position tracking) to safe HTML.
@@ -125,6 +151,10 @@ private struct Collector {
     }
 
     private mutating func finishParagraph(_ text: String) {
+        guard text.utf8.contains(0x7C) else {
+            if listDepth == 0 { prose.append(text.replacingOccurrences(of: "\n", with: " ")) }
+            return
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let piped = lines.filter { $0.filter { $0 == "|" }.count >= 2 }
         let delimiter = lines.contains { line in
@@ -137,6 +167,15 @@ private struct Collector {
         }
         if listDepth == 0 {
             prose.append(text.replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+}
+
+private extension Unicode.GeneralCategory {
+    var isLetter: Bool {
+        switch self {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
         }
     }
 }

@@ -55,6 +55,6 @@ public struct Finding: Sendable, Hashable {
 
     /// Errors first, then by file and line.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        (a.location, a.severity == .error ? 0 : 1, a.rule) < (b.location, b.severity == .error ? 0 : 1, b.rule)
+        (a.location, a.severity == .error ? 0 : 1, a.rule, a.message) < (b.location, b.severity == .error ? 0 : 1, b.rule, b.message)
     }
 }

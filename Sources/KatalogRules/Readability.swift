@@ -30,15 +30,27 @@ public struct LIX: Sendable, Hashable {
     /// `text`: paragraphs separated by newlines; each paragraph ends a sentence even without a full stop.
     public init(_ text: String) {
         var words = 0, sentences = 0, long = 0
-        for paragraph in text.split(separator: "\n") {
+        // Split on bytes (newline, space, tab are single bytes in UTF-8); letters are counted per scalar.
+        for paragraph in text.utf8.split(separator: 0x0A) {
             var open = false
-            for token in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                let letters = token.filter(\.isLetter).count
-                guard letters > 0 || token.contains(where: \.isNumber) else { continue }
+            for tokenBytes in paragraph.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
+                let token = Substring(tokenBytes)
+                var letters = 0
+                var hasDigit = false
+                for scalar in token.unicodeScalars {
+                    switch scalar.value {
+                    case 0x41...0x5A, 0x61...0x7A: letters += 1
+                    case 0x30...0x39: hasDigit = true
+                    case 0..<0x80: break
+                    default:
+                        if Self.isLetter(scalar) { letters += 1 } else if scalar.properties.numericType != nil { hasDigit = true }
+                    }
+                }
+                guard letters > 0 || hasDigit else { continue }
                 words += 1
                 open = true
                 if letters > 6 { long += 1 }
-                guard let last = token.last, ".!?:".contains(last) else { continue }
+                guard let last = token.unicodeScalars.last, ".!?:".unicodeScalars.contains(last) else { continue }
                 let bare = token.lowercased().trimmingCharacters(in: "().!?:;,\"'")
                 let isNumber = bare.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
                 if last == "." && (Self.abbreviations.contains(bare) || isNumber) { continue }
@@ -50,6 +62,14 @@ public struct LIX: Sendable, Hashable {
         self.words = words
         self.sentences = sentences
         self.longWords = long
+    }
+
+    /// As `Character.isLetter`: a letter of any script (æ, ø, å, é …).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 }
 

@@ -15,33 +15,46 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ catalog: Catalog) -> [Finding] {
-        var findings: [Finding] = []
-        for municipality in catalog.municipalities {
-            let (disabled, optOutFindings) = optOuts(municipality)
-            findings += optOutFindings
-            for rule in rules where !disabled.contains(rule.id) {
-                switch rule.check {
-                case .module(let check):
-                    for module in municipality.modules where rule.target.applies(to: module) {
-                        let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
-                        let facts = ModuleFacts(module: module, municipality: municipality, lixLimit: limit)
-                        // A placeholder is reported once, by UDFYLD, not again by every rule that reads the field.
-                        let issues = check(facts).filter { issue in
-                            rule.id == ToolRules.placeholder || !(module.fields.values[issue.path].map(placeholderText) ?? false)
-                        }
-                        findings += issues.map { issue in
-                            let location = issue.line.map { SourceLocation(file: module.file, line: $0) } ?? module.location(of: issue.path)
-                            return finding(rule, issue.message, at: location)
-                        }
-                    }
-                case .municipality(let check):
-                    findings += check(municipality).map { issue in
-                        finding(rule, issue.message, at: issue.path.isEmpty ? municipality.location : municipality.location(of: issue.path))
-                    }
-                }
-            }
+        let optOuts = catalog.municipalities.map(optOuts)
+        var findings = optOuts.flatMap(\.1)
+        // Module rules per module, in parallel across the cores; then each municipality's catalog rules.
+        let modules = catalog.municipalities.indices.flatMap { m in catalog.municipalities[m].modules.map { (m, $0) } }
+        findings += Parallel.map(modules) { m, module in
+            validate(module, in: catalog.municipalities[m], disabled: optOuts[m].0)
+        }.joined()
+        for (municipality, optOut) in zip(catalog.municipalities, optOuts) {
+            findings += validateCatalog(municipality, disabled: optOut.0)
         }
         return findings.sorted(by: Finding.ordered)
+    }
+
+    /// The findings of the module rules for one module (what an edit to that module can change).
+    public func validate(_ module: Module, in municipality: Municipality, disabled: Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
+        let facts = ModuleFacts(module: module, municipality: municipality, lixLimit: limit)
+        for rule in rules where !disabled.contains(rule.id) {
+            guard case .module(let check) = rule.check, rule.target.applies(to: module) else { continue }
+            // A placeholder is reported once, by UDFYLD, not again by every rule that reads the field.
+            let issues = check(facts).filter { issue in
+                rule.id == ToolRules.placeholder || !(module.fields.values[issue.path].map(placeholderText) ?? false)
+            }
+            findings += issues.map { issue in
+                let location = issue.line.map { SourceLocation(file: module.file, line: $0) } ?? module.location(of: issue.path)
+                return finding(rule, issue.message, at: location)
+            }
+        }
+        return findings
+    }
+
+    /// The findings of the catalog rules (a municipality's catalog as a whole).
+    public func validateCatalog(_ municipality: Municipality, disabled: Set<String>) -> [Finding] {
+        rules.filter { !disabled.contains($0.id) }.flatMap { rule -> [Finding] in
+            guard case .municipality(let check) = rule.check else { return [] }
+            return check(municipality).map { issue in
+                finding(rule, issue.message, at: issue.path.isEmpty ? municipality.location : municipality.location(of: issue.path))
+            }
+        }
     }
 
     private func finding(_ rule: Rule, _ message: String, at location: SourceLocation) -> Finding {
@@ -50,7 +63,7 @@ public struct Validator: Sendable {
 
     /// Recommendations a municipality has switched off in `kommune.yml` (`fravalg:`), with a reason.
     /// A krav cannot be switched off; asking to is itself an error.
-    private func optOuts(_ municipality: Municipality) -> (Set<String>, [Finding]) {
+    public func optOuts(_ municipality: Municipality) -> (Set<String>, [Finding]) {
         var disabled: Set<String> = []
         var findings: [Finding] = []
         let location = municipality.location(of: "fravalg")

@@ -70,28 +70,30 @@ public struct Exporter: Sendable {
 
     /// Every export file, by path relative to the site root.
     public func files(_ catalog: Catalog) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for format in Format.allCases {
-            files["eksport/" + format.fileName] = Data(render(format, catalog).utf8)
-        }
-        for municipality in catalog.municipalities {
-            let path = "eksport/\(municipality.slug).atom"
-            files[path] = Data(AtomFeed.feed(
+        // The catalog-wide files and each municipality's feed, built in parallel.
+        let formats = Format.allCases
+        let catalogWide = Parallel.map(formats) { Data(render($0, catalog).utf8) }
+        let feeds = Parallel.map(catalog.municipalities) { municipality in
+            Data(AtomFeed.feed(
                 title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
-                selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
+                selfURL: url(feedPath(municipality), from: baseURL == nil ? "eksport" : ""),
                 entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }).utf8)
         }
+        var files: [String: Data] = [:]
+        for (format, data) in zip(formats, catalogWide) { files["eksport/" + format.fileName] = data }
+        for (municipality, data) in zip(catalog.municipalities, feeds) { files[feedPath(municipality)] = data }
         return files
     }
 
+    func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
+
     /// schema.org JSON-LD per module id, for the module pages.
     public func structuredData(_ catalog: Catalog) -> [String: String] {
-        var data: [String: String] = [:]
-        for municipality in catalog.municipalities {
-            for module in municipality.modules {
-                data[module.id] = JSONLD.scriptBody(JSONLD.governmentService(module, in: municipality, pageURL: url(module.pagePath, from: module.municipalitySlug)))
-            }
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        let bodies = Parallel.map(pairs) { pair in
+            JSONLD.scriptBody(JSONLD.governmentService(pair.module, in: pair.municipality,
+                                                       pageURL: url(pair.module.pagePath, from: pair.module.municipalitySlug)))
         }
-        return data
+        return Dictionary(zip(pairs.map(\.module.id), bodies)) { first, _ in first }
     }
 }

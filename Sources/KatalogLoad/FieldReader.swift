@@ -34,7 +34,8 @@ struct FieldReader {
         do {
             // The basic resolver leaves every plain scalar a string: the schema, not YAML's implicit
             // typing, decides what a value means (and it spares a regular expression per scalar).
-            root = try Yams.compose(yaml: yaml, .basic)
+            // (The encoding is given, or Yams reads the process environment on every parse.)
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             record(error, yaml: yaml)
             return table
@@ -79,7 +80,7 @@ struct FieldReader {
         switch field.kind {
         case .text:
             guard let text = scalarText(node) else { return wrongType(node, path, field) }
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 return fail(at: node, "feltet `\(path)` er tomt")
             }
             table.values[path] = .text(text)

@@ -152,7 +152,7 @@ private struct Collector {
 
     private mutating func finishParagraph(_ text: String) {
         guard text.utf8.contains(0x7C) else {
-            if listDepth == 0 { prose.append(text.replacingOccurrences(of: "\n", with: " ")) }
+            if listDepth == 0 { prose.append(text.newlinesAsSpaces) }
             return
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -166,7 +166,7 @@ private struct Collector {
             return
         }
         if listDepth == 0 {
-            prose.append(text.replacingOccurrences(of: "\n", with: " "))
+            prose.append(text.newlinesAsSpaces)
         }
     }
 }
@@ -190,7 +190,8 @@ private extension Substring {
 }
 
 private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    /// Newlines as spaces (byte-wise; both are single bytes in UTF-8).
+    var newlinesAsSpaces: String {
+        String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }

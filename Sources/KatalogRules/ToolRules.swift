@@ -18,11 +18,11 @@ public enum ToolRules {
              wording: "Tekst, der begynder med UDFYLD, er en pladsholder fra `katalog new` og skal erstattes, før tilbuddet offentliggøres.",
              line: 0, hint: "Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten.",
              check: .module { f in
-                 var issues = f.fields.values.keys.sorted().compactMap { path -> Issue? in
-                     placeholderText(f.fields.values[path]!) ? Issue(path, "`\(path)` er ikke udfyldt endnu") : nil
+                 var issues = f.fields.values.filter { placeholderText($0.value) }.keys.sorted().map { path in
+                     Issue(path, "`\(path)` er ikke udfyldt endnu")
                  }
-                 let lines = f.module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false)
-                 if let index = lines.firstIndex(where: { $0.contains(Scaffold.placeholder) }) {
+                 if f.module.body.markdown.containsText(Scaffold.placeholder),
+                    let index = f.module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Scaffold.placeholder) }) {
                      issues.append(Issue(line: f.module.body.firstLine + index, "brødteksten er ikke skrevet endnu"))
                  }
                  return issues
@@ -57,8 +57,8 @@ extension Finding {
 /// True when a value (or any text inside it) is still a `katalog new` placeholder.
 func placeholderText(_ value: FieldValue) -> Bool {
     switch value {
-    case .text(let text): text.contains(Scaffold.placeholder)
-    case .list(let items): items.contains { $0.contains(Scaffold.placeholder) }
+    case .text(let text): text.containsText(Scaffold.placeholder)
+    case .list(let items): items.contains { $0.containsText(Scaffold.placeholder) }
     case .records(let records): records.contains { $0.values.values.contains(where: placeholderText) }
     default: false
     }

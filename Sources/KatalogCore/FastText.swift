@@ -58,3 +58,26 @@ extension String {
         utf8.allSatisfy { $0 < 0x80 } || unicodeScalars.allSatisfy(\.isStableForNFC)
     }
 }
+
+extension String {
+    /// The text with each ASCII byte that `replacement` maps replaced by that string; the text
+    /// itself when no byte is replaced (the common case, without copying).
+    public func replacingASCII(_ replacement: (UInt8) -> String?) -> String {
+        guard utf8.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            if byte < 0x80, let text = replacement(byte) { out.append(contentsOf: text.utf8) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text without leading and trailing white space (Unicode White_Space, as Foundation's
+    /// `.whitespacesAndNewlines`).
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -126,9 +126,11 @@ public struct Catalog: Sendable {
         self.root = root
         self.municipalities = municipalities
         self.assets = assets
+        self.modules = municipalities.flatMap(\.modules)
     }
 
-    public var modules: [Module] { municipalities.flatMap(\.modules) }
+    /// Every module of every municipality, in catalog order.
+    public let modules: [Module]
 }
 
 extension Module {

@@ -1,3 +1,5 @@
+import KatalogCore
+
 /// CSV for Danish Excel: `;` as separator (Danish Excel uses `,` as the decimal mark and `;` as
 /// the list separator, so it opens `;`-files in columns on double-click), UTF-8 with a byte-order
 /// mark (without it Excel reads the file as Windows-1252 and æ, ø, å break), CRLF line endings and
@@ -14,8 +16,8 @@ public enum CSV {
     static func field(_ raw: String) -> String {
         // OWASP CSV injection: a cell starting with = + - @ would run as a formula in Excel.
         let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
-        let needsQuotes = value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," })
+        let needsQuotes = value.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C })
             || value.hasPrefix(" ") || value.hasSuffix(" ")
-        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        return needsQuotes ? "\"" + value.replacingASCII { $0 == 0x22 ? "\"\"" : nil } + "\"" : value
     }
 }

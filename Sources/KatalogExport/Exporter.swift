@@ -37,10 +37,11 @@ public struct Exporter: Sendable {
         return String(repeating: "../", count: depth) + path
     }
 
+    static let softStandard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
+
     public func records(_ catalog: Catalog) -> [SOFTRecord] {
-        catalog.municipalities.flatMap { municipality in
-            municipality.modules.map { SOFTRecord(module: $0, municipality: municipality, pageURL: url($0.pagePath)) }
-        }
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        return Parallel.map(pairs) { SOFTRecord(module: $0.module, municipality: $0.municipality, pageURL: url($0.module.pagePath)) }
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
@@ -50,13 +51,15 @@ public struct Exporter: Sendable {
             let header = records.first?.columns.map(\.0) ?? []
             return CSV.document(header: header, rows: records.map { $0.columns.map(\.1) })
         case .softJSON:
-            struct Document: Encodable {
-                let schema = "soft.schema.json"
-                let standard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
-                let tilbud: [SOFTRecord]
-                enum CodingKeys: String, CodingKey { case schema = "$schema", standard, tilbud }
+            // `{"$schema", "standard", "tilbud": [...]}` as JSONEncoder writes it pretty and sorted;
+            // the records are encoded in parallel and indented into place (JSON strings hold no raw
+            // newlines, so indenting line by line is exact).
+            let records = Parallel.map(records(catalog)) { record in
+                deterministicJSON(record).split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
             }
-            return deterministicJSON(Document(tilbud: records(catalog))) + "\n"
+            let head = deterministicJSON(["$schema": "soft.schema.json", "standard": Self.softStandard])
+            return head.dropLast(2) + ",\n  \"tilbud\" : [\n" + (records.isEmpty ? "\n" : records.joined(separator: ",\n") + "\n") + "  ]\n}\n"
         case .softSchema:
             return SOFTSchema.document.rendered(pruning: false) + "\n"
         case .fhir:

@@ -60,7 +60,7 @@ public enum FHIRExport {
         let free = module.price.lowercased().hasPrefix("gratis")
         return [
             "resourceType": "HealthcareService",
-            "id": .string(module.id.replacingOccurrences(of: "/", with: "-")),
+            "id": .string(module.id.replacingASCII { $0 == 0x2F ? "-" : nil }),
             "meta": ["lastUpdated": .string(module.updated + "T00:00:00Z")],
             "language": "da",
             "contained": .array(contained),
@@ -72,7 +72,7 @@ public enum FHIRExport {
             "location": .array(contained.indices.map { ["reference": .string("#sted-\($0 + 1)")] }),
             "name": .string(module.title),
             "comment": .string(module.summary),
-            "extraDetails": .string(module.body.markdown.trimmingCharacters(in: .whitespacesAndNewlines)),
+            "extraDetails": .string(module.body.markdown.trimmingWhitespace),
             "telecom": .array(telecom),
             "coverageArea": .null,
             "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free", "Free")] : .null,

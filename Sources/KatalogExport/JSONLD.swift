@@ -41,6 +41,6 @@ public enum JSONLD {
     /// The JSON-LD as it goes into a `<script type="application/ld+json">`: `<` escaped so no
     /// text in a module can close the script element.
     public static func scriptBody(_ value: JSONValue) -> String {
-        value.rendered().replacingOccurrences(of: "<", with: "\\u003c")
+        value.rendered().replacingASCII { $0 == 0x3C ? "\\u003c" : nil }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 /// A small JSON tree for documents whose shape is set by an outside standard (FHIR, schema.org):
 /// built with literals, encoded with sorted keys so the same catalog gives byte-identical files.
@@ -62,6 +63,16 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
         case .number(let n): out.append(contentsOf: String(n).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items) where items.count >= 256:
+            // Long arrays (a bundle of thousands of services) are written element by element in parallel.
+            let parts = Parallel.map(items) { item in
+                var part: [UInt8] = []
+                item.write(to: &part, indent: indent + 2)
+                return part
+            }
+            Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
+                out.append(contentsOf: parts[index])
+            }
         case .array(let items):
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
                 items[index].write(to: &out, indent: indent + 2)

@@ -10,11 +10,17 @@ struct SiteContext {
     private var moduleViews: [String: ModuleView] = [:]
     /// Every municipality's view, by slug.
     private let municipalityViews: [String: MunicipalityView]
+    /// Each municipality's modules in Danish alphabetical order of title, by slug; lists filter these.
+    private let sortedModules: [String: [Module]]
+    /// The municipalities in Danish alphabetical order.
+    private let sortedMunicipalities: [Municipality]
 
     init(catalog: Catalog) {
         self.catalog = catalog
         self.footerAll = catalog.municipalities.map(Self.municipalityView)
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
+        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedDanish(by: \.title)) }) { first, _ in first }
+        self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let views = Parallel.map(pairs) { [self] in self.buildModuleView($0.module, in: $0.municipality) }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
@@ -51,7 +57,7 @@ struct SiteContext {
             guard count > 0 else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
         }
-        page.municipalities = catalog.municipalities.sortedDanish(by: \.name).map(municipalityView)
+        page.municipalities = sortedMunicipalities.map(municipalityView)
         page.formats = facet(Vocabularies.formats, path: Self.formatPath) { $0.formats }
         page.times = facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay }
         return page
@@ -77,10 +83,10 @@ struct SiteContext {
     private func interventionGroups(_ municipality: Municipality, heading: (Intervention) -> String,
                                     where include: (Module) -> Bool = { _ in true }) -> [GroupView] {
         Intervention.allCases.compactMap { intervention in
-            let modules = municipality.modules.filter { $0.intervention == intervention && include($0) }
+            let modules = sorted(municipality).filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
-                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+                             modules: modules.map { moduleView($0, in: municipality) })
         }
     }
 
@@ -132,6 +138,10 @@ struct SiteContext {
         }
     }
 
+    private func sorted(_ municipality: Municipality) -> [Module] {
+        sortedModules[municipality.slug] ?? municipality.modules.sortedDanish(by: \.title)
+    }
+
     private func listPage(heading: String, lead: String,
                           groupHeading: (Municipality) -> String = { $0.name },
                           groupURL: (Municipality) -> String = SiteContext.municipalityPath,
@@ -139,12 +149,12 @@ struct SiteContext {
         var page = Page(root: "../", pageTitle: heading, footer: footerAll, isExample: isExample)
         page.heading = heading
         page.lead = lead
-        page.groups = catalog.municipalities.sortedDanish(by: \.name).compactMap { municipality in
-            let modules = municipality.modules.filter(include)
+        page.groups = sortedMunicipalities.compactMap { municipality in
+            let modules = sorted(municipality).filter(include)
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: groupHeading(municipality), url: groupURL(municipality),
                              doctorsURL: Self.doctorsPath(municipality),
-                             modules: modules.sortedDanish(by: \.title).map { moduleView($0, in: municipality) })
+                             modules: modules.map { moduleView($0, in: municipality) })
         }
         return page
     }

@@ -46,6 +46,9 @@ public struct Module: Sendable, Identifiable {
     public let intervention: Intervention
     public let variant: Variant?
     public let body: Body
+    /// A hash of the file's path and bytes, set by the loader: equal fingerprints, equal module
+    /// (within one process). Incremental builds key their caches on it.
+    public var fingerprint: Int = 0
 
     public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
                 fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body) {
@@ -93,6 +96,8 @@ public struct Municipality: Sendable, Identifiable {
     public let fields: FieldTable
     public var modules: [Module]
     public let location: SourceLocation
+    /// A hash of `kommune.yml`'s path and bytes (not of the modules), set by the loader.
+    public var fingerprint: Int = 0
 
     public init(slug: String, file: String, fields: FieldTable, modules: [Module]) {
         self.slug = slug

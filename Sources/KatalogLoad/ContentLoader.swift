@@ -7,7 +7,10 @@ import KatalogMarkdown
 public struct ContentLoader: Sendable {
     public init() {}
 
-    public func load(root: String) throws(InputErrors) -> Catalog {
+    /// Loads the catalog; with a `cache`, files unchanged since the last load are not parsed again.
+    public func load(root: String, cache: LoadCache? = nil) throws(InputErrors) -> Catalog {
+        cache?.begin()
+        defer { cache?.end() }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -29,12 +32,13 @@ public struct ContentLoader: Sendable {
                                      hint: "læg hver kommune i sin egen mappe med en kommune.yml"))
         }
         // Each folder's kommune.yml and file list first; then every module file, parsed in parallel.
-        var listings: [(folder: String, config: Result<FieldTable, InputErrors>, files: [String], errors: [InputError])] = []
+        var listings: [Listing] = []
         for folder in folders {
-            listings.append(listMunicipality(root: root, folder: folder))
+            listings.append(listMunicipality(root: root, folder: folder, cache: cache))
         }
         let paths = listings.flatMap { listing in listing.files.map { (path: $0, slug: Slug.make(listing.folder)) } }
-        let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug) }
+        let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug, cache: cache) }
+        cache?.keep(only: Set(paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") }))
         var next = 0
         for listing in listings {
             var folderErrors = listing.errors
@@ -49,7 +53,9 @@ public struct ContentLoader: Sendable {
             switch listing.config {
             case .success(let fields) where folderErrors.isEmpty:
                 let slug = Slug.make(listing.folder)
-                municipalities.append(Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: fields, modules: modules))
+                var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: fields, modules: modules)
+                municipality.fingerprint = listing.fingerprint
+                municipalities.append(municipality)
             case .success: break
             case .failure(let failure): folderErrors = failure.errors + folderErrors
             }
@@ -63,19 +69,30 @@ public struct ContentLoader: Sendable {
     }
 
     /// A municipality folder's settings (`kommune.yml`) and its module files, not yet parsed.
-    func listMunicipality(root: String, folder: String)
-        -> (folder: String, config: Result<FieldTable, InputErrors>, files: [String], errors: [InputError]) {
+    struct Listing {
+        let folder: String
+        let config: Result<FieldTable, InputErrors>
+        let fingerprint: Int
+        let files: [String]
+        let errors: [InputError]
+    }
+
+    func listMunicipality(root: String, folder: String, cache: LoadCache?) -> Listing {
         let directory = join(root, folder)
         let slug = Slug.make(folder)
         var errors: [InputError] = []
         let configFile = join(directory, "kommune.yml")
         let config: Result<FieldTable, InputErrors>
-        if let data = FileManager.default.contents(atPath: configFile) {
-            do {
-                config = .success(try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields)
-            } catch {
-                config = .failure(error)
-            }
+        var fingerprint = 0
+        func parse(_ data: Data, _: Int) -> Result<FieldTable, InputErrors> {
+            do { return .success(try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields) } catch { return .failure(error) }
+        }
+        if let cache, let cached = cache.config(configFile, parse: parse) {
+            config = cached.value
+            fingerprint = cached.fingerprint
+        } else if cache == nil, let data = FileManager.default.contents(atPath: configFile) {
+            fingerprint = LoadCache.fingerprint(configFile, data)
+            config = parse(data, fingerprint)
         } else {
             config = .failure(InputErrors([InputError(SourceLocation(file: configFile, line: 1),
                                                       "kommunemappen `\(folder)` mangler filen kommune.yml",
@@ -90,20 +107,35 @@ public struct ContentLoader: Sendable {
                 errors.append(error)
                 return nil
             }
-        return (folder, config, files, errors)
+        return Listing(folder: folder, config: config, fingerprint: fingerprint, files: files, errors: errors)
     }
 
     /// Reads and parses one module file; a pure function of the file, so files are parsed in parallel.
-    static func parseModule(at path: String, municipality slug: String) -> Result<Module, InputErrors> {
+    static func parseModule(at path: String, municipality slug: String, cache: LoadCache? = nil) -> Result<Module, InputErrors> {
+        func parse(_ data: Data, _ fingerprint: Int) -> Result<Module, InputErrors> {
+            do {
+                var module = try ModuleParser.parse(data: data, file: path, municipality: slug)
+                module.fingerprint = fingerprint
+                return .success(module)
+            } catch {
+                return .failure(error)
+            }
+        }
         do {
             if let size = FileInfo.size(path), size > SourceText.maximumBytes {
                 throw InputError(SourceLocation(file: path, line: 1),
                                  "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
             }
+            if let cache {
+                guard let result = cache.module(path, parse: parse) else {
+                    throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
+                }
+                return result
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
             }
-            return .success(try ModuleParser.parse(data: data, file: path, municipality: slug))
+            return parse(data, LoadCache.fingerprint(path, data))
         } catch let error as InputErrors {
             return .failure(error)
         } catch let error as InputError {

@@ -1,0 +1,91 @@
+import Foundation
+import KatalogCore
+
+/// What the loader read last time, so a rebuild (`katalog serve`, `build --watch`, `check --watch`)
+/// parses only files that changed. A file is reused when its size, modification time, inode and
+/// status-change time are all the same; else it is read again, and reparsed only if its bytes differ.
+public final class LoadCache: @unchecked Sendable {
+    struct Stamp: Equatable {
+        let size: Int
+        let modified: timespec
+        let changed: timespec
+        let inode: UInt
+
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.size == b.size && a.inode == b.inode
+                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+        }
+
+        /// The file's stamp (following symbolic links), or nil when it cannot be read.
+        static func of(_ path: String) -> Stamp? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return Stamp(size: Int(info.st_size), modified: info.st_mtim, changed: info.st_ctim, inode: UInt(info.st_ino))
+        }
+    }
+
+    struct Entry<Value> {
+        let stamp: Stamp
+        let fingerprint: Int
+        let value: Value
+    }
+
+    private let lock = NSLock()
+    private var modules: [String: Entry<Result<Module, InputErrors>>] = [:]
+    private var configs: [String: Entry<Result<FieldTable, InputErrors>>] = [:]
+    /// How many files the last load parsed (rather than reused); for `--verbose` and tests.
+    public private(set) var parsedLastTime = 0
+    private var parsedNow = 0
+
+    public init() {}
+
+    func begin() { lock.withLock { parsedNow = 0 } }
+    func end() { lock.withLock { parsedLastTime = parsedNow } }
+
+    /// The cached result for `path` if the file is unchanged; else `parse(bytes, fingerprint)` of its current bytes.
+    func module(_ path: String, parse: (Data, Int) -> Result<Module, InputErrors>) -> Result<Module, InputErrors>? {
+        cached(path, in: \.modules, parse: parse)?.value
+    }
+
+    /// The settings of `kommune.yml` and the fingerprint of its bytes.
+    func config(_ path: String, parse: (Data, Int) -> Result<FieldTable, InputErrors>) -> (value: Result<FieldTable, InputErrors>, fingerprint: Int)? {
+        cached(path, in: \.configs, parse: parse)
+    }
+
+    /// Nil when the file cannot be read at all (the caller reports it).
+    private func cached<Value>(_ path: String, in table: ReferenceWritableKeyPath<LoadCache, [String: Entry<Value>]>,
+                               parse: (Data, Int) -> Value) -> (value: Value, fingerprint: Int)? {
+        guard let stamp = Stamp.of(path) else { return nil }
+        let previous = lock.withLock { self[keyPath: table][path] }
+        if let previous, previous.stamp == stamp { return (previous.value, previous.fingerprint) }
+        guard stamp.size <= SourceText.maximumBytes else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let fingerprint = Self.fingerprint(path, data)
+        if let previous, previous.fingerprint == fingerprint {
+            lock.withLock { self[keyPath: table][path] = Entry(stamp: stamp, fingerprint: fingerprint, value: previous.value) }
+            return (previous.value, fingerprint)
+        }
+        let value = parse(data, fingerprint)
+        lock.withLock {
+            self[keyPath: table][path] = Entry(stamp: stamp, fingerprint: fingerprint, value: value)
+            parsedNow += 1
+        }
+        return (value, fingerprint)
+    }
+
+    /// Forgets files that are gone, so a deleted and re-created file is read afresh.
+    func keep(only paths: Set<String>) {
+        lock.withLock {
+            modules = modules.filter { paths.contains($0.key) }
+            configs = configs.filter { paths.contains($0.key) }
+        }
+    }
+
+    static func fingerprint(_ path: String, _ data: Data) -> Int {
+        var hasher = Hasher()
+        hasher.combine(path)
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+}

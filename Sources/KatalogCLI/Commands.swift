@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCore
+import KatalogLoad
 
 /// A command that runs against a `Console` and returns an exit code, so tests run it in-process.
 public protocol ConsoleCommand: ParsableCommand {
@@ -85,15 +86,36 @@ public struct Build: ConsoleCommand {
     @Flag(name: .long, help: "Vis tid for hvert trin.")
     var verbose = false
 
+    @Flag(name: .long, help: "Bliv ved: byg igen, hver gang en fil i indholdsmappen eller skabelonerne gemmes. Kun det, der er ændret, bygges igen (stop med Ctrl-C).")
+    var watch = false
+
     public init() {}
 
     public func execute(console: Console) -> Int32 {
-        let pipeline = Pipeline(options: .init(content: folders.content, output: folders.output, templates: folders.templates,
-                                               allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL))
+        let session = BuildSession(options: .init(content: folders.content, output: folders.output, templates: folders.templates,
+                                                  allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL))
+        guard watch else { return buildOnce(session, incremental: false, console: console) }
+        let watcher = ContentWatcher(folders: [folders.content, folders.templates])
+        var fingerprint = watcher.fingerprint()
+        _ = buildOnce(session, incremental: false, console: console)
+        while true {
+            console.out("Venter på ændringer i \(folders.content)/ og \(folders.templates)/ … (stop med Ctrl-C)")
+            fingerprint = watcher.waitForChange(since: fingerprint)
+            _ = buildOnce(session, incremental: true, console: console)
+        }
+    }
+
+    private func buildOnce(_ session: BuildSession, incremental: Bool, console: Console) -> Int32 {
+        let started = Date()
         do {
-            let report = try pipeline.build()
+            let report = try session.build(incremental: incremental)
             let catalog = report.catalog
-            console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(folders.output)/")
+            if incremental {
+                let ms = Int((Date().timeIntervalSince(started) * 1000).rounded())
+                console.out("Bygget igen på \(ms) ms: \(report.parsed) filer læst, \(report.rendered) sider genereret, \(report.written) filer skrevet.")
+            } else {
+                console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(folders.output)/")
+            }
             let errors = report.findings.filter { $0.severity == .error }.count
             if errors > 0 {
                 console.err("Bemærk: \(errors) fejl mod kvalitetsstandarden er bygget med, fordi --allow-errors er sat. Kør `katalog check`.")
@@ -102,7 +124,7 @@ public struct Build: ConsoleCommand {
             }
             if verbose {
                 for (stage, seconds) in report.timings {
-                    let name = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    let name = stage.padding(toLength: 14, withPad: " ", startingAt: 0)
                     console.out("  \(name)" + String(format: "%8.1f ms", seconds * 1000))
                 }
             }

@@ -6,8 +6,8 @@ import KatalogRules
 import KatalogSite
 import KatalogWrite
 
-/// The build as a readable sequence of named stages: load → parse → render → write.
-/// (Validation and exports plug in between render and write.)
+/// The build's settings and its one-shot form. The stages, load → validate → render → export →
+/// write, are in `BuildSession`, which also keeps what they computed for incremental rebuilds.
 public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var content: String
@@ -43,6 +43,11 @@ public struct Pipeline: Sendable {
         public let findings: [Finding]
         public let fileCount: Int
         public let timings: [(stage: String, seconds: Double)]
+        /// Files parsed (not reused from the session's previous build).
+        public var parsed = 0
+        /// Pages rendered, and files written, by this build.
+        public var rendered = 0
+        public var written = 0
     }
 
     public let options: Options
@@ -52,34 +57,8 @@ public struct Pipeline: Sendable {
         do { return try ContentLoader().load(root: options.content) } catch { throw .input(error) }
     }
 
+    /// A complete build: the first build of a new session.
     public func build() throws(Failure) -> Report {
-        var timings: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ stage: String) {
-            timings.append((stage, Date().timeIntervalSince(clock)))
-            clock = Date()
-        }
-        let catalog = try load()
-        lap("indlæs")
-        let findings = Validator(lixLimit: options.lixLimit).validate(catalog)
-        lap("tjek")
-        if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
-            throw .findings(findings, modules: catalog.modules.count)
-        }
-        let renderer: SiteRenderer
-        do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
-        lap("skabeloner")
-        let exporter = Exporter(baseURL: options.baseURL)
-        var files = renderer.render(catalog, findings: findings, lixLimit: options.lixLimit,
-                                    structuredData: exporter.structuredData(catalog))
-        lap("generér")
-        files.merge(exporter.files(catalog)) { site, _ in site }
-        for asset in catalog.assets {
-            files[asset] = files[asset] ?? FileManager.default.contents(atPath: catalog.root + "/" + asset)
-        }
-        lap("eksport")
-        do { try SiteWriter(output: options.output).publish(files) } catch { throw .output(error.description) }
-        lap("skriv")
-        return Report(catalog: catalog, findings: findings, fileCount: files.count, timings: timings)
+        try BuildSession(options: options).build()
     }
 }

@@ -32,8 +32,9 @@ public struct Body: Sendable, Hashable {
     }
 }
 
-/// One intervention module: one Markdown file under `Content/<kommune>/`.
-public struct Module: Sendable, Identifiable {
+/// One intervention module: one Markdown file under `Content/<kommune>/`. Immutable; a class so
+/// that the many lists, views and caches that refer to a module share it rather than copy it.
+public final class Module: Sendable, Identifiable {
     /// `<kommune>/<slug>`, stable across builds; used in URLs and exports.
     public let id: String
     public let municipalitySlug: String
@@ -48,10 +49,11 @@ public struct Module: Sendable, Identifiable {
     public let body: Body
     /// A hash of the file's path and bytes, set by the loader: equal fingerprints, equal module
     /// (within one process). Incremental builds key their caches on it.
-    public var fingerprint: Int = 0
+    public let fingerprint: Int
 
     public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
-                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body) {
+                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0) {
+        self.fingerprint = fingerprint
         self.id = id
         self.municipalitySlug = municipalitySlug
         self.slug = slug

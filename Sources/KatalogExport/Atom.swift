@@ -4,7 +4,8 @@ import KatalogCore
 /// An Atom feed (RFC 4287) of the modules, newest `opdateret` first, so a GP practice can follow
 /// its municipalities in any feed reader. Deterministic: dates come from the content, not the clock.
 public enum AtomFeed {
-    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, Municipality, String)]) -> String {
+    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, Municipality, String)],
+                            cache: FragmentCache? = nil) -> String {
         let sorted = entries.sorted { ($0.0.updated, $1.0.id) > ($1.0.updated, $0.0.id) }
         let updated = sorted.first?.0.updated ?? "2024-01-01"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n"
@@ -14,17 +15,26 @@ public enum AtomFeed {
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
         xml += "  <author><name>Tilbudskatalog</name></author>\n"
         for (module, municipality, url) in sorted {
-            xml += "  <entry>\n"
-            xml += "    <title>\(escape(module.title)) (\(escape(municipality.name)))</title>\n"
-            xml += "    <id>urn:uuid:\(StableUUID.make(module.id))</id>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
-            xml += "    <updated>\(module.updated)T00:00:00Z</updated>\n"
-            xml += "    <author><name>\(escape(municipality.name))</name></author>\n"
-            xml += "    <category term=\"\(escape(module.intervention.rawValue))\" label=\"\(escape(module.intervention.label))\"/>\n"
-            xml += "    <summary>\(escape(module.summary))</summary>\n"
-            xml += "  </entry>\n"
+            guard let cache, module.fingerprint != 0 else {
+                xml += entry(module, municipality, url)
+                continue
+            }
+            xml += cache.value("Atom.entry", fingerprint(module.fingerprint, municipality.fingerprint, url)) { entry(module, municipality, url) }
         }
         return xml + "</feed>\n"
+    }
+
+    static func entry(_ module: Module, _ municipality: Municipality, _ url: String) -> String {
+        var xml = "  <entry>\n"
+        xml += "    <title>\(escape(module.title)) (\(escape(municipality.name)))</title>\n"
+        xml += "    <id>urn:uuid:\(StableUUID.make(module.id))</id>\n"
+        xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
+        xml += "    <updated>\(module.updated)T00:00:00Z</updated>\n"
+        xml += "    <author><name>\(escape(municipality.name))</name></author>\n"
+        xml += "    <category term=\"\(escape(module.intervention.rawValue))\" label=\"\(escape(module.intervention.label))\"/>\n"
+        xml += "    <summary>\(escape(module.summary))</summary>\n"
+        xml += "  </entry>\n"
+        return xml
     }
 
     static func escape(_ text: String) -> String {

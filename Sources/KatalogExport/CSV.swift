@@ -10,7 +10,17 @@ public enum CSV {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func document(header: [String], rows: [[String]]) -> String {
-        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: separator) }.joined(separator: "\r\n") + "\r\n"
+        document(header: header, lines: rows.map(line))
+    }
+
+    /// The document from rows already written with `line`.
+    public static func document(header: [String], lines: [String]) -> String {
+        byteOrderMark + ([line(header)] + lines).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One row, fields quoted as needed and separated (without the line ending).
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: separator)
     }
 
     static func field(_ raw: String) -> String {

@@ -25,9 +25,18 @@ public struct Exporter: Sendable {
 
     /// The site's public address (e.g. `https://sundhed.fjordby.dk/tilbud/`); links are relative without it.
     public let baseURL: String?
+    /// Export records of unchanged modules, kept between the builds of a session.
+    let cache: FragmentCache?
 
-    public init(baseURL: String? = nil) {
+    public init(baseURL: String? = nil, cache: FragmentCache? = nil) {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.cache = cache
+    }
+
+    /// `make()`, or its cached value for this module in this municipality (with this base URL).
+    private func cached<T>(_ kind: String, _ module: Module, _ municipality: Municipality, _ make: () -> T) -> T {
+        guard let cache, module.fingerprint != 0 else { return make() }
+        return cache.value(kind, fingerprint(module.fingerprint, municipality.fingerprint, baseURL), make)
     }
 
     /// A site path as seen from a file in `folder` (e.g. `eksport`): absolute with a base URL, else relative.
@@ -41,51 +50,78 @@ public struct Exporter: Sendable {
 
     public func records(_ catalog: Catalog) -> [SOFTRecord] {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        return Parallel.map(pairs) { SOFTRecord(module: $0.module, municipality: $0.municipality, pageURL: url($0.module.pagePath)) }
+        return Parallel.map(pairs) { pair in
+            cached("SOFTRecord", pair.module, pair.municipality) {
+                SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath))
+            }
+        }
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
         switch format {
         case .softCSV:
-            let records = records(catalog)
-            let header = records.first?.columns.map(\.0) ?? []
-            return CSV.document(header: header, rows: records.map { $0.columns.map(\.1) })
+            let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+            let lines = Parallel.map(pairs) { pair in
+                cached("CSV.line", pair.module, pair.municipality) {
+                    CSV.line(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)).columns.map(\.1))
+                }
+            }
+            let header = pairs.first.map { SOFTRecord(module: $0.module, municipality: $0.municipality, pageURL: "").columns.map(\.0) } ?? []
+            return CSV.document(header: header, lines: lines)
         case .softJSON:
             // `{"$schema", "standard", "tilbud": [...]}` as JSONEncoder writes it pretty and sorted;
             // the records are encoded in parallel and indented into place (JSON strings hold no raw
             // newlines, so indenting line by line is exact).
-            let records = Parallel.map(records(catalog)) { record in
-                deterministicJSON(record).split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+            let records = Parallel.map(pairs) { pair in
+                cached("SOFTRecord.json", pair.module, pair.municipality) {
+                    deterministicJSON(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)))
+                        .split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+                }
             }
             let head = deterministicJSON(["$schema": "soft.schema.json", "standard": Self.softStandard])
             return head.dropLast(2) + ",\n  \"tilbud\" : [\n" + (records.isEmpty ? "\n" : records.joined(separator: ",\n") + "\n") + "  ]\n}\n"
         case .softSchema:
             return SOFTSchema.document.rendered(pruning: false) + "\n"
         case .fhir:
-            return FHIRExport.bundle(catalog) { url($0.pagePath) }.rendered() + "\n"
+            let exporter = self
+            return FHIRExport.bundleText(catalog, cache: cache) { exporter.url($0.pagePath) } + "\n"
         case .atom:
             return AtomFeed.feed(title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle",
                                  selfURL: url("eksport/nyt.atom", from: baseURL == nil ? "eksport" : ""),
-                                 entries: catalog.municipalities.flatMap { m in m.modules.map { ($0, m, url($0.pagePath, from: "eksport")) } })
+                                 entries: catalog.municipalities.flatMap { m in m.modules.map { ($0, m, url($0.pagePath, from: "eksport")) } },
+                                 cache: cache)
         }
     }
 
     /// Every export file, by path relative to the site root.
     public func files(_ catalog: Catalog) -> [String: Data] {
-        // The catalog-wide files and each municipality's feed, built in parallel.
-        let formats = Format.allCases
-        let catalogWide = Parallel.map(formats) { Data(render($0, catalog).utf8) }
-        let feeds = Parallel.map(catalog.municipalities) { municipality in
-            Data(AtomFeed.feed(
-                title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
-                selfURL: url(feedPath(municipality), from: baseURL == nil ? "eksport" : ""),
-                entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }).utf8)
+        let outputs = outputs(catalog)
+        let data = Parallel.map(outputs) { $0.make() }
+        return Dictionary(zip(outputs.map(\.path), data)) { first, _ in first }
+    }
+
+    /// The export files: the catalog-wide formats and each municipality's feed.
+    public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
+        let everything = fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.fingerprint),
+                                     catalog.modules.map(\.id), baseURL)
+        var outputs = Format.allCases.map { format in
+            GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, everything)) {
+                Data(render(format, catalog).utf8)
+            }
         }
-        var files: [String: Data] = [:]
-        for (format, data) in zip(formats, catalogWide) { files["eksport/" + format.fileName] = data }
-        for (municipality, data) in zip(catalog.municipalities, feeds) { files[feedPath(municipality)] = data }
-        return files
+        for municipality in catalog.municipalities {
+            let path = feedPath(municipality)
+            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.fingerprint), municipality.modules.map(\.id), baseURL)
+            outputs.append(GeneratedFile(path: path, fingerprint: key) {
+                Data(AtomFeed.feed(
+                    title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
+                    selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
+                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: cache).utf8)
+            })
+        }
+        return outputs
     }
 
     func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
@@ -94,8 +130,10 @@ public struct Exporter: Sendable {
     public func structuredData(_ catalog: Catalog) -> [String: String] {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let bodies = Parallel.map(pairs) { pair in
-            JSONLD.scriptBody(JSONLD.governmentService(pair.module, in: pair.municipality,
-                                                       pageURL: url(pair.module.pagePath, from: pair.module.municipalitySlug)))
+            cached("JSONLD", pair.module, pair.municipality) {
+                JSONLD.scriptBody(JSONLD.governmentService(pair.module, in: pair.municipality,
+                                                           pageURL: url(pair.module.pagePath, from: pair.module.municipalitySlug)))
+            }
         }
         return Dictionary(zip(pairs.map(\.module.id), bodies)) { first, _ in first }
     }

@@ -22,12 +22,33 @@ public enum FHIRExport {
 
     public static func bundle(_ catalog: Catalog, pageURL: (Module) -> String) -> JSONValue {
         let entries: [JSONValue] = catalog.municipalities.flatMap { municipality in
-            municipality.modules.map { module -> JSONValue in
-                ["fullUrl": .string("urn:uuid:\(StableUUID.make(module.id))"),
-                 "resource": healthcareService(module, in: municipality, pageURL: pageURL(module))]
-            }
+            municipality.modules.map { entry($0, in: municipality, pageURL: pageURL($0)) }
         }
-        return ["resourceType": "Bundle", "id": "tilbudskatalog", "type": "collection", "entry": .array(entries)]
+        return bundle(entries: .array(entries))
+    }
+
+    static func bundle(entries: JSONValue) -> JSONValue {
+        ["resourceType": "Bundle", "id": "tilbudskatalog", "type": "collection", "entry": entries]
+    }
+
+    static func entry(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
+        ["fullUrl": .string("urn:uuid:\(StableUUID.make(module.id))"),
+         "resource": healthcareService(module, in: municipality, pageURL: pageURL)]
+    }
+
+    /// The bundle as `bundle(...).rendered()` writes it, with each entry written separately (in
+    /// parallel; reused from `cache` for unchanged modules) and put in place.
+    static func bundleText(_ catalog: Catalog, cache: FragmentCache?, pageURL: @escaping @Sendable (Module) -> String) -> String {
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        let entries = Parallel.map(pairs) { pair -> String in
+            let make = { entry(pair.module, in: pair.municipality, pageURL: pageURL(pair.module)).rendered(indent: 4) }
+            guard let cache, pair.module.fingerprint != 0 else { return make() }
+            return cache.value("FHIR.entry", fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, pageURL(pair.module)), make)
+        }
+        // "entry" sorts first among the bundle's keys; an empty array is pruned away.
+        let rest = bundle(entries: .null).rendered()
+        guard !entries.isEmpty else { return rest }
+        return "{\n  \"entry\" : [\n    " + entries.joined(separator: ",\n    ") + "\n  ],\n" + rest.dropFirst(2)
     }
 
     public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {

@@ -50,10 +50,12 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
 
     /// Pretty, sorted, with `/` unescaped; empty and null members dropped unless `pruning` is off.
     /// Byte for byte what `deterministicJSON` (Foundation's JSONEncoder) writes, several times faster.
-    public func rendered(pruning: Bool = true) -> String {
+    /// `indent`: the indentation of the line the value starts on (for a value placed inside a
+    /// container by hand); nested lines are indented from there.
+    public func rendered(pruning: Bool = true, indent: Int = 0) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
-        (pruning ? (pruned ?? .null) : self).write(to: &out, indent: 0)
+        (pruning ? (pruned ?? .null) : self).write(to: &out, indent: indent)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -114,9 +114,7 @@ public struct ContentLoader: Sendable {
     static func parseModule(at path: String, municipality slug: String, cache: LoadCache? = nil) -> Result<Module, InputErrors> {
         func parse(_ data: Data, _ fingerprint: Int) -> Result<Module, InputErrors> {
             do {
-                var module = try ModuleParser.parse(data: data, file: path, municipality: slug)
-                module.fingerprint = fingerprint
-                return .success(module)
+                return .success(try ModuleParser.parse(data: data, file: path, municipality: slug, fingerprint: fingerprint))
             } catch {
                 return .failure(error)
             }
@@ -184,8 +182,9 @@ public struct ContentLoader: Sendable {
                 }
                 seen[module.slug] = module
             }
+            let slugs = Set(municipality.modules.map(\.slug))
             for module in municipality.modules {
-                if let twin = module.fields.text("digital-pendant"), !municipality.modules.contains(where: { $0.slug == Slug.make(twin) }) {
+                if let twin = module.fields.text("digital-pendant"), !slugs.contains(Slug.make(twin)) {
                     errors.append(InputError(module.location(of: "digital-pendant"),
                                              "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
                                              hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug))))
@@ -239,7 +238,13 @@ extension ContentLoader {
 /// (a loop, a missing target), are errors rather than silently followed or skipped.
 enum Containment {
     static func normalised(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        // Most paths are already normal (no `.` or `..` parts, no doubled or trailing slash).
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if !absolute.hasSuffix("/"), !absolute.containsText("//"),
+           !absolute.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            return absolute
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     static func resolved(_ path: String) -> String {

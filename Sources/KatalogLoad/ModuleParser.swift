@@ -4,7 +4,8 @@ import KatalogMarkdown
 
 /// Parses one module file into a `Module`: a pure function of its bytes, so it can run in parallel.
 public enum ModuleParser {
-    public static func parse(data: Data, file: String, municipality: String) throws(InputErrors) -> Module {
+    /// `fingerprint`: the loader's hash of the file (see `Module.fingerprint`).
+    public static func parse(data: Data, file: String, municipality: String, fingerprint: Int = 0) throws(InputErrors) -> Module {
         let text: String
         let document: SplitDocument
         do {
@@ -46,6 +47,7 @@ public enum ModuleParser {
         let name = (file as NSString).lastPathComponent
         let slug = Slug.make(name)
         return Module(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
-                      frontMatter: frontMatter, fields: fields, intervention: intervention, variant: variant, body: body)
+                      frontMatter: frontMatter, fields: fields, intervention: intervention, variant: variant, body: body,
+                      fingerprint: fingerprint)
     }
 }

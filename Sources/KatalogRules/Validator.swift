@@ -14,16 +14,27 @@ public struct Validator: Sendable {
         self.lixLimit = lixLimit
     }
 
-    public func validate(_ catalog: Catalog) -> [Finding] {
+    /// Every finding in the catalog, sorted. With a `cache` (a build session's), modules and
+    /// municipalities whose sources did not change since the last build are not checked again.
+    public func validate(_ catalog: Catalog, cache: FragmentCache? = nil) -> [Finding] {
         let optOuts = catalog.municipalities.map(optOuts)
         var findings = optOuts.flatMap(\.1)
+        let settings = fingerprint(rules.map(\.id), lixLimit)
         // Module rules per module, in parallel across the cores; then each municipality's catalog rules.
         let modules = catalog.municipalities.indices.flatMap { m in catalog.municipalities[m].modules.map { (m, $0) } }
         findings += Parallel.map(modules) { m, module in
-            validate(module, in: catalog.municipalities[m], disabled: optOuts[m].0)
+            let municipality = catalog.municipalities[m]
+            guard let cache, module.fingerprint != 0 else { return validate(module, in: municipality, disabled: optOuts[m].0) }
+            let key = fingerprint(module.fingerprint, municipality.fingerprint, optOuts[m].0, settings)
+            return cache.value("findings.module", key) { validate(module, in: municipality, disabled: optOuts[m].0) }
         }.joined()
         for (municipality, optOut) in zip(catalog.municipalities, optOuts) {
-            findings += validateCatalog(municipality, disabled: optOut.0)
+            guard let cache, municipality.fingerprint != 0 else {
+                findings += validateCatalog(municipality, disabled: optOut.0)
+                continue
+            }
+            let key = fingerprint(municipality.fingerprint, municipality.modules.map(\.fingerprint), optOut.0, settings)
+            findings += cache.value("findings.catalog", key) { validateCatalog(municipality, disabled: optOut.0) }
         }
         return findings.sorted(by: Finding.ordered)
     }
@@ -32,7 +43,11 @@ public struct Validator: Sendable {
     public func validate(_ module: Module, in municipality: Municipality, disabled: Set<String>) -> [Finding] {
         var findings: [Finding] = []
         let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
-        let facts = ModuleFacts(module: module, municipality: municipality, lixLimit: limit)
+        // Module rules see the municipality's settings but not its other modules: a module's findings
+        // depend on the module and kommune.yml only, which is what lets a session reuse them.
+        var settingsOnly = municipality
+        settingsOnly.modules = []
+        let facts = ModuleFacts(module: module, municipality: settingsOnly, lixLimit: limit)
         for rule in rules where !disabled.contains(rule.id) {
             guard case .module(let check) = rule.check, rule.target.applies(to: module) else { continue }
             // A placeholder is reported once, by UDFYLD, not again by every rule that reads the field.

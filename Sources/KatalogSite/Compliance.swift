@@ -3,7 +3,7 @@ import KatalogRules
 
 /// The compliance pages for staff and leaders: per module, which rules it meets (and how, by its
 /// declarations) and which it misses; per catalog, where each municipality stands.
-struct RuleStatusView {
+struct RuleStatusView: Hashable {
     let id: String
     let section: String
     let wording: String
@@ -12,12 +12,12 @@ struct RuleStatusView {
     let messages: [String]
 }
 
-struct DeclarationView {
+struct DeclarationView: Hashable {
     let label: String
     let text: String
 }
 
-struct ModuleComplianceView {
+struct ModuleComplianceView: Hashable {
     let title: String
     let url: String
     let complianceURL: String
@@ -37,12 +37,28 @@ struct ModuleComplianceView {
     let declarations: [DeclarationView]
     let errors: Int
     let warnings: Int
+    /// A fingerprint of what the view is made from (module, settings, findings): pages hash this.
+    var digest = 0
 }
 
-struct MunicipalityComplianceView {
+extension ModuleComplianceView {
+    static func == (a: ModuleComplianceView, b: ModuleComplianceView) -> Bool { a.digest == b.digest && a.url == b.url }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}
+
+/// One municipality's standing: the overview (`kvalitet/index.html`) shows the counts, the
+/// municipality's own page (`kvalitet/kommune/<kommune>.html`) every module and the catalog rules.
+struct MunicipalityComplianceView: Hashable {
     let name: String
+    let url: String
     let modules: [ModuleComplianceView]
     let catalogRules: [RuleStatusView]
+    let moduleCount: Int
+    /// Modules that meet every krav.
+    let modulesComplete: Int
+    let recommendationsMissed: Int
+    let catalogRulesMet: Int
+    let catalogRulesTotal: Int
 }
 
 struct Compliance {
@@ -54,12 +70,29 @@ struct Compliance {
     /// overview both show it.
     private var moduleViews: [String: ModuleComplianceView] = [:]
 
-    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog) {
+    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, cache: FragmentCache? = nil) {
         self.rules = rules
         self.lixLimit = lixLimit
         self.findingsByFile = Dictionary(grouping: findings, by: \.location.file)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let views = Parallel.map(pairs) { [self] in self.build($0.module, in: $0.municipality) }
+        let ruleIDs = fingerprint(rules.map(\.id))
+        let views = Parallel.map(pairs) { [self] pair in
+            // The view shows the module, its municipality's settings and the module's findings.
+            let own = findingsByFile[pair.module.file] ?? []
+            guard let cache, pair.module.fingerprint != 0 else {
+                var view = self.build(pair.module, in: pair.municipality)
+                view.digest = fingerprint(pair.module.id, pair.module.fields, pair.module.body.markdown, pair.municipality.fields, own, lixLimit, ruleIDs)
+                return view
+            }
+            // A module's findings are a function of the module, its municipality's settings and the
+            // rules (the validator guarantees it), so these identify the view.
+            let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs)
+            return cache.value("ModuleComplianceView", key) {
+                var view = self.build(pair.module, in: pair.municipality)
+                view.digest = key
+                return view
+            }
+        }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
     }
 
@@ -107,10 +140,13 @@ struct Compliance {
     func municipality(_ municipality: Municipality) -> MunicipalityComplianceView {
         let own = findingsByFile[municipality.file] ?? []
         let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
+            .map { rule in status(rule, own.filter { $0.rule == rule.id }) }
+        let modules = municipality.modules.sortedDanish(by: \.title).map { module($0, in: municipality) }
         return MunicipalityComplianceView(
-            name: municipality.name,
-            modules: municipality.modules.sortedDanish(by: \.title).map { module($0, in: municipality) },
-            catalogRules: catalogRules.map { rule in status(rule, own.filter { $0.rule == rule.id }) })
+            name: municipality.name, url: Self.path(municipality), modules: modules, catalogRules: catalogRules,
+            moduleCount: modules.count, modulesComplete: modules.count { $0.requirementsMet == $0.requirementsTotal },
+            recommendationsMissed: modules.reduce(0) { $0 + $1.recommendationsMissed },
+            catalogRulesMet: catalogRules.count(where: \.met), catalogRulesTotal: catalogRules.count)
     }
 
     private func status(_ rule: Rule, _ findings: [Finding]) -> RuleStatusView {
@@ -127,4 +163,5 @@ struct Compliance {
     }
 
     static func path(_ module: Module) -> String { "kvalitet/\(module.municipalitySlug)-\(module.slug).html" }
+    static func path(_ municipality: Municipality) -> String { "kvalitet/kommune/\(municipality.slug).html" }
 }

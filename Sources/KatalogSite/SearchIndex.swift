@@ -15,20 +15,34 @@ enum SearchIndex {
         let tidspunkter: [String]
     }
 
-    static func script(_ catalog: Catalog) -> String {
-        let entries = catalog.municipalities.flatMap { municipality in
-            municipality.modules.map { module in
-                Entry(id: "m-" + module.id.replacingOccurrences(of: "/", with: "-"),
-                      tekst: [module.title, module.summary, module.fields.text("målgruppe.beskrivelse") ?? "", module.body.prose]
-                        .joined(separator: " ").lowercased(),
-                      indsats: module.intervention.rawValue, diagnoser: module.diagnoses, kommune: municipality.slug,
-                      postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)
+    /// Entries are encoded one by one (in parallel, and reused from `cache` for unchanged modules)
+    /// and joined: the same bytes as encoding the sorted array at once.
+    static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> String {
+        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+            .sorted { entryID($0.module) < entryID($1.module) }
+        let encoded = Parallel.map(pairs) { pair in
+            guard let cache, pair.module.fingerprint != 0 else { return entryJSON(pair.module, in: pair.municipality) }
+            return cache.value("SearchIndex.Entry", fingerprint(pair.module.fingerprint, pair.municipality.fingerprint)) {
+                entryJSON(pair.module, in: pair.municipality)
             }
-        }.sorted { $0.id < $1.id }
+        }
+        return "// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = [\(encoded.joined(separator: ","))];\n"
+    }
+
+    static func entryID(_ module: Module) -> String {
+        "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil }
+    }
+
+    private static func entryJSON(_ module: Module, in municipality: Municipality) -> String {
+        let entry = Entry(id: entryID(module),
+                          tekst: [module.title, module.summary, module.fields.text("målgruppe.beskrivelse") ?? "", module.body.prose]
+                            .joined(separator: " ").lowercased(),
+                          indsats: module.intervention.rawValue, diagnoser: module.diagnoses, kommune: municipality.slug,
+                          postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/")
-        return "// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = \(json);\n"
+        let json = String(decoding: (try? encoder.encode(entry)) ?? Data("{}".utf8), as: UTF8.self)
+        // "</" would end the script element early.
+        return json.utf8.contains(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
     }
 }

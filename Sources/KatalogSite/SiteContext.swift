@@ -8,6 +8,8 @@ struct SiteContext {
     /// Every module's view, by module id, built once (in parallel): a module appears on its own
     /// page and in several lists.
     private var moduleViews: [String: ModuleView] = [:]
+    /// Every module's list entry, by module id.
+    private var summaryViews: [String: ModuleSummaryView] = [:]
     /// Every municipality's view, by slug.
     private let municipalityViews: [String: MunicipalityView]
     /// Each municipality's modules in Danish alphabetical order of title, by slug; lists filter these.
@@ -15,15 +17,27 @@ struct SiteContext {
     /// The municipalities in Danish alphabetical order.
     private let sortedMunicipalities: [Municipality]
 
-    init(catalog: Catalog) {
+    init(catalog: Catalog, cache: FragmentCache? = nil) {
         self.catalog = catalog
         self.footerAll = catalog.municipalities.map(Self.municipalityView)
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
         self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedDanish(by: \.title)) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let views = Parallel.map(pairs) { [self] in self.buildModuleView($0.module, in: $0.municipality) }
+        let views = Parallel.map(pairs) { [self] pair in
+            let digest = Self.digest(pair.module, in: pair.municipality)
+            guard let cache, pair.module.fingerprint != 0 else { return self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
+            return cache.value("ModuleView", digest) { self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
+        }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
+        let summaries = Parallel.map(views) { view in
+            cache?.value("ModuleSummaryView", view.digest) { ModuleSummaryView(view) } ?? ModuleSummaryView(view)
+        }
+        self.summaryViews = Dictionary(zip(pairs.map(\.module.id), summaries)) { first, _ in first }
+    }
+
+    func summaryView(_ module: Module, in municipality: Municipality) -> ModuleSummaryView {
+        summaryViews[module.id] ?? ModuleSummaryView(moduleView(module, in: municipality))
     }
 
     func municipalityView(_ municipality: Municipality) -> MunicipalityView {
@@ -50,10 +64,10 @@ struct SiteContext {
         page.interventions = Intervention.allCases.map { intervention in
             InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                               description: intervention.everydayDescription, url: Self.interventionPath(intervention),
-                              count: catalog.modules.filter { $0.intervention == intervention }.count)
+                              count: catalog.modules.count { $0.intervention == intervention })
         }
         page.diagnoses = Vocabularies.diagnoses.terms.compactMap { term in
-            let count = catalog.modules.filter { $0.diagnoses.contains(term.code) }.count
+            let count = catalog.modules.count { $0.diagnoses.contains(term.code) }
             guard count > 0 else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
         }
@@ -66,7 +80,7 @@ struct SiteContext {
     /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
     private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
         vocabulary.terms.compactMap { term in
-            let count = catalog.modules.filter { codes($0).contains(term.code) }.count
+            let count = catalog.modules.count { codes($0).contains(term.code) }
             return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: path(term.code), count: count)
         }
     }
@@ -86,7 +100,7 @@ struct SiteContext {
             let modules = sorted(municipality).filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
-                             modules: modules.map { moduleView($0, in: municipality) })
+                             modules: modules.map { summaryView($0, in: municipality) })
         }
     }
 
@@ -154,7 +168,7 @@ struct SiteContext {
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: groupHeading(municipality), url: groupURL(municipality),
                              doctorsURL: Self.doctorsPath(municipality),
-                             modules: modules.map { moduleView($0, in: municipality) })
+                             modules: modules.map { summaryView($0, in: municipality) })
         }
         return page
     }
@@ -175,7 +189,7 @@ struct SiteContext {
         page.pageTitle = "Find et tilbud"
         page.heading = "Find et tilbud"
         page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-                                 modules: catalog.municipalities.flatMap { m in m.modules.map { moduleView($0, in: m) } }
+                                 modules: catalog.municipalities.flatMap { m in m.modules.map { summaryView($0, in: m) } }
                                     .sortedDanish(by: \.title))]
         return page
     }
@@ -192,7 +206,16 @@ struct SiteContext {
     func complianceIndex(_ compliance: Compliance) -> Page {
         var page = Page(root: "../", pageTitle: "Opfyldelse af kvalitetsstandarden", footer: footerAll, isExample: isExample)
         page.heading = "Opfyldelse af kvalitetsstandarden"
-        page.complianceMunicipalities = catalog.municipalities.sortedDanish(by: \.name).map(compliance.municipality)
+        page.complianceMunicipalities = sortedMunicipalities.map(compliance.municipality)
+        return page
+    }
+
+    /// One municipality's modules against the standard, and its catalog as a whole.
+    func complianceMunicipalityPage(_ municipality: Municipality, _ compliance: Compliance) -> Page {
+        var page = Page(root: "../../", pageTitle: "Kvalitetsstandarden: \(municipality.name)",
+                        footer: [municipalityView(municipality)], isExample: municipality.isExample)
+        page.heading = "Kvalitetsstandarden i \(municipality.name)"
+        page.complianceMunicipalities = [compliance.municipality(municipality)]
         return page
     }
 
@@ -206,12 +229,29 @@ struct SiteContext {
     // MARK: Views
 
     func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
-        moduleViews[module.id] ?? buildModuleView(module, in: municipality)
+        moduleViews[module.id] ?? buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
     }
 
-    private func buildModuleView(_ module: Module, in municipality: Municipality) -> ModuleView {
+    /// The digital counterpart a module names (`digital-pendant`), if it exists.
+    private static func twin(of module: Module, in municipality: Municipality) -> Module? {
+        guard let name = module.fields.text("digital-pendant") else { return nil }
+        let slug = Slug.make(name)
+        return municipality.modules.first { $0.slug == slug }
+    }
+
+    /// What a module's view is made from: the module, its municipality's settings and its digital
+    /// counterpart (whose title it shows). Without loader fingerprints (catalogs built in code), the content itself.
+    static func digest(_ module: Module, in municipality: Municipality) -> Int {
+        let twin = twin(of: module, in: municipality)
+        guard module.fingerprint != 0 else {
+            return fingerprint(module.id, module.fields, module.body.markdown, municipality.fields, twin?.title)
+        }
+        return fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint)
+    }
+
+    private func buildModuleView(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleView {
         let f = module.fields
-        let twin = f.text("digital-pendant").flatMap { name in municipality.modules.first { $0.slug == Slug.make(name) } }
+        let twin = Self.twin(of: module, in: municipality)
         return ModuleView(
             id: "m-" + module.id.replacingOccurrences(of: "/", with: "-"),
             title: module.title,
@@ -242,7 +282,8 @@ struct SiteContext {
             body: module.body.html,
             digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
             continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label),
-            doctorsURL: Self.doctorsPath(municipality))
+            doctorsURL: Self.doctorsPath(municipality),
+            digest: digest)
     }
 
     static func municipalityView(_ m: Municipality) -> MunicipalityView {

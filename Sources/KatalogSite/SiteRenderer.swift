@@ -8,6 +8,7 @@ import Mustache
 public struct SiteRenderer: Sendable {
     let library: MustacheLibrary
     let assets: [String: Data]
+    private let templateFingerprint: Int
 
     /// Loads `*.mustache` and `assets/` from the `templates` folder; without that folder, the
     /// default templates built into the program (so a municipality needs no Templates/ of its own).
@@ -56,13 +57,19 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         self.library = library
         self.assets = files.filter { $0.key.hasPrefix("assets/") }
+        var hasher = Hasher()
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(data)
+        }
+        self.templateFingerprint = hasher.finalize()
     }
 
     /// Every output file of the site, by path relative to the output folder. `findings` (from the
@@ -70,19 +77,68 @@ public struct SiteRenderer: Sendable {
     /// `structuredData` is the schema.org JSON-LD of each module (by module id) for its page's head.
     public func render(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
                        lixLimit: Int? = nil, structuredData: [String: String] = [:]) -> [String: Data] {
-        var files = assets
-        let context = SiteContext(catalog: catalog)
-        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog)
-        // Pages are collected as jobs, then built and rendered in parallel across the cores.
-        var jobs: [(path: String, template: String, page: @Sendable () -> Page)] = []
+        let plan = plan(catalog, findings: findings, rules: rules, lixLimit: lixLimit, structuredData: structuredData)
+        var files = plan.files
+        for file in plan.generated { files[file.path] = file.make() }
+        let pages = Parallel.map(plan.pages) { render($0.prepare()) }
+        for (job, data) in zip(plan.pages, pages) { files[job.path] = data }
+        return files
+    }
+
+    /// What a build of `catalog` consists of: the pages to render (each built on demand) and the
+    /// files that are not pages (assets, the search index).
+    public struct Plan: Sendable {
+        public let pages: [PageJob]
+        /// The templates' assets.
+        public let files: [String: Data]
+        /// Files made from the whole catalog (the search index).
+        public let generated: [GeneratedFile]
+    }
+
+    /// One page of the site: its path, and how to build its view model.
+    public struct PageJob: Sendable {
+        public let path: String
+        let template: String
+        let make: @Sendable () -> Page
+
+        /// Builds the view model. Its fingerprint is equal for equal view models, so a page whose
+        /// fingerprint has not changed since it was last written need not be rendered again.
+        public func prepare() -> PreparedPage {
+            let page = make()
+            return PreparedPage(path: path, template: template, page: page, fingerprint: fingerprint(template, page))
+        }
+    }
+
+    public struct PreparedPage: Sendable {
+        public let path: String
+        let template: String
+        let page: Page
+        public let fingerprint: Int
+    }
+
+    public func render(_ page: PreparedPage) -> Data {
+        Data((library.render(page.page, withTemplate: page.template) ?? "").utf8)
+    }
+
+    /// The pages and other files of the site. With a `cache`, views of unchanged modules (and
+    /// their search entries) are reused from the previous build of the session.
+    public func plan(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
+                     lixLimit: Int? = nil, structuredData: [String: String] = [:], cache: FragmentCache? = nil) -> Plan {
+        let files = assets
+        let context = SiteContext(catalog: catalog, cache: cache)
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache)
+        var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
-            jobs.append((path, template, page))
+            jobs.append(PageJob(path: path, template: template, make: page))
         }
 
         emit("index.html", "index", context.frontPage())
         emit(SiteContext.searchPath, "search", context.searchPage())
         emit(SiteContext.postcodesPath, "postcodes", context.postcodesPage())
-        files["assets/soegeindeks.js"] = Data(SearchIndex.script(catalog).utf8)
+        let index = GeneratedFile(path: "assets/soegeindeks.js",
+                                  fingerprint: fingerprint("soegeindeks", catalog.modules.map(\.fingerprint), catalog.municipalities.map(\.fingerprint))) {
+            Data(SearchIndex.script(catalog, cache: cache).utf8)
+        }
         for municipality in catalog.municipalities {
             emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))
             emit(SiteContext.doctorsPath(municipality), "doctors", context.doctorsPage(municipality))
@@ -93,7 +149,7 @@ public struct SiteRenderer: Sendable {
                 let data = structuredData[module.id]
                 emit(SiteContext.modulePath(module), "module", {
                     var page = context.modulePage(module, in: municipality)
-                    page.structuredData = data
+                    page.structuredData = data.map(RawText.init)
                     return page
                 }())
             }
@@ -112,29 +168,18 @@ public struct SiteRenderer: Sendable {
         }
         emit("kvalitet/index.html", "compliance-index", context.complianceIndex(compliance))
         for municipality in catalog.municipalities {
+            emit(Compliance.path(municipality), "compliance-municipality", context.complianceMunicipalityPage(municipality, compliance))
+        }
+        for municipality in catalog.municipalities {
             for module in municipality.modules {
                 emit(Compliance.path(module), "compliance", context.compliancePage(module, in: municipality, compliance))
             }
         }
-        let rendered = RenderedPages(count: jobs.count)
-        let library = self.library
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let job = work[index]
-            rendered.set(index, Data((library.render(job.page(), withTemplate: job.template) ?? "").utf8))
-        }
-        for (index, job) in jobs.enumerated() { files[job.path] = rendered.get(index) }
-        return files
+        return Plan(pages: jobs, files: files, generated: [index])
     }
-}
 
-/// Results of the parallel render, one slot per page.
-private final class RenderedPages: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [Data]
-    init(count: Int) { pages = Array(repeating: Data(), count: count) }
-    func set(_ index: Int, _ data: Data) { lock.lock(); pages[index] = data; lock.unlock() }
-    func get(_ index: Int) -> Data { lock.lock(); defer { lock.unlock() }; return pages[index] }
+    /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
+    public var templatesFingerprint: Int { templateFingerprint }
 }
 
 /// HTML escaping for `{{value}}`, byte for byte what swift-mustache's own does (`<`, `>`, `&`, `"`

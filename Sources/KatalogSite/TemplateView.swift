@@ -22,6 +22,88 @@ extension TemplateView {
     }
 }
 
+extension TemplateView {
+    /// A hash of every value the key table exposes (nested views by their own hash).
+    static func contentHash(_ view: Self) -> Int {
+        var hasher = Hasher()
+        view.combineFields(into: &hasher)
+        return hasher.finalize()
+    }
+}
+
+/// A view that carries a fingerprint of what it is made from; hashing it hashes only that.
+protocol Digested {
+    var digest: Int { get }
+}
+
+extension ModuleView: Digested {}
+extension ModuleSummaryView: Digested {}
+extension ModuleComplianceView: Digested {}
+
+/// The fingerprint of a page's view model, used to decide whether the page must be rendered again.
+/// Walks the same key tables the templates read (so it covers exactly what a page can show),
+/// hashes text as UTF-8 bytes (the standard String hash normalises Unicode first, which costs
+/// several times more for Danish text), and takes digested views by their digest.
+enum ViewFingerprint {
+    static func of(_ template: String, _ view: some TemplateView) -> Int {
+        var hasher = Hasher()
+        combine(template, into: &hasher)
+        combine(view, into: &hasher)
+        return hasher.finalize()
+    }
+
+    static func combine(_ value: Any, into hasher: inout Hasher) {
+        switch value {
+        case let text as String:
+            var text = text
+            hasher.combine(text.utf8.count)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case let number as Int:
+            hasher.combine(number)
+        case let flag as Bool:
+            hasher.combine(flag)
+        case let digested as Digested:
+            hasher.combine(digested.digest)
+        case let optional as OptionalValue:
+            if let wrapped = optional.wrappedValue {
+                hasher.combine(1 as UInt8)
+                combine(wrapped, into: &hasher)
+            } else {
+                hasher.combine(0 as UInt8)
+            }
+        case let list as ListValue:
+            list.combineElements(into: &hasher)
+        case let view as any TemplateView:
+            view.combineFields(into: &hasher)
+        case let other as AnyHashable:
+            hasher.combine(other)
+        default:
+            combine(String(describing: value), into: &hasher)
+        }
+    }
+}
+
+private protocol ListValue {
+    func combineElements(into hasher: inout Hasher)
+}
+
+extension Array: ListValue {
+    fileprivate func combineElements(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for element in self { ViewFingerprint.combine(element, into: &hasher) }
+    }
+}
+
+extension TemplateView {
+    /// Every field of the key table (in the table's own, fixed, order).
+    func combineFields(into hasher: inout Hasher) {
+        for (name, path) in Self.keys {
+            ViewFingerprint.combine(name, into: &hasher)
+            ViewFingerprint.combine(self[keyPath: path], into: &hasher)
+        }
+    }
+}
+
 private protocol OptionalValue {
     var wrappedValue: Any? { get }
 }
@@ -37,7 +119,8 @@ enum TemplateKeysCheck {
     static func verify<V: TemplateView>(_ view: V) {
         let first = checked.withLock { $0.insert(ObjectIdentifier(V.self)).inserted }
         guard first else { return }
-        let stored = Set(Mirror(reflecting: view).children.compactMap(\.label))
+        // `digest` is bookkeeping for incremental builds, not for templates.
+        let stored = Set(Mirror(reflecting: view).children.compactMap(\.label)).subtracting(["digest"])
         precondition(stored == Set(V.keys.keys),
                      "\(V.self).keys differs from its properties: \(stored.symmetricDifference(V.keys.keys).sorted())")
     }
@@ -223,7 +306,36 @@ extension ModuleComplianceView: TemplateView {
 extension MunicipalityComplianceView: TemplateView {
     nonisolated(unsafe) static let keys: [String: PartialKeyPath<MunicipalityComplianceView>] = [
         "name": \.name,
+        "url": \.url,
         "modules": \.modules,
         "catalogRules": \.catalogRules,
+        "moduleCount": \.moduleCount,
+        "modulesComplete": \.modulesComplete,
+        "recommendationsMissed": \.recommendationsMissed,
+        "catalogRulesMet": \.catalogRulesMet,
+        "catalogRulesTotal": \.catalogRulesTotal,
+    ]
+}
+
+extension ModuleSummaryView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleSummaryView>] = [
+        "id": \.id,
+        "title": \.title,
+        "summary": \.summary,
+        "url": \.url,
+        "municipality": \.municipality,
+        "municipalityURL": \.municipalityURL,
+        "intervention": \.intervention,
+        "interventionURL": \.interventionURL,
+        "variant": \.variant,
+        "diagnoses": \.diagnoses,
+        "forms": \.forms,
+        "formats": \.formats,
+        "times": \.times,
+        "price": \.price,
+        "updated": \.updated,
+        "updatedISO": \.updatedISO,
+        "selfReferral": \.selfReferral,
+        "directAccess": \.directAccess,
     ]
 }

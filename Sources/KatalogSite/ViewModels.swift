@@ -1,20 +1,21 @@
+import Mustache
 import KatalogCore
 
 /// What templates see. Plain values only; Mustache escapes every `{{x}}`, and only rendered
 /// Markdown (`{{{body}}}`) is inserted raw.
-struct LinkView {
+struct LinkView: Hashable {
     let label: String
     let url: String
 }
 
-struct PlaceView {
+struct PlaceView: Hashable {
     let name: String?
     let address: String?
     let postcode: String?
     let city: String?
 }
 
-struct ContactView {
+struct ContactView: Hashable {
     let name: String?
     let phone: String?
     let email: String?
@@ -51,9 +52,60 @@ struct ModuleView {
     let digitalTwin: LinkView?
     let continuation: [String]
     let doctorsURL: String
+    /// A fingerprint of what the view is made from (the module's and municipality's sources and the
+    /// digital counterpart's): pages that show the module hash this, not the whole view.
+    var digest = 0
 }
 
-struct MunicipalityView {
+extension ModuleView: Hashable {
+    static func == (a: ModuleView, b: ModuleView) -> Bool { a.digest == b.digest && a.id == b.id }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}
+
+/// A module as lists show it (municipality pages, lists by intervention, diagnosis, format and
+/// time, the search page, the GP page): its facts and summary, not its full text. Lists hash
+/// these values, so editing a module's body text re-renders its own page but no list.
+struct ModuleSummaryView {
+    let id: String
+    let title: String
+    let summary: String
+    let url: String
+    let municipality: String
+    let municipalityURL: String
+    let intervention: String
+    let interventionURL: String
+    let variant: String?
+    let diagnoses: [LinkView]
+    let forms: [String]
+    let formats: [String]
+    let times: [String]
+    let price: String
+    let updated: String
+    let updatedISO: String
+    let selfReferral: Bool
+    let directAccess: Bool
+
+    init(_ m: ModuleView) {
+        id = m.id; title = m.title; summary = m.summary; url = m.url
+        municipality = m.municipality; municipalityURL = m.municipalityURL
+        intervention = m.intervention; interventionURL = m.interventionURL; variant = m.variant
+        diagnoses = m.diagnoses; forms = m.forms; formats = m.formats; times = m.times
+        price = m.price; updated = m.updated; updatedISO = m.updatedISO
+        selfReferral = m.selfReferral; directAccess = m.directAccess
+        digest = Self.contentHash(self)
+    }
+
+    /// Hashed once, from every field templates can read (the checked key table), so the lists
+    /// that show thousands of entries hash one number per entry.
+    var digest = 0
+}
+
+extension ModuleSummaryView: Hashable {
+    static func == (a: ModuleSummaryView, b: ModuleSummaryView) -> Bool { a.digest == b.digest && a.id == b.id }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}
+
+struct MunicipalityView: Hashable {
     let slug: String
     let name: String
     let url: String
@@ -77,20 +129,20 @@ struct MunicipalityView {
     let diagnoses: [LinkView]
 }
 
-struct PostcodeView {
+struct PostcodeView: Hashable {
     let postcode: String
     let municipality: String
     let url: String
 }
 
-struct GroupView {
+struct GroupView: Hashable {
     let heading: String
     let url: String?
     var doctorsURL: String? = nil
-    let modules: [ModuleView]
+    let modules: [ModuleSummaryView]
 }
 
-struct InterventionEntry {
+struct InterventionEntry: Hashable {
     /// The front-matter code, used as the value of the search filters.
     var code: String = ""
     let label: String
@@ -101,7 +153,7 @@ struct InterventionEntry {
 }
 
 /// The context of every page: where the site root is, the page title, and the footer.
-struct Page {
+struct Page: Hashable {
     let root: String
     var pageTitle: String
     let footer: [MunicipalityView]
@@ -119,6 +171,21 @@ struct Page {
     var lead: String? = nil
     var compliance: ModuleComplianceView? = nil
     /// schema.org JSON-LD, already escaped for a script element.
-    var structuredData: String? = nil
+    var structuredData: RawText? = nil
     var complianceMunicipalities: [MunicipalityComplianceView] = []
+}
+
+/// Text a template inserts as it is (`{{{structuredData}}}`): renders as its text, and hashes its
+/// UTF-8 bytes (the standard String hash normalises Unicode first, several times slower).
+struct RawText: Hashable, MustacheCustomRenderable {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    static func == (a: RawText, b: RawText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        hasher.combine(text.utf8.count)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

@@ -17,6 +17,19 @@ public struct SiteWriter: Sendable {
 
     /// Writes `files` (relative path → bytes) as the new content of `output`.
     public func publish(_ files: [String: Data]) throws(Failure) {
+        let staging = try begin()
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Starts a new version of `output` in a staging folder beside it: write files into it (from
+    /// any thread, as they are rendered), then `commit` swaps it in, or `discard` drops it.
+    public func begin() throws(Failure) -> Staging {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -24,34 +37,117 @@ public struct SiteWriter: Sendable {
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).ny-\(ProcessInfo.processInfo.processIdentifier)")
         Interrupts.shared.watch(staging.path)
-        defer { Interrupts.shared.forget(staging.path) }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+        } catch {
+            Interrupts.shared.forget(staging.path)
+            throw Failure(description: "kunne ikke skrive \(output): \(error.localizedDescription)")
+        }
+        return Staging(writer: self, staging: staging, target: target)
+    }
+
+    /// A new version of the output being written. A file whose bytes equal the current output's
+    /// is hard-linked rather than written again, so unchanged files keep their modification time
+    /// (deploys with rsync and caches see only what changed).
+    public final class Staging: @unchecked Sendable {
+        let writer: SiteWriter
+        let staging: URL
+        let target: URL
+        private let lock = NSLock()
+        private var directories: Set<String> = []
+        /// Files written and files kept (linked) from the previous output.
+        public private(set) var written = 0
+        public private(set) var kept = 0
+
+        init(writer: SiteWriter, staging: URL, target: URL) {
+            self.writer = writer
+            self.staging = staging
+            self.target = target
+        }
+
+        public func write(_ path: String, _ data: Data) throws(Failure) {
+            guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
+                throw Failure(description: "ugyldig sti i output: \(path)")
+            }
+            let file = staging.path + "/" + path
+            let previous = target.path + "/" + path
+            do {
+                try Interrupts.shared.uninterrupted {
+                    try makeParent(of: path)
+                    if Self.sameBytes(previous, data), link(previous, file) == 0 {
+                        lock.withLock { kept += 1 }
+                        return
+                    }
+                    try data.write(to: URL(fileURLWithPath: file))
+                    lock.withLock { written += 1 }
+                }
+            } catch {
+                throw Failure(description: "kunne ikke skrive \(path): \(error.localizedDescription)")
+            }
+        }
+
+        public func commit() throws(Failure) {
+            defer { Interrupts.shared.forget(staging.path) }
+            do {
+                try Interrupts.shared.uninterrupted { try writer.swapIn(staging, target) }
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw Failure(description: "kunne ikke skrive \(writer.output): \(error.localizedDescription)")
+            }
+        }
+
+        public func discard() {
+            try? FileManager.default.removeItem(at: staging)
+            Interrupts.shared.forget(staging.path)
+        }
+
+        private func makeParent(of path: String) throws {
+            guard let slash = path.lastIndex(of: "/") else { return }
+            let folder = String(path[..<slash])
+            if lock.withLock({ directories.contains(folder) }) { return }
+            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            lock.withLock { _ = directories.insert(folder) }
+        }
+
+        /// Whether the file at `path` holds exactly `data` (sizes first, so most changes cost one stat).
+        static func sameBytes(_ path: String, _ data: Data) -> Bool {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+            guard let existing = FileManager.default.contents(atPath: path) else { return false }
+            return existing == data
+        }
+    }
+
+    /// Updates `output` in place: writes the `changed` files (each atomically: a temporary file
+    /// renamed over the old one) and deletes `removed`. For the incremental builds of a session.
+    public func update(changed: [String: Data], removed: [String]) throws(Failure) {
+        let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        do {
+            for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
+                guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
                     throw Failure(description: "ugyldig sti i output: \(path)")
                 }
-                let url = staging.appendingPathComponent(path)
+                let file = URL(fileURLWithPath: root + "/" + path)
                 try Interrupts.shared.uninterrupted {
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try data.write(to: url)
+                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: file, options: .atomic)
                 }
             }
-            try Interrupts.shared.uninterrupted { try swapIn(staging, target) }
+            for path in removed where !path.split(separator: "/").contains("..") {
+                try? FileManager.default.removeItem(atPath: root + "/" + path)
+            }
         } catch let failure as Failure {
-            try? fm.removeItem(at: staging)
             throw failure
         } catch {
-            try? fm.removeItem(at: staging)
             throw Failure(description: "kunne ikke skrive \(output): \(error.localizedDescription)")
         }
     }
 
     /// Replaces `target` with `staging` in one atomic step where the system allows it (renameat2
     /// RENAME_EXCHANGE), else with two renames and a rollback.
-    private func swapIn(_ staging: URL, _ target: URL) throws {
+    func swapIn(_ staging: URL, _ target: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: target.path) else {
             try fm.moveItem(at: staging, to: target)
@@ -90,17 +186,20 @@ public struct SiteWriter: Sendable {
 final class Interrupts: @unchecked Sendable {
     static let shared = Interrupts()
     private let lock = NSLock()
-    private let step = NSLock()
+    /// Writes hold it shared (many at once, from the render threads); the interrupt handler exclusively.
+    private let step: UnsafeMutablePointer<pthread_rwlock_t> = .allocate(capacity: 1)
     private var paths: Set<String> = []
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "katalog.interrupts")
 
     private init() {
+        step.initialize(to: pthread_rwlock_t())
+        pthread_rwlock_init(step, nil)
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
             source.setEventHandler { [unowned self] in
-                self.step.lock()   // held until exit: no further writes
+                pthread_rwlock_wrlock(self.step)   // held until exit: no further writes
                 self.lock.lock()
                 let pending = self.paths
                 self.lock.unlock()
@@ -114,8 +213,8 @@ final class Interrupts: @unchecked Sendable {
     }
 
     func uninterrupted<T>(_ work: () throws -> T) rethrows -> T {
-        step.lock()
-        defer { step.unlock() }
+        pthread_rwlock_rdlock(step)
+        defer { pthread_rwlock_unlock(step) }
         return try work()
     }
 

@@ -45,6 +45,7 @@ pages = {
     "postnumre": "postnumre.html",
     "soeg": "soeg.html",
     "kvalitet": "kvalitet/index.html",
+    "kvalitet-kommune": "kvalitet/kommune/fjordby.html",
     "kvalitet-modul": "kvalitet/fjordby-traening-paa-hold.html",
 }
 

@@ -1,0 +1,171 @@
+import Foundation
+import KatalogCore
+import KatalogExport
+import KatalogLoad
+import KatalogRules
+import KatalogSite
+import KatalogWrite
+
+/// The build, load → validate → render → export → write, keeping what it computed between runs.
+///
+/// The first build (and every `katalog build`) writes a complete new site beside the old one and
+/// swaps it in. Later builds of the same session (`katalog serve`, `katalog build --watch`) are
+/// incremental: they parse only files that changed, check only modules whose sources changed,
+/// render only pages whose view model changed, and write only files whose bytes changed. What a
+/// page shows is in its view model, so "its view is unchanged" is exactly "it need not be rendered".
+public final class BuildSession: @unchecked Sendable {
+    public let options: Pipeline.Options
+    private let loadCache = LoadCache()
+    /// Module views, compliance views, findings and export records, by fingerprint of their sources.
+    private let fragments = FragmentCache()
+    /// What the output folder holds, as this session wrote it.
+    private var written: [String: Written] = [:]
+    private var templates: Int?
+    private var output: FolderIdentity?
+
+    struct Written {
+        /// Fingerprint of the page's view model (nil for files that are not pages).
+        var view: Int?
+        /// Hash of the bytes.
+        var bytes: Int
+    }
+
+    struct FolderIdentity: Equatable {
+        let device: UInt
+        let inode: UInt
+
+        static func of(_ path: String) -> FolderIdentity? {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            return FolderIdentity(device: UInt(info.st_dev), inode: UInt(info.st_ino))
+        }
+    }
+
+    /// A hash of all of the bytes (Data's own hash need not read them all).
+    static func hash(_ data: Data) -> Int {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    public init(options: Pipeline.Options) {
+        self.options = options
+    }
+
+    /// Builds the site. `incremental`: update the output in place, touching only what changed
+    /// (falls back to a complete build the first time, or when the output folder was replaced).
+    public func build(incremental: Bool = false) throws(Pipeline.Failure) -> Pipeline.Report {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) {
+            timings.append((stage, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
+        fragments.begin()
+        let catalog: Catalog
+        do { catalog = try ContentLoader().load(root: options.content, cache: loadCache) } catch { throw .input(error) }
+        lap("indlæs")
+        let findings = Validator(lixLimit: options.lixLimit).validate(catalog, cache: fragments)
+        lap("tjek")
+        if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
+            throw .findings(findings, modules: catalog.modules.count)
+        }
+        let renderer: SiteRenderer
+        do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
+        if renderer.templatesFingerprint != templates {
+            // Other templates: every page must be rendered again.
+            for path in written.keys { written[path]?.view = nil }
+            templates = renderer.templatesFingerprint
+        }
+        lap("skabeloner")
+        let exporter = Exporter(baseURL: options.baseURL, cache: fragments)
+        let plan = renderer.plan(catalog, findings: findings, lixLimit: options.lixLimit,
+                                 structuredData: exporter.structuredData(catalog), cache: fragments)
+        var files = plan.files
+        for asset in catalog.assets {
+            files[asset] = files[asset] ?? FileManager.default.contents(atPath: catalog.root + "/" + asset)
+        }
+        let generated = plan.generated + exporter.outputs(catalog)
+        lap("planlæg")
+
+        let inPlace = incremental && output != nil && FolderIdentity.of(options.output) == output
+        let outcome = inPlace ? try update(plan, files, generated, renderer) : try replace(plan, files, generated, renderer)
+        lap(inPlace ? "skriv ændringer" : "generér, skriv")
+        fragments.sweep()
+        return Pipeline.Report(catalog: catalog, findings: findings, fileCount: plan.pages.count + files.count + generated.count,
+                               timings: timings, parsed: loadCache.parsedLastTime,
+                               rendered: outcome.rendered, written: outcome.written)
+    }
+
+    /// A complete new output folder, swapped in when everything is written. Pages are written as
+    /// they are rendered (in parallel), so the site is never held in memory as a whole.
+    private func replace(_ plan: SiteRenderer.Plan, _ files: [String: Data], _ generated: [GeneratedFile], _ renderer: SiteRenderer)
+        throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
+        let writer = SiteWriter(output: options.output)
+        let staging: SiteWriter.Staging
+        do { staging = try writer.begin() } catch { throw .output(error.description) }
+        let results = Parallel.map(plan.pages) { job -> Result<Written, SiteWriter.Failure> in
+            let page = job.prepare()
+            let data = renderer.render(page)
+            do throws(SiteWriter.Failure) { try staging.write(job.path, data) } catch { return .failure(error) }
+            return .success(Written(view: page.fingerprint, bytes: Self.hash(data)))
+        }
+        let made = Parallel.map(generated) { file -> Result<Written, SiteWriter.Failure> in
+            do throws(SiteWriter.Failure) { try staging.write(file.path, file.make()) } catch { return .failure(error) }
+            return .success(Written(view: file.fingerprint, bytes: 0))
+        }
+        var record: [String: Written] = [:]
+        do throws(SiteWriter.Failure) {
+            for (job, result) in zip(plan.pages, results) { record[job.path] = try result.get() }
+            for (file, result) in zip(generated, made) { record[file.path] = try result.get() }
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                try staging.write(path, data)
+                record[path] = Written(view: nil, bytes: Self.hash(data))
+            }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw .output(error.description)
+        }
+        written = record
+        output = FolderIdentity.of(options.output)
+        return (plan.pages.count, staging.written)
+    }
+
+    /// Updates the output folder in place: renders pages whose view changed, writes files whose
+    /// bytes changed, deletes files the site no longer has.
+    private func update(_ plan: SiteRenderer.Plan, _ files: [String: Data], _ generated: [GeneratedFile], _ renderer: SiteRenderer)
+        throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
+        let previous = written
+        let results = Parallel.map(plan.pages) { job -> (Written, Data?, rendered: Bool) in
+            let page = job.prepare()
+            if let old = previous[job.path], old.view == page.fingerprint { return (old, nil, false) }
+            let data = renderer.render(page)
+            let hash = Self.hash(data)
+            return (Written(view: page.fingerprint, bytes: hash), previous[job.path]?.bytes == hash ? nil : data, true)
+        }
+        var record: [String: Written] = [:]
+        var changed: [String: Data] = [:]
+        for (job, result) in zip(plan.pages, results) {
+            record[job.path] = result.0
+            if let data = result.1 { changed[job.path] = data }
+        }
+        let stale = generated.filter { previous[$0.path]?.view != $0.fingerprint }
+        let made = Parallel.map(stale) { $0.make() }
+        for file in generated { record[file.path] = Written(view: file.fingerprint, bytes: 0) }
+        for (file, data) in zip(stale, made) { changed[file.path] = data }
+        for (path, data) in files {
+            let hash = Self.hash(data)
+            record[path] = Written(view: nil, bytes: hash)
+            if previous[path]?.bytes != hash { changed[path] = data }
+        }
+        let removed = previous.keys.filter { record[$0] == nil }
+        do { try SiteWriter(output: options.output).update(changed: changed, removed: removed) } catch {
+            // The folder may now be partly updated: the next build replaces it completely.
+            output = nil
+            throw .output(error.description)
+        }
+        written = record
+        return (results.filter(\.rendered).count, changed.count)
+    }
+}

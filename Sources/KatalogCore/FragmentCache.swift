@@ -1,0 +1,68 @@
+import Foundation
+
+/// Pieces of output derived from one module (its view, its export records, its search entry),
+/// kept between builds of a session and keyed by a fingerprint of everything they are made from.
+/// A build asks for each piece; unchanged modules get theirs back without recomputing. Pieces
+/// not asked for during a build are dropped when it ends (`sweep`), so memory follows the catalog.
+public final class FragmentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Any] = [:]
+    private var used: Set<Key> = []
+    /// Hits and misses of the current build, for `--verbose` and tests.
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public struct Key: Hashable, Sendable {
+        let kind: String
+        let fingerprint: Int
+    }
+
+    public init() {}
+
+    /// The cached value of `kind` for `fingerprint`, or `make()` (stored for next time).
+    public func value<T>(_ kind: String, _ fingerprint: Int, _ make: () -> T) -> T {
+        let key = Key(kind: kind, fingerprint: fingerprint)
+        let cached: T? = lock.withLock {
+            used.insert(key)
+            if let value = values[key] as? T { hits += 1; return value }
+            misses += 1
+            return nil
+        }
+        if let cached { return cached }
+        let value = make()
+        lock.withLock { values[key] = value }
+        return value
+    }
+
+    /// Starts a build: counters reset, nothing marked as used.
+    public func begin() {
+        lock.withLock { used = []; hits = 0; misses = 0 }
+    }
+
+    /// Ends a build: drops what it did not use.
+    public func sweep() {
+        lock.withLock { values = values.filter { used.contains($0.key) } }
+    }
+}
+
+/// A fingerprint of several values (within one process; Swift's hashing is seeded per process).
+public func fingerprint<each T: Hashable>(_ values: repeat each T) -> Int {
+    var hasher = Hasher()
+    repeat hasher.combine(each values)
+    return hasher.finalize()
+}
+
+/// An output file made from many modules (an export, the search index): its path, a fingerprint
+/// of what it is made from (equal fingerprints, equal bytes), and how to make it. A session skips
+/// files whose fingerprint has not changed since it wrote them.
+public struct GeneratedFile: Sendable {
+    public let path: String
+    public let fingerprint: Int
+    public let make: @Sendable () -> Data
+
+    public init(path: String, fingerprint: Int, make: @escaping @Sendable () -> Data) {
+        self.path = path
+        self.fingerprint = fingerprint
+        self.make = make
+    }
+}

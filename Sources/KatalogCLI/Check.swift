@@ -33,26 +33,29 @@ public struct Check: ConsoleCommand {
         guard watch else { return checkOnce(console: console) }
         let watcher = ContentWatcher(folders: [content])
         var fingerprint = watcher.fingerprint()
+        // Between checks, unchanged files are not parsed and unchanged modules not checked again.
+        let caches = (load: LoadCache(), findings: FragmentCache())
         while true {
-            _ = checkOnce(console: console)
+            _ = checkOnce(console: console, caches: caches)
             console.out("Venter på ændringer i \(content)/ … (stop med Ctrl-C)")
             fingerprint = watcher.waitForChange(since: fingerprint)
             console.out("\n── Ændret: tjekker igen ──")
         }
     }
 
-    func checkOnce(console: Console) -> Int32 {
+    func checkOnce(console: Console, caches: (load: LoadCache, findings: FragmentCache)? = nil) -> Int32 {
         let catalog: Catalog
+        caches?.findings.begin()
+        defer { caches?.findings.sweep() }
         do {
-            catalog = try Pipeline(options: .init(content: content)).load()
+            catalog = try ContentLoader().load(root: content, cache: caches?.load)
         } catch {
             // Files that cannot be read are reported in the chosen format too, so CI annotates the line.
-            guard case .input(let errors) = error else { return report(error, console: console) }
-            let findings = errors.errors.map { Finding.unreadable($0) }
+            let findings = error.errors.map { Finding.unreadable($0) }
             console.out(format.render(findings, modules: 0, strict: strict))
             return Exit.usage
         }
-        let findings = Validator(lixLimit: lix).validate(catalog)
+        let findings = Validator(lixLimit: lix).validate(catalog, cache: caches?.findings)
         let output = format.render(findings, modules: catalog.modules.count, strict: strict)
         if !output.isEmpty { console.out(output) }
         let failing = findings.contains { $0.severity == .error || strict }

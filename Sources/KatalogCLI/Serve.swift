@@ -21,11 +21,11 @@ public struct Serve: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let state = PreviewState()
-        let options = Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true)
+        let session = BuildSession(options: Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true))
         // The baseline is taken before the first build, so a save during start-up is not missed.
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()
-        state.rebuild(options)
+        state.rebuild(session)
         guard let portNumber = UInt16(exactly: port), let address = try? sockaddr_in.inet(ip4: "127.0.0.1", port: portNumber) else {
             console.err("Ugyldig port \(port).")
             return Exit.usage
@@ -55,7 +55,8 @@ public struct Serve: ConsoleCommand {
         state.report(console)
         while failed.value == nil {
             fingerprint = watcher.waitForChange(since: fingerprint)
-            state.rebuild(options)
+            // Only what the change affects is parsed, checked, rendered and written again.
+            state.rebuild(session, incremental: true)
             state.report(console)
         }
         console.err("Serveren stoppede: \(failed.value ?? "")")
@@ -97,13 +98,15 @@ final class PreviewState: @unchecked Sendable {
     private var problems: [Problem] = []
     private var summary = ""
 
-    func rebuild(_ options: Pipeline.Options) {
+    func rebuild(_ session: BuildSession, incremental: Bool = false) {
         var found: [Problem] = []
         var line: String
+        let started = Date()
         do {
-            let report = try Pipeline(options: options).build()
+            let report = try session.build(incremental: incremental)
             found = report.findings.filter { $0.severity == .error }.map(Problem.init)
-            line = "Bygget: \(report.catalog.modules.count) tilbud, \(found.count) fejl mod kvalitetsstandarden."
+            let ms = Int((Date().timeIntervalSince(started) * 1000).rounded())
+            line = "Bygget på \(ms) ms: \(report.catalog.modules.count) tilbud, \(report.rendered) sider genereret, \(found.count) fejl mod kvalitetsstandarden."
         } catch .input(let errors) {
             found = errors.errors.map { Problem(.unreadable($0, hint: "")) }
             line = "Fejl i filerne – siden viser den sidste gode version: " + errors.errors.map(\.description).joined(separator: "; ")

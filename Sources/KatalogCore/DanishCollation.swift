@@ -28,3 +28,10 @@ extension Sequence {
             .map(\.0)
     }
 }
+
+extension Sequence where Element == Module {
+    /// Modules in Danish alphabetical order of title (with their precomputed keys).
+    public func sortedByTitle() -> [Module] {
+        sorted { a, b in a.titleKey.lexicographicallyPrecedes(b.titleKey) || (a.titleKey == b.titleKey && a.title < b.title) }
+    }
+}

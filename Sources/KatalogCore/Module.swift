@@ -54,6 +54,20 @@ public final class Module: Sendable, Identifiable {
     public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
                 fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0) {
         self.fingerprint = fingerprint
+        self.title = fields.text("titel") ?? slug
+        self.summary = fields.text("resume") ?? ""
+        self.updated = fields.text("opdateret") ?? ""
+        self.diagnoses = fields.list("målgruppe.diagnoser")
+        self.forms = fields.list("form")
+        self.formats = fields.list("format")
+        self.timesOfDay = fields.list("tidspunkter")
+        self.elements = fields.list("indhold")
+        self.staff = fields.list("personale")
+        self.selfReferral = fields.bool("adgang.egen-henvendelse") ?? false
+        self.directAccess = fields.bool("adgang.direkte") ?? false
+        self.referralSources = fields.list("adgang.henvisning-fra")
+        self.price = fields.text("pris") ?? "Gratis"
+        self.titleKey = DanishCollation.key(title)
         self.id = id
         self.municipalitySlug = municipalitySlug
         self.slug = slug
@@ -65,19 +79,22 @@ public final class Module: Sendable, Identifiable {
         self.body = body
     }
 
-    public var title: String { fields.text("titel") ?? slug }
-    public var summary: String { fields.text("resume") ?? "" }
-    public var updated: String { fields.text("opdateret") ?? "" }
-    public var diagnoses: [String] { fields.list("målgruppe.diagnoser") }
-    public var forms: [String] { fields.list("form") }
-    public var formats: [String] { fields.list("format") }
-    public var timesOfDay: [String] { fields.list("tidspunkter") }
-    public var elements: [String] { fields.list("indhold") }
-    public var staff: [String] { fields.list("personale") }
-    public var selfReferral: Bool { fields.bool("adgang.egen-henvendelse") ?? false }
-    public var directAccess: Bool { fields.bool("adgang.direkte") ?? false }
-    public var referralSources: [String] { fields.list("adgang.henvisning-fra") }
-    public var price: String { fields.text("pris") ?? "Gratis" }
+    // Read once, when the module is loaded: lists, views and checks read them thousands of times.
+    public let title: String
+    public let summary: String
+    public let updated: String
+    public let diagnoses: [String]
+    public let forms: [String]
+    public let formats: [String]
+    public let timesOfDay: [String]
+    public let elements: [String]
+    public let staff: [String]
+    public let selfReferral: Bool
+    public let directAccess: Bool
+    public let referralSources: [String]
+    public let price: String
+    /// The title's Danish collation key, for sorting lists (see `DanishCollation`).
+    public let titleKey: [UInt32]
 
     /// FSIII codes: the declared ones, else the defaults of the intervention and variant.
     public var fsiii: [FSIII] {

@@ -137,13 +137,15 @@ struct Compliance {
             errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count)
     }
 
-    func municipality(_ municipality: Municipality) -> MunicipalityComplianceView {
+    /// `listing`: whether the view lists the modules (the municipality's page) or only counts
+    /// them (the overview, which then need not be rendered again when one module changes).
+    func municipality(_ municipality: Municipality, listing: Bool = true) -> MunicipalityComplianceView {
         let own = findingsByFile[municipality.file] ?? []
         let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
             .map { rule in status(rule, own.filter { $0.rule == rule.id }) }
-        let modules = municipality.modules.sortedDanish(by: \.title).map { module($0, in: municipality) }
+        let modules = municipality.modules.sortedByTitle().map { module($0, in: municipality) }
         return MunicipalityComplianceView(
-            name: municipality.name, url: Self.path(municipality), modules: modules, catalogRules: catalogRules,
+            name: municipality.name, url: Self.path(municipality), modules: listing ? modules : [], catalogRules: catalogRules,
             moduleCount: modules.count, modulesComplete: modules.count { $0.requirementsMet == $0.requirementsTotal },
             recommendationsMissed: modules.reduce(0) { $0 + $1.recommendationsMissed },
             catalogRulesMet: catalogRules.count(where: \.met), catalogRulesTotal: catalogRules.count)

@@ -21,7 +21,7 @@ struct SiteContext {
         self.catalog = catalog
         self.footerAll = catalog.municipalities.map(Self.municipalityView)
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
-        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedDanish(by: \.title)) }) { first, _ in first }
+        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let views = Parallel.map(pairs) { [self] pair in
@@ -153,7 +153,7 @@ struct SiteContext {
     }
 
     private func sorted(_ municipality: Municipality) -> [Module] {
-        sortedModules[municipality.slug] ?? municipality.modules.sortedDanish(by: \.title)
+        sortedModules[municipality.slug] ?? municipality.modules.sortedByTitle()
     }
 
     private func listPage(heading: String, lead: String,
@@ -189,8 +189,7 @@ struct SiteContext {
         page.pageTitle = "Find et tilbud"
         page.heading = "Find et tilbud"
         page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-                                 modules: catalog.municipalities.flatMap { m in m.modules.map { summaryView($0, in: m) } }
-                                    .sortedDanish(by: \.title))]
+                                 modules: catalog.modules.sortedByTitle().compactMap { summaryViews[$0.id] })]
         return page
     }
 
@@ -206,7 +205,7 @@ struct SiteContext {
     func complianceIndex(_ compliance: Compliance) -> Page {
         var page = Page(root: "../", pageTitle: "Opfyldelse af kvalitetsstandarden", footer: footerAll, isExample: isExample)
         page.heading = "Opfyldelse af kvalitetsstandarden"
-        page.complianceMunicipalities = sortedMunicipalities.map(compliance.municipality)
+        page.complianceMunicipalities = sortedMunicipalities.map { compliance.municipality($0, listing: false) }
         return page
     }
 
@@ -302,7 +301,7 @@ struct SiteContext {
             feedback: f.text("læger.tilbagemelding"),
             postcodes: m.postcodes.joined(separator: ", "),
             doctorsURL: doctorsPath(m),
-            directOffers: m.modules.filter(\.directAccess).sortedDanish(by: \.title).map { LinkView(label: $0.title, url: $0.pagePath) },
+            directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
             diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
                 .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) })
     }

@@ -1,0 +1,133 @@
+import Foundation
+@testable import KatalogCLI
+import Testing
+
+/// A copy of the example catalog and templates in a temporary folder, built by one session.
+private struct Workspace {
+    let root: URL
+    var content: String { root.appendingPathComponent("Content").path }
+    var templates: String { root.appendingPathComponent("Templates").path }
+    var output: String { root.appendingPathComponent("Site").path }
+    let session: BuildSession
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-inkr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: exampleContent, toPath: root.appendingPathComponent("Content").path)
+        try FileManager.default.copyItem(atPath: KatalogTests.templates, toPath: root.appendingPathComponent("Templates").path)
+        session = BuildSession(options: .init(content: root.appendingPathComponent("Content").path,
+                                              output: root.appendingPathComponent("Site").path,
+                                              templates: root.appendingPathComponent("Templates").path, allowErrors: true))
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let file = root.appendingPathComponent(path)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try change(text).write(to: file, atomically: false, encoding: .utf8)
+    }
+
+    /// What a complete build from scratch of the current content gives.
+    func fullBuild() throws -> [String: Data] {
+        let fresh = root.appendingPathComponent("Fuld-\(UUID().uuidString)").path
+        _ = try Pipeline(options: .init(content: content, output: fresh, templates: templates, allowErrors: true)).build()
+        defer { try? FileManager.default.removeItem(atPath: fresh) }
+        return snapshot(fresh)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+@Suite("Incremental builds (katalog serve, build --watch)", .serialized)
+struct IncrementalTests {
+    @Test("after each kind of edit, an incremental build leaves exactly what a full build writes")
+    func equalsFullBuild() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        _ = try work.session.build()
+        let edits: [(String, () throws -> Void)] = [
+            ("body text", { try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning om at drikke mindre.\n" } }),
+            ("title", { try work.edit("Content/fjordby/traening-paa-hold.md") {
+                $0.replacingOccurrences(of: "titel: Træning på hold", with: "titel: Træning sammen med andre") } }),
+            ("new module", { try FileManager.default.copyItem(atPath: work.content + "/skovlund/snak-om-alkohol.md",
+                                                             toPath: work.content + "/skovlund/snak-om-alkohol-aften.md") }),
+            ("deleted module", { try FileManager.default.removeItem(atPath: work.content + "/skovlund/snak-om-alkohol-aften.md") }),
+            ("kommune.yml", { try work.edit("Content/skovlund/kommune.yml") {
+                $0.replacingOccurrences(of: "navn: Skovlund Kommune", with: "navn: Skovlund Storkommune") } }),
+            ("template", { try work.edit("Templates/module.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"titel\">") } }),
+        ]
+        for (name, edit) in edits {
+            try edit()
+            let report = try work.session.build(incremental: true)
+            let incremental = snapshot(work.output)
+            let full = try work.fullBuild()
+            #expect(Set(incremental.keys) == Set(full.keys), "after editing the \(name): other files")
+            let differing = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+            #expect(differing.isEmpty, "after editing the \(name): \(differing.prefix(5))")
+            #expect(report.rendered > 0, "after editing the \(name): nothing was rendered")
+        }
+    }
+
+    @Test("a body edit parses one file and renders only that module's own pages")
+    func bodyEditIsLocal() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        let first = try work.session.build()
+        #expect(first.parsed == 26, "24 modules and two kommune.yml")
+        let unchanged = try work.session.build(incremental: true)
+        #expect(unchanged.parsed == 0 && unchanged.rendered == 0 && unchanged.written == 0)
+        try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning.\n" }
+        let report = try work.session.build(incremental: true)
+        #expect(report.parsed == 1)
+        // The module page, its compliance page and the municipality's compliance overview (LIX changed);
+        // no list shows the body text, so none is rendered.
+        #expect(report.rendered <= 3, "rendered \(report.rendered) pages")
+        let page = text(FileManager.default.contents(atPath: work.output + "/fjordby/alkoholsamtale.html"))
+        #expect(page.contains("En ny sætning."))
+    }
+
+    @Test("a broken edit leaves the site as it was; fixing it brings the change")
+    func brokenEditKeepsSite() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        _ = try work.session.build()
+        let before = snapshot(work.output)
+        let good = try String(contentsOfFile: work.content + "/fjordby/alkoholsamtale.md", encoding: .utf8)
+        try work.edit("Content/fjordby/alkoholsamtale.md") { $0.replacingOccurrences(of: "titel:", with: "titel: [") }
+        #expect(throws: Pipeline.Failure.self) { try work.session.build(incremental: true) }
+        #expect(snapshot(work.output) == before)
+        try (good + "\nRettet igen.\n").write(toFile: work.content + "/fjordby/alkoholsamtale.md", atomically: false, encoding: .utf8)
+        _ = try work.session.build(incremental: true)
+        #expect(text(FileManager.default.contents(atPath: work.output + "/fjordby/alkoholsamtale.html")).contains("Rettet igen."))
+        #expect(snapshot(work.output) == (try work.fullBuild()))
+    }
+
+    @Test("an output folder replaced behind the session's back gets a complete build")
+    func replacedOutput() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        _ = try work.session.build()
+        try FileManager.default.removeItem(atPath: work.output)
+        let report = try work.session.build(incremental: true)
+        let site = snapshot(work.output)
+        #expect(report.written == site.count, "every file written anew")
+        #expect(site == (try work.fullBuild()))
+    }
+
+    @Test("a complete rebuild keeps unchanged files as they were (same inode and time), so deploys see only changes")
+    func unchangedFilesKept() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        let options = Pipeline.Options(content: work.content, output: work.output, templates: work.templates)
+        _ = try Pipeline(options: options).build()
+        let page = work.output + "/skovlund/index.html"
+        let before = try FileManager.default.attributesOfItem(atPath: page)
+        try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning.\n" }
+        Thread.sleep(forTimeInterval: 0.02)
+        _ = try Pipeline(options: options).build()
+        let after = try FileManager.default.attributesOfItem(atPath: page)
+        #expect(before[.systemFileNumber] as? Int == after[.systemFileNumber] as? Int)
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+        let changed = try FileManager.default.attributesOfItem(atPath: work.output + "/fjordby/alkoholsamtale.html")
+        #expect((changed[.modificationDate] as? Date ?? .distantPast) > (before[.modificationDate] as? Date ?? .distantFuture))
+    }
+}

@@ -30,35 +30,52 @@ public struct LIX: Sendable, Hashable {
     /// `text`: paragraphs separated by newlines; each paragraph ends a sentence even without a full stop.
     public init(_ text: String) {
         var words = 0, sentences = 0, long = 0
-        // Split on bytes (newline, space, tab are single bytes in UTF-8); letters are counted per scalar.
-        for paragraph in text.utf8.split(separator: 0x0A) {
-            var open = false
-            for tokenBytes in paragraph.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
-                let token = Substring(tokenBytes)
-                var letters = 0
-                var hasDigit = false
-                for scalar in token.unicodeScalars {
-                    switch scalar.value {
-                    case 0x41...0x5A, 0x61...0x7A: letters += 1
-                    case 0x30...0x39: hasDigit = true
-                    case 0..<0x80: break
-                    default:
-                        if Self.isLetter(scalar) { letters += 1 } else if scalar.properties.numericType != nil { hasDigit = true }
-                    }
-                }
-                guard letters > 0 || hasDigit else { continue }
-                words += 1
-                open = true
-                if letters > 6 { long += 1 }
-                guard let last = token.unicodeScalars.last, ".!?:".unicodeScalars.contains(last) else { continue }
-                let bare = token.lowercased().trimmingCharacters(in: "().!?:;,\"'")
-                let isNumber = bare.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
-                if last == "." && (Self.abbreviations.contains(bare) || isNumber) { continue }
-                sentences += 1
-                open = false
+        // One pass over the scalars: space, tab and newline separate tokens (a newline also ends a
+        // paragraph); letters and digits are counted per token as it goes.
+        var open = false
+        var letters = 0, hasDigit = false, inToken = false
+        var tokenStart = text.unicodeScalars.startIndex
+        var last: Unicode.Scalar = " "
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        func endToken(at end: String.UnicodeScalarView.Index) {
+            defer { letters = 0; hasDigit = false; inToken = false }
+            guard inToken, letters > 0 || hasDigit else { return }
+            words += 1
+            open = true
+            if letters > 6 { long += 1 }
+            guard last == "." || last == "!" || last == "?" || last == ":" else { return }
+            if last == "." {
+                let bare = String(scalars[tokenStart..<end]).lowercased().trimmingCharacters(in: "().!?:;,\"'")
+                if Self.abbreviations.contains(bare) || bare.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return }
             }
-            if open { sentences += 1 }
+            sentences += 1
+            open = false
         }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            switch scalar.value {
+            case 0x20, 0x09:
+                endToken(at: index)
+            case 0x0A:
+                endToken(at: index)
+                if open { sentences += 1 }
+                open = false
+            default:
+                if !inToken { inToken = true; tokenStart = index }
+                switch scalar.value {
+                case 0x41...0x5A, 0x61...0x7A: letters += 1
+                case 0x30...0x39: hasDigit = true
+                case 0..<0x80: break
+                default:
+                    if Self.isLetter(scalar) { letters += 1 } else if scalar.properties.numericType != nil { hasDigit = true }
+                }
+                last = scalar
+            }
+            index = scalars.index(after: index)
+        }
+        endToken(at: scalars.endIndex)
+        if open { sentences += 1 }
         self.words = words
         self.sentences = sentences
         self.longWords = long

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -79,5 +80,27 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+extension Data {
+    /// The texts one after another as UTF-8, copied once (joining large strings first copies each
+    /// byte several times).
+    public init(concatenating parts: [String]) {
+        self.init(capacity: parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { append(contentsOf: part.utf8) }
+    }
+}
+
+extension Array where Element == String {
+    /// The elements with `separator` between them, as parts for `Data(concatenating:)`.
+    public func interleaved(with separator: String) -> [String] {
+        var parts: [String] = []
+        parts.reserveCapacity(count * 2)
+        for (index, element) in enumerated() {
+            if index > 0 { parts.append(separator) }
+            parts.append(element)
+        }
+        return parts
     }
 }

@@ -58,6 +58,12 @@ public struct Exporter: Sendable {
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
+        parts(format, catalog).joined()
+    }
+
+    /// The file in parts, to be concatenated (large exports are assembled without copying each byte
+    /// several times).
+    func parts(_ format: Format, _ catalog: Catalog) -> [String] {
         switch format {
         case .softCSV:
             let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
@@ -67,7 +73,7 @@ public struct Exporter: Sendable {
                 }
             }
             let header = pairs.first.map { SOFTRecord(module: $0.module, municipality: $0.municipality, pageURL: "").columns.map(\.0) } ?? []
-            return CSV.document(header: header, lines: lines)
+            return [CSV.document(header: header, lines: lines)]
         case .softJSON:
             // `{"$schema", "standard", "tilbud": [...]}` as JSONEncoder writes it pretty and sorted;
             // the records are encoded in parallel and indented into place (JSON strings hold no raw
@@ -81,17 +87,17 @@ public struct Exporter: Sendable {
                 }
             }
             let head = deterministicJSON(["$schema": "soft.schema.json", "standard": Self.softStandard])
-            return head.dropLast(2) + ",\n  \"tilbud\" : [\n" + (records.isEmpty ? "\n" : records.joined(separator: ",\n") + "\n") + "  ]\n}\n"
+            return [String(head.dropLast(2)), ",\n  \"tilbud\" : [\n"] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
         case .softSchema:
-            return SOFTSchema.document.rendered(pruning: false) + "\n"
+            return [SOFTSchema.document.rendered(pruning: false) + "\n"]
         case .fhir:
             let exporter = self
-            return FHIRExport.bundleText(catalog, cache: cache) { exporter.url($0.pagePath) } + "\n"
+            return FHIRExport.bundleText(catalog, cache: cache) { exporter.url($0.pagePath) } + ["\n"]
         case .atom:
-            return AtomFeed.feed(title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle",
+            return [AtomFeed.feed(title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle",
                                  selfURL: url("eksport/nyt.atom", from: baseURL == nil ? "eksport" : ""),
                                  entries: catalog.municipalities.flatMap { m in m.modules.map { ($0, m, url($0.pagePath, from: "eksport")) } },
-                                 cache: cache)
+                                 cache: cache)]
         }
     }
 
@@ -108,7 +114,7 @@ public struct Exporter: Sendable {
                                      catalog.modules.map(\.id), baseURL)
         var outputs = Format.allCases.map { format in
             GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, everything)) {
-                Data(render(format, catalog).utf8)
+                Data(concatenating: parts(format, catalog))
             }
         }
         for municipality in catalog.municipalities {

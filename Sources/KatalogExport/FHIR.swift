@@ -38,7 +38,7 @@ public enum FHIRExport {
 
     /// The bundle as `bundle(...).rendered()` writes it, with each entry written separately (in
     /// parallel; reused from `cache` for unchanged modules) and put in place.
-    static func bundleText(_ catalog: Catalog, cache: FragmentCache?, pageURL: @escaping @Sendable (Module) -> String) -> String {
+    static func bundleText(_ catalog: Catalog, cache: FragmentCache?, pageURL: @escaping @Sendable (Module) -> String) -> [String] {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let entries = Parallel.map(pairs) { pair -> String in
             let make = { entry(pair.module, in: pair.municipality, pageURL: pageURL(pair.module)).rendered(indent: 4) }
@@ -47,8 +47,8 @@ public enum FHIRExport {
         }
         // "entry" sorts first among the bundle's keys; an empty array is pruned away.
         let rest = bundle(entries: .null).rendered()
-        guard !entries.isEmpty else { return rest }
-        return "{\n  \"entry\" : [\n    " + entries.joined(separator: ",\n    ") + "\n  ],\n" + rest.dropFirst(2)
+        guard !entries.isEmpty else { return [rest] }
+        return ["{\n  \"entry\" : [\n    "] + entries.interleaved(with: ",\n    ") + ["\n  ],\n", String(rest.dropFirst(2))]
     }
 
     public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {

@@ -17,7 +17,7 @@ enum SearchIndex {
 
     /// Entries are encoded one by one (in parallel, and reused from `cache` for unchanged modules)
     /// and joined: the same bytes as encoding the sorted array at once.
-    static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> String {
+    static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> Data {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
             .sorted { entryID($0.module) < entryID($1.module) }
         let encoded = Parallel.map(pairs) { pair in
@@ -26,7 +26,7 @@ enum SearchIndex {
                 entryJSON(pair.module, in: pair.municipality)
             }
         }
-        return "// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = [\(encoded.joined(separator: ","))];\n"
+        return Data(concatenating: ["// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = ["] + encoded.interleaved(with: ",") + ["];\n"])
     }
 
     static func entryID(_ module: Module) -> String {

@@ -287,7 +287,7 @@ struct SiteContext {
 
     static func municipalityView(_ m: Municipality) -> MunicipalityView {
         let f = m.fields
-        return MunicipalityView(
+        var view = MunicipalityView(
             slug: m.slug, name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
             contact: contactView(f, prefix: "kontakt"),
             accessibilityStatement: f.text("tilgængelighedserklæring"),
@@ -304,6 +304,8 @@ struct SiteContext {
             directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
             diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
                 .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) })
+        view.digest = MunicipalityView.contentHash(view)
+        return view
     }
 
     static func contactView(_ f: FieldTable, prefix: String) -> ContactView? {

@@ -137,7 +137,7 @@ public struct SiteRenderer: Sendable {
         emit(SiteContext.postcodesPath, "postcodes", context.postcodesPage())
         let index = GeneratedFile(path: "assets/soegeindeks.js",
                                   fingerprint: fingerprint("soegeindeks", catalog.modules.map(\.fingerprint), catalog.municipalities.map(\.fingerprint))) {
-            Data(SearchIndex.script(catalog, cache: cache).utf8)
+            SearchIndex.script(catalog, cache: cache)
         }
         for municipality in catalog.municipalities {
             emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))

@@ -39,6 +39,7 @@ protocol Digested {
 extension ModuleView: Digested {}
 extension ModuleSummaryView: Digested {}
 extension ModuleComplianceView: Digested {}
+extension MunicipalityView: Digested {}
 
 /// The fingerprint of a page's view model, used to decide whether the page must be rendered again.
 /// Walks the same key tables the templates read (so it covers exactly what a page can show),

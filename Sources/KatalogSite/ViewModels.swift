@@ -105,7 +105,7 @@ extension ModuleSummaryView: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
-struct MunicipalityView: Hashable {
+struct MunicipalityView {
     let slug: String
     let name: String
     let url: String
@@ -127,6 +127,13 @@ struct MunicipalityView: Hashable {
     let directOffers: [LinkView]
     /// "Tilbud ved KOL i …" pages.
     let diagnoses: [LinkView]
+    /// Hashed once (every page's footer shows a municipality): see `ModuleSummaryView.digest`.
+    var digest = 0
+}
+
+extension MunicipalityView: Hashable {
+    static func == (a: MunicipalityView, b: MunicipalityView) -> Bool { a.digest == b.digest && a.slug == b.slug }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 struct PostcodeView: Hashable {

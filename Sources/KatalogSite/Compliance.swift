@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 import KatalogRules
 
@@ -10,6 +11,33 @@ struct RuleStatusView: Hashable {
     let met: Bool
     let status: String
     let messages: [String]
+    /// Whether the line shows the standard's section (not for the tool's own rules).
+    var showSection = true
+    /// The rule's line on a module's compliance page (`compliance-rule.mustache`), rendered once per
+    /// distinct status: a met rule reads the same on every page, so a catalog of thousands of
+    /// modules renders it once rather than once per page.
+    var html = RawText(text: "")
+}
+
+/// Renders rule lines with `compliance-rule.mustache`, each distinct one once per build.
+final class RuleLines: @unchecked Sendable {
+    private let render: (RuleStatusView) -> String
+    private let lock = NSLock()
+    private var lines: [String: RawText] = [:]
+
+    init(render: @escaping (RuleStatusView) -> String) {
+        self.render = render
+    }
+
+    func line(for view: RuleStatusView) -> RawText {
+        let key = "\(view.id)|\(view.status)|\(view.showSection)|" + view.messages.joined(separator: "\n")
+        if let line = lock.withLock({ lines[key] }) { return line }
+        var text = render(view)
+        while text.last?.isNewline == true { text.removeLast() }
+        let line = RawText(text: text)
+        lock.withLock { lines[key] = line }
+        return line
+    }
 }
 
 struct DeclarationView: Hashable {
@@ -70,7 +98,11 @@ struct Compliance {
     /// overview both show it.
     private var moduleViews: [String: ModuleComplianceView] = [:]
 
-    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, cache: FragmentCache? = nil) {
+    /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
+    private let ruleLines: RuleLines?
+
+    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, cache: FragmentCache? = nil, ruleLines: RuleLines? = nil) {
+        self.ruleLines = ruleLines
         self.rules = rules
         self.lixLimit = lixLimit
         self.findingsByFile = Dictionary(grouping: findings, by: \.location.file)
@@ -118,10 +150,20 @@ struct Compliance {
             if case .module = rule.check { return rule.target.applies(to: module) }
             return false
         }
-        let statuses = applicable.map { rule in status(rule, own.filter { $0.rule == rule.id }) }
+        let statuses = applicable.map { rule in
+            var view = status(rule, own.filter { $0.rule == rule.id })
+            if rule.basis != .tool && rule.basis != .placeholder { view.html = ruleLines?.line(for: view) ?? view.html }
+            return view
+        }
         let requirements = zip(applicable, statuses).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
         let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling }.map(\.1)
         let other = zip(applicable, statuses).filter { $0.0.basis == .tool || $0.0.basis == .placeholder }.map(\.1)
+            .map { view in
+                var view = view
+                view.showSection = false
+                view.html = ruleLines?.line(for: view) ?? view.html
+                return view
+            }
         let lix = LIX.readability(of: module)
         let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Validator.defaultLIXLimit
         return ModuleComplianceView(

@@ -57,7 +57,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
@@ -126,7 +126,9 @@ public struct SiteRenderer: Sendable {
                      lixLimit: Int? = nil, structuredData: [String: String] = [:], cache: FragmentCache? = nil) -> Plan {
         let files = assets
         let context = SiteContext(catalog: catalog, cache: cache)
-        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache)
+        let library = self.library
+        let lines = RuleLines { view in library.render(view, withTemplate: "compliance-rule") ?? "" }
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
             jobs.append(PageJob(path: path, template: template, make: page))

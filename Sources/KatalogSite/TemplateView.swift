@@ -270,6 +270,8 @@ extension RuleStatusView: TemplateView {
         "met": \.met,
         "status": \.status,
         "messages": \.messages,
+        "showSection": \.showSection,
+        "html": \.html,
     ]
 }
 

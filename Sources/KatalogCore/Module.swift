@@ -68,6 +68,7 @@ public final class Module: Sendable, Identifiable {
         self.referralSources = fields.list("adgang.henvisning-fra")
         self.price = fields.text("pris") ?? "Gratis"
         self.titleKey = DanishCollation.key(title)
+        self.readability = LIX(summary + "\n" + body.prose)
         self.id = id
         self.municipalitySlug = municipalitySlug
         self.slug = slug
@@ -95,6 +96,8 @@ public final class Module: Sendable, Identifiable {
     public let price: String
     /// The title's Danish collation key, for sorting lists (see `DanishCollation`).
     public let titleKey: [UInt32]
+    /// The readability (LIX) of the citizen text: the summary and the prose of the body.
+    public let readability: LIX
 
     /// FSIII codes: the declared ones, else the defaults of the intervention and variant.
     public var fsiii: [FSIII] {

@@ -67,6 +67,6 @@ func placeholderText(_ value: FieldValue) -> Bool {
 extension LIX {
     /// The LIX of a module's citizen text: its summary and the prose of its body.
     public static func readability(of module: Module) -> LIX {
-        LIX(module.summary + "\n" + module.body.prose)
+        module.readability
     }
 }

@@ -57,7 +57,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule", "module-item"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
@@ -129,9 +129,20 @@ public struct SiteRenderer: Sendable {
         let library = self.library
         let lines = RuleLines { view in library.render(view, withTemplate: "compliance-rule") ?? "" }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
+        let items = ModuleItems(cache: cache, templates: templateFingerprint) { view in
+            library.render(view, withTemplate: "module-item") ?? ""
+        }
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
-            jobs.append(PageJob(path: path, template: template, make: page))
+            if Self.itemTemplates.contains(template) {
+                jobs.append(PageJob(path: path, template: template, make: {
+                    var built = page()
+                    items.fill(&built)
+                    return built
+                }))
+            } else {
+                jobs.append(PageJob(path: path, template: template, make: page))
+            }
         }
 
         emit("index.html", "index", context.frontPage())
@@ -179,6 +190,9 @@ public struct SiteRenderer: Sendable {
         }
         return Plan(pages: jobs, files: files, generated: [index])
     }
+
+    /// The templates whose module lists use `module-item.mustache` (`{{#items}}{{{.}}}{{/items}}`).
+    static let itemTemplates: Set<String> = ["list", "municipality"]
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
     public var templatesFingerprint: Int { templateFingerprint }

@@ -225,6 +225,14 @@ extension GroupView: TemplateView {
         "url": \.url,
         "doctorsURL": \.doctorsURL,
         "modules": \.modules,
+        "items": \.items,
+    ]
+}
+
+extension ModuleItemView: TemplateView {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleItemView>] = [
+        "root": \.root,
+        "module": \.module,
     ]
 }
 

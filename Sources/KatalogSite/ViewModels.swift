@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import KatalogCore
 
@@ -147,6 +148,51 @@ struct GroupView: Hashable {
     let url: String?
     var doctorsURL: String? = nil
     let modules: [ModuleSummaryView]
+    /// The modules' entries rendered with `module-item.mustache` (lists and municipality pages).
+    var items: [RawText] = []
+}
+
+/// What `module-item.mustache` sees: the module's summary and the page's root.
+struct ModuleItemView: Hashable {
+    let root: String
+    let module: ModuleSummaryView
+}
+
+/// Renders list entries with `module-item.mustache`, each module once per page depth (and, in a
+/// session, once until it changes): a module appears in many lists, on pages at two depths.
+final class ModuleItems: @unchecked Sendable {
+    private let render: (ModuleItemView) -> String
+    private let cache: FragmentCache?
+    private let templates: Int
+    private let lock = NSLock()
+    private var memo: [Int: RawText] = [:]
+
+    init(cache: FragmentCache?, templates: Int, render: @escaping (ModuleItemView) -> String) {
+        self.cache = cache
+        self.templates = templates
+        self.render = render
+    }
+
+    func item(_ module: ModuleSummaryView, root: String) -> RawText {
+        let key = fingerprint(module.digest, module.id, root, templates)
+        let make = { () -> RawText in
+            var text = self.render(ModuleItemView(root: root, module: module))
+            while text.last?.isNewline == true { text.removeLast() }
+            return RawText(text: text)
+        }
+        if let cache { return cache.value("ModuleItem", key, make) }
+        if let item = lock.withLock({ memo[key] }) { return item }
+        let item = make()
+        lock.withLock { memo[key] = item }
+        return item
+    }
+
+    /// Fills `items` of every group of the page.
+    func fill(_ page: inout Page) {
+        for index in page.groups.indices {
+            page.groups[index].items = page.groups[index].modules.map { item($0, root: page.root) }
+        }
+    }
 }
 
 struct InterventionEntry: Hashable {

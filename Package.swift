@@ -44,7 +44,7 @@ let package = Package(
         // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
         .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: cmarkLinking),
         // Load + parse: Content/ folders, front matter (Yams) into typed modules.
-        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "Yams"]),
+        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "CKatalogSystem", "Yams"]),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [
             "KatalogCore", "KatalogMarkdown", "KatalogRules",

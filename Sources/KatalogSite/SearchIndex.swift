@@ -18,8 +18,10 @@ enum SearchIndex {
     /// Entries are encoded one by one (in parallel, and reused from `cache` for unchanged modules)
     /// and joined: the same bytes as encoding the sorted array at once.
     static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> Data {
-        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-            .sorted { entryID($0.module) < entryID($1.module) }
+        let ids = catalog.modules.map(entryID)
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let all = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
+        let pairs = order.map { all[$0] }
         let encoded = Parallel.map(pairs) { pair in
             guard let cache, pair.module.fingerprint != 0 else { return entryJSON(pair.module, in: pair.municipality) }
             return cache.value("SearchIndex.Entry", fingerprint(pair.module.fingerprint, pair.municipality.fingerprint)) {

@@ -100,12 +100,14 @@ public struct SiteRenderer: Sendable {
         public let path: String
         let template: String
         let make: @Sendable () -> Page
+        /// Completes the view model for rendering (after the fingerprint is taken).
+        var finish: (@Sendable (inout Page) -> Void)? = nil
 
         /// Builds the view model. Its fingerprint is equal for equal view models, so a page whose
         /// fingerprint has not changed since it was last written need not be rendered again.
         public func prepare() -> PreparedPage {
             let page = make()
-            return PreparedPage(path: path, template: template, page: page, fingerprint: fingerprint(template, page))
+            return PreparedPage(path: path, template: template, page: page, fingerprint: fingerprint(template, page), finish: finish)
         }
     }
 
@@ -114,10 +116,13 @@ public struct SiteRenderer: Sendable {
         let template: String
         let page: Page
         public let fingerprint: Int
+        let finish: (@Sendable (inout Page) -> Void)?
     }
 
-    public func render(_ page: PreparedPage) -> Data {
-        Data((library.render(page.page, withTemplate: page.template) ?? "").utf8)
+    public func render(_ prepared: PreparedPage) -> Data {
+        var page = prepared.page
+        prepared.finish?(&page)
+        return Data((library.render(page, withTemplate: prepared.template) ?? "").utf8)
     }
 
     /// The pages and other files of the site. With a `cache`, views of unchanged modules (and
@@ -134,15 +139,13 @@ public struct SiteRenderer: Sendable {
         }
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
+            // List entries are filled in only when the page is rendered: they follow from the
+            // modules and the page's root, which the fingerprint already covers.
+            var finish: (@Sendable (inout Page) -> Void)?
             if Self.itemTemplates.contains(template) {
-                jobs.append(PageJob(path: path, template: template, make: {
-                    var built = page()
-                    items.fill(&built)
-                    return built
-                }))
-            } else {
-                jobs.append(PageJob(path: path, template: template, make: page))
+                finish = { (page: inout Page) in items.fill(&page) }
             }
+            jobs.append(PageJob(path: path, template: template, make: page, finish: finish))
         }
 
         emit("index.html", "index", context.frontPage())

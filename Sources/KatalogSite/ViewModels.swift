@@ -93,12 +93,13 @@ struct ModuleSummaryView {
         diagnoses = m.diagnoses; forms = m.forms; formats = m.formats; times = m.times
         price = m.price; updated = m.updated; updatedISO = m.updatedISO
         selfReferral = m.selfReferral; directAccess = m.directAccess
+        digest = 0
         digest = Self.contentHash(self)
     }
 
     /// Hashed once, from every field templates can read (the checked key table), so the lists
     /// that show thousands of entries hash one number per entry.
-    var digest = 0
+    nonisolated(unsafe) private(set) var digest: Int
 }
 
 extension ModuleSummaryView: Hashable {
@@ -174,7 +175,7 @@ final class ModuleItems: @unchecked Sendable {
     }
 
     func item(_ module: ModuleSummaryView, root: String) -> RawText {
-        let key = fingerprint(module.digest, module.id, root, templates)
+        let key = fingerprint(module.digest, root, templates)
         let make = { () -> RawText in
             var text = self.render(ModuleItemView(root: root, module: module))
             while text.last?.isNewline == true { text.removeLast() }

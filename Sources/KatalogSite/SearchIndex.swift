@@ -41,9 +41,7 @@ enum SearchIndex {
                             .joined(separator: " ").lowercased(),
                           indsats: module.intervention.rawValue, diagnoser: module.diagnoses, kommune: municipality.slug,
                           postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(entry)) ?? Data("{}".utf8), as: UTF8.self)
+        let json = compactJSON(entry)
         // "</" would end the script element early.
         return json.utf8.contains(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
     }

@@ -1,0 +1,57 @@
+import Foundation
+@testable import KatalogCore
+import KatalogExport
+import KatalogLoad
+import Testing
+
+/// The exports' JSON is written by the program's own writer (for speed); it must be byte for byte
+/// what Foundation's JSONEncoder writes, which is what the files were specified against.
+@Suite("JSON writing")
+struct JSONTests {
+    struct Tricky: Encodable {
+        let text = "citat \" skråstreg / omvendt \\ linje\n tab\t kontrol \u{1} æøå € </script>"
+        let empty: [String] = []
+        let none: String? = nil
+        let number = -42
+        let big: Int64 = 9_000_000_000
+        let flag = true
+        let nested = ["b": [1, 2], "a": [], "å": [3], "B": [4]]
+        let objects = [Inner(navn: nil), Inner(navn: "x")]
+
+        struct Inner: Encodable {
+            let navn: String?
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(navn, forKey: .navn)
+            }
+            enum CodingKeys: String, CodingKey { case navn }
+        }
+    }
+
+    func foundation(_ value: some Encodable, pretty: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test("pretty and compact output equal JSONEncoder's, for awkward values and for every SOFT record of the example")
+    func sameAsFoundation() throws {
+        #expect(throws: Never.self) { try JSONValueEncoder.encode(Tricky()) }
+        #expect(deterministicJSON(Tricky()) == (try foundation(Tricky(), pretty: true)))
+        #expect(compactJSON(Tricky()) == (try foundation(Tricky(), pretty: false)))
+        let catalog = try ContentLoader().load(root: exampleContent)
+        let records = Exporter().records(catalog)
+        #expect(records.count == 24)
+        for record in records {
+            #expect(throws: Never.self) { try JSONValueEncoder.encode(record) }
+            #expect(deterministicJSON(record) == (try foundation(record, pretty: true)))
+        }
+    }
+
+    @Test("values the writer does not handle fall back to JSONEncoder")
+    func fallback() throws {
+        struct Measured: Encodable { let value = 1.5 }
+        #expect(throws: JSONValueEncoder.Unsupported.self) { try JSONValueEncoder.encode(Measured()) }
+        #expect(deterministicJSON(Measured()) == (try foundation(Measured(), pretty: true)))
+    }
+}

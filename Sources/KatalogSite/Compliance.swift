@@ -23,14 +23,21 @@ struct RuleStatusView: Hashable {
 final class RuleLines: @unchecked Sendable {
     private let render: (RuleStatusView) -> String
     private let lock = NSLock()
-    private var lines: [String: RawText] = [:]
+    private var lines: [Key: RawText] = [:]
+
+    private struct Key: Hashable {
+        let id: String
+        let status: String
+        let showSection: Bool
+        let messages: [String]
+    }
 
     init(render: @escaping (RuleStatusView) -> String) {
         self.render = render
     }
 
     func line(for view: RuleStatusView) -> RawText {
-        let key = "\(view.id)|\(view.status)|\(view.showSection)|" + view.messages.joined(separator: "\n")
+        let key = Key(id: view.id, status: view.status, showSection: view.showSection, messages: view.messages)
         if let line = lock.withLock({ lines[key] }) { return line }
         var text = render(view)
         while text.last?.isNewline == true { text.removeLast() }

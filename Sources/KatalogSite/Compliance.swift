@@ -52,7 +52,7 @@ struct DeclarationView: Hashable {
     let text: String
 }
 
-struct ModuleComplianceView: Hashable {
+struct ModuleComplianceView {
     let title: String
     let url: String
     let complianceURL: String
@@ -76,10 +76,6 @@ struct ModuleComplianceView: Hashable {
     var digest = 0
 }
 
-extension ModuleComplianceView {
-    static func == (a: ModuleComplianceView, b: ModuleComplianceView) -> Bool { a.digest == b.digest && a.url == b.url }
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-}
 
 /// One municipality's standing: the overview (`kvalitet/index.html`) shows the counts, the
 /// municipality's own page (`kvalitet/kommune/<kommune>.html`) every module and the catalog rules.

@@ -58,15 +58,13 @@ struct ModuleView {
     var digest = 0
 }
 
-extension ModuleView: Hashable {
-    static func == (a: ModuleView, b: ModuleView) -> Bool { a.digest == b.digest && a.id == b.id }
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-}
+extension ModuleView: Digested {}
 
 /// A module as lists show it (municipality pages, lists by intervention, diagnosis, format and
 /// time, the search page, the GP page): its facts and summary, not its full text. Lists hash
-/// these values, so editing a module's body text re-renders its own page but no list.
-struct ModuleSummaryView {
+/// these values, so editing a module's body text re-renders its own page but no list. A class:
+/// lists hold tens of thousands of them, and copying a reference is one retain, not eighteen.
+final class ModuleSummaryView: Sendable {
     let id: String
     let title: String
     let summary: String
@@ -94,7 +92,7 @@ struct ModuleSummaryView {
         price = m.price; updated = m.updated; updatedISO = m.updatedISO
         selfReferral = m.selfReferral; directAccess = m.directAccess
         digest = 0
-        digest = Self.contentHash(self)
+        digest = ModuleSummaryView.contentHash(self)
     }
 
     /// Hashed once, from every field templates can read (the checked key table), so the lists
@@ -102,10 +100,7 @@ struct ModuleSummaryView {
     nonisolated(unsafe) private(set) var digest: Int
 }
 
-extension ModuleSummaryView: Hashable {
-    static func == (a: ModuleSummaryView, b: ModuleSummaryView) -> Bool { a.digest == b.digest && a.id == b.id }
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-}
+extension ModuleSummaryView: Digested {}
 
 struct MunicipalityView {
     let slug: String
@@ -133,10 +128,7 @@ struct MunicipalityView {
     var digest = 0
 }
 
-extension MunicipalityView: Hashable {
-    static func == (a: MunicipalityView, b: MunicipalityView) -> Bool { a.digest == b.digest && a.slug == b.slug }
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-}
+extension MunicipalityView: Digested {}
 
 struct PostcodeView: Hashable {
     let postcode: String

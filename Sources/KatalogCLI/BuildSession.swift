@@ -108,7 +108,7 @@ public final class BuildSession: @unchecked Sendable {
             let page = job.prepare()
             let data = renderer.render(page)
             do throws(SiteWriter.Failure) { try staging.write(job.path, data) } catch { return .failure(error) }
-            return .success(Written(view: page.fingerprint, bytes: Self.hash(data)))
+            return .success(Written(view: job.inputKey ?? page.fingerprint, bytes: Self.hash(data)))
         }
         let made = Parallel.map(generated) { file -> Result<Written, SiteWriter.Failure> in
             do throws(SiteWriter.Failure) { try staging.write(file.path, file.make()) } catch { return .failure(error) }
@@ -138,11 +138,13 @@ public final class BuildSession: @unchecked Sendable {
         throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
         let previous = written
         let results = Parallel.map(plan.pages) { job -> (Written, Data?, rendered: Bool) in
+            if let key = job.inputKey, let old = previous[job.path], old.view == key { return (old, nil, false) }
             let page = job.prepare()
-            if let old = previous[job.path], old.view == page.fingerprint { return (old, nil, false) }
+            let view = job.inputKey ?? page.fingerprint
+            if let old = previous[job.path], old.view == view { return (old, nil, false) }
             let data = renderer.render(page)
             let hash = Self.hash(data)
-            return (Written(view: page.fingerprint, bytes: hash), previous[job.path]?.bytes == hash ? nil : data, true)
+            return (Written(view: view, bytes: hash), previous[job.path]?.bytes == hash ? nil : data, true)
         }
         var record: [String: Written] = [:]
         var changed: [String: Data] = [:]

@@ -102,6 +102,10 @@ public struct SiteRenderer: Sendable {
         let make: @Sendable () -> Page
         /// Completes the view model for rendering (after the fingerprint is taken).
         var finish: (@Sendable (inout Page) -> Void)? = nil
+        /// For pages that show one module (its page, its compliance page): a fingerprint of the
+        /// digests the page is made from, known without building the page. Equal keys, equal pages,
+        /// so a session skips even building those whose key has not changed.
+        public var inputKey: Int? = nil
 
         /// Builds the view model. Its fingerprint is equal for equal view models, so a page whose
         /// fingerprint has not changed since it was last written need not be rendered again.
@@ -162,12 +166,14 @@ public struct SiteRenderer: Sendable {
                 emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
             }
             for module in municipality.modules {
-                let data = structuredData[module.id]
+                let data = structuredData[module.id].map(RawText.init)
                 emit(SiteContext.modulePath(module), "module", {
                     var page = context.modulePage(module, in: municipality)
-                    page.structuredData = data.map(RawText.init)
+                    page.structuredData = data
                     return page
                 }())
+                jobs[jobs.count - 1].inputKey = fingerprint("module", context.moduleView(module, in: municipality).digest,
+                                                            context.municipalityView(municipality).digest, data)
             }
         }
         for intervention in Intervention.allCases {
@@ -189,6 +195,8 @@ public struct SiteRenderer: Sendable {
         for municipality in catalog.municipalities {
             for module in municipality.modules {
                 emit(Compliance.path(module), "compliance", context.compliancePage(module, in: municipality, compliance))
+                jobs[jobs.count - 1].inputKey = fingerprint("compliance", compliance.module(module, in: municipality).digest,
+                                                            context.municipalityView(municipality).digest)
             }
         }
         return Plan(pages: jobs, files: files, generated: [index])

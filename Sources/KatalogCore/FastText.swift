@@ -27,11 +27,6 @@ extension StringProtocol {
             }
         }
     }
-
-    /// Whether the text contains the ASCII byte `byte`.
-    public func containsByte(_ byte: UInt8) -> Bool {
-        utf8.contains(byte)
-    }
 }
 
 extension Substring {

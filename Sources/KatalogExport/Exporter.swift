@@ -101,13 +101,6 @@ public struct Exporter: Sendable {
         }
     }
 
-    /// Every export file, by path relative to the site root.
-    public func files(_ catalog: Catalog) -> [String: Data] {
-        let outputs = outputs(catalog)
-        let data = Parallel.map(outputs) { $0.make() }
-        return Dictionary(zip(outputs.map(\.path), data)) { first, _ in first }
-    }
-
     /// The export files: the catalog-wide formats and each municipality's feed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
         let everything = fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.fingerprint),

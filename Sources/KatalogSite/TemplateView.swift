@@ -44,18 +44,11 @@ extension Digested {
 
 extension ModuleComplianceView: Digested {}
 
-/// The fingerprint of a page's view model, used to decide whether the page must be rendered again.
-/// Walks the same key tables the templates read (so it covers exactly what a page can show),
-/// hashes text as UTF-8 bytes (the standard String hash normalises Unicode first, which costs
-/// several times more for Danish text), and takes digested views by their digest.
+/// Hashes a view's values through the key tables the templates read (so it covers exactly what a
+/// page can show), text as UTF-8 bytes (the standard String hash normalises Unicode first, which
+/// costs several times more for Danish text), and digested views by their digest. Used to give
+/// list summaries and municipality views their digest once.
 enum ViewFingerprint {
-    static func of(_ template: String, _ view: some TemplateView) -> Int {
-        var hasher = Hasher()
-        combine(template, into: &hasher)
-        combine(view, into: &hasher)
-        return hasher.finalize()
-    }
-
     static func combine(_ value: Any, into hasher: inout Hasher) {
         switch value {
         case let text as String:

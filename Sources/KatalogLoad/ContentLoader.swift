@@ -120,12 +120,14 @@ public struct ContentLoader: Sendable {
             }
         }
         do {
-            if let size = FileInfo.size(path), size > SourceText.maximumBytes {
+            // One stat serves the size check and the cache's stamp.
+            let stamp = LoadCache.Stamp.of(path)
+            if let size = stamp?.size, size > SourceText.maximumBytes {
                 throw InputError(SourceLocation(file: path, line: 1),
                                  "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
             }
             if let cache {
-                guard let result = cache.module(path, parse: parse) else {
+                guard let result = cache.module(path, stamp: stamp, parse: parse) else {
                     throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
                 }
                 return result
@@ -274,11 +276,6 @@ enum FileInfo {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    /// The size of the file (following symbolic links), or nil when it cannot be read.
-    static func size(_ path: String) -> Int? {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : nil
-    }
 }
 
 func join(_ a: String, _ b: String) -> String {

@@ -44,8 +44,9 @@ public final class LoadCache: @unchecked Sendable {
     func end() { lock.withLock { parsedLastTime = parsedNow } }
 
     /// The cached result for `path` if the file is unchanged; else `parse(bytes, fingerprint)` of its current bytes.
-    func module(_ path: String, parse: (Data, Int) -> Result<Module, InputErrors>) -> Result<Module, InputErrors>? {
-        cached(path, in: \.modules, parse: parse)?.value
+    /// `stamp`: the file's stamp when the caller has just taken it (saves a second `stat`).
+    func module(_ path: String, stamp: Stamp? = nil, parse: (Data, Int) -> Result<Module, InputErrors>) -> Result<Module, InputErrors>? {
+        cached(path, stamp: stamp, in: \.modules, parse: parse)?.value
     }
 
     /// The settings of `kommune.yml` and the fingerprint of its bytes.
@@ -54,9 +55,9 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     /// Nil when the file cannot be read at all (the caller reports it).
-    private func cached<Value>(_ path: String, in table: ReferenceWritableKeyPath<LoadCache, [String: Entry<Value>]>,
+    private func cached<Value>(_ path: String, stamp known: Stamp? = nil, in table: ReferenceWritableKeyPath<LoadCache, [String: Entry<Value>]>,
                                parse: (Data, Int) -> Value) -> (value: Value, fingerprint: Int)? {
-        guard let stamp = Stamp.of(path) else { return nil }
+        guard let stamp = known ?? Stamp.of(path) else { return nil }
         let previous = lock.withLock { self[keyPath: table][path] }
         if let previous, previous.stamp == stamp { return (previous.value, previous.fingerprint) }
         guard stamp.size <= SourceText.maximumBytes else { return nil }

@@ -68,6 +68,30 @@ extension String {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `lowercased()`, the same text, several times faster for Danish: Latin-1 letters are mapped
+    /// directly and only other scalars use their Unicode lowercase mapping (which is what
+    /// `lowercased()` does for every scalar of a non-ASCII text).
+    public var lowercasedLatin1: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A:
+                out.append(UInt8(value + 0x20))
+            case 0..<0x80:
+                out.append(UInt8(value))
+            case 0xC0...0xDE where value != 0xD7:
+                out.append(0xC3); out.append(UInt8(0x80 | ((value + 0x20) & 0x3F)))
+            case 0x80..<0x100:
+                out.append(UInt8(0xC0 | (value >> 6))); out.append(UInt8(0x80 | (value & 0x3F)))
+            default:
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The text without leading and trailing white space (Unicode White_Space, as Foundation's
     /// `.whitespacesAndNewlines`).
     public var trimmingWhitespace: String {

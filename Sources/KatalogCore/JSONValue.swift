@@ -54,7 +54,11 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
     public func rendered(pruning: Bool = true, indent: Int = 0) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
-        (pruning ? (pruned ?? .null) : self).write(to: &out, indent: indent)
+        if pruning, isPrunedAway {
+            out.append(contentsOf: "null".utf8)
+        } else {
+            write(to: &out, indent: indent, pruning: pruning)
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -89,17 +93,33 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
         }
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// Whether `pruned` is nil (the value and everything in it is null or empty), found without
+    /// building the pruned tree.
+    var isPrunedAway: Bool {
+        switch self {
+        case .null: true
+        case .string(let s): s.isEmpty
+        case .array(let items): items.allSatisfy(\.isPrunedAway)
+        case .object(let members): members.values.allSatisfy(\.isPrunedAway)
+        default: false
+        }
+    }
+
+    /// Writes the value pretty-printed; with `pruning`, leaves out what `pruned` drops (the value
+    /// itself must not be pruned away).
+    private func write(to out: inout [UInt8], indent: Int, pruning: Bool = false) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .number(let n): out.append(contentsOf: String(n).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items) where pruning && items.contains(where: \.isPrunedAway):
+            JSONValue.array(items.filter { !$0.isPrunedAway }).write(to: &out, indent: indent, pruning: true)
         case .array(let items) where items.count >= 256:
             // Long arrays (a bundle of thousands of services) are written element by element in parallel.
             let parts = Parallel.map(items) { item in
                 var part: [UInt8] = []
-                item.write(to: &part, indent: indent + 2)
+                item.write(to: &part, indent: indent + 2, pruning: pruning)
                 return part
             }
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
@@ -107,15 +127,16 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
             }
         case .array(let items):
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
-                items[index].write(to: &out, indent: indent + 2)
+                items[index].write(to: &out, indent: indent + 2, pruning: pruning)
             }
         case .object(let members):
             // Foundation's .sortedKeys orders keys by their UTF-8 bytes.
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = (pruning ? members.filter { !$0.value.isPrunedAway }.map(\.key) : Array(members.keys))
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             Self.writeContainer(keys.count, open: 0x7B, close: 0x7D, indent: indent, to: &out) { index, out in
                 Self.writeString(keys[index], to: &out)
                 out.append(contentsOf: " : ".utf8)
-                members[keys[index]]!.write(to: &out, indent: indent + 2)
+                members[keys[index]]!.write(to: &out, indent: indent + 2, pruning: pruning)
             }
         }
     }
@@ -137,24 +158,35 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
 
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in s.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: #"\""#.utf8)
-            case 0x5C: out.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs without a byte to escape are copied whole.
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x22 || bytes[index] == 0x5C || bytes[index] < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                escape(bytes[index], to: &out)
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(0x22)
+    }
+
+    private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x22: out.append(contentsOf: #"\""#.utf8)
+        case 0x5C: out.append(contentsOf: #"\\"#.utf8)
+        case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+        case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+        case 0x09: out.append(contentsOf: #"\t"#.utf8)
+        case 0x08: out.append(contentsOf: #"\b"#.utf8)
+        case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            out.append(contentsOf: #"\u00"#.utf8)
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
     }
 }
 
@@ -169,6 +201,15 @@ public func deterministicJSON(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+}
+
+/// `deterministicJSON(value)` with every line indented by `indent` spaces, to be placed inside
+/// a container written by hand.
+public func deterministicJSON(_ value: some Encodable, indent: Int) -> String {
+    let prefix = String(repeating: " ", count: indent)
+    if let tree = try? JSONValueEncoder.encode(value) { return prefix + tree.rendered(pruning: false, indent: indent) }
+    return deterministicJSON(value).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
 }
 
 /// One-line JSON with sorted keys and `/` unescaped (JSONEncoder's `.sortedKeys, .withoutEscapingSlashes`).

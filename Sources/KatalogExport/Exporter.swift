@@ -81,9 +81,8 @@ public struct Exporter: Sendable {
             let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
             let records = Parallel.map(pairs) { pair in
                 cached("SOFTRecord.json", pair.module, pair.municipality) {
-                    deterministicJSON(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)))
-                        .split(separator: "\n", omittingEmptySubsequences: false)
-                        .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+                    deterministicJSON(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)),
+                                      indent: 4)
                 }
             }
             let head = deterministicJSON(["$schema": "soft.schema.json", "standard": Self.softStandard])

@@ -48,6 +48,28 @@ struct JSONTests {
         }
     }
 
+    @Test("indented output is the pretty output with every line indented, by the writer and by the fallback")
+    func indented() throws {
+        struct Measured: Encodable { let value = 1.5; let list = ["a"] }
+        func indentLines(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        }
+        #expect(deterministicJSON(Tricky(), indent: 4) == indentLines(try foundation(Tricky(), pretty: true)))
+        #expect(deterministicJSON(Measured(), indent: 4) == indentLines(try foundation(Measured(), pretty: true)))
+    }
+
+    @Test("pruning while writing drops exactly what `pruned` drops")
+    func pruning() {
+        let value: JSONValue = [
+            "keep": "x", "empty": "", "none": .null, "list": ["", .null, "y", [:], ["a": .null]],
+            "nested": ["gone": ["deeper": .null, "also": []], "kept": ["n": 0, "f": false]],
+            "allGone": [.null, ""], "many": .array((0..<300).map { $0 % 3 == 0 ? .null : .number($0) }),
+        ]
+        #expect(value.rendered() == (value.pruned ?? .null).rendered(pruning: false))
+        #expect(value.rendered(indent: 4) == (value.pruned ?? .null).rendered(pruning: false, indent: 4))
+        #expect(JSONValue.array([.null, ""]).rendered() == "null")
+    }
+
     @Test("values the writer does not handle fall back to JSONEncoder")
     func fallback() throws {
         struct Measured: Encodable { let value = 1.5 }

@@ -126,7 +126,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ prepared: PreparedPage) -> Data {
         var page = prepared.page
         prepared.finish?(&page)
-        return Data((library.render(page, withTemplate: prepared.template) ?? "").utf8)
+        return Data((library.render(ViewBox(page), withTemplate: prepared.template) ?? "").utf8)
     }
 
     /// The pages and other files of the site. With a `cache`, views of unchanged modules (and
@@ -136,10 +136,10 @@ public struct SiteRenderer: Sendable {
         let files = assets
         let context = SiteContext(catalog: catalog, cache: cache)
         let library = self.library
-        let lines = RuleLines { view in library.render(view, withTemplate: "compliance-rule") ?? "" }
+        let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
         let items = ModuleItems(cache: cache, templates: templateFingerprint) { view in
-            library.render(view, withTemplate: "module-item") ?? ""
+            library.render(ViewBox(view), withTemplate: "module-item") ?? ""
         }
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
@@ -202,7 +202,7 @@ public struct SiteRenderer: Sendable {
         return Plan(pages: jobs, files: files, generated: [index])
     }
 
-    /// The templates whose module lists use `module-item.mustache` (`{{#items}}{{{.}}}{{/items}}`).
+    /// The templates whose module lists use `module-item.mustache` (`{{{itemLines}}}`).
     static let itemTemplates: Set<String> = ["list", "municipality"]
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.

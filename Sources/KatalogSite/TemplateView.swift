@@ -5,9 +5,8 @@ import Synchronization
 /// (swift-mustache falls back to `Mirror`, which decodes every field's type on every lookup:
 /// most of the render time of a large catalog.) In debug builds the table is checked against
 /// the type's stored properties the first time each type is rendered, so the two cannot drift.
-/// (Key paths are immutable; the tables are `nonisolated(unsafe)` only because `PartialKeyPath` is not marked Sendable.)
 protocol TemplateView: MustacheParent {
-    static var keys: [String: PartialKeyPath<Self>] { get }
+    static var keys: [String: TemplateKey<Self>] { get }
 }
 
 extension TemplateView {
@@ -15,10 +14,70 @@ extension TemplateView {
         #if DEBUG
         TemplateKeysCheck.verify(self)
         #endif
-        guard let path = Self.keys[name] else { return nil }
-        let value = self[keyPath: path]
-        if let optional = value as? OptionalValue { return optional.wrappedValue }
-        return value
+        return Self.keys[name]?.read(self)
+    }
+}
+
+/// How a template reads one field of a view: `path` (for fingerprints) and `read`, which gives
+/// what Mustache should see. `read` is made from the field's static type (`key(_:)`), so optionals
+/// are unwrapped and nested views boxed without a dynamic cast per lookup.
+struct TemplateKey<View>: @unchecked Sendable {
+    let path: PartialKeyPath<View>
+    let read: (View) -> Any?
+}
+
+/// A view as Mustache holds it: a reference. swift-mustache keeps the objects of a render on a
+/// stack of `Any` and casts each to `MustacheParent` at every lookup; for a view struct that cast
+/// copies the whole value (a retain per field), for a box it is one retain.
+final class ViewBox<View: TemplateView>: MustacheParent {
+    let view: View
+    init(_ view: View) { self.view = view }
+    func child(named name: String) -> Any? { view.child(named: name) }
+}
+
+/// Text as Mustache holds it. swift-mustache renders a plain `String` through several failed
+/// casts and `String(describing:)`, and when one is on its stack (`{{#x}}…{{/x}}`) it looks
+/// names up in it by reflection; this renders directly and has no fields. Sections, inverted
+/// sections and transforms (`empty`, `uppercased`, …) behave as for a `String`.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+}
+
+extension TemplateView {
+    static func key(_ path: KeyPath<Self, String>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { TemplateText(text: $0[keyPath: path]) }
+    }
+    static func key(_ path: KeyPath<Self, String?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { TemplateText(text: $0) } }
+    }
+    static func key(_ path: KeyPath<Self, [String]>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { TemplateText(text: $0) } }
+    }
+    static func key<T>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path] }
+    }
+    static func key<T>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path] as Any? }
+    }
+    static func key<T: TemplateView>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { ViewBox($0[keyPath: path]) }
+    }
+    static func key<T: TemplateView>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { ViewBox($0) } }
+    }
+    static func key<T: TemplateView>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { ViewBox($0) } }
+    }
+    /// Views that are classes already need no box.
+    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path] }
+    }
+    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path] }
     }
 }
 
@@ -94,9 +153,9 @@ extension Array: ListValue {
 extension TemplateView {
     /// Every field of the key table (in the table's own, fixed, order).
     func combineFields(into hasher: inout Hasher) {
-        for (name, path) in Self.keys {
+        for (name, key) in Self.keys {
             ViewFingerprint.combine(name, into: &hasher)
-            ViewFingerprint.combine(self[keyPath: path], into: &hasher)
+            ViewFingerprint.combine(self[keyPath: key.path], into: &hasher)
         }
     }
 }
@@ -125,224 +184,228 @@ enum TemplateKeysCheck {
 #endif
 
 extension LinkView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<LinkView>] = [
-        "label": \.label,
-        "url": \.url,
+    static let keys: [String: TemplateKey<LinkView>] = [
+        "label": key(\.label),
+        "url": key(\.url),
     ]
 }
 
 extension PlaceView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<PlaceView>] = [
-        "name": \.name,
-        "address": \.address,
-        "postcode": \.postcode,
-        "city": \.city,
+    static let keys: [String: TemplateKey<PlaceView>] = [
+        "name": key(\.name),
+        "address": key(\.address),
+        "postcode": key(\.postcode),
+        "city": key(\.city),
     ]
 }
 
 extension ContactView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ContactView>] = [
-        "name": \.name,
-        "phone": \.phone,
-        "email": \.email,
-        "hours": \.hours,
+    static let keys: [String: TemplateKey<ContactView>] = [
+        "name": key(\.name),
+        "phone": key(\.phone),
+        "email": key(\.email),
+        "hours": key(\.hours),
     ]
 }
 
 extension ModuleView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleView>] = [
-        "id": \.id,
-        "title": \.title,
-        "summary": \.summary,
-        "url": \.url,
-        "municipality": \.municipality,
-        "municipalityURL": \.municipalityURL,
-        "intervention": \.intervention,
-        "interventionURL": \.interventionURL,
-        "variant": \.variant,
-        "diagnoses": \.diagnoses,
-        "targetGroup": \.targetGroup,
-        "forms": \.forms,
-        "formats": \.formats,
-        "times": \.times,
-        "scope": \.scope,
-        "intake": \.intake,
-        "places": \.places,
-        "contact": \.contact,
-        "price": \.price,
-        "updated": \.updated,
-        "updatedISO": \.updatedISO,
-        "selfReferral": \.selfReferral,
-        "directAccess": \.directAccess,
-        "referralSources": \.referralSources,
-        "staff": \.staff,
-        "body": \.body,
-        "digitalTwin": \.digitalTwin,
-        "continuation": \.continuation,
-        "doctorsURL": \.doctorsURL,
+    static let keys: [String: TemplateKey<ModuleView>] = [
+        "id": key(\.id),
+        "title": key(\.title),
+        "summary": key(\.summary),
+        "url": key(\.url),
+        "municipality": key(\.municipality),
+        "municipalityURL": key(\.municipalityURL),
+        "intervention": key(\.intervention),
+        "interventionURL": key(\.interventionURL),
+        "variant": key(\.variant),
+        "diagnoses": key(\.diagnoses),
+        "targetGroup": key(\.targetGroup),
+        "forms": key(\.forms),
+        "formats": key(\.formats),
+        "times": key(\.times),
+        "scope": key(\.scope),
+        "intake": key(\.intake),
+        "places": key(\.places),
+        "contact": key(\.contact),
+        "price": key(\.price),
+        "updated": key(\.updated),
+        "updatedISO": key(\.updatedISO),
+        "selfReferral": key(\.selfReferral),
+        "directAccess": key(\.directAccess),
+        "referralSources": key(\.referralSources),
+        "staff": key(\.staff),
+        "body": key(\.body),
+        "digitalTwin": key(\.digitalTwin),
+        "continuation": key(\.continuation),
+        "doctorsURL": key(\.doctorsURL),
     ]
 }
 
 extension MunicipalityView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<MunicipalityView>] = [
-        "slug": \.slug,
-        "name": \.name,
-        "url": \.url,
-        "code": \.code,
-        "isExample": \.isExample,
-        "contact": \.contact,
-        "accessibilityStatement": \.accessibilityStatement,
-        "website": \.website,
-        "receiver": \.receiver,
-        "receiverSOR": \.receiverSOR,
-        "receiverLocation": \.receiverLocation,
-        "doctorsPhone": \.doctorsPhone,
-        "contactWithinDays": \.contactWithinDays,
-        "referralContents": \.referralContents,
-        "feedback": \.feedback,
-        "postcodes": \.postcodes,
-        "doctorsURL": \.doctorsURL,
-        "directOffers": \.directOffers,
-        "diagnoses": \.diagnoses,
+    static let keys: [String: TemplateKey<MunicipalityView>] = [
+        "slug": key(\.slug),
+        "name": key(\.name),
+        "url": key(\.url),
+        "code": key(\.code),
+        "isExample": key(\.isExample),
+        "contact": key(\.contact),
+        "accessibilityStatement": key(\.accessibilityStatement),
+        "website": key(\.website),
+        "receiver": key(\.receiver),
+        "receiverSOR": key(\.receiverSOR),
+        "receiverLocation": key(\.receiverLocation),
+        "doctorsPhone": key(\.doctorsPhone),
+        "contactWithinDays": key(\.contactWithinDays),
+        "referralContents": key(\.referralContents),
+        "feedback": key(\.feedback),
+        "postcodes": key(\.postcodes),
+        "doctorsURL": key(\.doctorsURL),
+        "directOffers": key(\.directOffers),
+        "diagnoses": key(\.diagnoses),
     ]
 }
 
 extension PostcodeView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<PostcodeView>] = [
-        "postcode": \.postcode,
-        "municipality": \.municipality,
-        "url": \.url,
+    static let keys: [String: TemplateKey<PostcodeView>] = [
+        "postcode": key(\.postcode),
+        "municipality": key(\.municipality),
+        "url": key(\.url),
     ]
 }
 
 extension GroupView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<GroupView>] = [
-        "heading": \.heading,
-        "url": \.url,
-        "doctorsURL": \.doctorsURL,
-        "modules": \.modules,
-        "items": \.items,
+    static let keys: [String: TemplateKey<GroupView>] = [
+        "heading": key(\.heading),
+        "url": key(\.url),
+        "doctorsURL": key(\.doctorsURL),
+        "modules": key(\.modules),
+        "items": key(\.items),
+        "itemLines": key(\.itemLines),
     ]
 }
 
 extension ModuleItemView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleItemView>] = [
-        "root": \.root,
-        "module": \.module,
+    static let keys: [String: TemplateKey<ModuleItemView>] = [
+        "root": key(\.root),
+        "module": key(\.module),
     ]
 }
 
 extension InterventionEntry: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<InterventionEntry>] = [
-        "code": \.code,
-        "label": \.label,
-        "everyday": \.everyday,
-        "description": \.description,
-        "url": \.url,
-        "count": \.count,
+    static let keys: [String: TemplateKey<InterventionEntry>] = [
+        "code": key(\.code),
+        "label": key(\.label),
+        "everyday": key(\.everyday),
+        "description": key(\.description),
+        "url": key(\.url),
+        "count": key(\.count),
     ]
 }
 
 extension Page: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<Page>] = [
-        "root": \.root,
-        "pageTitle": \.pageTitle,
-        "footer": \.footer,
-        "isExample": \.isExample,
-        "module": \.module,
-        "municipality": \.municipality,
-        "groups": \.groups,
-        "interventions": \.interventions,
-        "diagnoses": \.diagnoses,
-        "municipalities": \.municipalities,
-        "formats": \.formats,
-        "times": \.times,
-        "postcodes": \.postcodes,
-        "heading": \.heading,
-        "lead": \.lead,
-        "compliance": \.compliance,
-        "structuredData": \.structuredData,
-        "complianceMunicipalities": \.complianceMunicipalities,
+    static let keys: [String: TemplateKey<Page>] = [
+        "root": key(\.root),
+        "pageTitle": key(\.pageTitle),
+        "footer": key(\.footer),
+        "isExample": key(\.isExample),
+        "module": key(\.module),
+        "municipality": key(\.municipality),
+        "groups": key(\.groups),
+        "interventions": key(\.interventions),
+        "diagnoses": key(\.diagnoses),
+        "municipalities": key(\.municipalities),
+        "formats": key(\.formats),
+        "times": key(\.times),
+        "postcodes": key(\.postcodes),
+        "heading": key(\.heading),
+        "lead": key(\.lead),
+        "compliance": key(\.compliance),
+        "structuredData": key(\.structuredData),
+        "complianceMunicipalities": key(\.complianceMunicipalities),
     ]
 }
 
 extension RuleStatusView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<RuleStatusView>] = [
-        "id": \.id,
-        "section": \.section,
-        "wording": \.wording,
-        "met": \.met,
-        "status": \.status,
-        "messages": \.messages,
-        "showSection": \.showSection,
-        "html": \.html,
+    static let keys: [String: TemplateKey<RuleStatusView>] = [
+        "id": key(\.id),
+        "section": key(\.section),
+        "wording": key(\.wording),
+        "met": key(\.met),
+        "status": key(\.status),
+        "messages": key(\.messages),
+        "showSection": key(\.showSection),
+        "html": key(\.html),
     ]
 }
 
 extension DeclarationView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<DeclarationView>] = [
-        "label": \.label,
-        "text": \.text,
+    static let keys: [String: TemplateKey<DeclarationView>] = [
+        "label": key(\.label),
+        "text": key(\.text),
     ]
 }
 
 extension ModuleComplianceView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleComplianceView>] = [
-        "title": \.title,
-        "url": \.url,
-        "complianceURL": \.complianceURL,
-        "file": \.file,
-        "intervention": \.intervention,
-        "municipality": \.municipality,
-        "lix": \.lix,
-        "lixBand": \.lixBand,
-        "lixOver": \.lixOver,
-        "lixLimit": \.lixLimit,
-        "requirementsMet": \.requirementsMet,
-        "requirementsTotal": \.requirementsTotal,
-        "recommendationsMissed": \.recommendationsMissed,
-        "requirements": \.requirements,
-        "recommendations": \.recommendations,
-        "other": \.other,
-        "declarations": \.declarations,
-        "errors": \.errors,
-        "warnings": \.warnings,
+    static let keys: [String: TemplateKey<ModuleComplianceView>] = [
+        "title": key(\.title),
+        "url": key(\.url),
+        "complianceURL": key(\.complianceURL),
+        "file": key(\.file),
+        "intervention": key(\.intervention),
+        "municipality": key(\.municipality),
+        "lix": key(\.lix),
+        "lixBand": key(\.lixBand),
+        "lixOver": key(\.lixOver),
+        "lixLimit": key(\.lixLimit),
+        "requirementsMet": key(\.requirementsMet),
+        "requirementsTotal": key(\.requirementsTotal),
+        "recommendationsMissed": key(\.recommendationsMissed),
+        "requirements": key(\.requirements),
+        "recommendations": key(\.recommendations),
+        "other": key(\.other),
+        "declarations": key(\.declarations),
+        "requirementLines": key(\.requirementLines),
+        "recommendationLines": key(\.recommendationLines),
+        "otherLines": key(\.otherLines),
+        "errors": key(\.errors),
+        "warnings": key(\.warnings),
     ]
 }
 
 extension MunicipalityComplianceView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<MunicipalityComplianceView>] = [
-        "name": \.name,
-        "url": \.url,
-        "modules": \.modules,
-        "catalogRules": \.catalogRules,
-        "moduleCount": \.moduleCount,
-        "modulesComplete": \.modulesComplete,
-        "recommendationsMissed": \.recommendationsMissed,
-        "catalogRulesMet": \.catalogRulesMet,
-        "catalogRulesTotal": \.catalogRulesTotal,
+    static let keys: [String: TemplateKey<MunicipalityComplianceView>] = [
+        "name": key(\.name),
+        "url": key(\.url),
+        "modules": key(\.modules),
+        "catalogRules": key(\.catalogRules),
+        "moduleCount": key(\.moduleCount),
+        "modulesComplete": key(\.modulesComplete),
+        "recommendationsMissed": key(\.recommendationsMissed),
+        "catalogRulesMet": key(\.catalogRulesMet),
+        "catalogRulesTotal": key(\.catalogRulesTotal),
     ]
 }
 
 extension ModuleSummaryView: TemplateView {
-    nonisolated(unsafe) static let keys: [String: PartialKeyPath<ModuleSummaryView>] = [
-        "id": \.id,
-        "title": \.title,
-        "summary": \.summary,
-        "url": \.url,
-        "municipality": \.municipality,
-        "municipalityURL": \.municipalityURL,
-        "intervention": \.intervention,
-        "interventionURL": \.interventionURL,
-        "variant": \.variant,
-        "diagnoses": \.diagnoses,
-        "forms": \.forms,
-        "formats": \.formats,
-        "times": \.times,
-        "price": \.price,
-        "updated": \.updated,
-        "updatedISO": \.updatedISO,
-        "selfReferral": \.selfReferral,
-        "directAccess": \.directAccess,
+    static let keys: [String: TemplateKey<ModuleSummaryView>] = [
+        "id": key(\.id),
+        "title": key(\.title),
+        "summary": key(\.summary),
+        "url": key(\.url),
+        "municipality": key(\.municipality),
+        "municipalityURL": key(\.municipalityURL),
+        "intervention": key(\.intervention),
+        "interventionURL": key(\.interventionURL),
+        "variant": key(\.variant),
+        "diagnoses": key(\.diagnoses),
+        "forms": key(\.forms),
+        "formats": key(\.formats),
+        "times": key(\.times),
+        "price": key(\.price),
+        "updated": key(\.updated),
+        "updatedISO": key(\.updatedISO),
+        "selfReferral": key(\.selfReferral),
+        "directAccess": key(\.directAccess),
     ]
 }

@@ -143,6 +143,8 @@ struct GroupView: Hashable {
     let modules: [ModuleSummaryView]
     /// The modules' entries rendered with `module-item.mustache` (lists and municipality pages).
     var items: [RawText] = []
+    /// `items`, each followed by a newline, for one `{{{itemLines}}}` instead of a section per entry.
+    var itemLines = RawText(text: "")
 }
 
 /// What `module-item.mustache` sees: the module's summary and the page's root.
@@ -183,7 +185,9 @@ final class ModuleItems: @unchecked Sendable {
     /// Fills `items` of every group of the page.
     func fill(_ page: inout Page) {
         for index in page.groups.indices {
-            page.groups[index].items = page.groups[index].modules.map { item($0, root: page.root) }
+            let items = page.groups[index].modules.map { item($0, root: page.root) }
+            page.groups[index].items = items
+            page.groups[index].itemLines = RawText(lines: items)
         }
     }
 }
@@ -223,9 +227,21 @@ struct Page: Hashable {
 
 /// Text a template inserts as it is (`{{{structuredData}}}`): renders as its text, and hashes its
 /// UTF-8 bytes (the standard String hash normalises Unicode first, several times slower).
-struct RawText: Hashable, MustacheCustomRenderable {
+struct RawText: Hashable, MustacheCustomRenderable, MustacheParent {
     let text: String
     var renderText: String { text }
+    /// No fields (so Mustache does not reflect on it when it is a section's value).
+    func child(named name: String) -> Any? { nil }
+
+    init(text: String) { self.text = text }
+
+    /// Texts joined, each followed by a newline.
+    init(lines: [RawText]) {
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        for line in lines { text += line.text; text += "\n" }
+        self.text = text
+    }
     var isNull: Bool { false }
 
     static func == (a: RawText, b: RawText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }

@@ -30,21 +30,14 @@ struct FieldReader {
             fail(line: line, column: 1, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
             return table
         }
-        let root: Node?
-        do {
-            // The basic resolver leaves every plain scalar a string: the schema, not YAML's implicit
-            // typing, decides what a value means (and it spares a regular expression per scalar).
-            // (The encoding is given, or Yams reads the process environment on every parse.)
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
+        // Every scalar is read as text: the schema, not YAML's implicit typing, decides what a value means.
+        let root: YAMLNode?
+        do { root = try YAMLDocument.compose(yaml) } catch {
             record(error, yaml: yaml)
-            return table
-        } catch {
-            fail(line: 1, column: 1, "felterne kunne ikke læses: \(error)")
             return table
         }
         guard let root else { return table }
-        guard case .mapping(let mapping) = root else {
+        guard case .mapping(let mapping, _) = root else {
             fail(at: root, "felterne skal skrives som `navn: værdi`, én pr. linje")
             return table
         }
@@ -54,7 +47,7 @@ struct FieldReader {
 
     // MARK: - Mapping and values
 
-    private mutating func readMapping(_ mapping: Node.Mapping, schema: [Field], prefix: String, into table: inout FieldTable) {
+    private mutating func readMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], schema: [Field], prefix: String, into table: inout FieldTable) {
         for (keyNode, valueNode) in mapping {
             guard spend(keyNode), spend(valueNode) else { return }
             guard let key = keyNode.string, case .scalar = keyNode else {
@@ -76,7 +69,7 @@ struct FieldReader {
         }
     }
 
-    private mutating func readValue(_ node: Node, field: Field, path: String, into table: inout FieldTable) {
+    private mutating func readValue(_ node: YAMLNode, field: Field, path: String, into table: inout FieldTable) {
         switch field.kind {
         case .text:
             guard let text = scalarText(node) else { return wrongType(node, path, field) }
@@ -88,7 +81,10 @@ struct FieldReader {
             guard let value = boolean(node) else { return wrongType(node, path, field) }
             table.values[path] = .bool(value)
         case .integer:
-            guard case .scalar = node, let value = node.int else { return wrongType(node, path, field) }
+            // Integers as YAML writes them (`1_000`, `0x10`), read by Yams; a quoted "7" is text.
+            guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Int.construct(from: Node.Scalar(scalar.string)) else {
+                return wrongType(node, path, field)
+            }
             guard value >= 0 else { return fail(at: node, "feltet `\(path)` må ikke være negativt") }
             table.values[path] = .integer(value)
         case .date:
@@ -111,14 +107,14 @@ struct FieldReader {
             guard let items = listItems(node, path, field) else { return }
             table.values[path] = .list(items.map(\.1))
         case .map(let fields):
-            guard case .mapping(let mapping) = node else { return wrongType(node, path, field) }
+            guard case .mapping(let mapping, _) = node else { return wrongType(node, path, field) }
             readMapping(mapping, schema: fields, prefix: path, into: &table)
         case .records(let fields):
-            guard case .sequence(let sequence) = node else { return wrongType(node, path, field) }
+            guard case .sequence(let sequence, _) = node else { return wrongType(node, path, field) }
             var records: [FieldTable] = []
             for item in sequence {
                 guard spend(item) else { return }
-                guard case .mapping(let mapping) = item else {
+                guard case .mapping(let mapping, _) = item else {
                     fail(at: item, "hvert punkt i `\(path)` skal være en gruppe af felter (navn: værdi)")
                     continue
                 }
@@ -131,13 +127,13 @@ struct FieldReader {
     }
 
     /// A list of scalars; a single scalar is read as a list of one.
-    private mutating func listItems(_ node: Node, _ path: String, _ field: Field) -> [(Node, String)]? {
+    private mutating func listItems(_ node: YAMLNode, _ path: String, _ field: Field) -> [(YAMLNode, String)]? {
         switch node {
         case .scalar:
             guard let text = scalarText(node) else { wrongType(node, path, field); return nil }
             return [(node, text)]
-        case .sequence(let sequence):
-            var items: [(Node, String)] = []
+        case .sequence(let sequence, _):
+            var items: [(YAMLNode, String)] = []
             for item in sequence {
                 guard spend(item) else { return nil }
                 guard let text = scalarText(item) else {
@@ -155,13 +151,13 @@ struct FieldReader {
 
     // MARK: - Scalars
 
-    private func scalarText(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node, !isNull(node) else { return nil }
+    private func scalarText(_ node: YAMLNode) -> String? {
+        guard case .scalar(let scalar, _) = node, !isNull(node) else { return nil }
         return scalar.string
     }
 
-    private func boolean(_ node: Node) -> Bool? {
-        guard case .scalar(let scalar) = node else { return nil }
+    private func boolean(_ node: YAMLNode) -> Bool? {
+        guard case .scalar(let scalar, _) = node else { return nil }
         switch scalar.string.lowercased() {
         case "true", "ja", "yes": return true
         case "false", "nej", "no": return false
@@ -169,9 +165,12 @@ struct FieldReader {
         }
     }
 
-    private func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    private func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar, _) = node, scalar.isPlain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func isDate(_ text: String) -> Bool {
@@ -185,8 +184,8 @@ struct FieldReader {
     // MARK: - Errors
 
     /// Counts nodes and refuses anchors and aliases (which could expand into a "billion laughs").
-    private mutating func spend(_ node: Node) -> Bool {
-        if node.anchor != nil {
+    private mutating func spend(_ node: YAMLNode) -> Bool {
+        if node.meta.anchored {
             fail(at: node, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
             nodeBudget = 0
             return false
@@ -199,11 +198,11 @@ struct FieldReader {
         return true
     }
 
-    private func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    private func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.meta.line + lineOffset, column: node.meta.column)
     }
 
-    private mutating func fail(at node: Node, _ message: String, hint: String? = nil) {
+    private mutating func fail(at node: YAMLNode, _ message: String, hint: String? = nil) {
         errors.append(InputError(location(of: node), message, hint: hint))
     }
 
@@ -211,11 +210,11 @@ struct FieldReader {
         errors.append(InputError(SourceLocation(file: file, line: line + lineOffset, column: column), message, hint: hint))
     }
 
-    private mutating func wrongType(_ node: Node, _ path: String, _ field: Field) {
+    private mutating func wrongType(_ node: YAMLNode, _ path: String, _ field: Field) {
         fail(at: node, "feltet `\(path)` har forkert type", hint: "skriv \(field.typeName)")
     }
 
-    private mutating func unknownCode(_ code: String, _ node: Node, _ path: String, _ vocabulary: Vocabulary) {
+    private mutating func unknownCode(_ code: String, _ node: YAMLNode, _ path: String, _ vocabulary: Vocabulary) {
         let hint = Suggestion.hint(for: code, in: vocabulary.codes)
             ?? "tilladte værdier: \(vocabulary.codes.joined(separator: ", "))"
         fail(at: node, "ukendt værdi `\(code)` i `\(path)`", hint: hint)
@@ -234,20 +233,20 @@ struct FieldReader {
         return "tilladte felter her: \(schema.map(\.key).joined(separator: ", "))"
     }
 
-    private mutating func record(_ error: YamlError, yaml: String) {
+    private mutating func record(_ error: YAMLProblem, yaml: String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            fail(line: mark.line, column: mark.column, "felterne er ikke gyldig YAML: \(Self.danish(problem))",
+        case .syntax(let problem, let line, let column):
+            fail(line: line, column: column, "felterne er ikke gyldig YAML: \(Self.danish(problem))",
                  hint: "tjek indrykning, kolon efter feltnavnet og citationstegn")
-        case .duplicatedKeysInMapping(let duplicates, _):
+        case .duplicateKeys(let duplicates):
             for key in duplicates {
                 let line = Self.secondOccurrence(of: key, in: yaml) ?? 1
                 fail(line: line, column: 1, "feltet `\(key)` står to gange", hint: "slet den ene")
             }
-        case .reader(let problem, _, _, _):
+        case .tooDeep(let line, let column):
+            fail(line: line, column: column, "felterne er for store eller for dybt indlejrede")
+        case .reader(let problem), .other(let problem):
             fail(line: 1, column: 1, "felterne kunne ikke læses: \(problem)")
-        default:
-            fail(line: 1, column: 1, "felterne kunne ikke læses: \(error)")
         }
     }
 
@@ -285,7 +284,7 @@ struct FieldReader {
     }
 
     /// Compiled once: an `&` or `*` where a YAML value starts.
-    nonisolated(unsafe) static let anchorPattern = try! NSRegularExpression(pattern: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#)
+    static let anchorPattern = try! NSRegularExpression(pattern: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#)
 
     private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
         var seen = false

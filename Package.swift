@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "KatalogCore"),
         // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
         .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: cmarkLinking),
-        // Load + parse: Content/ folders, front matter (Yams) into typed modules.
+        // Load + parse: Content/ folders, front matter (libyaml, from Yams: YAMLDocument imports its CYaml target) into typed modules.
         .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "CKatalogSystem", "Yams"]),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [

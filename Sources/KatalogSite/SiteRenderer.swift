@@ -40,9 +40,17 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
+    /// existed gets the built-in one (its other templates do not use it).
+    static let pieceTemplates = ["module-item", "compliance-rule", "footer"]
+
     init(files: [String: Data], origin: String) throws(InputErrors) {
         // Templates that say `{{% CONTENT_TYPE: HTML }}` get the byte-level escaper (same output).
         MustacheContentTypes.register(FastHTMLEscaping(), named: "HTML")
+        var files = files
+        for piece in Self.pieceTemplates where files[piece + ".mustache"] == nil {
+            files[piece + ".mustache"] = Self.defaultFiles[piece + ".mustache"]
+        }
         var errors: [InputError] = []
         var library = MustacheLibrary()
         let templates = files.keys.filter { !$0.contains("/") && $0.hasSuffix(".mustache") }.sorted()
@@ -57,7 +65,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule", "module-item"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule", "module-item", "footer"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
@@ -138,18 +146,15 @@ public struct SiteRenderer: Sendable {
         let library = self.library
         let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
-        let items = ModuleItems(cache: cache, templates: templateFingerprint) { view in
-            library.render(ViewBox(view), withTemplate: "module-item") ?? ""
-        }
+        let fragments = PageFragments(cache: cache, templates: templateFingerprint,
+                                      item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
+                                      footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" })
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
-            // List entries are filled in only when the page is rendered: they follow from the
-            // modules and the page's root, which the fingerprint already covers.
-            var finish: (@Sendable (inout Page) -> Void)?
-            if Self.itemTemplates.contains(template) {
-                finish = { (page: inout Page) in items.fill(&page) }
-            }
-            jobs.append(PageJob(path: path, template: template, make: page, finish: finish))
+            // The footer and list entries are filled in only when the page is rendered: they follow
+            // from the municipalities, modules and root, which the fingerprint already covers.
+            let items = Self.itemTemplates.contains(template)
+            jobs.append(PageJob(path: path, template: template, make: page, finish: { fragments.fill(&$0, items: items) }))
         }
 
         emit("index.html", "index", context.frontPage())

@@ -285,6 +285,12 @@ extension GroupView: TemplateView {
     ]
 }
 
+extension FooterView: TemplateView {
+    static let keys: [String: TemplateKey<FooterView>] = [
+        "footer": key(\.footer),
+    ]
+}
+
 extension ModuleItemView: TemplateView {
     static let keys: [String: TemplateKey<ModuleItemView>] = [
         "root": key(\.root),
@@ -323,6 +329,7 @@ extension Page: TemplateView {
         "compliance": key(\.compliance),
         "structuredData": key(\.structuredData),
         "complianceMunicipalities": key(\.complianceMunicipalities),
+        "footerHTML": key(\.footerHTML),
     ]
 }
 

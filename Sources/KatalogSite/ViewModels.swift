@@ -153,37 +153,56 @@ struct ModuleItemView: Hashable {
     let module: ModuleSummaryView
 }
 
-/// Renders list entries with `module-item.mustache`, each module once per page depth (and, in a
-/// session, once until it changes): a module appears in many lists, on pages at two depths.
-final class ModuleItems: @unchecked Sendable {
-    private let render: (ModuleItemView) -> String
+/// What `footer.mustache` sees: the municipalities a page's footer shows.
+struct FooterView: Hashable {
+    let footer: [MunicipalityView]
+}
+
+/// Pieces that many pages repeat, each rendered once and inserted raw: list entries
+/// (`module-item.mustache`, once per module and page depth) and footers (`footer.mustache`, once
+/// per set of municipalities; a page shows its own municipality's, a national page all 98). In a
+/// session they are kept until what they show changes.
+final class PageFragments: @unchecked Sendable {
+    private let renderItem: (ModuleItemView) -> String
+    private let renderFooter: (FooterView) -> String
     private let cache: FragmentCache?
     private let templates: Int
     private let lock = NSLock()
     private var memo: [Int: RawText] = [:]
 
-    init(cache: FragmentCache?, templates: Int, render: @escaping (ModuleItemView) -> String) {
+    init(cache: FragmentCache?, templates: Int, item: @escaping (ModuleItemView) -> String, footer: @escaping (FooterView) -> String) {
         self.cache = cache
         self.templates = templates
-        self.render = render
+        self.renderItem = item
+        self.renderFooter = footer
+    }
+
+    private func fragment(_ kind: String, _ key: Int, _ render: @escaping () -> String) -> RawText {
+        let make = { () -> RawText in
+            var text = render()
+            if kind == "ModuleItem" { while text.last?.isNewline == true { text.removeLast() } }
+            return RawText(text: text)
+        }
+        if let cache { return cache.value(kind, key, make) }
+        let memoKey = fingerprint(kind, key)
+        if let fragment = lock.withLock({ memo[memoKey] }) { return fragment }
+        let fragment = make()
+        lock.withLock { memo[memoKey] = fragment }
+        return fragment
     }
 
     func item(_ module: ModuleSummaryView, root: String) -> RawText {
-        let key = fingerprint(module.digest, root, templates)
-        let make = { () -> RawText in
-            var text = self.render(ModuleItemView(root: root, module: module))
-            while text.last?.isNewline == true { text.removeLast() }
-            return RawText(text: text)
-        }
-        if let cache { return cache.value("ModuleItem", key, make) }
-        if let item = lock.withLock({ memo[key] }) { return item }
-        let item = make()
-        lock.withLock { memo[key] = item }
-        return item
+        fragment("ModuleItem", fingerprint(module.digest, root, templates)) { self.renderItem(ModuleItemView(root: root, module: module)) }
     }
 
-    /// Fills `items` of every group of the page.
-    func fill(_ page: inout Page) {
+    func footer(_ municipalities: [MunicipalityView]) -> RawText {
+        fragment("Footer", fingerprint(municipalities.map(\.digest), templates)) { self.renderFooter(FooterView(footer: municipalities)) }
+    }
+
+    /// Fills the page's footer and, with `items`, the `items` of every group.
+    func fill(_ page: inout Page, items: Bool) {
+        page.footerHTML = footer(page.footer)
+        guard items else { return }
         for index in page.groups.indices {
             let items = page.groups[index].modules.map { item($0, root: page.root) }
             page.groups[index].items = items
@@ -223,6 +242,8 @@ struct Page: Hashable {
     /// schema.org JSON-LD, already escaped for a script element.
     var structuredData: RawText? = nil
     var complianceMunicipalities: [MunicipalityComplianceView] = []
+    /// `footer` rendered with `footer.mustache` (filled in when the page is rendered).
+    var footerHTML = RawText(text: "")
 }
 
 /// Text a template inserts as it is (`{{{structuredData}}}`): renders as its text, and hashes its

@@ -275,4 +275,22 @@ struct DefaultTemplateTests {
         #expect(FileManager.default.fileExists(atPath: catalog.output + "/testby/a.html"))
         #expect(FileManager.default.fileExists(atPath: catalog.output + "/assets/style.css"))
     }
+
+    @Test("a Templates/ folder from before the piece templates existed builds the same site")
+    func olderTemplatesFolder() throws {
+        let catalog = try TempCatalog([:])
+        defer { catalog.remove() }
+        let older = catalog.root.appendingPathComponent("Templates").path
+        try FileManager.default.copyItem(atPath: templates, toPath: older)
+        for piece in ["footer", "module-item", "compliance-rule"] { try FileManager.default.removeItem(atPath: "\(older)/\(piece).mustache") }
+        // The footer as a loop in the layout, as layouts were written before footer.mustache.
+        let layout = try String(contentsOfFile: older + "/layout.mustache", encoding: .utf8)
+        let footer = try String(contentsOfFile: templates + "/footer.mustache", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        try layout.replacingOccurrences(of: "{{{footerHTML}}}", with: footer).write(toFile: older + "/layout.mustache", atomically: true, encoding: .utf8)
+        let current = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/a", "--templates", templates])
+        let previous = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/b", "--templates", older])
+        #expect(current.code == 0 && previous.code == 0, "\(previous.console.errors)")
+        #expect(snapshot(catalog.output + "/a") == snapshot(catalog.output + "/b"))
+    }
 }

@@ -76,6 +76,9 @@ extension TemplateView {
     static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
         TemplateKey(path: path) { $0[keyPath: path] }
     }
+    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path] as Any? }
+    }
     static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
         TemplateKey(path: path) { $0[keyPath: path] }
     }

@@ -23,7 +23,9 @@ struct ContactView: Hashable {
     let hours: String?
 }
 
-struct ModuleView {
+/// A module as its page shows it. A class: pages, lists and caches pass it around, and copying a
+/// reference is one retain, not one per field.
+final class ModuleView: Sendable {
     let id: String
     let title: String
     let summary: String
@@ -55,7 +57,69 @@ struct ModuleView {
     let doctorsURL: String
     /// A fingerprint of what the view is made from (the module's and municipality's sources and the
     /// digital counterpart's): pages that show the module hash this, not the whole view.
-    var digest = 0
+    let digest: Int
+
+    init(id: String,
+         title: String,
+         summary: String,
+         url: String,
+         municipality: String,
+         municipalityURL: String,
+         intervention: String,
+         interventionURL: String,
+         variant: String?,
+         diagnoses: [LinkView],
+         targetGroup: String?,
+         forms: [String],
+         formats: [String],
+         times: [String],
+         scope: String?,
+         intake: String?,
+         places: [PlaceView],
+         contact: ContactView?,
+         price: String,
+         updated: String,
+         updatedISO: String,
+         selfReferral: Bool,
+         directAccess: Bool,
+         referralSources: [String],
+         staff: [String],
+         body: String,
+         digitalTwin: LinkView?,
+         continuation: [String],
+         doctorsURL: String,
+         digest: Int) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.url = url
+        self.municipality = municipality
+        self.municipalityURL = municipalityURL
+        self.intervention = intervention
+        self.interventionURL = interventionURL
+        self.variant = variant
+        self.diagnoses = diagnoses
+        self.targetGroup = targetGroup
+        self.forms = forms
+        self.formats = formats
+        self.times = times
+        self.scope = scope
+        self.intake = intake
+        self.places = places
+        self.contact = contact
+        self.price = price
+        self.updated = updated
+        self.updatedISO = updatedISO
+        self.selfReferral = selfReferral
+        self.directAccess = directAccess
+        self.referralSources = referralSources
+        self.staff = staff
+        self.body = body
+        self.digitalTwin = digitalTwin
+        self.continuation = continuation
+        self.doctorsURL = doctorsURL
+        self.digest = digest
+    }
 }
 
 extension ModuleView: Digested {}
@@ -177,10 +241,11 @@ final class PageFragments: @unchecked Sendable {
         self.renderFooter = footer
     }
 
-    private func fragment(_ kind: String, _ key: Int, _ render: @escaping () -> String) -> RawText {
+    /// `trim`: without trailing newlines (a list entry; a footer keeps its final newline).
+    private func fragment(_ kind: String, _ key: Int, trim: Bool, _ render: @escaping () -> String) -> RawText {
         let make = { () -> RawText in
             var text = render()
-            if kind == "ModuleItem" { while text.last?.isNewline == true { text.removeLast() } }
+            if trim { while text.last?.isNewline == true { text.removeLast() } }
             return RawText(text: text)
         }
         if let cache { return cache.value(kind, key, make) }
@@ -192,11 +257,11 @@ final class PageFragments: @unchecked Sendable {
     }
 
     func item(_ module: ModuleSummaryView, root: String) -> RawText {
-        fragment("ModuleItem", fingerprint(module.digest, root, templates)) { self.renderItem(ModuleItemView(root: root, module: module)) }
+        fragment("ModuleItem", fingerprint(module.digest, root, templates), trim: true) { self.renderItem(ModuleItemView(root: root, module: module)) }
     }
 
     func footer(_ municipalities: [MunicipalityView]) -> RawText {
-        fragment("Footer", fingerprint(municipalities.map(\.digest), templates)) { self.renderFooter(FooterView(footer: municipalities)) }
+        fragment("Footer", fingerprint(municipalities.map(\.digest), templates), trim: false) { self.renderFooter(FooterView(footer: municipalities)) }
     }
 
     /// Fills the page's footer and, with `items`, the `items` of every group.

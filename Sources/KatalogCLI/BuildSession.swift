@@ -28,6 +28,8 @@ public final class BuildSession: @unchecked Sendable {
         var view: Int?
         /// Hash of the bytes.
         var bytes: Int
+        /// The page's input key (see `SiteRenderer.PageJob.inputKey`), when it has one.
+        var input: Int? = nil
     }
 
     struct FolderIdentity: Equatable {
@@ -74,7 +76,7 @@ public final class BuildSession: @unchecked Sendable {
         do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
         if renderer.templatesFingerprint != templates {
             // Other templates: every page must be rendered again.
-            for path in written.keys { written[path]?.view = nil }
+            for path in written.keys { written[path]?.view = nil; written[path]?.input = nil }
             templates = renderer.templatesFingerprint
         }
         lap("skabeloner")
@@ -108,7 +110,7 @@ public final class BuildSession: @unchecked Sendable {
             let page = job.prepare()
             let data = renderer.render(page)
             do throws(SiteWriter.Failure) { try staging.write(job.path, data) } catch { return .failure(error) }
-            return .success(Written(view: job.inputKey ?? page.fingerprint, bytes: Self.hash(data)))
+            return .success(Written(view: page.fingerprint, bytes: Self.hash(data), input: job.inputKey))
         }
         let made = Parallel.map(generated) { file -> Result<Written, SiteWriter.Failure> in
             do throws(SiteWriter.Failure) { try staging.write(file.path, file.make()) } catch { return .failure(error) }
@@ -138,13 +140,17 @@ public final class BuildSession: @unchecked Sendable {
         throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
         let previous = written
         let results = Parallel.map(plan.pages) { job -> (Written, Data?, rendered: Bool) in
-            if let key = job.inputKey, let old = previous[job.path], old.view == key { return (old, nil, false) }
+            // Same inputs: the page is what it was, without building it. Else build its view model;
+            // same view model: the page is what it was, without rendering it.
+            if let key = job.inputKey, let old = previous[job.path], old.input == key { return (old, nil, false) }
             let page = job.prepare()
-            let view = job.inputKey ?? page.fingerprint
-            if let old = previous[job.path], old.view == view { return (old, nil, false) }
+            if var old = previous[job.path], old.view == page.fingerprint {
+                old.input = job.inputKey
+                return (old, nil, false)
+            }
             let data = renderer.render(page)
             let hash = Self.hash(data)
-            return (Written(view: view, bytes: hash), previous[job.path]?.bytes == hash ? nil : data, true)
+            return (Written(view: page.fingerprint, bytes: hash, input: job.inputKey), previous[job.path]?.bytes == hash ? nil : data, true)
         }
         var record: [String: Written] = [:]
         var changed: [String: Data] = [:]

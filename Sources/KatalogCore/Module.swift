@@ -50,10 +50,15 @@ public final class Module: Sendable, Identifiable {
     /// A hash of the file's path and bytes, set by the loader: equal fingerprints, equal module
     /// (within one process). Incremental builds key their caches on it.
     public let fingerprint: Int
+    /// A hash of the path and the front matter alone (0 without the loader): what every output but
+    /// the module's page, its compliance page, the FHIR export and the search index is made from,
+    /// so editing the body does not rebuild the others.
+    public let factsFingerprint: Int
 
     public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
-                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0) {
+                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0, factsFingerprint: Int = 0) {
         self.fingerprint = fingerprint
+        self.factsFingerprint = factsFingerprint
         self.title = fields.text("titel") ?? slug
         self.summary = fields.text("resume") ?? ""
         self.updated = fields.text("opdateret") ?? ""

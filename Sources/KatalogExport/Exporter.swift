@@ -102,16 +102,18 @@ public struct Exporter: Sendable {
 
     /// The export files: the catalog-wide formats and each municipality's feed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
-        let everything = fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.fingerprint),
-                                     catalog.modules.map(\.id), baseURL)
+        // FHIR carries each module's text; the other formats only what the front matter says.
+        let municipalities = catalog.municipalities.map(\.fingerprint), ids = catalog.modules.map(\.id)
+        let everything = fingerprint(municipalities, catalog.modules.map(\.fingerprint), ids, baseURL)
+        let facts = fingerprint(municipalities, catalog.modules.map(\.factsFingerprint), ids, baseURL)
         var outputs = Format.allCases.map { format in
-            GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, everything)) {
+            GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, format == .fhir ? everything : facts)) {
                 Data(concatenating: parts(format, catalog))
             }
         }
         for municipality in catalog.municipalities {
             let path = feedPath(municipality)
-            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.fingerprint), municipality.modules.map(\.id), baseURL)
+            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.factsFingerprint), municipality.modules.map(\.id), baseURL)
             outputs.append(GeneratedFile(path: path, fingerprint: key) {
                 Data(AtomFeed.feed(
                     title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",

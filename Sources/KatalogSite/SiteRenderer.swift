@@ -110,9 +110,11 @@ public struct SiteRenderer: Sendable {
         let make: @Sendable () -> Page
         /// Completes the view model for rendering (after the fingerprint is taken).
         var finish: (@Sendable (inout Page) -> Void)? = nil
-        /// For pages that show one module (its page, its compliance page): a fingerprint of the
-        /// digests the page is made from, known without building the page. Equal keys, equal pages,
-        /// so a session skips even building those whose key has not changed.
+        /// A fingerprint of what the page is made from, known without building the page. Equal keys,
+        /// equal pages, so a session skips even building those whose key has not changed. For a
+        /// page that shows one module (its page, its compliance page): the digests of its views;
+        /// for the lists and the other citizen and GP pages: the front matter of every module and
+        /// every `kommune.yml` (which is all they show), so editing a body builds none of them.
         public var inputKey: Int? = nil
 
         /// Builds the view model. Its fingerprint is equal for equal view models, so a page whose
@@ -149,12 +151,17 @@ public struct SiteRenderer: Sendable {
         let fragments = PageFragments(cache: cache, templates: templateFingerprint,
                                       item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
                                       footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" })
+        // What the pages made from front matter and kommune.yml are made from (nil when modules
+        // were not loaded from files and so have no fingerprints).
+        let facts = catalog.modules.contains(where: { $0.factsFingerprint == 0 }) ? nil
+            : fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.factsFingerprint), catalog.modules.map(\.id))
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
             // The footer and list entries are filled in only when the page is rendered: they follow
             // from the municipalities, modules and root, which the fingerprint already covers.
             let items = Self.itemTemplates.contains(template)
-            jobs.append(PageJob(path: path, template: template, make: page, finish: { fragments.fill(&$0, items: items) }))
+            jobs.append(PageJob(path: path, template: template, make: page, finish: { fragments.fill(&$0, items: items) },
+                                inputKey: Self.factsTemplates.contains(template) ? facts.map { fingerprint(template, path, $0) } : nil))
         }
 
         emit("index.html", "index", context.frontPage())
@@ -206,6 +213,9 @@ public struct SiteRenderer: Sendable {
         }
         return Plan(pages: jobs, files: files, generated: [index])
     }
+
+    /// The templates of pages that show only what front matter and `kommune.yml` say.
+    static let factsTemplates: Set<String> = ["index", "search", "postcodes", "municipality", "doctors", "list"]
 
     /// The templates whose module lists use `module-item.mustache` (`{{{itemLines}}}`).
     static let itemTemplates: Set<String> = ["list", "municipality"]

@@ -5,46 +5,54 @@ import Foundation
 /// A build asks for each piece; unchanged modules get theirs back without recomputing. Pieces
 /// not asked for during a build are dropped when it ends (`sweep`), so memory follows the catalog.
 public final class FragmentCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Any] = [:]
-    private var used: Set<Key> = []
-    /// Hits and misses of the current build, for `--verbose` and tests.
-    public private(set) var hits = 0
-    public private(set) var misses = 0
-
     public struct Key: Hashable, Sendable {
         let kind: String
         let fingerprint: Int
     }
 
+    /// The cache is split by fingerprint so that the threads of a parallel build rarely wait for
+    /// each other's lock (every module asks for several pieces).
+    private final class Shard {
+        let lock = NSLock()
+        var values: [Key: Any] = [:]
+        var used: Set<Key> = []
+    }
+
+    private let shards = (0..<16).map { _ in Shard() }
+
     public init() {}
+
+    private func shard(_ fingerprint: Int) -> Shard {
+        shards[Int(UInt(bitPattern: fingerprint) % UInt(shards.count))]
+    }
 
     /// The cached value of `kind` for `fingerprint`, or `make()` (stored for next time).
     public func value<T>(_ kind: String, _ fingerprint: Int, _ make: () -> T) -> T {
         let key = Key(kind: kind, fingerprint: fingerprint)
-        let cached: T? = lock.withLock {
-            used.insert(key)
-            if let value = values[key] as? T { hits += 1; return value }
-            misses += 1
-            return nil
+        let shard = shard(fingerprint)
+        let cached: T? = shard.lock.withLock {
+            shard.used.insert(key)
+            return shard.values[key] as? T
         }
         if let cached { return cached }
         let value = make()
-        lock.withLock { values[key] = value }
+        shard.lock.withLock { shard.values[key] = value }
         return value
     }
 
-    /// Starts a build: counters reset, nothing marked as used.
+    /// Starts a build: nothing marked as used.
     public func begin() {
-        lock.withLock { used = []; hits = 0; misses = 0 }
+        for shard in shards { shard.lock.withLock { shard.used = [] } }
     }
 
     /// Ends a build: drops what it did not use, once that is a third of what is kept (so memory
     /// stays within 1.5 times what a build needs, without filtering the whole cache every time).
     public func sweep() {
-        lock.withLock {
-            guard values.count * 2 > used.count * 3 else { return }
-            values = values.filter { used.contains($0.key) }
+        for shard in shards {
+            shard.lock.withLock {
+                guard shard.values.count * 2 > shard.used.count * 3 else { return }
+                shard.values = shard.values.filter { shard.used.contains($0.key) }
+            }
         }
     }
 }

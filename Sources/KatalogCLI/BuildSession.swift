@@ -16,8 +16,9 @@ import KatalogWrite
 public final class BuildSession: @unchecked Sendable {
     public let options: Pipeline.Options
     private let loadCache = LoadCache()
-    /// Module views, compliance views, findings and export records, by fingerprint of their sources.
-    private let fragments = FragmentCache()
+    /// Module views, compliance views, findings and export records, by fingerprint of their sources
+    /// (nil for a session that builds once: keeping them would only cost time and memory).
+    private let fragments: FragmentCache?
     /// What the output folder holds, as this session wrote it.
     private var written: [String: Written] = [:]
     private var templates: Int?
@@ -50,8 +51,10 @@ public final class BuildSession: @unchecked Sendable {
         return hasher.finalize()
     }
 
-    public init(options: Pipeline.Options) {
+    /// `remembers`: keep what builds compute for the next build (`serve`, `build --watch`).
+    public init(options: Pipeline.Options, remembers: Bool = true) {
         self.options = options
+        self.fragments = remembers ? FragmentCache() : nil
     }
 
     /// Builds the site. `incremental`: update the output in place, touching only what changed
@@ -63,7 +66,7 @@ public final class BuildSession: @unchecked Sendable {
             timings.append((stage, Date().timeIntervalSince(clock)))
             clock = Date()
         }
-        fragments.begin()
+        fragments?.begin()
         let catalog: Catalog
         do { catalog = try ContentLoader().load(root: options.content, cache: loadCache) } catch { throw .input(error) }
         lap("indlæs")
@@ -93,7 +96,7 @@ public final class BuildSession: @unchecked Sendable {
         let inPlace = incremental && output != nil && FolderIdentity.of(options.output) == output
         let outcome = inPlace ? try update(plan, files, generated, renderer) : try replace(plan, files, generated, renderer)
         lap(inPlace ? "skriv ændringer" : "generér, skriv")
-        fragments.sweep()
+        fragments?.sweep()
         return Pipeline.Report(catalog: catalog, findings: findings, fileCount: plan.pages.count + files.count + generated.count,
                                timings: timings, parsed: loadCache.parsedLastTime,
                                rendered: outcome.rendered, written: outcome.written)

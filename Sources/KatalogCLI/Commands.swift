@@ -93,7 +93,8 @@ public struct Build: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let session = BuildSession(options: .init(content: folders.content, output: folders.output, templates: folders.templates,
-                                                  allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL))
+                                                  allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL),
+                                   remembers: watch)
         guard watch else { return buildOnce(session, incremental: false, console: console) }
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()

@@ -59,6 +59,6 @@ public struct Pipeline: Sendable {
 
     /// A complete build: the first build of a new session.
     public func build() throws(Failure) -> Report {
-        try BuildSession(options: options).build()
+        try BuildSession(options: options, remembers: false).build()
     }
 }

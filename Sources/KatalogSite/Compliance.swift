@@ -119,8 +119,9 @@ struct Compliance {
         let ruleIDs = fingerprint(rules.map(\.id))
         let views = Parallel.map(pairs) { [self] pair in
             // The view shows the module, its municipality's settings and the module's findings.
-            let own = findingsByFile[pair.module.file] ?? []
-            guard let cache, pair.module.fingerprint != 0 else {
+            guard pair.module.fingerprint != 0 else {
+                // Without loader fingerprints (catalogs built in code): the content itself.
+                let own = findingsByFile[pair.module.file] ?? []
                 var view = self.build(pair.module, in: pair.municipality)
                 view.digest = fingerprint(pair.module.id, pair.module.fields, pair.module.body.markdown, pair.municipality.fields, own, lixLimit, ruleIDs)
                 return view
@@ -128,6 +129,11 @@ struct Compliance {
             // A module's findings are a function of the module, its municipality's settings and the
             // rules (the validator guarantees it), so these identify the view.
             let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs)
+            guard let cache else {
+                var view = self.build(pair.module, in: pair.municipality)
+                view.digest = key
+                return view
+            }
             return cache.value("ModuleComplianceView", key) {
                 var view = self.build(pair.module, in: pair.municipality)
                 view.digest = key

@@ -7,6 +7,13 @@ import Synchronization
 /// the type's stored properties the first time each type is rendered, so the two cannot drift.
 protocol TemplateView: MustacheParent {
     static var keys: [String: TemplateKey<Self>] { get }
+    /// Whether `keys` names exactly the stored properties (checked in debug builds); false for a
+    /// view that shows part of another through a reference.
+    static var keysAreStoredProperties: Bool { get }
+}
+
+extension TemplateView {
+    static var keysAreStoredProperties: Bool { true }
 }
 
 extension TemplateView {
@@ -178,6 +185,7 @@ enum TemplateKeysCheck {
     static func verify<V: TemplateView>(_ view: V) {
         let first = checked.withLock { $0.insert(ObjectIdentifier(V.self)).inserted }
         guard first else { return }
+        guard V.keysAreStoredProperties else { return }
         // `digest` is bookkeeping for incremental builds, not for templates.
         let stored = Set(Mirror(reflecting: view).children.compactMap(\.label)).subtracting(["digest"])
         precondition(stored == Set(V.keys.keys),
@@ -398,24 +406,13 @@ extension MunicipalityComplianceView: TemplateView {
 }
 
 extension ModuleSummaryView: TemplateView {
-    static let keys: [String: TemplateKey<ModuleSummaryView>] = [
-        "id": key(\.id),
-        "title": key(\.title),
-        "summary": key(\.summary),
-        "url": key(\.url),
-        "municipality": key(\.municipality),
-        "municipalityURL": key(\.municipalityURL),
-        "intervention": key(\.intervention),
-        "interventionURL": key(\.interventionURL),
-        "variant": key(\.variant),
-        "diagnoses": key(\.diagnoses),
-        "forms": key(\.forms),
-        "formats": key(\.formats),
-        "times": key(\.times),
-        "price": key(\.price),
-        "updated": key(\.updated),
-        "updatedISO": key(\.updatedISO),
-        "selfReferral": key(\.selfReferral),
-        "directAccess": key(\.directAccess),
-    ]
+    /// `ModuleView`'s keys for the fields lists show, read through `view`.
+    static let keys: [String: TemplateKey<ModuleSummaryView>] = {
+        let table = ModuleView.keys.filter { fields.contains($0.key) }.mapValues { key in
+            TemplateKey(path: (\ModuleSummaryView.view as PartialKeyPath<ModuleSummaryView>).appending(path: key.path)!) { key.read($0.view) }
+        }
+        precondition(table.count == fields.count, "ModuleSummaryView.fields names a field ModuleView does not have")
+        return table
+    }()
+    static var keysAreStoredProperties: Bool { false }
 }

@@ -129,39 +129,26 @@ extension ModuleView: Digested {}
 /// these values, so editing a module's body text re-renders its own page but no list. A class:
 /// lists hold tens of thousands of them, and copying a reference is one retain, not eighteen.
 final class ModuleSummaryView: Sendable {
-    let id: String
-    let title: String
-    let summary: String
-    let url: String
-    let municipality: String
-    let municipalityURL: String
-    let intervention: String
-    let interventionURL: String
-    let variant: String?
-    let diagnoses: [LinkView]
-    let forms: [String]
-    let formats: [String]
-    let times: [String]
-    let price: String
-    let updated: String
-    let updatedISO: String
-    let selfReferral: Bool
-    let directAccess: Bool
+    /// The fields of `ModuleView` that lists show (its key table, narrowed to these names).
+    static let fields: Set<String> = [
+        "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
+        "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "directAccess",
+    ]
 
-    init(_ m: ModuleView) {
-        id = m.id; title = m.title; summary = m.summary; url = m.url
-        municipality = m.municipality; municipalityURL = m.municipalityURL
-        intervention = m.intervention; interventionURL = m.interventionURL; variant = m.variant
-        diagnoses = m.diagnoses; forms = m.forms; formats = m.formats; times = m.times
-        price = m.price; updated = m.updated; updatedISO = m.updatedISO
-        selfReferral = m.selfReferral; directAccess = m.directAccess
-        digest = 0
-        digest = ModuleSummaryView.contentHash(self)
+    let view: ModuleView
+    /// Hashed once, from every field lists show, so the lists that show thousands of entries
+    /// hash one number per entry.
+    let digest: Int
+
+    init(_ view: ModuleView) {
+        self.view = view
+        var hasher = Hasher()
+        for name in Self.fields.sorted() {
+            ViewFingerprint.combine(name, into: &hasher)
+            ViewFingerprint.combine(view[keyPath: ModuleView.keys[name]!.path], into: &hasher)
+        }
+        self.digest = hasher.finalize()
     }
-
-    /// Hashed once, from every field templates can read (the checked key table), so the lists
-    /// that show thousands of entries hash one number per entry.
-    nonisolated(unsafe) private(set) var digest: Int
 }
 
 extension ModuleSummaryView: Digested {}

@@ -52,7 +52,9 @@ struct DeclarationView: Hashable {
     let text: String
 }
 
-struct ModuleComplianceView {
+/// One module against the standard (its compliance page, and a row of its municipality's). A
+/// class, as `ModuleView`: views move between the cache, dictionaries and pages by reference.
+final class ModuleComplianceView: Sendable {
     let title: String
     let url: String
     let complianceURL: String
@@ -79,7 +81,55 @@ struct ModuleComplianceView {
     let errors: Int
     let warnings: Int
     /// A fingerprint of what the view is made from (module, settings, findings): pages hash this.
-    var digest = 0
+    let digest: Int
+
+    init(title: String,
+         url: String,
+         complianceURL: String,
+         file: String,
+         intervention: String,
+         municipality: String,
+         lix: Int,
+         lixBand: String,
+         lixOver: Bool,
+         lixLimit: Int,
+         requirementsMet: Int,
+         requirementsTotal: Int,
+         recommendationsMissed: Int,
+         requirements: [RuleStatusView],
+         recommendations: [RuleStatusView],
+         other: [RuleStatusView],
+         declarations: [DeclarationView],
+         requirementLines: RawText,
+         recommendationLines: RawText,
+         otherLines: RawText,
+         errors: Int,
+         warnings: Int,
+         digest: Int) {
+        self.title = title
+        self.url = url
+        self.complianceURL = complianceURL
+        self.file = file
+        self.intervention = intervention
+        self.municipality = municipality
+        self.lix = lix
+        self.lixBand = lixBand
+        self.lixOver = lixOver
+        self.lixLimit = lixLimit
+        self.requirementsMet = requirementsMet
+        self.requirementsTotal = requirementsTotal
+        self.recommendationsMissed = recommendationsMissed
+        self.requirements = requirements
+        self.recommendations = recommendations
+        self.other = other
+        self.declarations = declarations
+        self.requirementLines = requirementLines
+        self.recommendationLines = recommendationLines
+        self.otherLines = otherLines
+        self.errors = errors
+        self.warnings = warnings
+        self.digest = digest
+    }
 }
 
 
@@ -122,23 +172,14 @@ struct Compliance {
             guard pair.module.fingerprint != 0 else {
                 // Without loader fingerprints (catalogs built in code): the content itself.
                 let own = findingsByFile[pair.module.file] ?? []
-                var view = self.build(pair.module, in: pair.municipality)
-                view.digest = fingerprint(pair.module.id, pair.module.fields, pair.module.body.markdown, pair.municipality.fields, own, lixLimit, ruleIDs)
-                return view
+                return self.build(pair.module, in: pair.municipality, digest: fingerprint(pair.module.id, pair.module.fields, pair.module.body.markdown,
+                                                                                          pair.municipality.fields, own, lixLimit, ruleIDs))
             }
             // A module's findings are a function of the module, its municipality's settings and the
             // rules (the validator guarantees it), so these identify the view.
             let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs)
-            guard let cache else {
-                var view = self.build(pair.module, in: pair.municipality)
-                view.digest = key
-                return view
-            }
-            return cache.value("ModuleComplianceView", key) {
-                var view = self.build(pair.module, in: pair.municipality)
-                view.digest = key
-                return view
-            }
+            guard let cache else { return self.build(pair.module, in: pair.municipality, digest: key) }
+            return cache.value("ModuleComplianceView", key) { self.build(pair.module, in: pair.municipality, digest: key) }
         }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
     }
@@ -159,7 +200,7 @@ struct Compliance {
         moduleViews[module.id] ?? build(module, in: municipality)
     }
 
-    private func build(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
+    private func build(_ module: Module, in municipality: Municipality, digest: Int = 0) -> ModuleComplianceView {
         let own = findingsByFile[module.file] ?? []
         let applicable = rules.filter { rule in
             if case .module = rule.check { return rule.target.applies(to: module) }
@@ -193,7 +234,8 @@ struct Compliance {
             },
             requirementLines: RawText(lines: requirements.map(\.html)), recommendationLines: RawText(lines: recommendations.map(\.html)),
             otherLines: RawText(lines: other.map(\.html)),
-            errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count)
+            errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count,
+            digest: digest)
     }
 
     /// `listing`: whether the view lists the modules (the municipality's page) or only counts

@@ -48,15 +48,6 @@ public enum ModuleParser {
         let slug = Slug.make(name)
         return Module(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
                       frontMatter: frontMatter, fields: fields, intervention: intervention, variant: variant, body: body,
-                      fingerprint: fingerprint, factsFingerprint: fingerprint == 0 ? 0 : Self.hash(file, document.yaml))
-    }
-
-    /// A hash of the path and the front matter's bytes.
-    static func hash(_ file: String, _ yaml: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(file)
-        var yaml = yaml
-        yaml.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
+                      fingerprint: fingerprint, factsFingerprint: fingerprint == 0 ? 0 : LoadCache.fingerprint(file, Data(document.yaml.utf8)))
     }
 }

@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality", "compliance-rule", "module-item", "footer"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }

@@ -2,14 +2,15 @@ import Foundation
 
 /// A small JSON tree for documents whose shape is set by an outside standard (FHIR, schema.org):
 /// built with literals, encoded with sorted keys so the same catalog gives byte-identical files.
-public indirect enum JSONValue: Encodable, Equatable, Sendable,
+/// Objects keep their members sorted from the start (`JSONObject`), so writing neither hashes nor sorts.
+public enum JSONValue: Encodable, Equatable, Sendable,
     ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case number(Int)
     case bool(Bool)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
     case null
 
     public init(stringLiteral value: String) { self = .string(value) }
@@ -17,7 +18,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(elements))
     }
 
     /// Drops null members and empty arrays and objects (FHIR forbids empty elements).
@@ -27,9 +28,9 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
         case .array(let items):
             let kept = items.compactMap(\.pruned)
             return kept.isEmpty ? nil : .array(kept)
-        case .object(let members):
-            let kept = members.compactMapValues(\.pruned)
-            return kept.isEmpty ? nil : .object(kept)
+        case .object(let object):
+            let kept = object.members.compactMap { member in member.value.pruned.map { (member.key, $0) } }
+            return kept.isEmpty ? nil : .object(JSONObject(sorted: kept))
         case .string(let s): return s.isEmpty ? nil : self
         default: return self
         }
@@ -42,7 +43,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
         case .number(let n): try container.encode(n)
         case .bool(let b): try container.encode(b)
         case .array(let a): try container.encode(a)
-        case .object(let o): try container.encode(o)
+        case .object(let o): try container.encode(Dictionary(o.members, uniquingKeysWith: { _, last in last }))
         case .null: try container.encodeNil()
         }
     }
@@ -79,13 +80,13 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
                 item.writeCompact(to: &out)
             }
             out.append(0x5D)
-        case .object(let members):
+        case .object(let object):
             out.append(0x7B)
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            for (index, member) in object.members.enumerated() {
                 if index > 0 { out.append(0x2C) }
-                Self.writeString(key, to: &out)
+                Self.writeString(member.key, to: &out)
                 out.append(0x3A)
-                members[key]!.writeCompact(to: &out)
+                member.value.writeCompact(to: &out)
             }
             out.append(0x7D)
         default:
@@ -100,7 +101,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
         case .null: true
         case .string(let s): s.isEmpty
         case .array(let items): items.allSatisfy(\.isPrunedAway)
-        case .object(let members): members.values.allSatisfy(\.isPrunedAway)
+        case .object(let object): object.members.allSatisfy(\.value.isPrunedAway)
         default: false
         }
     }
@@ -129,14 +130,15 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
                 items[index].write(to: &out, indent: indent + 2, pruning: pruning)
             }
-        case .object(let members):
-            // Foundation's .sortedKeys orders keys by their UTF-8 bytes.
-            let keys = (pruning ? members.filter { !$0.value.isPrunedAway }.map(\.key) : Array(members.keys))
-                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            Self.writeContainer(keys.count, open: 0x7B, close: 0x7D, indent: indent, to: &out) { index, out in
-                Self.writeString(keys[index], to: &out)
+        case .object(let object) where pruning && object.members.contains(where: \.value.isPrunedAway):
+            JSONValue.object(JSONObject(sorted: object.members.filter { !$0.value.isPrunedAway }))
+                .write(to: &out, indent: indent, pruning: true)
+        case .object(let object):
+            let members = object.members
+            Self.writeContainer(members.count, open: 0x7B, close: 0x7D, indent: indent, to: &out) { index, out in
+                Self.writeString(members[index].key, to: &out)
                 out.append(contentsOf: " : ".utf8)
-                members[keys[index]]!.write(to: &out, indent: indent + 2, pruning: pruning)
+                members[index].value.write(to: &out, indent: indent + 2, pruning: pruning)
             }
         }
     }
@@ -187,6 +189,48 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable,
             out.append(hex[Int(byte >> 4)])
             out.append(hex[Int(byte & 0x0F)])
         }
+    }
+}
+
+/// A JSON object's members, sorted as Foundation's `.sortedKeys` sorts them (by the keys' UTF-8
+/// bytes), each key once.
+public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+    public typealias Member = (key: String, value: JSONValue)
+    public let members: [Member]
+
+    /// Members in any order; of a repeated key, the last one counts (as in a dictionary literal).
+    public init(_ members: some Sequence<(String, JSONValue)>) {
+        // Sorted by key, and a repeated key by position, so the last of each run is the one to keep.
+        let sorted = members.enumerated().sorted { a, b in
+            a.element.0 == b.element.0 ? a.offset < b.offset : a.element.0.utf8.lexicographicallyPrecedes(b.element.0.utf8)
+        }
+        var unique: [Member] = []
+        unique.reserveCapacity(sorted.count)
+        for (_, (key, value)) in sorted {
+            if let last = unique.last, last.key == key { unique[unique.count - 1] = (key, value) } else { unique.append((key, value)) }
+        }
+        self.members = unique
+    }
+
+    public init(_ dictionary: [String: JSONValue]) {
+        self.init(dictionary.lazy.map { ($0.key, $0.value) })
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
+    }
+
+    /// Members already sorted and unique (taken from another object).
+    init(sorted members: [(String, JSONValue)]) {
+        self.members = members.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        members.first { $0.key == key }?.value
+    }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
 

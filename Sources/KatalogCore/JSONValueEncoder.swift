@@ -19,11 +19,12 @@ enum JSONValueEncoder {
 /// when it is read.
 private final class Slot {
     private var scalar: JSONValue = .null
-    private var members: [String: Slot]?
+    /// In the order encoded; of a key encoded twice the last counts, as with JSONEncoder.
+    private var members: [(String, Slot)]?
     private var items: [Slot]?
 
     var value: JSONValue {
-        if let members { return .object(members.mapValues(\.value)) }
+        if let members { return .object(JSONObject(members.lazy.map { ($0.0, $0.1.value) })) }
         if let items { return .array(items.map(\.value)) }
         return scalar
     }
@@ -35,7 +36,7 @@ private final class Slot {
     }
 
     func object() -> Slot {
-        if members == nil { members = [:]; items = nil }
+        if members == nil { members = []; items = nil }
         return self
     }
 
@@ -46,7 +47,7 @@ private final class Slot {
 
     func member(_ key: String) -> Slot {
         let slot = Slot()
-        members?[key] = slot
+        members?.append((key, slot))
         return slot
     }
 
@@ -77,12 +78,17 @@ private struct TreeEncoder: Encoder {
     }
 }
 
-/// The scalar cases; anything else is encoded through its own `encode(to:)`.
-private func scalar(_ value: some Encodable) throws -> JSONValue? {
+/// The scalar cases (and optional scalars and lists of text, which the exports have many of);
+/// anything else is encoded through its own `encode(to:)`. Exact types are recognised by their
+/// metatype, which costs far less than a cast to a protocol.
+private func scalar<T: Encodable>(_ value: T) throws -> JSONValue? {
+    if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+    if T.self == String?.self { return unsafeBitCast(value, to: String?.self).map(JSONValue.string) ?? .null }
+    if T.self == [String].self { return .array(unsafeBitCast(value, to: [String].self).map(JSONValue.string)) }
+    if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+    if T.self == Int.self { return .number(unsafeBitCast(value, to: Int.self)) }
+    if T.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map(JSONValue.number) ?? .null }
     switch value {
-    case let text as String: return .string(text)
-    case let flag as Bool: return .bool(flag)
-    case let number as Int: return .number(number)
     case let number as any BinaryInteger:
         guard let exact = Int(exactly: number) else { throw JSONValueEncoder.Unsupported() }
         return .number(exact)
@@ -91,11 +97,11 @@ private func scalar(_ value: some Encodable) throws -> JSONValue? {
     }
 }
 
-private func encode(_ value: some Encodable, into slot: Slot, codingPath: [CodingKey]) throws {
+private func encode(_ value: some Encodable, into slot: Slot, codingPath: @autoclosure () -> [CodingKey]) throws {
     if let scalar = try scalar(value) {
         slot.set(scalar)
     } else {
-        try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath))
+        try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath()))
     }
 }
 
@@ -104,6 +110,9 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { slot.member(key.stringValue).set(.null) }
+    mutating func encode(_ value: String, forKey key: Key) throws { slot.member(key.stringValue).set(.string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot.member(key.stringValue).set(.bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot.member(key.stringValue).set(.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try KatalogCore.encode(value, into: slot.member(key.stringValue), codingPath: codingPath + [key])
@@ -127,6 +136,9 @@ private struct UnkeyedTree: UnkeyedEncodingContainer {
     var count: Int { slot.count }
 
     mutating func encodeNil() throws { slot.append().set(.null) }
+    mutating func encode(_ value: String) throws { slot.append().set(.string(value)) }
+    mutating func encode(_ value: Bool) throws { slot.append().set(.bool(value)) }
+    mutating func encode(_ value: Int) throws { slot.append().set(.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try KatalogCore.encode(value, into: slot.append(), codingPath: codingPath)
@@ -148,6 +160,9 @@ private struct SingleTree: SingleValueEncodingContainer {
     let codingPath: [CodingKey]
 
     mutating func encodeNil() throws { slot.set(.null) }
+    mutating func encode(_ value: String) throws { slot.set(.string(value)) }
+    mutating func encode(_ value: Bool) throws { slot.set(.bool(value)) }
+    mutating func encode(_ value: Int) throws { slot.set(.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try KatalogCore.encode(value, into: slot, codingPath: codingPath)

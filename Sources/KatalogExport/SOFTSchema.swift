@@ -62,7 +62,7 @@ public enum SOFTSchema {
                 "type": "object",
                 "additionalProperties": false,
                 "required": .array(properties.keys.sorted().map(JSONValue.string)),
-                "properties": .object(properties),
+                "properties": .object(JSONObject(properties)),
             ]],
         ],
     ]

@@ -29,6 +29,24 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// Whether any UTF-8 byte of the text passes `test`: a plain loop over the bytes where the text
+    /// is stored contiguously (always, for text read from files), which `utf8.contains` is not.
+    @inlinable
+    public func containsByte(where test: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: test) }) { return found }
+        return utf8.contains(where: test)
+    }
+
+    /// Whether the byte occurs in the text's UTF-8 (memchr).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
+        }) { return found }
+        return utf8.contains(byte)
+    }
+}
+
 extension Substring {
     /// The text without leading and trailing spaces and tabs.
     public var trimmingSpaces: Substring {
@@ -51,7 +69,23 @@ extension Unicode.Scalar {
 extension String {
     /// True when NFC normalisation cannot change the text (a fast test that allows false negatives).
     public var isKnownNFC: Bool {
-        utf8.allSatisfy { $0 < 0x80 } || unicodeScalars.allSatisfy(\.isStableForNFC)
+        if let known = utf8.withContiguousStorageIfAvailable(Self.isKnownNFC) { return known }
+        return unicodeScalars.allSatisfy(\.isStableForNFC)
+    }
+
+    /// `isKnownNFC` on UTF-8 bytes: lead bytes below 0xCC start scalars below U+0300 (continuation
+    /// bytes are 0x80...0xBF); 0xE2 starts U+2000...U+2FFF, of which U+2002...U+206F are stable.
+    private static func isKnownNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0xCC { index += 1; continue }
+            guard byte == 0xE2, index + 2 < bytes.count else { return false }
+            let value = 0x2000 | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            guard Unicode.Scalar(value)?.isStableForNFC == true else { return false }
+            index += 3
+        }
+        return true
     }
 }
 
@@ -59,7 +93,7 @@ extension String {
     /// The text with each ASCII byte that `replacement` maps replaced by that string; the text
     /// itself when no byte is replaced (the common case, without copying).
     public func replacingASCII(_ replacement: (UInt8) -> String?) -> String {
-        guard utf8.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return self }
+        guard containsByte(where: { $0 < 0x80 && replacement($0) != nil }) else { return self }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {

@@ -29,56 +29,93 @@ public struct LIX: Sendable, Hashable {
 
     /// `text`: paragraphs separated by newlines; each paragraph ends a sentence even without a full stop.
     public init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Self.count($0) }
+    }
+
+    /// One pass over the UTF-8 bytes: space, tab and newline separate tokens (a newline also ends a
+    /// paragraph); letters and digits are counted per token as it goes. ASCII and Latin-1 letters
+    /// (æ, ø, å, é …) are recognised from their bytes; other scalars by their Unicode properties.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> LIX {
         var words = 0, sentences = 0, long = 0
-        // One pass over the scalars: space, tab and newline separate tokens (a newline also ends a
-        // paragraph); letters and digits are counted per token as it goes.
         var open = false
         var letters = 0, hasDigit = false, inToken = false
-        var tokenStart = text.unicodeScalars.startIndex
-        var last: Unicode.Scalar = " "
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        func endToken(at end: String.UnicodeScalarView.Index) {
+        var tokenStart = 0
+        var last: UInt32 = 0x20
+        func endToken(at end: Int) {
             defer { letters = 0; hasDigit = false; inToken = false }
             guard inToken, letters > 0 || hasDigit else { return }
             words += 1
             open = true
             if letters > 6 { long += 1 }
-            guard last == "." || last == "!" || last == "?" || last == ":" else { return }
-            if last == "." {
-                let bare = String(scalars[tokenStart..<end]).lowercased().trimmingCharacters(in: "().!?:;,\"'")
-                if Self.abbreviations.contains(bare) || bare.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return }
+            guard last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A else { return }
+            if last == 0x2E {
+                let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self)
+                let bare = token.lowercased().trimmingCharacters(in: "().!?:;,\"'")
+                if abbreviations.contains(bare) || bare.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return }
             }
             sentences += 1
             open = false
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            switch scalar.value {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
             case 0x20, 0x09:
                 endToken(at: index)
+                index += 1
+                continue
             case 0x0A:
                 endToken(at: index)
                 if open { sentences += 1 }
                 open = false
+                index += 1
+                continue
             default:
-                if !inToken { inToken = true; tokenStart = index }
-                switch scalar.value {
+                break
+            }
+            if !inToken { inToken = true; tokenStart = index }
+            if byte < 0x80 {
+                switch byte {
                 case 0x41...0x5A, 0x61...0x7A: letters += 1
                 case 0x30...0x39: hasDigit = true
-                case 0..<0x80: break
-                default:
-                    if Self.isLetter(scalar) { letters += 1 } else if scalar.properties.numericType != nil { hasDigit = true }
+                default: break
                 }
-                last = scalar
+                last = UInt32(byte)
+                index += 1
+                continue
             }
-            index = scalars.index(after: index)
+            let (value, length) = decodeScalar(bytes, at: index)
+            switch value {
+            case 0xC0...0xFF where value != 0xD7 && value != 0xF7: letters += 1
+            default:
+                if let scalar = Unicode.Scalar(value) {
+                    if isLetter(scalar) { letters += 1 } else if scalar.properties.numericType != nil { hasDigit = true }
+                }
+            }
+            last = value
+            index += length
         }
-        endToken(at: scalars.endIndex)
+        endToken(at: bytes.count)
         if open { sentences += 1 }
+        return LIX(words: words, sentences: sentences, longWords: long)
+    }
+
+    init(words: Int, sentences: Int, longWords: Int) {
         self.words = words
         self.sentences = sentences
-        self.longWords = long
+        self.longWords = longWords
+    }
+
+    /// The scalar that starts at `index` (a lead byte of valid UTF-8) and its length in bytes.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        switch lead {
+        case 0xC0..<0xE0: return ((lead & 0x1F) << 6 | next(1), 2)
+        case 0xE0..<0xF0: return ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+        default: return ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+        }
     }
 
     /// As `Character.isLetter`: a letter of any script (æ, ø, å, é …).

@@ -26,7 +26,7 @@ public enum CSV {
     static func field(_ raw: String) -> String {
         // OWASP CSV injection: a cell starting with = + - @ would run as a formula in Excel.
         let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
-        let needsQuotes = value.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C })
+        let needsQuotes = value.containsByte(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C })
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         return needsQuotes ? "\"" + value.replacingASCII { $0 == 0x22 ? "\"\"" : nil } + "\"" : value
     }

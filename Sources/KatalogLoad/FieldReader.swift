@@ -20,7 +20,7 @@ struct FieldReader {
     /// Parses YAML text (without `---` lines) and reads it into a table.
     mutating func read(yaml: String, schema: [Field]) -> FieldTable {
         var table = FieldTable()
-        if yaml.utf8.contains(0x09), let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if yaml.containsByte(0x09), let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; YAML kræver mellemrum",
                  hint: "erstat tabulatoren med to mellemrum")

@@ -25,7 +25,7 @@ public enum SourceText {
 
     public static func normalise(_ text: String) -> String {
         var text = text
-        if text.utf8.contains(0x0D) {
+        if text.containsByte(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text.isKnownNFC ? text : text.precomposedStringWithCanonicalMapping

@@ -151,7 +151,7 @@ private struct Collector {
     }
 
     private mutating func finishParagraph(_ text: String) {
-        guard text.utf8.contains(0x7C) else {
+        guard text.containsByte(0x7C) else {
             if listDepth == 0 { prose.append(text.newlinesAsSpaces) }
             return
         }

@@ -43,6 +43,6 @@ enum SearchIndex {
                           postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)
         let json = compactJSON(entry)
         // "</" would end the script element early.
-        return json.utf8.contains(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
+        return json.containsByte(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
     }
 }

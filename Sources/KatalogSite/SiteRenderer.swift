@@ -229,7 +229,7 @@ public struct SiteRenderer: Sendable {
 /// the library's version looks up every Character in a dictionary, a sixth of a large build.
 struct FastHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        guard text.containsByte(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
         var out: [UInt8] = []

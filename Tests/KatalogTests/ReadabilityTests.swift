@@ -1,4 +1,4 @@
-import KatalogCore
+@testable import KatalogCore
 import KatalogLoad
 import KatalogMarkdown
 import KatalogRules
@@ -22,6 +22,51 @@ struct ReadabilityTests {
         #expect(LIX("Vi mødes fx kl. 10 og bl.a. om aftenen. Det er gratis").sentences == 2)
         #expect(LIX("Første afsnit uden punktum\nAndet afsnit.").sentences == 2)
         #expect(LIX("").score == 0)
+    }
+
+    @Test("counting on UTF-8 bytes gives what the definition on Unicode scalars gives")
+    func bytesEqualScalars() throws {
+        var texts = try ContentLoader().load(root: exampleContent).modules.map { $0.summary + "\n" + $0.body.prose }
+        texts += ["Æbler, ØL og Åer. Én café – ½ pris! 3. maj. ١٢٣ tal. Ωmega ß×÷ straße.", "kl. 10. F.eks. nej.\n\n", "\u{1F600} 😀ø.\tx"]
+        // Random text over the kinds of scalars the counter tells apart.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "æ", "Ø", "é", "×", "½", "ß", "Ω", "٣", "😀", "3", ".", "!", "?", ":", "-", " ", "\t", "\n", "(", "\"", "fx.", "kl.", "bl.a."]
+        for _ in 0..<300 { texts.append((0..<Int.random(in: 0..<80, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        for text in texts {
+            let lix = LIX(text), reference = Self.reference(text)
+            #expect(lix.words == reference.words && lix.sentences == reference.sentences && lix.longWords == reference.longWords, "\(text)")
+        }
+    }
+
+    /// LIX counted on Unicode scalars and Characters, as first written: the definition the
+    /// byte-level counter must match.
+    static func reference(_ text: String) -> (words: Int, sentences: Int, longWords: Int) {
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter].contains(scalar.properties.generalCategory)
+        }
+        var words = 0, sentences = 0, long = 0, open = false
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for token in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                let letters = token.unicodeScalars.filter(isLetter).count
+                let digit = token.unicodeScalars.contains { !isLetter($0) && $0.properties.numericType != nil }
+                guard letters > 0 || digit else { continue }
+                words += 1
+                open = true
+                if letters > 6 { long += 1 }
+                guard let last = token.unicodeScalars.last, ".!?:".unicodeScalars.contains(last) else { continue }
+                if last == "." {
+                    var bare = Substring(token.lowercased())
+                    while let c = bare.first, "().!?:;,\"'".contains(c) { bare.removeFirst() }
+                    while let c = bare.last, "().!?:;,\"'".contains(c) { bare.removeLast() }
+                    if LIX.abbreviations.contains(String(bare)) || bare.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { continue }
+                }
+                sentences += 1
+                open = false
+            }
+            if open { sentences += 1 }
+            open = false
+        }
+        return (words, sentences, long)
     }
 
     @Test("every example module is easy to read (LIX at most 35)")

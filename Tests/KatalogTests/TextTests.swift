@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 import Testing
 
@@ -15,5 +16,28 @@ struct TextTests {
         }
         let every = String(String.UnicodeScalarView((0...0x52F).compactMap(Unicode.Scalar.init)))
         #expect(every.lowercasedLatin1.unicodeScalars.elementsEqual(every.lowercased().unicodeScalars))
+    }
+
+    @Test("isKnownNFC is never true of text that NFC changes (checked per scalar up to U+2FFF, and in context)")
+    func knownNFC() {
+        for value in 0...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "a" + String(scalar), String(scalar) + "\u{301}", "æ\(scalar)ø"] where text.isKnownNFC {
+                #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect("Hjerte – kar “citat” æøå".isKnownNFC)
+        #expect(!"e\u{301}".isKnownNFC)
+        #expect(!"\u{2000}".isKnownNFC)
+    }
+
+    @Test("containsByte finds what utf8.contains finds")
+    func bytes() {
+        for text in ["", "a", "æøå\r\n", String(repeating: "x", count: 100) + "|", "ingen"] {
+            for byte: UInt8 in [0x0D, 0x7C, 0x78, 0xB8] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte))
+                #expect(text.containsByte(where: { $0 == byte }) == text.utf8.contains(byte))
+            }
+        }
     }
 }

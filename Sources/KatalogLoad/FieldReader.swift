@@ -26,10 +26,6 @@ struct FieldReader {
                  hint: "erstat tabulatoren med to mellemrum")
             return table
         }
-        if let line = Self.anchorOrAliasLine(yaml) {
-            fail(line: line, column: 1, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
-            return table
-        }
         // Every scalar is read as text: the schema, not YAML's implicit typing, decides what a value means.
         let root: YAMLNode?
         do { root = try YAMLDocument.compose(yaml) } catch {
@@ -183,13 +179,9 @@ struct FieldReader {
 
     // MARK: - Errors
 
-    /// Counts nodes and refuses anchors and aliases (which could expand into a "billion laughs").
+    /// Counts nodes (the composer has refused anchors and aliases, which could expand a small
+    /// file into a huge tree).
     private mutating func spend(_ node: YAMLNode) -> Bool {
-        if node.meta.anchored {
-            fail(at: node, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
-            nodeBudget = 0
-            return false
-        }
         nodeBudget -= 1
         if nodeBudget < 0 {
             if nodeBudget == -1 { fail(at: node, "felterne er for store eller for dybt indlejrede") }
@@ -245,6 +237,8 @@ struct FieldReader {
             }
         case .tooDeep(let line, let column):
             fail(line: line, column: column, "felterne er for store eller for dybt indlejrede")
+        case .anchor(let line, let column):
+            fail(line: line, column: column, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
         case .reader(let problem), .other(let problem):
             fail(line: 1, column: 1, "felterne kunne ikke læses: \(problem)")
         }
@@ -261,30 +255,6 @@ struct FieldReader {
         default: problem
         }
     }
-
-    /// YAML plain scalars cannot start with `&` or `*`, so an unquoted one at the start of a value is
-    /// an anchor or alias. (Yams keeps anchors only weakly, so they cannot be seen on the nodes.)
-    static func anchorOrAliasLine(_ yaml: String) -> Int? {
-        guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var outside = ""
-            var quote: Character?
-            for ch in line {
-                if let q = quote { if ch == q { quote = nil }; continue }
-                if ch == "\"" || ch == "'" { quote = ch; continue }
-                if ch == "#" && (outside.isEmpty || outside.last == " ") { break }
-                outside.append(ch)
-            }
-            guard outside.contains("&") || outside.contains("*") else { continue }
-            if anchorPattern.firstMatch(in: outside, range: NSRange(outside.startIndex..., in: outside)) != nil {
-                return index + 1
-            }
-        }
-        return nil
-    }
-
-    /// Compiled once: an `&` or `*` where a YAML value starts.
-    static let anchorPattern = try! NSRegularExpression(pattern: #"(^[\s-]*|:\s+|[\[{,]\s*)[&*][^\s,\]}]"#)
 
     private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
         var seen = false

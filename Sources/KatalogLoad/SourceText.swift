@@ -54,25 +54,36 @@ struct SplitDocument {
     let bodyFirstLine: Int
 
     static func split(_ text: String, file: String) throws(InputError) -> SplitDocument {
-        // Lines as ranges of the text; only the opening and closing `---` are looked for.
-        var lines: [Range<String.Index>] = []
-        var start = text.startIndex
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        var close: Int?
-        while index < utf8.endIndex {
-            if utf8[index] == 0x0A {
-                lines.append(start..<index)
-                start = utf8.index(after: index)
-                if lines.count > 1, close == nil, Self.isClosing(text[lines[lines.count - 1]]) { close = lines.count - 1; break }
+        var text = text
+        // Only the opening and the closing `---` are looked for, on the bytes.
+        let found = text.withUTF8 { bytes -> (opened: Bool, yaml: Range<Int>, body: Int, closeLine: Int)? in
+            func lineEnd(from start: Int) -> Int {
+                guard start < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + start, 0x0A, bytes.count - start) else {
+                    return bytes.count
+                }
+                return base.distance(to: UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)))
             }
-            index = utf8.index(after: index)
+            let firstEnd = lineEnd(from: 0)
+            guard isFence(bytes, 0..<firstEnd, closing: false) else { return (false, 0..<0, 0, 0) }
+            var start = firstEnd + 1, line = 1
+            let yamlStart = min(start, bytes.count)
+            var previousEnd = yamlStart
+            while start <= bytes.count, firstEnd < bytes.count {
+                let end = lineEnd(from: start)
+                if isFence(bytes, start..<end, closing: true) {
+                    return (true, yamlStart..<(line > 1 ? previousEnd : yamlStart), min(end + 1, bytes.count), line)
+                }
+                previousEnd = end
+                start = end + 1
+                line += 1
+            }
+            return nil
         }
-        if close == nil {
-            lines.append(start..<text.endIndex)
-            if lines.count > 1, Self.isClosing(text[lines[lines.count - 1]]) { close = lines.count - 1 }
-        }
-        guard let first = lines.first, text[first].trimmingSpaces == "---" else {
+        guard let found, found.opened else {
+            if found == nil {
+                throw InputError(SourceLocation(file: file, line: 1),
+                                 "felterne øverst i filen er ikke afsluttet med en linje med `---`")
+            }
             if text.allSatisfy(\.isWhitespace) {
                 throw InputError(SourceLocation(file: file, line: 1), "filen er tom",
                                  hint: "brug `katalog new` for at oprette et modul med alle felter")
@@ -80,22 +91,22 @@ struct SplitDocument {
             throw InputError(SourceLocation(file: file, line: 1),
                              "filen skal starte med en linje med `---`, derefter felterne og en linje med `---` igen")
         }
-        guard let close else {
-            throw InputError(SourceLocation(file: file, line: 1),
-                             "felterne øverst i filen er ikke afsluttet med en linje med `---`")
+        return text.withUTF8 { bytes in
+            SplitDocument(
+                yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[found.yaml]), as: UTF8.self),
+                yamlFirstLine: 2,
+                body: String(decoding: UnsafeBufferPointer(rebasing: bytes[found.body...]), as: UTF8.self),
+                bodyFirstLine: found.closeLine + 2)
         }
-        let yamlStart = lines.count > 1 ? lines[1].lowerBound : lines[close].lowerBound
-        let yamlEnd = close > 1 ? lines[close - 1].upperBound : yamlStart
-        let bodyStart = lines[close].upperBound < text.endIndex ? text.utf8.index(after: lines[close].upperBound) : text.endIndex
-        return SplitDocument(
-            yaml: String(text[yamlStart..<yamlEnd]),
-            yamlFirstLine: 2,
-            body: String(text[bodyStart...]),
-            bodyFirstLine: close + 2)
     }
 
-    private static func isClosing(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingSpaces
-        return trimmed == "---" || trimmed == "..."
+    /// Whether the line is `---` (or, closing, `...`) with only spaces and tabs around it.
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, closing: Bool) -> Bool {
+        var lower = line.lowerBound, upper = line.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        guard upper - lower == 3 else { return false }
+        let mark = bytes[lower]
+        return (mark == 0x2D || (closing && mark == 0x2E)) && bytes[lower + 1] == mark && bytes[lower + 2] == mark
     }
 }

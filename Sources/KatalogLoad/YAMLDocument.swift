@@ -16,11 +16,10 @@ indirect enum YAMLNode {
         let isPlain: Bool
     }
 
-    /// Where the node starts (1-based, within the YAML text) and whether it carries an anchor.
+    /// Where the node starts (1-based, within the YAML text).
     struct Meta {
         let line: Int
         let column: Int
-        let anchored: Bool
     }
 
     var meta: Meta {
@@ -46,6 +45,9 @@ enum YAMLProblem: Error {
     case reader(problem: String)
     /// Nested deeper than `YAMLDocument.maximumDepth`.
     case tooDeep(line: Int, column: Int)
+    /// An anchor (`&a`) or alias (`*a`): refused, since aliases can expand a small file into a
+    /// huge tree ("billion laughs").
+    case anchor(line: Int, column: Int)
     case other(String)
 }
 
@@ -106,14 +108,16 @@ enum YAMLDocument {
         mutating func node(depth: Int) throws(YAMLProblem) -> YAMLNode {
             let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
             guard depth < YAMLDocument.maximumDepth else { throw .tooDeep(line: line, column: column) }
+            let meta = YAMLNode.Meta(line: line, column: column)
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
+                guard scalar.anchor == nil else { throw .anchor(line: line, column: column) }
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 return .scalar(YAMLNode.Scalar(string: text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE),
-                               YAMLNode.Meta(line: line, column: column, anchored: scalar.anchor != nil))
+                               meta)
             case YAML_SEQUENCE_START_EVENT:
-                let meta = YAMLNode.Meta(line: line, column: column, anchored: event.data.sequence_start.anchor != nil)
+                guard event.data.sequence_start.anchor == nil else { throw .anchor(line: line, column: column) }
                 var items: [YAMLNode] = []
                 try next()
                 while event.type != YAML_SEQUENCE_END_EVENT {
@@ -122,7 +126,7 @@ enum YAMLDocument {
                 }
                 return .sequence(items, meta)
             case YAML_MAPPING_START_EVENT:
-                let meta = YAMLNode.Meta(line: line, column: column, anchored: event.data.mapping_start.anchor != nil)
+                guard event.data.mapping_start.anchor == nil else { throw .anchor(line: line, column: column) }
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
                 try next()
                 while event.type != YAML_MAPPING_END_EVENT {
@@ -135,9 +139,7 @@ enum YAMLDocument {
                 try Self.checkDuplicates(pairs)
                 return .mapping(pairs, meta)
             case YAML_ALIAS_EVENT:
-                // Anchors are refused before composing; an alias without one is libyaml's
-                // "undefined alias", as Yams reports it.
-                throw .syntax(problem: "found undefined alias", line: line, column: column)
+                throw .anchor(line: line, column: column)
             default:
                 throw .other("uventet YAML-hændelse \(event.type.rawValue)")
             }

@@ -1,6 +1,6 @@
 import Foundation
 import KatalogCore
-import KatalogLoad
+@testable import KatalogLoad
 import Testing
 
 @Suite("Loading the example catalog")
@@ -131,6 +131,23 @@ struct FrontMatterTests {
         let errors = try loadErrors(["testby/kommune.yml": validMunicipality,
                                      "testby/a.md": "---\ntitel: x\n\nBrødtekst uden afslutning"])
         #expect(errors.first?.message == "felterne øverst i filen er ikke afsluttet med en linje med `---`")
+    }
+
+    @Test("the front matter ends at the first `---` or `...` line, spaces around it allowed")
+    func fences() throws {
+        let cases: [(text: String, yaml: String, body: String, bodyLine: Int)] = [
+            ("---\n---\nTekst", "", "Tekst", 3),
+            ("---\ntitel: x\n---", "titel: x", "", 4),
+            ("  ---\t\ntitel: x\nindsats: y\n ... \nTekst\n---\nmere", "titel: x\nindsats: y", "Tekst\n---\nmere", 5),
+            ("---\ntitel: ----\n--- \n\nTekst æøå\n", "titel: ----", "\nTekst æøå\n", 4),
+        ]
+        for (text, yaml, body, bodyLine) in cases {
+            let split = try SplitDocument.split(text, file: "a.md")
+            #expect(split.yaml == yaml && split.body == body && split.bodyFirstLine == bodyLine && split.yamlFirstLine == 2, "\(text)")
+        }
+        for text in ["---", "---\n", "---\ntitel: x\n....\n", "--\n---\n", "...\n---\n"] {
+            #expect(throws: InputError.self, "\(text)") { try SplitDocument.split(text, file: "a.md") }
+        }
     }
 
     @Test("an empty file is an error")

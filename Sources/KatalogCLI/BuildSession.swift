@@ -113,7 +113,8 @@ public final class BuildSession: @unchecked Sendable {
             let page = job.prepare()
             let data = renderer.render(page)
             do throws(SiteWriter.Failure) { try staging.write(job.path, data) } catch { return .failure(error) }
-            return .success(Written(view: page.fingerprint, bytes: Self.hash(data), input: job.inputKey))
+            // Only a session that builds again compares bytes with what it wrote.
+            return .success(Written(view: page.fingerprint, bytes: fragments == nil ? 0 : Self.hash(data), input: job.inputKey))
         }
         let made = Parallel.map(generated) { file -> Result<Written, SiteWriter.Failure> in
             do throws(SiteWriter.Failure) { try staging.write(file.path, file.make()) } catch { return .failure(error) }
@@ -125,7 +126,7 @@ public final class BuildSession: @unchecked Sendable {
             for (file, result) in zip(generated, made) { record[file.path] = try result.get() }
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 try staging.write(path, data)
-                record[path] = Written(view: nil, bytes: Self.hash(data))
+                record[path] = Written(view: nil, bytes: fragments == nil ? 0 : Self.hash(data))
             }
             try staging.commit()
         } catch {

@@ -202,7 +202,8 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     public init(_ members: some Sequence<(String, JSONValue)>) {
         // Sorted by key, and a repeated key by position, so the last of each run is the one to keep.
         let sorted = members.enumerated().sorted { a, b in
-            a.element.0 == b.element.0 ? a.offset < b.offset : a.element.0.utf8.lexicographicallyPrecedes(b.element.0.utf8)
+            let order = Self.compare(a.element.0, b.element.0)
+            return order == 0 ? a.offset < b.offset : order < 0
         }
         var unique: [Member] = []
         unique.reserveCapacity(sorted.count)
@@ -223,6 +224,21 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     /// Members already sorted and unique (taken from another object).
     init(sorted members: [(String, JSONValue)]) {
         self.members = members.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    /// The order of two keys by their UTF-8 bytes (negative, zero, positive).
+    static func compare(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return Int(order) }
+                }
+                return x.count - y.count
+            }
+        }
     }
 
     public subscript(key: String) -> JSONValue? {

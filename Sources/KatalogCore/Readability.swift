@@ -39,17 +39,19 @@ public struct LIX: Sendable, Hashable {
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> LIX {
         var words = 0, sentences = 0, long = 0
         var open = false
-        var letters = 0, hasDigit = false, inToken = false
+        var letters = 0, asciiLetters = 0, hasDigit = false, inToken = false
         var tokenStart = 0
         var last: UInt32 = 0x20
         func endToken(at end: Int) {
-            defer { letters = 0; hasDigit = false; inToken = false }
+            defer { letters = 0; asciiLetters = 0; hasDigit = false; inToken = false }
             guard inToken, letters > 0 || hasDigit else { return }
             words += 1
             open = true
             if letters > 6 { long += 1 }
             guard last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A else { return }
-            if last == 0x2E {
+            // A token with more than five ASCII letters is neither an abbreviation (they have at most
+            // four letters) nor a number: only shorter ones are looked at as text.
+            if last == 0x2E, asciiLetters <= 5 {
                 let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self)
                 let bare = token.lowercased().trimmingCharacters(in: "().!?:;,\"'")
                 if abbreviations.contains(bare) || bare.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return }
@@ -77,7 +79,7 @@ public struct LIX: Sendable, Hashable {
             if !inToken { inToken = true; tokenStart = index }
             if byte < 0x80 {
                 switch byte {
-                case 0x41...0x5A, 0x61...0x7A: letters += 1
+                case 0x41...0x5A, 0x61...0x7A: letters += 1; asciiLetters += 1
                 case 0x30...0x39: hasDigit = true
                 default: break
                 }

@@ -200,17 +200,38 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// Members in any order; of a repeated key, the last one counts (as in a dictionary literal).
     public init(_ members: some Sequence<(String, JSONValue)>) {
-        // Sorted by key, and a repeated key by position, so the last of each run is the one to keep.
-        let sorted = members.enumerated().sorted { a, b in
-            let order = Self.compare(a.element.0, b.element.0)
-            return order == 0 ? a.offset < b.offset : order < 0
+        let items = Array(members)
+        guard items.count > 1 else {
+            self.members = items.map { Member(key: $0.0, value: $0.1) }
+            return
+        }
+        // Positions sorted by key, and a repeated key by position, so the last of each run is the
+        // one to keep. Keys are told apart by their first eight bytes where they can be.
+        let prefixes = items.map { Self.prefix($0.0) }
+        let order = items.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            let order = Self.compare(items[a].0, items[b].0)
+            return order == 0 ? a < b : order < 0
         }
         var unique: [Member] = []
-        unique.reserveCapacity(sorted.count)
-        for (_, (key, value)) in sorted {
+        unique.reserveCapacity(items.count)
+        for index in order {
+            let (key, value) = items[index]
             if let last = unique.last, last.key == key { unique[unique.count - 1] = (key, value) } else { unique.append((key, value)) }
         }
         self.members = unique
+    }
+
+    /// The first eight UTF-8 bytes as a big-endian number (zeros after a shorter key), so that
+    /// comparing prefixes compares keys by their bytes as far as they go.
+    private static func prefix(_ key: String) -> UInt64 {
+        var value: UInt64 = 0, count = 0
+        for byte in key.utf8 {
+            if count == 8 { break }
+            value = value << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : value << (8 * (8 - count))
     }
 
     public init(_ dictionary: [String: JSONValue]) {

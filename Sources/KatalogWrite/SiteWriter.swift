@@ -80,11 +80,11 @@ public struct SiteWriter: Sendable {
                         lock.withLock { kept += 1 }
                         return
                     }
-                    try data.write(to: URL(fileURLWithPath: file))
+                    try Self.writeFile(file, data)
                     lock.withLock { written += 1 }
                 }
             } catch {
-                throw Failure(description: "kunne ikke skrive \(path): \(error.localizedDescription)")
+                throw Failure(description: "kunne ikke skrive \(path): \((error as? Failure)?.description ?? error.localizedDescription)")
             }
         }
 
@@ -109,6 +109,13 @@ public struct SiteWriter: Sendable {
             if lock.withLock({ directories.contains(folder) }) { return }
             try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
             lock.withLock { _ = directories.insert(folder) }
+        }
+
+        /// A new file in the staging folder (nothing else sees it until the swap, so it is written
+        /// in place, with one open, write and close).
+        static func writeFile(_ path: String, _ data: Data) throws {
+            let status = data.withUnsafeBytes { katalog_write_file(path, $0.baseAddress, $0.count) }
+            guard status == 0 else { throw Failure(description: String(cString: strerror(errno))) }
         }
 
         /// Whether the file at `path` holds exactly `data` (sizes first, so most changes cost one stat).

@@ -70,6 +70,22 @@ struct JSONTests {
         #expect(JSONValue.array([.null, ""]).rendered() == "null")
     }
 
+    @Test("objects order their keys by UTF-8 bytes, and a repeated key keeps its last value")
+    func objectOrder() {
+        let alphabet = ["a", "b", "å", "B", "_", "ø", "Z", "aaaaaaa", "resource", "z"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let pairs: [(String, JSONValue)] = (0..<Int.random(in: 0..<30, using: &generator)).map { index in
+                ((0..<Int.random(in: 0..<4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined(), .number(index))
+            }
+            let expected = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let object = JSONObject(pairs)
+            #expect(object.members.map(\.key) == expected.map(\.key))
+            #expect(object.members.map(\.value) == expected.map(\.value))
+        }
+    }
+
     @Test("values the writer does not handle fall back to JSONEncoder")
     func fallback() throws {
         struct Measured: Encodable { let value = 1.5 }

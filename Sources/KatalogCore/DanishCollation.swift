@@ -13,6 +13,18 @@ public enum DanishCollation {
         }
     }
 
+    /// The order of two keys (negative, zero, positive), as `lexicographicallyPrecedes` orders them.
+    public static func compare(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                for index in 0..<Swift.min(x.count, y.count) where x[index] != y[index] {
+                    return x[index] < y[index] ? -1 : 1
+                }
+                return x.count - y.count
+            }
+        }
+    }
+
     public static func less(_ a: String, _ b: String) -> Bool {
         let ka = key(a), kb = key(b)
         return ka.lexicographicallyPrecedes(kb) || (ka == kb && a < b)
@@ -24,7 +36,10 @@ extension Sequence {
     /// Each element's collation key is computed once (not once per comparison).
     public func sortedDanish(by key: (Element) -> String) -> [Element] {
         map { element in (element, key(element), DanishCollation.key(key(element))) }
-            .sorted { a, b in a.2.lexicographicallyPrecedes(b.2) || (a.2 == b.2 && a.1 < b.1) }
+            .sorted { a, b in
+                let order = DanishCollation.compare(a.2, b.2)
+                return order < 0 || (order == 0 && a.1 < b.1)
+            }
             .map(\.0)
     }
 }
@@ -32,6 +47,9 @@ extension Sequence {
 extension Sequence where Element == Module {
     /// Modules in Danish alphabetical order of title (with their precomputed keys).
     public func sortedByTitle() -> [Module] {
-        sorted { a, b in a.titleKey.lexicographicallyPrecedes(b.titleKey) || (a.titleKey == b.titleKey && a.title < b.title) }
+        sorted { a, b in
+            let order = DanishCollation.compare(a.titleKey, b.titleKey)
+            return order < 0 || (order == 0 && a.title < b.title)
+        }
     }
 }

@@ -8,6 +8,10 @@ public final class FragmentCache: @unchecked Sendable {
     public struct Key: Hashable, Sendable {
         let kind: String
         let fingerprint: Int
+
+        /// The fingerprint alone decides the bucket (it is already a hash; hashing the kind's
+        /// text as well would cost more than the rare fingerprint shared by two kinds).
+        public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
     }
 
     /// The cache is split by fingerprint so that the threads of a parallel build rarely wait for
@@ -65,14 +69,15 @@ public func fingerprint<each T: Hashable>(_ values: repeat each T) -> Int {
 }
 
 /// An output file made from many modules (an export, the search index): its path, a fingerprint
-/// of what it is made from (equal fingerprints, equal bytes), and how to make it. A session skips
-/// files whose fingerprint has not changed since it wrote them.
+/// of what it is made from (equal fingerprints, equal bytes), and how to make it: its text in
+/// parts, which the writer writes one after another (a 60 MB export is never assembled in memory).
+/// A session skips files whose fingerprint has not changed since it wrote them.
 public struct GeneratedFile: Sendable {
     public let path: String
     public let fingerprint: Int
-    public let make: @Sendable () -> Data
+    public let make: @Sendable () -> [String]
 
-    public init(path: String, fingerprint: Int, make: @escaping @Sendable () -> Data) {
+    public init(path: String, fingerprint: Int, make: @escaping @Sendable () -> [String]) {
         self.path = path
         self.fingerprint = fingerprint
         self.make = make

@@ -204,7 +204,8 @@ extension ContentLoader {
     static func localLinks(_ municipalities: [Municipality], root: String) -> ([InputError], [String]) {
         var errors: [InputError] = []
         var assets: Set<String> = []
-        let modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
+        // Made only when a link to a module is met (most catalogs have few links, the files are many).
+        lazy var modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
         let rootPath = Containment.normalised(root)
         for module in municipalities.flatMap(\.modules) {
             for link in module.body.links {

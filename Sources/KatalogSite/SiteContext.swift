@@ -31,7 +31,7 @@ struct SiteContext {
         }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
         let summaries = Parallel.map(views) { view in
-            cache?.value("ModuleSummaryView", view.digest) { ModuleSummaryView(view) } ?? ModuleSummaryView(view)
+            cache?.value("ModuleSummaryView", view.digest) { ModuleSummaryView(view) } ?? ModuleSummaryView(view, fieldwise: false)
         }
         self.summaryViews = Dictionary(zip(pairs.map(\.module.id), summaries)) { first, _ in first }
     }
@@ -45,13 +45,21 @@ struct SiteContext {
     }
 
     static func modulePath(_ module: Module) -> String { module.pagePath }
-    static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(Slug.make(intervention.rawValue)).html" }
-    static func diagnosisPath(_ code: String) -> String { "diagnose/\(Slug.make(code)).html" }
+    static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(codeSlug(intervention.rawValue)).html" }
+    static func diagnosisPath(_ code: String) -> String { "diagnose/\(codeSlug(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
     static func doctorsPath(_ municipality: Municipality) -> String { "\(municipality.slug)/for-laeger.html" }
-    static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String { "\(municipality.slug)/sygdom/\(Slug.make(code)).html" }
-    static func formatPath(_ code: String) -> String { "format/\(Slug.make(code)).html" }
-    static func timePath(_ code: String) -> String { "tidspunkt/\(Slug.make(code)).html" }
+    static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String { "\(municipality.slug)/sygdom/\(codeSlug(code)).html" }
+    static func formatPath(_ code: String) -> String { "format/\(codeSlug(code)).html" }
+    static func timePath(_ code: String) -> String { "tidspunkt/\(codeSlug(code)).html" }
+
+    /// Slugs of the vocabularies' codes, made once: pages ask for these paths thousands of times.
+    private static let codeSlugs: [String: String] = {
+        let codes = Intervention.allCases.map(\.rawValue) + Vocabularies.diagnoses.codes + Vocabularies.formats.codes + Vocabularies.timesOfDay.codes
+        return Dictionary(codes.map { ($0, Slug.make($0)) }) { first, _ in first }
+    }()
+
+    static func codeSlug(_ code: String) -> String { codeSlugs[code] ?? Slug.make(code) }
     static let searchPath = "soeg.html"
     static let postcodesPath = "postnumre.html"
 
@@ -252,7 +260,7 @@ struct SiteContext {
         let f = module.fields
         let twin = Self.twin(of: module, in: municipality)
         return ModuleView(
-            id: "m-" + module.id.replacingOccurrences(of: "/", with: "-"),
+            id: "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil },
             title: module.title,
             summary: module.summary,
             url: Self.modulePath(module),

@@ -136,12 +136,18 @@ final class ModuleSummaryView: Sendable {
     ]
 
     let view: ModuleView
-    /// Hashed once, from every field lists show, so the lists that show thousands of entries
-    /// hash one number per entry.
+    /// Hashed once, so the lists that show thousands of entries hash one number per entry.
+    /// `fieldwise`: from every field lists show, so that a list whose entries look the same keeps
+    /// its fingerprint (what a session that builds again needs). Otherwise from the module view's
+    /// digest, which is as unique (equal digests, equal fields) and costs nothing.
     let digest: Int
 
-    init(_ view: ModuleView) {
+    init(_ view: ModuleView, fieldwise: Bool = true) {
         self.view = view
+        guard fieldwise else {
+            digest = fingerprint("ModuleSummaryView", view.digest)
+            return
+        }
         var hasher = Hasher()
         for name in Self.fields.sorted() {
             ViewFingerprint.combine(name, into: &hasher)

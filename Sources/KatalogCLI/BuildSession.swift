@@ -117,7 +117,7 @@ public final class BuildSession: @unchecked Sendable {
             return .success(Written(view: page.fingerprint, bytes: fragments == nil ? 0 : Self.hash(data), input: job.inputKey))
         }
         let made = Parallel.map(generated) { file -> Result<Written, SiteWriter.Failure> in
-            do throws(SiteWriter.Failure) { try staging.write(file.path, file.make()) } catch { return .failure(error) }
+            do throws(SiteWriter.Failure) { try staging.write(file.path, parts: file.make()) } catch { return .failure(error) }
             return .success(Written(view: file.fingerprint, bytes: 0))
         }
         var record: [String: Written] = [:]
@@ -158,6 +158,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         var record: [String: Written] = [:]
         var changed: [String: Data] = [:]
+        var changedParts: [String: [String]] = [:]
         for (job, result) in zip(plan.pages, results) {
             record[job.path] = result.0
             if let data = result.1 { changed[job.path] = data }
@@ -165,19 +166,19 @@ public final class BuildSession: @unchecked Sendable {
         let stale = generated.filter { previous[$0.path]?.view != $0.fingerprint }
         let made = Parallel.map(stale) { $0.make() }
         for file in generated { record[file.path] = Written(view: file.fingerprint, bytes: 0) }
-        for (file, data) in zip(stale, made) { changed[file.path] = data }
+        for (file, parts) in zip(stale, made) { changedParts[file.path] = parts }
         for (path, data) in files {
             let hash = Self.hash(data)
             record[path] = Written(view: nil, bytes: hash)
             if previous[path]?.bytes != hash { changed[path] = data }
         }
         let removed = previous.keys.filter { record[$0] == nil }
-        do { try SiteWriter(output: options.output).update(changed: changed, removed: removed) } catch {
+        do { try SiteWriter(output: options.output).update(changed: changed, parts: changedParts, removed: removed) } catch {
             // The folder may now be partly updated: the next build replaces it completely.
             output = nil
             throw .output(error.description)
         }
         written = record
-        return (results.filter(\.rendered).count, changed.count)
+        return (results.filter(\.rendered).count, changed.count + changedParts.count)
     }
 }

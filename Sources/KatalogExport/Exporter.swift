@@ -108,17 +108,17 @@ public struct Exporter: Sendable {
         let facts = fingerprint(municipalities, catalog.modules.map(\.factsFingerprint), ids, baseURL)
         var outputs = Format.allCases.map { format in
             GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, format == .fhir ? everything : facts)) {
-                Data(concatenating: parts(format, catalog))
+                parts(format, catalog)
             }
         }
         for municipality in catalog.municipalities {
             let path = feedPath(municipality)
             let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.factsFingerprint), municipality.modules.map(\.id), baseURL)
             outputs.append(GeneratedFile(path: path, fingerprint: key) {
-                Data(AtomFeed.feed(
+                [AtomFeed.feed(
                     title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
                     selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
-                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: cache).utf8)
+                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: cache)]
             })
         }
         return outputs

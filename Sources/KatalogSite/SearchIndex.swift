@@ -17,7 +17,8 @@ enum SearchIndex {
 
     /// Entries are encoded one by one (in parallel, and reused from `cache` for unchanged modules)
     /// and joined: the same bytes as encoding the sorted array at once.
-    static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> Data {
+    /// The script's text, in parts.
+    static func script(_ catalog: Catalog, cache: FragmentCache? = nil) -> [String] {
         let ids = catalog.modules.map(entryID)
         let order = ids.indices.sorted { ids[$0] < ids[$1] }
         let all = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
@@ -28,7 +29,7 @@ enum SearchIndex {
                 entryJSON(pair.module, in: pair.municipality)
             }
         }
-        return Data(concatenating: ["// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = ["] + encoded.interleaved(with: ",") + ["];\n"])
+        return ["// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = ["] + encoded.interleaved(with: ",") + ["];\n"]
     }
 
     static func entryID(_ module: Module) -> String {

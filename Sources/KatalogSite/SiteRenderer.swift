@@ -87,7 +87,7 @@ public struct SiteRenderer: Sendable {
                        lixLimit: Int? = nil, structuredData: [String: String] = [:]) -> [String: Data] {
         let plan = plan(catalog, findings: findings, rules: rules, lixLimit: lixLimit, structuredData: structuredData)
         var files = plan.files
-        for file in plan.generated { files[file.path] = file.make() }
+        for file in plan.generated { files[file.path] = Data(concatenating: file.make()) }
         let pages = Parallel.map(plan.pages) { render($0.prepare()) }
         for (job, data) in zip(plan.pages, pages) { files[job.path] = data }
         return files

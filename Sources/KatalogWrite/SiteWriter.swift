@@ -67,6 +67,29 @@ public struct SiteWriter: Sendable {
             self.target = target
         }
 
+        /// Writes a file given as text in parts (linked, like any file, when the current output
+        /// already has these bytes).
+        public func write(_ path: String, parts: [String]) throws(Failure) {
+            guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
+                throw Failure(description: "ugyldig sti i output: \(path)")
+            }
+            let file = staging.path + "/" + path
+            let previous = target.path + "/" + path
+            do {
+                try Interrupts.shared.uninterrupted {
+                    try makeParent(of: path)
+                    if Self.sameBytes(previous, parts), link(previous, file) == 0 {
+                        lock.withLock { kept += 1 }
+                        return
+                    }
+                    try SiteWriter.write(file, parts: parts)
+                    lock.withLock { written += 1 }
+                }
+            } catch {
+                throw Failure(description: "kunne ikke skrive \(path): \((error as? Failure)?.description ?? error.localizedDescription)")
+            }
+        }
+
         public func write(_ path: String, _ data: Data) throws(Failure) {
             guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
                 throw Failure(description: "ugyldig sti i output: \(path)")
@@ -118,6 +141,25 @@ public struct SiteWriter: Sendable {
             guard status == 0 else { throw Failure(description: String(cString: strerror(errno))) }
         }
 
+        /// Whether the file at `path` holds exactly the parts' bytes, one after another.
+        static func sameBytes(_ path: String, _ parts: [String]) -> Bool {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  Int(info.st_size) == parts.reduce(0, { $0 + $1.utf8.count }),
+                  let existing = FileManager.default.contents(atPath: path) else { return false }
+            return existing.withUnsafeBytes { file in
+                var offset = 0
+                for var part in parts {
+                    let same = part.withUTF8 { bytes in
+                        bytes.isEmpty || memcmp(file.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
+                    }
+                    guard same else { return false }
+                    offset += part.utf8.count
+                }
+                return true
+            }
+        }
+
         /// Whether the file at `path` holds exactly `data` (sizes first, so most changes cost one stat).
         static func sameBytes(_ path: String, _ data: Data) -> Bool {
             var info = stat()
@@ -129,17 +171,30 @@ public struct SiteWriter: Sendable {
 
     /// Updates `output` in place: writes the `changed` files (each atomically: a temporary file
     /// renamed over the old one) and deletes `removed`. For the incremental builds of a session.
-    public func update(changed: [String: Data], removed: [String]) throws(Failure) {
+    /// `parts`: files given as text in parts, written one part after another.
+    public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String]) throws(Failure) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         do {
-            for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
+            for path in Set(changed.keys).union(parts.keys).sorted() {
                 guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
                     throw Failure(description: "ugyldig sti i output: \(path)")
                 }
                 let file = URL(fileURLWithPath: root + "/" + path)
                 try Interrupts.shared.uninterrupted {
                     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try data.write(to: file, options: .atomic)
+                    if let data = changed[path] {
+                        try data.write(to: file, options: .atomic)
+                    } else if let text = parts[path] {
+                        // Atomically: into a temporary file beside it, then renamed over it.
+                        let temporary = file.deletingLastPathComponent().path + "/.\(file.lastPathComponent).ny-\(getpid())"
+                        do {
+                            try Self.write(temporary, parts: text)
+                            guard rename(temporary, file.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
+                        } catch {
+                            unlink(temporary)
+                            throw error
+                        }
+                    }
                 }
             }
             for path in removed where !path.split(separator: "/").contains("..") {
@@ -150,6 +205,30 @@ public struct SiteWriter: Sendable {
         } catch {
             throw Failure(description: "kunne ikke skrive \(output): \(error.localizedDescription)")
         }
+    }
+
+    /// A new file at `path` (created, or truncated) holding the parts' UTF-8 one after another.
+    static func write(_ path: String, parts: [String]) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        for var part in parts where failure == 0 {
+            failure = part.withUTF8 { bytes in
+                var next = bytes.baseAddress, left = bytes.count
+                while left > 0, let start = next {
+                    let done = Glibc.write(descriptor, start, left)
+                    if done < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    next = start + done
+                    left -= done
+                }
+                return 0
+            }
+        }
+        if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
+        guard failure == 0 else { throw Failure(description: String(cString: strerror(failure))) }
     }
 
     /// Replaces `target` with `staging` in one atomic step where the system allows it (renameat2

@@ -47,9 +47,25 @@ extension Sequence {
 extension Sequence where Element == Module {
     /// Modules in Danish alphabetical order of title (with their precomputed keys).
     public func sortedByTitle() -> [Module] {
-        sorted { a, b in
-            let order = DanishCollation.compare(a.titleKey, b.titleKey)
-            return order < 0 || (order == 0 && a.title < b.title)
+        sorted(by: Module.precedesByTitle)
+    }
+}
+
+extension Array where Element == Module {
+    /// `sortedByTitle()`, the order kept in `cache` under the modules' front matter (where the
+    /// titles are), so a build after a body edit does not sort thousands of titles again.
+    public func sortedByTitle(cache: FragmentCache?) -> [Module] {
+        guard let cache, !isEmpty, allSatisfy({ $0.factsFingerprint != 0 }) else { return sortedByTitle() }
+        let order = cache.value("TitleOrder", fingerprint(map(\.factsFingerprint))) {
+            indices.sorted { Module.precedesByTitle(self[$0], self[$1]) }
         }
+        return order.map { self[$0] }
+    }
+}
+
+extension Module {
+    static func precedesByTitle(_ a: Module, _ b: Module) -> Bool {
+        let order = DanishCollation.compare(a.titleKey, b.titleKey)
+        return order < 0 || (order == 0 && a.title < b.title)
     }
 }

@@ -18,11 +18,15 @@ public final class FragmentCache: @unchecked Sendable {
     /// each other's lock (every module asks for several pieces).
     private final class Shard {
         let lock = NSLock()
-        var values: [Key: Any] = [:]
-        var used: Set<Key> = []
+        /// Each piece with the number of the last build that asked for it.
+        var values: [Key: (value: Any, build: Int)] = [:]
+        /// How many pieces the current build has asked for.
+        var used = 0
     }
 
     private let shards = (0..<16).map { _ in Shard() }
+    /// The current build's number (changed only by `begin`, between builds).
+    private var build = 0
 
     public init() {}
 
@@ -34,28 +38,36 @@ public final class FragmentCache: @unchecked Sendable {
     public func value<T>(_ kind: String, _ fingerprint: Int, _ make: () -> T) -> T {
         let key = Key(kind: kind, fingerprint: fingerprint)
         let shard = shard(fingerprint)
+        let build = self.build
         let cached: T? = shard.lock.withLock {
-            shard.used.insert(key)
-            return shard.values[key] as? T
+            guard let index = shard.values.index(forKey: key) else { return nil }
+            if shard.values.values[index].build != build {
+                shard.values.values[index].build = build
+                shard.used += 1
+            }
+            return shard.values.values[index].value as? T
         }
         if let cached { return cached }
         let value = make()
-        shard.lock.withLock { shard.values[key] = value }
+        shard.lock.withLock {
+            if shard.values.updateValue((value, build), forKey: key)?.build != build { shard.used += 1 }
+        }
         return value
     }
 
-    /// Starts a build: nothing marked as used.
+    /// Starts a build: nothing asked for yet.
     public func begin() {
-        for shard in shards { shard.lock.withLock { shard.used = [] } }
+        build += 1
+        for shard in shards { shard.lock.withLock { shard.used = 0 } }
     }
 
-    /// Ends a build: drops what it did not use, once that is a third of what is kept (so memory
+    /// Ends a build: drops what it did not ask for, once that is a third of what is kept (so memory
     /// stays within 1.5 times what a build needs, without filtering the whole cache every time).
     public func sweep() {
         for shard in shards {
             shard.lock.withLock {
-                guard shard.values.count * 2 > shard.used.count * 3 else { return }
-                shard.values = shard.values.filter { shard.used.contains($0.key) }
+                guard shard.values.count * 2 > shard.used * 3 else { return }
+                shard.values = shard.values.filter { $0.value.build == build }
             }
         }
     }

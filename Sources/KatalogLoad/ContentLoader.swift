@@ -36,7 +36,10 @@ public struct ContentLoader: Sendable {
         for folder in folders {
             listings.append(listMunicipality(root: root, folder: folder, cache: cache))
         }
-        let paths = listings.flatMap { listing in listing.files.map { (path: $0, slug: Slug.make(listing.folder)) } }
+        let paths = listings.flatMap { listing in
+            let slug = Slug.make(listing.folder)
+            return listing.files.map { (path: $0, slug: slug) }
+        }
         let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug, cache: cache) }
         cache?.keep(only: Set(paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") }))
         var next = 0

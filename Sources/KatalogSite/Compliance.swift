@@ -244,7 +244,7 @@ struct Compliance {
         let own = findingsByFile[municipality.file] ?? []
         let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
             .map { rule in status(rule, own.filter { $0.rule == rule.id }) }
-        let modules = municipality.modules.sortedByTitle().map { module($0, in: municipality) }
+        let modules = (listing ? municipality.modules.sortedByTitle() : municipality.modules).map { module($0, in: municipality) }
         return MunicipalityComplianceView(
             name: municipality.name, url: Self.path(municipality), modules: listing ? modules : [], catalogRules: catalogRules,
             moduleCount: modules.count, modulesComplete: modules.count { $0.requirementsMet == $0.requirementsTotal },

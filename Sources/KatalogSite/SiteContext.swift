@@ -19,9 +19,13 @@ struct SiteContext {
 
     init(catalog: Catalog, cache: FragmentCache? = nil) {
         self.catalog = catalog
-        self.footerAll = catalog.municipalities.map(Self.municipalityView)
+        // A municipality's view shows its kommune.yml and its modules' front matter (titles, diagnoses …).
+        self.footerAll = catalog.municipalities.map { m in
+            guard let cache, m.fingerprint != 0, m.modules.allSatisfy({ $0.factsFingerprint != 0 }) else { return Self.municipalityView(m) }
+            return cache.value("MunicipalityView", fingerprint(m.fingerprint, m.modules.map(\.factsFingerprint))) { Self.municipalityView(m) }
+        }
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
-        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
+        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle(cache: cache)) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let views = Parallel.map(pairs) { [self] pair in

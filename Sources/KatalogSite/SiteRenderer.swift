@@ -184,8 +184,10 @@ public struct SiteRenderer: Sendable {
                     page.structuredData = data
                     return page
                 }())
+                // The JSON-LD is made from the same module and municipality (and the session's base
+                // URL, which does not change), so the view digests cover it.
                 jobs[jobs.count - 1].inputKey = fingerprint("module", context.moduleView(module, in: municipality).digest,
-                                                            context.municipalityView(municipality).digest, data)
+                                                            context.municipalityView(municipality).digest)
             }
         }
         for intervention in Intervention.allCases {

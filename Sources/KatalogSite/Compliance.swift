@@ -238,6 +238,13 @@ struct Compliance {
             digest: digest)
     }
 
+    /// A fingerprint of everything `municipality(_:)` shows: the municipality's own findings, the
+    /// rules, and its modules' compliance views (in order).
+    func municipalityKey(_ municipality: Municipality) -> Int {
+        fingerprint(findingsByFile[municipality.file] ?? [], rules.map(\.id), lixLimit, municipality.name,
+                    municipality.modules.map { module($0, in: municipality).digest })
+    }
+
     /// `listing`: whether the view lists the modules (the municipality's page) or only counts
     /// them (the overview, which then need not be rendered again when one module changes).
     func municipality(_ municipality: Municipality, listing: Bool = true) -> MunicipalityComplianceView {

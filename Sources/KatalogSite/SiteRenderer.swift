@@ -202,9 +202,14 @@ public struct SiteRenderer: Sendable {
         for term in Vocabularies.timesOfDay.terms where catalog.modules.contains(where: { $0.timesOfDay.contains(term.code) }) {
             emit(SiteContext.timePath(term.code), "list", context.timePage(term))
         }
+        // The compliance overview and each municipality's page show the compliance views of its
+        // modules, its own findings and its footer.
+        let complianceKeys = catalog.municipalities.map { compliance.municipalityKey($0) }
         emit("kvalitet/index.html", "compliance-index", context.complianceIndex(compliance))
-        for municipality in catalog.municipalities {
+        jobs[jobs.count - 1].inputKey = fingerprint("compliance-index", complianceKeys, context.footerAll.map(\.digest))
+        for (municipality, key) in zip(catalog.municipalities, complianceKeys) {
             emit(Compliance.path(municipality), "compliance-municipality", context.complianceMunicipalityPage(municipality, compliance))
+            jobs[jobs.count - 1].inputKey = fingerprint("compliance-municipality", key, context.municipalityView(municipality).digest)
         }
         for municipality in catalog.municipalities {
             for module in municipality.modules {

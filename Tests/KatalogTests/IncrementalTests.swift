@@ -51,6 +51,8 @@ struct IncrementalTests {
             ("new module", { try FileManager.default.copyItem(atPath: work.content + "/skovlund/snak-om-alkohol.md",
                                                              toPath: work.content + "/skovlund/snak-om-alkohol-aften.md") }),
             ("deleted module", { try FileManager.default.removeItem(atPath: work.content + "/skovlund/snak-om-alkohol-aften.md") }),
+            ("a declaration a requirement needs", { try work.edit("Content/fjordby/alkoholsamtale.md") {
+                $0.replacingOccurrences(of: "  status-til-egen-læge: true\n", with: "") } }),
             ("kommune.yml", { try work.edit("Content/skovlund/kommune.yml") {
                 $0.replacingOccurrences(of: "navn: Skovlund Kommune", with: "navn: Skovlund Storkommune") } }),
             ("template", { try work.edit("Templates/module.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"titel\">") } }),

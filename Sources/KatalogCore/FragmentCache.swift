@@ -6,35 +6,48 @@ import Foundation
 /// not asked for during a build are dropped when it ends (`sweep`), so memory follows the catalog.
 public final class FragmentCache: @unchecked Sendable {
     public struct Key: Hashable, Sendable {
-        let kind: String
-        let fingerprint: Int
+        @usableFromInline let kind: String
+        @usableFromInline let fingerprint: Int
+
+        @inlinable
+        init(kind: String, fingerprint: Int) {
+            self.kind = kind
+            self.fingerprint = fingerprint
+        }
 
         /// The fingerprint alone decides the bucket (it is already a hash; hashing the kind's
         /// text as well would cost more than the rare fingerprint shared by two kinds).
+        @inlinable
         public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
     }
 
     /// The cache is split by fingerprint so that the threads of a parallel build rarely wait for
     /// each other's lock (every module asks for several pieces).
-    private final class Shard {
-        let lock = NSLock()
+    @usableFromInline
+    final class Shard {
+        @usableFromInline let lock = NSLock()
         /// Each piece with the number of the last build that asked for it.
-        var values: [Key: (value: Any, build: Int)] = [:]
-        /// How many pieces the current build has asked for.
-        var used = 0
+        @usableFromInline var values: [Key: (value: Any, build: Int)] = [:]
+        /// How many pieces the current build has asked for, and the most any build has.
+        @usableFromInline var used = 0
+        var peak = 0
+        init() {}
     }
 
-    private let shards = (0..<16).map { _ in Shard() }
+    @usableFromInline let shards = (0..<16).map { _ in Shard() }
     /// The current build's number (changed only by `begin`, between builds).
-    private var build = 0
+    @usableFromInline var build = 0
 
     public init() {}
 
-    private func shard(_ fingerprint: Int) -> Shard {
+    @inlinable
+    func shard(_ fingerprint: Int) -> Shard {
         shards[Int(UInt(bitPattern: fingerprint) % UInt(shards.count))]
     }
 
     /// The cached value of `kind` for `fingerprint`, or `make()` (stored for next time).
+    /// Inlinable, so each caller gets a version for its type.
+    @inlinable
     public func value<T>(_ kind: String, _ fingerprint: Int, _ make: () -> T) -> T {
         let key = Key(kind: kind, fingerprint: fingerprint)
         let shard = shard(fingerprint)
@@ -61,16 +74,25 @@ public final class FragmentCache: @unchecked Sendable {
         for shard in shards { shard.lock.withLock { shard.used = 0 } }
     }
 
-    /// Ends a build: drops what it did not ask for, once that is a third of what is kept (so memory
-    /// stays within 1.5 times what a build needs, without filtering the whole cache every time).
+    /// Ends a build. Once the cache holds 1.5 times what the largest build so far asked for, it
+    /// drops what the last 16 builds (`memory`) did not ask for: memory stays in proportion to the
+    /// catalog, and pieces that only some builds need (the exports of front matter, which a body
+    /// edit does not rebuild) survive a run of edits.
     public func sweep() {
         for shard in shards {
             shard.lock.withLock {
-                guard shard.values.count * 2 > shard.used * 3 else { return }
-                shard.values = shard.values.filter { $0.value.build == build }
+                shard.peak = max(shard.peak, shard.used)
+                guard shard.values.count * 2 > shard.peak * 3 else { return }
+                shard.values = shard.values.filter { $0.value.build > build - Self.memory }
             }
         }
     }
+
+    /// How many pieces the cache holds.
+    var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.values.count } } }
+
+    /// How many builds back a piece counts as still in use when the cache is trimmed.
+    static let memory = 16
 }
 
 /// A fingerprint of several values (within one process; Swift's hashing is seeded per process).

@@ -41,7 +41,7 @@ public struct ContentLoader: Sendable {
             return listing.files.map { (path: $0, slug: slug) }
         }
         let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug, cache: cache) }
-        cache?.keep(only: Set(paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") }))
+        cache?.keep(only: paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") })
         var next = 0
         for listing in listings {
             var folderErrors = listing.errors

@@ -37,10 +37,12 @@ public final class LoadCache: @unchecked Sendable {
     /// How many files the last load parsed (rather than reused); for `--verbose` and tests.
     public private(set) var parsedLastTime = 0
     private var parsedNow = 0
+    /// Entries read or stored since the last `keep` (each current file once).
+    private var touched = 0
 
     public init() {}
 
-    func begin() { lock.withLock { parsedNow = 0 } }
+    func begin() { lock.withLock { parsedNow = 0; touched = 0 } }
     func end() { lock.withLock { parsedLastTime = parsedNow } }
 
     /// The cached result for `path` if the file is unchanged; else `parse(bytes, fingerprint)` of its current bytes.
@@ -59,25 +61,36 @@ public final class LoadCache: @unchecked Sendable {
                                parse: (Data, Int) -> Value) -> (value: Value, fingerprint: Int)? {
         guard let stamp = known ?? Stamp.of(path) else { return nil }
         let previous = lock.withLock { self[keyPath: table][path] }
-        if let previous, previous.stamp == stamp { return (previous.value, previous.fingerprint) }
+        if let previous, previous.stamp == stamp {
+            lock.withLock { touched += 1 }
+            return (previous.value, previous.fingerprint)
+        }
         guard stamp.size <= SourceText.maximumBytes else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let fingerprint = Self.fingerprint(path, data)
         if let previous, previous.fingerprint == fingerprint {
-            lock.withLock { self[keyPath: table][path] = Entry(stamp: stamp, fingerprint: fingerprint, value: previous.value) }
+            lock.withLock {
+                self[keyPath: table][path] = Entry(stamp: stamp, fingerprint: fingerprint, value: previous.value)
+                touched += 1
+            }
             return (previous.value, fingerprint)
         }
         let value = parse(data, fingerprint)
         lock.withLock {
             self[keyPath: table][path] = Entry(stamp: stamp, fingerprint: fingerprint, value: value)
             parsedNow += 1
+            touched += 1
         }
         return (value, fingerprint)
     }
 
     /// Forgets files that are gone, so a deleted and re-created file is read afresh.
-    func keep(only paths: Set<String>) {
+    /// (When every entry was read or stored since the last call, all are current: nothing to filter.)
+    func keep(only paths: [String]) {
         lock.withLock {
+            defer { touched = 0 }
+            guard modules.count + configs.count > touched else { return }
+            let paths = Set(paths)
             modules = modules.filter { paths.contains($0.key) }
             configs = configs.filter { paths.contains($0.key) }
         }

@@ -24,10 +24,17 @@ public enum CSV {
     }
 
     static func field(_ raw: String) -> String {
-        // OWASP CSV injection: a cell starting with = + - @ would run as a formula in Excel.
-        let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
-        let needsQuotes = value.containsByte(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C })
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        var raw = raw
+        let (formula, needsQuotes) = raw.withUTF8 { bytes -> (Bool, Bool) in
+            guard let first = bytes.first else { return (false, false) }
+            // OWASP CSV injection: a cell starting with = + - @ (or tab, CR) would run as a formula in Excel.
+            let formula = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+            // Separators, quotes and line breaks need quotes; so do spaces at either end.
+            let quotes = bytes.contains { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C }
+                || (!formula && first == 0x20) || bytes.last == 0x20
+            return (formula, quotes)
+        }
+        let value = formula ? "'" + raw : raw
         return needsQuotes ? "\"" + value.replacingASCII { $0 == 0x22 ? "\"\"" : nil } + "\"" : value
     }
 }

@@ -106,9 +106,12 @@ public struct Exporter: Sendable {
         let municipalities = catalog.municipalities.map(\.fingerprint), ids = catalog.modules.map(\.id)
         let everything = fingerprint(municipalities, catalog.modules.map(\.fingerprint), ids, baseURL)
         let facts = fingerprint(municipalities, catalog.modules.map(\.factsFingerprint), ids, baseURL)
+        // The catalog's feed and each municipality's feed share their entries (kept for the build
+        // when the session keeps nothing between builds).
+        let feeds = Exporter(baseURL: baseURL, cache: cache ?? FragmentCache())
         var outputs = Format.allCases.map { format in
             GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, format == .fhir ? everything : facts)) {
-                parts(format, catalog)
+                (format == .atom ? feeds : self).parts(format, catalog)
             }
         }
         for municipality in catalog.municipalities {
@@ -118,7 +121,7 @@ public struct Exporter: Sendable {
                 [AtomFeed.feed(
                     title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
                     selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
-                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: cache)]
+                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: feeds.cache)]
             })
         }
         return outputs

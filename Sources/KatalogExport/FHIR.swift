@@ -122,8 +122,16 @@ enum StableUUID {
         }
         b = (b & 0x3fffffffffffffff) | 0x8000000000000000          // variant 10
         a = (a & 0xffffffffffff0fff) | 0x0000000000008000          // version 8
-        let hex = String(format: "%016llx%016llx", a, b)
-        let c = Array(hex)
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
+        // 32 hex digits, a's then b's, grouped 8-4-4-4-12.
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for index in 0..<32 {
+            if index == 8 || index == 12 || index == 16 || index == 20 { text.append(0x2D) }
+            let word = index < 16 ? a : b
+            text.append(digits[Int((word >> UInt64(60 - 4 * (index % 16))) & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }

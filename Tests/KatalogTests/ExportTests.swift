@@ -1,7 +1,7 @@
 import Foundation
 import KatalogCLI
 import KatalogCore
-import KatalogExport
+@testable import KatalogExport
 import KatalogLoad
 import Testing
 
@@ -84,6 +84,9 @@ struct ExportTests {
     func csv() {
         let text = CSV.document(header: ["a", "b"], rows: [["x;y", "sagde \"hej\""], ["=SUM(A1)", "+45 12"]])
         #expect(text == "\u{FEFF}a;b\r\n\"x;y\";\"sagde \"\"hej\"\"\"\r\n'=SUM(A1);'+45 12\r\n")
+        let cells = [" foran", "bagved ", "-5", "@navn", "", "linje\nto", "komma, her", "\tfane", "æøå", "- sidst "]
+        #expect(cells.map(CSV.field) == ["\" foran\"", "\"bagved \"", "'-5", "'@navn", "", "\"linje\nto\"", "\"komma, her\"",
+                                         "'\tfane", "æøå", "\"'- sidst \""])
     }
 
     @Test("each module page carries schema.org JSON-LD that cannot close its script element")

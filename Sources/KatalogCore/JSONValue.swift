@@ -55,10 +55,10 @@ public enum JSONValue: Encodable, Equatable, Sendable,
     public func rendered(pruning: Bool = true, indent: Int = 0) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
-        if pruning, isPrunedAway {
-            out.append(contentsOf: "null".utf8)
+        if pruning {
+            if !writePruned(to: &out, indent: indent) { out.append(contentsOf: "null".utf8) }
         } else {
-            write(to: &out, indent: indent, pruning: pruning)
+            write(to: &out, indent: indent)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -94,33 +94,18 @@ public enum JSONValue: Encodable, Equatable, Sendable,
         }
     }
 
-    /// Whether `pruned` is nil (the value and everything in it is null or empty), found without
-    /// building the pruned tree.
-    var isPrunedAway: Bool {
-        switch self {
-        case .null: true
-        case .string(let s): s.isEmpty
-        case .array(let items): items.allSatisfy(\.isPrunedAway)
-        case .object(let object): object.members.allSatisfy(\.value.isPrunedAway)
-        default: false
-        }
-    }
-
-    /// Writes the value pretty-printed; with `pruning`, leaves out what `pruned` drops (the value
-    /// itself must not be pruned away).
-    private func write(to out: inout [UInt8], indent: Int, pruning: Bool = false) {
+    /// Writes the value pretty-printed, everything in it.
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .number(let n): out.append(contentsOf: String(n).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
-        case .array(let items) where pruning && items.contains(where: \.isPrunedAway):
-            JSONValue.array(items.filter { !$0.isPrunedAway }).write(to: &out, indent: indent, pruning: true)
         case .array(let items) where items.count >= 256:
             // Long arrays (a bundle of thousands of services) are written element by element in parallel.
             let parts = Parallel.map(items) { item in
                 var part: [UInt8] = []
-                item.write(to: &part, indent: indent + 2, pruning: pruning)
+                item.write(to: &part, indent: indent + 2)
                 return part
             }
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
@@ -128,19 +113,77 @@ public enum JSONValue: Encodable, Equatable, Sendable,
             }
         case .array(let items):
             Self.writeContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
-                items[index].write(to: &out, indent: indent + 2, pruning: pruning)
+                items[index].write(to: &out, indent: indent + 2)
             }
-        case .object(let object) where pruning && object.members.contains(where: \.value.isPrunedAway):
-            JSONValue.object(JSONObject(sorted: object.members.filter { !$0.value.isPrunedAway }))
-                .write(to: &out, indent: indent, pruning: true)
         case .object(let object):
             let members = object.members
             Self.writeContainer(members.count, open: 0x7B, close: 0x7D, indent: indent, to: &out) { index, out in
                 Self.writeString(members[index].key, to: &out)
                 out.append(contentsOf: " : ".utf8)
-                members[index].value.write(to: &out, indent: indent + 2, pruning: pruning)
+                members[index].value.write(to: &out, indent: indent + 2)
             }
         }
+    }
+
+    /// Writes the value as `pruned` leaves it, in one pass: each element is written and taken back
+    /// if it turns out empty. Returns false, having written nothing, when nothing is left.
+    private func writePruned(to out: inout [UInt8], indent: Int) -> Bool {
+        switch self {
+        case .null: return false
+        case .string(let s) where s.isEmpty: return false
+        case .string, .number, .bool:
+            write(to: &out, indent: indent)
+            return true
+        case .array(let items) where items.count >= 256:
+            let parts = Parallel.map(items) { item -> [UInt8]? in
+                var part: [UInt8] = []
+                return item.writePruned(to: &part, indent: indent + 2) ? part : nil
+            }
+            let kept = parts.compactMap { $0 }
+            guard !kept.isEmpty else { return false }
+            Self.writeContainer(kept.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
+                out.append(contentsOf: kept[index])
+            }
+            return true
+        case .array(let items):
+            return Self.writePrunedContainer(items.count, open: 0x5B, close: 0x5D, indent: indent, to: &out) { index, out in
+                items[index].writePruned(to: &out, indent: indent + 2)
+            }
+        case .object(let object):
+            let members = object.members
+            return Self.writePrunedContainer(members.count, open: 0x7B, close: 0x7D, indent: indent, to: &out) { index, out in
+                Self.writeString(members[index].key, to: &out)
+                out.append(contentsOf: " : ".utf8)
+                return members[index].value.writePruned(to: &out, indent: indent + 2)
+            }
+        }
+    }
+
+    /// `writeContainer` for elements that may come out empty (`element` returns false): those are
+    /// taken back, and so is the container when none is left (then false).
+    private static func writePrunedContainer(_ count: Int, open: UInt8, close: UInt8, indent: Int, to out: inout [UInt8],
+                                             _ element: (Int, inout [UInt8]) -> Bool) -> Bool {
+        let start = out.count
+        out.append(open)
+        out.append(0x0A)
+        var written = 0
+        for index in 0..<count {
+            let mark = out.count
+            if written > 0 {
+                out.append(0x2C)
+                out.append(0x0A)
+            }
+            out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+            if element(index, &out) { written += 1 } else { out.removeLast(out.count - mark) }
+        }
+        guard written > 0 else {
+            out.removeLast(out.count - start)
+            return false
+        }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
+        out.append(close)
+        return true
     }
 
     private static func writeContainer(_ count: Int, open: UInt8, close: UInt8, indent: Int, to out: inout [UInt8],

@@ -37,6 +37,9 @@ struct FieldReader {
             fail(at: root, "felterne skal skrives som `navn: værdi`, én pr. linje")
             return table
         }
+        // Room for every field of a full module (about 50 paths), so the tables do not grow step by step.
+        table.values.reserveCapacity(64)
+        table.locations.reserveCapacity(64)
         readMapping(mapping, schema: schema, prefix: "", into: &table)
         return table
     }
@@ -78,7 +81,7 @@ struct FieldReader {
             table.values[path] = .bool(value)
         case .integer:
             // Integers as YAML writes them (`1_000`, `0x10`), read by Yams; a quoted "7" is text.
-            guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Int.construct(from: Node.Scalar(scalar.string)) else {
+            guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Self.yamlInteger(scalar.string) else {
                 return wrongType(node, path, field)
             }
             guard value >= 0 else { return fail(at: node, "feltet `\(path)` må ikke være negativt") }
@@ -167,6 +170,16 @@ struct FieldReader {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
+    }
+
+    /// A plain scalar as a YAML integer: plain decimal digits directly (no leading zero, which YAML
+    /// 1.1 reads as octal), everything else (`1_000`, `0x10`, `+5`) by Yams.
+    static func yamlInteger(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), utf8.count == 1 || utf8.first != 0x30 {
+            return Int(text)
+        }
+        return Int.construct(from: Node.Scalar(text))
     }
 
     static func isDate(_ text: String) -> Bool {

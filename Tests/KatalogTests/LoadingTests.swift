@@ -2,6 +2,7 @@ import Foundation
 import KatalogCore
 @testable import KatalogLoad
 import Testing
+import Yams
 
 @Suite("Loading the example catalog")
 struct ExampleCatalogTests {
@@ -147,6 +148,13 @@ struct FrontMatterTests {
         }
         for text in ["---", "---\n", "---\ntitel: x\n....\n", "--\n---\n", "...\n---\n"] {
             #expect(throws: InputError.self, "\(text)") { try SplitDocument.split(text, file: "a.md") }
+        }
+    }
+
+    @Test("integers are read as YAML reads them, plain digits directly")
+    func integers() {
+        for text in ["0", "7", "45", "120", "999999999999999999", "007", "010", "1_000", "0x1F", "+5", "-3", "0o17", "1.5", "", "12a", "٣"] {
+            #expect(FieldReader.yamlInteger(text) == Int.construct(from: Node.Scalar(text)), "\(text)")
         }
     }
 

@@ -59,6 +59,7 @@ public enum Markdown {
             case 0x09...0x0D, 0x20: space = true; letter = false
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: space = false; letter = true
             case 0..<0x80: space = false; letter = false
+            case 0xC0...0xFF where scalar.value != 0xD7 && scalar.value != 0xF7: space = false; letter = true   // æ, ø, å, é …
             default:
                 let properties = scalar.properties
                 space = properties.isWhitespace

@@ -42,7 +42,7 @@ public struct SiteRenderer: Sendable {
 
     /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
     /// existed gets the built-in one (its other templates do not use it).
-    static let pieceTemplates = ["module-item", "compliance-rule", "footer"]
+    static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
 
     init(files: [String: Data], origin: String) throws(InputErrors) {
         // Templates that say `{{% CONTENT_TYPE: HTML }}` get the byte-level escaper (same output).
@@ -150,7 +150,8 @@ public struct SiteRenderer: Sendable {
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
         let fragments = PageFragments(cache: cache, templates: templateFingerprint,
                                       item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
-                                      footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" })
+                                      footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" },
+                                      header: { library.render(ViewBox($0), withTemplate: "header") ?? "" })
         // What the pages made from front matter and kommune.yml are made from (nil when modules
         // were not loaded from files and so have no fingerprints).
         let facts = catalog.modules.contains(where: { $0.factsFingerprint == 0 }) ? nil

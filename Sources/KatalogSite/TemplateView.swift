@@ -341,6 +341,13 @@ extension Page: TemplateView {
         "structuredData": key(\.structuredData),
         "complianceMunicipalities": key(\.complianceMunicipalities),
         "footerHTML": key(\.footerHTML),
+        "headerHTML": key(\.headerHTML),
+    ]
+}
+
+extension HeaderView: TemplateView {
+    static let keys: [String: TemplateKey<HeaderView>] = [
+        "root": key(\.root),
     ]
 }
 

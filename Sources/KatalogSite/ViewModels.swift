@@ -211,27 +211,36 @@ struct ModuleItemView: Hashable {
 }
 
 /// What `footer.mustache` sees: the municipalities a page's footer shows.
+/// What `header.mustache` shows: links from a page at this depth.
+struct HeaderView: Hashable {
+    let root: String
+}
+
 struct FooterView: Hashable {
     let footer: [MunicipalityView]
 }
 
 /// Pieces that many pages repeat, each rendered once and inserted raw: list entries
-/// (`module-item.mustache`, once per module and page depth) and footers (`footer.mustache`, once
-/// per set of municipalities; a page shows its own municipality's, a national page all 98). In a
-/// session they are kept until what they show changes.
+/// (`module-item.mustache`, once per module and page depth), footers (`footer.mustache`, once
+/// per set of municipalities; a page shows its own municipality's, a national page all 98) and
+/// the page top (`header.mustache`, once per page depth). In a session they are kept until what
+/// they show changes.
 final class PageFragments: @unchecked Sendable {
     private let renderItem: (ModuleItemView) -> String
     private let renderFooter: (FooterView) -> String
+    private let renderHeader: (HeaderView) -> String
     private let cache: FragmentCache?
     private let templates: Int
     private let lock = NSLock()
     private var memo: [Int: RawText] = [:]
 
-    init(cache: FragmentCache?, templates: Int, item: @escaping (ModuleItemView) -> String, footer: @escaping (FooterView) -> String) {
+    init(cache: FragmentCache?, templates: Int, item: @escaping (ModuleItemView) -> String, footer: @escaping (FooterView) -> String,
+         header: @escaping (HeaderView) -> String) {
         self.cache = cache
         self.templates = templates
         self.renderItem = item
         self.renderFooter = footer
+        self.renderHeader = header
     }
 
     /// `trim`: without trailing newlines (a list entry; a footer keeps its final newline).
@@ -257,8 +266,13 @@ final class PageFragments: @unchecked Sendable {
         fragment("Footer", fingerprint(municipalities.map(\.digest), templates), trim: false) { self.renderFooter(FooterView(footer: municipalities)) }
     }
 
-    /// Fills the page's footer and, with `items`, the `items` of every group.
+    func header(root: String) -> RawText {
+        fragment("Header", fingerprint(root, templates), trim: true) { self.renderHeader(HeaderView(root: root)) }
+    }
+
+    /// Fills the page's header and footer and, with `items`, the `items` of every group.
     func fill(_ page: inout Page, items: Bool) {
+        page.headerHTML = header(root: page.root)
         page.footerHTML = footer(page.footer)
         guard items else { return }
         for index in page.groups.indices {
@@ -302,6 +316,7 @@ struct Page: Hashable {
     var complianceMunicipalities: [MunicipalityComplianceView] = []
     /// `footer` rendered with `footer.mustache` (filled in when the page is rendered).
     var footerHTML = RawText(text: "")
+    var headerHTML = RawText(text: "")
 }
 
 /// Text a template inserts as it is (`{{{structuredData}}}`): renders as its text, and hashes its

@@ -282,12 +282,17 @@ struct DefaultTemplateTests {
         defer { catalog.remove() }
         let older = catalog.root.appendingPathComponent("Templates").path
         try FileManager.default.copyItem(atPath: templates, toPath: older)
-        for piece in ["footer", "module-item", "compliance-rule"] { try FileManager.default.removeItem(atPath: "\(older)/\(piece).mustache") }
-        // The footer as a loop in the layout, as layouts were written before footer.mustache.
+        for piece in ["footer", "module-item", "compliance-rule", "header"] { try FileManager.default.removeItem(atPath: "\(older)/\(piece).mustache") }
+        // The footer as a loop and the header written out in the layout, as layouts were written
+        // before footer.mustache and header.mustache.
+        func body(_ piece: String) throws -> String {
+            try String(contentsOfFile: templates + "/\(piece).mustache", encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        }
         let layout = try String(contentsOfFile: older + "/layout.mustache", encoding: .utf8)
-        let footer = try String(contentsOfFile: templates + "/footer.mustache", encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
-        try layout.replacingOccurrences(of: "{{{footerHTML}}}", with: footer).write(toFile: older + "/layout.mustache", atomically: true, encoding: .utf8)
+        try layout.replacingOccurrences(of: "{{{footerHTML}}}", with: try body("footer"))
+            .replacingOccurrences(of: "{{{headerHTML}}}\n", with: try body("header"))
+            .write(toFile: older + "/layout.mustache", atomically: true, encoding: .utf8)
         let current = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/a", "--templates", templates])
         let previous = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/b", "--templates", older])
         #expect(current.code == 0 && previous.code == 0, "\(previous.console.errors)")

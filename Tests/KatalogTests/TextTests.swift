@@ -40,4 +40,14 @@ struct TextTests {
             }
         }
     }
+
+    @Test("U+00C0…U+00FF apart from × and ÷ are letters, none white space or numeric (the byte-level counters rely on it)")
+    func latin1Letters() {
+        for value in 0xC0...0xFF {
+            let properties = Unicode.Scalar(UInt32(value))!.properties
+            let letter = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter].contains(properties.generalCategory)
+            #expect(letter == (value != 0xD7 && value != 0xF7), "U+\(String(value, radix: 16))")
+            #expect(!properties.isWhitespace && properties.numericType == nil)
+        }
+    }
 }

@@ -55,7 +55,7 @@ let package = Package(
         // Atomic directory exchange (renameat2) for the writer.
         .target(name: "CKatalogSystem"),
         // Write: atomic replacement of the output folder.
-        .target(name: "KatalogWrite", dependencies: ["CKatalogSystem"]),
+        .target(name: "KatalogWrite", dependencies: ["KatalogCore", "CKatalogSystem"]),
         // Validate: the quality standard's rules as data plus small checks.
         .target(name: "KatalogRules", dependencies: ["KatalogCore"]),
         // Command-line logic, kept in a library so tests call it without spawning a process.

@@ -32,10 +32,7 @@ public struct ContentLoader: Sendable {
                                      hint: "læg hver kommune i sin egen mappe med en kommune.yml"))
         }
         // Each folder's kommune.yml and file list first; then every module file, parsed in parallel.
-        var listings: [Listing] = []
-        for folder in folders {
-            listings.append(listMunicipality(root: root, folder: folder, cache: cache))
-        }
+        let listings = Parallel.map(folders) { listMunicipality(root: root, folder: $0, cache: cache) }
         let paths = listings.flatMap { listing in
             let slug = Slug.make(listing.folder)
             return listing.files.map { (path: $0, slug: slug) }
@@ -177,7 +174,9 @@ public struct ContentLoader: Sendable {
             }
             slugs[municipality.slug] = municipality
         }
-        for municipality in municipalities {
+        // Within each municipality (in parallel: these look at every module).
+        errors += Parallel.map(municipalities) { municipality -> [InputError] in
+            var errors: [InputError] = []
             var seen: [String: Module] = [:]
             for module in municipality.modules {
                 if let other = seen[module.slug] {
@@ -195,7 +194,8 @@ public struct ContentLoader: Sendable {
                                              hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug))))
                 }
             }
-        }
+            return errors
+        }.flatMap { $0 }
         return errors
     }
 }

@@ -1,4 +1,5 @@
 import CKatalogSystem
+import KatalogCore
 import Foundation
 
 /// Write: builds the output in a temporary folder beside the target and swaps it in only when
@@ -174,61 +175,92 @@ public struct SiteWriter: Sendable {
     /// `parts`: files given as text in parts, written one part after another.
     public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String]) throws(Failure) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
-        do {
-            for path in Set(changed.keys).union(parts.keys).sorted() {
-                guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
-                    throw Failure(description: "ugyldig sti i output: \(path)")
-                }
-                let file = URL(fileURLWithPath: root + "/" + path)
-                try Interrupts.shared.uninterrupted {
-                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    if let data = changed[path] {
-                        try data.write(to: file, options: .atomic)
-                    } else if let text = parts[path] {
-                        // Atomically: into a temporary file beside it, then renamed over it.
-                        let temporary = file.deletingLastPathComponent().path + "/.\(file.lastPathComponent).ny-\(getpid())"
-                        do {
-                            try Self.write(temporary, parts: text)
-                            guard rename(temporary, file.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
-                        } catch {
-                            unlink(temporary)
-                            throw error
-                        }
-                    }
-                }
+        // The files are written in parallel (a body edit rewrites two large exports).
+        let failures = Parallel.map(Set(changed.keys).union(parts.keys).sorted()) { path -> Failure? in
+            do throws(Failure) {
+                try Self.replace(path, in: root, data: changed[path], parts: parts[path])
+                return nil
+            } catch {
+                return error
             }
-            for path in removed where !path.split(separator: "/").contains("..") {
-                try? FileManager.default.removeItem(atPath: root + "/" + path)
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(description: "kunne ikke skrive \(output): \(error.localizedDescription)")
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        for path in removed where !path.split(separator: "/").contains("..") {
+            try? FileManager.default.removeItem(atPath: root + "/" + path)
         }
     }
 
-    /// A new file at `path` (created, or truncated) holding the parts' UTF-8 one after another.
+    /// Replaces one file of the output atomically (a temporary file beside it, renamed over it).
+    private static func replace(_ path: String, in root: String, data: Data?, parts: [String]?) throws(Failure) {
+        guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
+            throw Failure(description: "ugyldig sti i output: \(path)")
+        }
+        do {
+            let file = URL(fileURLWithPath: root + "/" + path)
+            try Interrupts.shared.uninterrupted {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let data {
+                    try data.write(to: file, options: .atomic)
+                } else if let parts {
+                    let temporary = file.deletingLastPathComponent().path + "/.\(file.lastPathComponent).ny-\(getpid())"
+                    do {
+                        try write(temporary, parts: parts)
+                        guard rename(temporary, file.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
+                    } catch {
+                        unlink(temporary)
+                        throw error
+                    }
+                }
+            }
+        } catch let failure as Failure {
+            throw Failure(description: "kunne ikke skrive \(path): \(failure.description)")
+        } catch {
+            throw Failure(description: "kunne ikke skrive \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// A new file at `path` (created, or truncated) holding the parts' UTF-8 one after another,
+    /// gathered into writes of about a megabyte (a 60 MB export has tens of thousands of parts).
     static func write(_ path: String, parts: [String]) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        let chunk = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunk)
         var failure: Int32 = 0
+        func flush() {
+            guard failure == 0, !buffer.isEmpty else { return }
+            failure = buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
         for var part in parts where failure == 0 {
-            failure = part.withUTF8 { bytes in
-                var next = bytes.baseAddress, left = bytes.count
-                while left > 0, let start = next {
-                    let done = Glibc.write(descriptor, start, left)
-                    if done < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    next = start + done
-                    left -= done
+            part.withUTF8 { bytes in
+                if buffer.count + bytes.count > chunk { flush() }
+                if bytes.count >= chunk {
+                    if failure == 0 { failure = writeAll(descriptor, bytes) }
+                } else {
+                    buffer.append(contentsOf: bytes)
                 }
-                return 0
             }
         }
+        flush()
         if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
         guard failure == 0 else { throw Failure(description: String(cString: strerror(failure))) }
+    }
+
+    /// Writes all of `bytes` (retrying short and interrupted writes); 0, or the error number.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var next = bytes.baseAddress, left = bytes.count
+        while left > 0, let start = next {
+            let done = Glibc.write(descriptor, start, left)
+            if done < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            next = start + done
+            left -= done
+        }
+        return 0
     }
 
     /// Replaces `target` with `staging` in one atomic step where the system allows it (renameat2

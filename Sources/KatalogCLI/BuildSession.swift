@@ -22,6 +22,8 @@ public final class BuildSession: @unchecked Sendable {
     /// What the output folder holds, as this session wrote it.
     private var written: [String: Written] = [:]
     private var templates: Int?
+    /// The parsed templates, by a fingerprint of their files (parsed again only when one changes).
+    private var renderer: (key: Int, value: SiteRenderer)?
     private var output: FolderIdentity?
 
     struct Written {
@@ -75,8 +77,15 @@ public final class BuildSession: @unchecked Sendable {
         if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
             throw .findings(findings, modules: catalog.modules.count)
         }
+        let source = SiteRenderer.source(templates: options.templates)
+        let sourceKey = fingerprint(source.origin, source.files)
         let renderer: SiteRenderer
-        do { renderer = try SiteRenderer(templates: options.templates) } catch { throw .input(error) }
+        if let kept = self.renderer, kept.key == sourceKey {
+            renderer = kept.value
+        } else {
+            do { renderer = try SiteRenderer(files: source.files, origin: source.origin) } catch { throw .input(error) }
+            self.renderer = (sourceKey, renderer)
+        }
         if renderer.templatesFingerprint != templates {
             // Other templates: every page must be rendered again.
             for path in written.keys { written[path]?.view = nil; written[path]?.input = nil }

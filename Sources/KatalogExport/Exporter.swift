@@ -103,7 +103,9 @@ public struct Exporter: Sendable {
     /// The export files: the catalog-wide formats and each municipality's feed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
         // FHIR carries each module's text; the other formats only what the front matter says.
-        let municipalities = catalog.municipalities.map(\.fingerprint), ids = catalog.modules.map(\.id)
+        // A file's fingerprints cover its path, hence its id: ids count only for modules made in code.
+        let loaded = !catalog.modules.contains { $0.fingerprint == 0 || $0.factsFingerprint == 0 }
+        let municipalities = catalog.municipalities.map(\.fingerprint), ids = loaded ? [] : catalog.modules.map(\.id)
         let everything = fingerprint(municipalities, catalog.modules.map(\.fingerprint), ids, baseURL)
         let facts = fingerprint(municipalities, catalog.modules.map(\.factsFingerprint), ids, baseURL)
         // The catalog's feed and each municipality's feed share their entries (kept for the build
@@ -116,7 +118,8 @@ public struct Exporter: Sendable {
         }
         for municipality in catalog.municipalities {
             let path = feedPath(municipality)
-            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.factsFingerprint), municipality.modules.map(\.id), baseURL)
+            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.factsFingerprint),
+                                  loaded ? [] : municipality.modules.map(\.id), baseURL)
             outputs.append(GeneratedFile(path: path, fingerprint: key) {
                 [AtomFeed.feed(
                     title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",

@@ -150,6 +150,8 @@ struct MunicipalityComplianceView: Hashable {
 
 struct Compliance {
     let rules: [Rule]
+    /// A fingerprint of the rules' ids.
+    private let rulesKey: Int
     let lixLimit: Int?
     /// Findings by the file they point at.
     private let findingsByFile: [String: [Finding]]
@@ -167,6 +169,7 @@ struct Compliance {
         self.findingsByFile = Dictionary(grouping: findings, by: \.location.file)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let ruleIDs = fingerprint(rules.map(\.id))
+        self.rulesKey = ruleIDs
         let views = Parallel.map(pairs) { [self] pair in
             // The view shows the module, its municipality's settings and the module's findings.
             guard pair.module.fingerprint != 0 else {
@@ -241,7 +244,7 @@ struct Compliance {
     /// A fingerprint of everything `municipality(_:)` shows: the municipality's own findings, the
     /// rules, and its modules' compliance views (in order).
     func municipalityKey(_ municipality: Municipality) -> Int {
-        fingerprint(findingsByFile[municipality.file] ?? [], rules.map(\.id), lixLimit, municipality.name,
+        fingerprint(findingsByFile[municipality.file] ?? [], rulesKey, lixLimit, municipality.name,
                     municipality.modules.map { module($0, in: municipality).digest })
     }
 

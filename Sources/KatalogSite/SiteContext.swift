@@ -2,14 +2,15 @@ import KatalogCore
 
 /// Builds the view models of each page from the catalog. URLs are relative to the site root
 /// (templates prefix `{{root}}`), so the site works from `file://` and from any folder on a host.
-struct SiteContext {
+/// A class: each of the thousands of page jobs captures it by one reference.
+final class SiteContext: @unchecked Sendable {
     let catalog: Catalog
     let footerAll: [MunicipalityView]
     /// Every module's view, by module id, built once (in parallel): a module appears on its own
     /// page and in several lists.
-    private var moduleViews: [String: ModuleView] = [:]
+    private let moduleViews: [String: ModuleView]
     /// Every module's list entry, by module id.
-    private var summaryViews: [String: ModuleSummaryView] = [:]
+    private let summaryViews: [String: ModuleSummaryView]
     /// Every municipality's view, by slug.
     private let municipalityViews: [String: MunicipalityView]
     /// Each municipality's modules in Danish alphabetical order of title, by slug; lists filter these.
@@ -28,10 +29,10 @@ struct SiteContext {
         self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle(cache: cache)) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let views = Parallel.map(pairs) { [self] pair in
+        let views = Parallel.map(pairs) { pair in
             let digest = Self.digest(pair.module, in: pair.municipality)
-            guard let cache, pair.module.fingerprint != 0 else { return self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
-            return cache.value("ModuleView", digest) { self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
+            guard let cache, pair.module.fingerprint != 0 else { return Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
+            return cache.value("ModuleView", digest) { Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
         }
         self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
         let summaries = Parallel.map(views) { view in
@@ -240,7 +241,7 @@ struct SiteContext {
     // MARK: Views
 
     func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
-        moduleViews[module.id] ?? buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
+        moduleViews[module.id] ?? Self.buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
     }
 
     /// The digital counterpart a module names (`digital-pendant`), if it exists.
@@ -260,7 +261,7 @@ struct SiteContext {
         return fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint)
     }
 
-    private func buildModuleView(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleView {
+    private static func buildModuleView(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleView {
         let f = module.fields
         let twin = Self.twin(of: module, in: municipality)
         return ModuleView(

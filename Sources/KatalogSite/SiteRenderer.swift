@@ -13,12 +13,17 @@ public struct SiteRenderer: Sendable {
     /// Loads `*.mustache` and `assets/` from the `templates` folder; without that folder, the
     /// default templates built into the program (so a municipality needs no Templates/ of its own).
     public init(templates: String) throws(InputErrors) {
+        let source = Self.source(templates: templates)
+        try self.init(files: source.files, origin: source.origin)
+    }
+
+    /// The template files a build uses: the folder's, or the built-in ones when there is no folder.
+    public static func source(templates: String) -> (files: [String: Data], origin: String) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue {
-            try self.init(files: Self.read(templates), origin: templates)
-        } else {
-            try self.init(files: Self.defaultFiles, origin: "(indbyggede skabeloner)")
+            return (read(templates), templates)
         }
+        return (defaultFiles, "(indbyggede skabeloner)")
     }
 
     /// The built-in templates, by path relative to a Templates/ folder.
@@ -44,7 +49,7 @@ public struct SiteRenderer: Sendable {
     /// existed gets the built-in one (its other templates do not use it).
     static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
 
-    init(files: [String: Data], origin: String) throws(InputErrors) {
+    public init(files: [String: Data], origin: String) throws(InputErrors) {
         // Templates that say `{{% CONTENT_TYPE: HTML }}` get the byte-level escaper (same output).
         MustacheContentTypes.register(FastHTMLEscaping(), named: "HTML")
         var files = files
@@ -155,7 +160,7 @@ public struct SiteRenderer: Sendable {
         // What the pages made from front matter and kommune.yml are made from (nil when modules
         // were not loaded from files and so have no fingerprints).
         let facts = catalog.modules.contains(where: { $0.factsFingerprint == 0 }) ? nil
-            : fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.factsFingerprint), catalog.modules.map(\.id))
+            : fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.factsFingerprint))
         var jobs: [PageJob] = []
         func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
             // The footer and list entries are filled in only when the page is rendered: they follow

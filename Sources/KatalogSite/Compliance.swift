@@ -157,7 +157,8 @@ struct Compliance {
     private let findingsByFile: [String: [Finding]]
     /// Each module's view (by module id), built once in parallel: the module's own page and the
     /// overview both show it.
-    private var moduleViews: [String: ModuleComplianceView] = [:]
+    /// By module (object identity: hashing a pointer, not an id's text).
+    private var moduleViews: [ObjectIdentifier: ModuleComplianceView] = [:]
 
     /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
     private let ruleLines: RuleLines?
@@ -184,7 +185,7 @@ struct Compliance {
             guard let cache else { return self.build(pair.module, in: pair.municipality, digest: key) }
             return cache.value("ModuleComplianceView", key) { self.build(pair.module, in: pair.municipality, digest: key) }
         }
-        self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
+        self.moduleViews = Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, views))
     }
 
     /// The ATTEST declarations a module makes, shown as "how" it meets the requirements.
@@ -200,7 +201,7 @@ struct Compliance {
     ]
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
-        moduleViews[module.id] ?? build(module, in: municipality)
+        moduleViews[ObjectIdentifier(module)] ?? build(module, in: municipality)
     }
 
     private func build(_ module: Module, in municipality: Municipality, digest: Int = 0) -> ModuleComplianceView {

@@ -6,11 +6,11 @@ import KatalogCore
 final class SiteContext: @unchecked Sendable {
     let catalog: Catalog
     let footerAll: [MunicipalityView]
-    /// Every module's view, by module id, built once (in parallel): a module appears on its own
-    /// page and in several lists.
-    private let moduleViews: [String: ModuleView]
-    /// Every module's list entry, by module id.
-    private let summaryViews: [String: ModuleSummaryView]
+    /// Every module's view, by module (object identity), built once (in parallel): a module appears
+    /// on its own page and in several lists.
+    private let moduleViews: [ObjectIdentifier: ModuleView]
+    /// Every module's list entry, by module.
+    private let summaryViews: [ObjectIdentifier: ModuleSummaryView]
     /// Every municipality's view, by slug.
     private let municipalityViews: [String: MunicipalityView]
     /// Each municipality's modules in Danish alphabetical order of title, by slug; lists filter these.
@@ -34,15 +34,16 @@ final class SiteContext: @unchecked Sendable {
             guard let cache, pair.module.fingerprint != 0 else { return Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
             return cache.value("ModuleView", digest) { Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
         }
-        self.moduleViews = Dictionary(zip(pairs.map(\.module.id), views)) { first, _ in first }
+        let identities = pairs.map { ObjectIdentifier($0.module) }
+        self.moduleViews = Dictionary(uniqueKeysWithValues: zip(identities, views))
         let summaries = Parallel.map(views) { view in
             cache?.value("ModuleSummaryView", view.digest) { ModuleSummaryView(view) } ?? ModuleSummaryView(view, fieldwise: false)
         }
-        self.summaryViews = Dictionary(zip(pairs.map(\.module.id), summaries)) { first, _ in first }
+        self.summaryViews = Dictionary(uniqueKeysWithValues: zip(identities, summaries))
     }
 
     func summaryView(_ module: Module, in municipality: Municipality) -> ModuleSummaryView {
-        summaryViews[module.id] ?? ModuleSummaryView(moduleView(module, in: municipality))
+        summaryViews[ObjectIdentifier(module)] ?? ModuleSummaryView(moduleView(module, in: municipality))
     }
 
     func municipalityView(_ municipality: Municipality) -> MunicipalityView {
@@ -202,7 +203,7 @@ final class SiteContext: @unchecked Sendable {
         page.pageTitle = "Find et tilbud"
         page.heading = "Find et tilbud"
         page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-                                 modules: catalog.modules.sortedByTitle().compactMap { summaryViews[$0.id] })]
+                                 modules: catalog.modules.sortedByTitle().compactMap { summaryViews[ObjectIdentifier($0)] })]
         return page
     }
 
@@ -241,7 +242,7 @@ final class SiteContext: @unchecked Sendable {
     // MARK: Views
 
     func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
-        moduleViews[module.id] ?? Self.buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
+        moduleViews[ObjectIdentifier(module)] ?? Self.buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
     }
 
     /// The digital counterpart a module names (`digital-pendant`), if it exists.

@@ -183,18 +183,6 @@ public struct SiteRenderer: Sendable {
             for diagnosis in Vocabularies.diagnoses.terms where municipality.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
                 emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
             }
-            for module in municipality.modules {
-                let data = structuredData[module.id].map(RawText.init)
-                emit(SiteContext.modulePath(module), "module", {
-                    var page = context.modulePage(module, in: municipality)
-                    page.structuredData = data
-                    return page
-                }())
-                // The JSON-LD is made from the same module and municipality (and the session's base
-                // URL, which does not change), so the view digests cover it.
-                jobs[jobs.count - 1].inputKey = fingerprint("module", context.moduleView(module, in: municipality).digest,
-                                                            context.municipalityView(municipality).digest)
-            }
         }
         for intervention in Intervention.allCases {
             emit(SiteContext.interventionPath(intervention), "list", context.interventionPage(intervention))
@@ -217,13 +205,26 @@ public struct SiteRenderer: Sendable {
             emit(Compliance.path(municipality), "compliance-municipality", context.complianceMunicipalityPage(municipality, compliance))
             jobs[jobs.count - 1].inputKey = fingerprint("compliance-municipality", key, context.municipalityView(municipality).digest)
         }
-        for municipality in catalog.municipalities {
-            for module in municipality.modules {
-                emit(Compliance.path(module), "compliance", context.compliancePage(module, in: municipality, compliance))
-                jobs[jobs.count - 1].inputKey = fingerprint("compliance", compliance.module(module, in: municipality).digest,
-                                                            context.municipalityView(municipality).digest)
+        // Each module's page and compliance page, planned in parallel (a catalog has thousands).
+        let fill: @Sendable (inout Page) -> Void = { fragments.fill(&$0, items: false) }
+        jobs += Parallel.map(catalog.municipalities) { municipality -> [PageJob] in
+            let footer = context.municipalityView(municipality).digest
+            return municipality.modules.flatMap { module -> [PageJob] in
+                let data = structuredData[module.id].map(RawText.init)
+                return [
+                    // The JSON-LD is made from the same module and municipality (and the session's
+                    // base URL, which does not change), so the view digests cover it.
+                    PageJob(path: SiteContext.modulePath(module), template: "module", make: {
+                        var page = context.modulePage(module, in: municipality)
+                        page.structuredData = data
+                        return page
+                    }, finish: fill, inputKey: fingerprint("module", context.moduleView(module, in: municipality).digest, footer)),
+                    PageJob(path: Compliance.path(module), template: "compliance",
+                            make: { context.compliancePage(module, in: municipality, compliance) }, finish: fill,
+                            inputKey: fingerprint("compliance", compliance.module(module, in: municipality).digest, footer)),
+                ]
             }
-        }
+        }.flatMap { $0 }
         return Plan(pages: jobs, files: files, generated: [index])
     }
 

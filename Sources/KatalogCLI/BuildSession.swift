@@ -106,6 +106,10 @@ public final class BuildSession: @unchecked Sendable {
         let outcome = inPlace ? try update(plan, files, generated, renderer) : try replace(plan, files, generated, renderer)
         lap(inPlace ? "skriv ændringer" : "generér, skriv")
         fragments?.sweep()
+        // What this build planned is released on another thread: thousands of page jobs and views
+        // take a while to free, and the output is complete already.
+        let planned = (plan, files, generated, renderer)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(planned) {} }
         return Pipeline.Report(catalog: catalog, findings: findings, fileCount: plan.pages.count + files.count + generated.count,
                                timings: timings, parsed: loadCache.parsedLastTime,
                                rendered: outcome.rendered, written: outcome.written)

@@ -133,7 +133,8 @@ public struct Exporter: Sendable {
     func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
 
     /// schema.org JSON-LD per module id, for the module pages.
-    public func structuredData(_ catalog: Catalog) -> [String: String] {
+    /// By module (object identity).
+    public func structuredData(_ catalog: Catalog) -> [ObjectIdentifier: String] {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let bodies = Parallel.map(pairs) { pair in
             cached("JSONLD", pair.module, pair.municipality) {
@@ -141,6 +142,6 @@ public struct Exporter: Sendable {
                                                            pageURL: url(pair.module.pagePath, from: pair.module.municipalitySlug)))
             }
         }
-        return Dictionary(zip(pairs.map(\.module.id), bodies)) { first, _ in first }
+        return Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, bodies))
     }
 }

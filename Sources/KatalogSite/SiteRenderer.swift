@@ -87,9 +87,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file of the site, by path relative to the output folder. `findings` (from the
     /// validator) feed the compliance pages for staff.
-    /// `structuredData` is the schema.org JSON-LD of each module (by module id) for its page's head.
+    /// `structuredData` is the schema.org JSON-LD of each module (by the module's identity) for its page's head.
     public func render(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
-                       lixLimit: Int? = nil, structuredData: [String: String] = [:]) -> [String: Data] {
+                       lixLimit: Int? = nil, structuredData: [ObjectIdentifier: String] = [:]) -> [String: Data] {
         let plan = plan(catalog, findings: findings, rules: rules, lixLimit: lixLimit, structuredData: structuredData)
         var files = plan.files
         for file in plan.generated { files[file.path] = Data(concatenating: file.make()) }
@@ -147,7 +147,7 @@ public struct SiteRenderer: Sendable {
     /// The pages and other files of the site. With a `cache`, views of unchanged modules (and
     /// their search entries) are reused from the previous build of the session.
     public func plan(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
-                     lixLimit: Int? = nil, structuredData: [String: String] = [:], cache: FragmentCache? = nil) -> Plan {
+                     lixLimit: Int? = nil, structuredData: [ObjectIdentifier: String] = [:], cache: FragmentCache? = nil) -> Plan {
         let files = assets
         let context = SiteContext(catalog: catalog, cache: cache)
         let library = self.library
@@ -210,7 +210,7 @@ public struct SiteRenderer: Sendable {
         jobs += Parallel.map(catalog.municipalities) { municipality -> [PageJob] in
             let footer = context.municipalityView(municipality).digest
             return municipality.modules.flatMap { module -> [PageJob] in
-                let data = structuredData[module.id].map(RawText.init)
+                let data = structuredData[ObjectIdentifier(module)].map(RawText.init)
                 return [
                     // The JSON-LD is made from the same module and municipality (and the session's
                     // base URL, which does not change), so the view digests cover it.

@@ -68,30 +68,18 @@ public struct SiteWriter: Sendable {
             self.target = target
         }
 
-        /// Writes a file given as text in parts (linked, like any file, when the current output
-        /// already has these bytes).
+        /// Writes a file given as text in parts.
         public func write(_ path: String, parts: [String]) throws(Failure) {
-            guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
-                throw Failure(description: "ugyldig sti i output: \(path)")
-            }
-            let file = staging.path + "/" + path
-            let previous = target.path + "/" + path
-            do {
-                try Interrupts.shared.uninterrupted {
-                    try makeParent(of: path)
-                    if Self.sameBytes(previous, parts), link(previous, file) == 0 {
-                        lock.withLock { kept += 1 }
-                        return
-                    }
-                    try SiteWriter.write(file, parts: parts)
-                    lock.withLock { written += 1 }
-                }
-            } catch {
-                throw Failure(description: "kunne ikke skrive \(path): \((error as? Failure)?.description ?? error.localizedDescription)")
-            }
+            try store(path, same: { Self.sameBytes($0, parts) }) { try SiteWriter.write($0, parts: parts) }
         }
 
         public func write(_ path: String, _ data: Data) throws(Failure) {
+            try store(path, same: { Self.sameBytes($0, data) }) { try Self.writeFile($0, data) }
+        }
+
+        /// Writes one file into the staging folder, or links the current output's copy when `same`
+        /// finds that it already has these bytes.
+        private func store(_ path: String, same: (String) -> Bool, write: (String) throws -> Void) throws(Failure) {
             guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
                 throw Failure(description: "ugyldig sti i output: \(path)")
             }
@@ -100,11 +88,11 @@ public struct SiteWriter: Sendable {
             do {
                 try Interrupts.shared.uninterrupted {
                     try makeParent(of: path)
-                    if Self.sameBytes(previous, data), link(previous, file) == 0 {
+                    if same(previous), link(previous, file) == 0 {
                         lock.withLock { kept += 1 }
                         return
                     }
-                    try Self.writeFile(file, data)
+                    try write(file)
                     lock.withLock { written += 1 }
                 }
             } catch {

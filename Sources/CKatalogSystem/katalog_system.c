@@ -20,26 +20,6 @@ int katalog_exchange(const char *first, const char *second) {
 #endif
 }
 
-int katalog_write_file(const char *path, const void *bytes, long count) {
-    int fd;
-    do { fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666); } while (fd < 0 && errno == EINTR);
-    if (fd < 0) return -1;
-    const char *next = bytes;
-    while (count > 0) {
-        ssize_t done = write(fd, next, (size_t)count);
-        if (done < 0) {
-            if (errno == EINTR) continue;
-            int saved = errno;
-            close(fd);
-            errno = saved;
-            return -1;
-        }
-        next += done;
-        count -= done;
-    }
-    return close(fd) == 0 || errno == EINTR ? 0 : -1;
-}
-
 #if defined(__linux__)
 int katalog_watch_open(void) {
     return inotify_init1(IN_NONBLOCK | IN_CLOEXEC);

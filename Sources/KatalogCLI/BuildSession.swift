@@ -21,7 +21,6 @@ public final class BuildSession: @unchecked Sendable {
     private let fragments: FragmentCache?
     /// What the output folder holds, as this session wrote it.
     private var written: [String: Written] = [:]
-    private var templates: Int?
     /// The parsed templates, by a fingerprint of their files (parsed again only when one changes).
     private var renderer: (key: Int, value: SiteRenderer)?
     private var output: FolderIdentity?
@@ -79,6 +78,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         let source = SiteRenderer.source(templates: options.templates)
         let sourceKey = fingerprint(source.origin, source.files)
+        let previous = self.renderer?.value.templatesFingerprint
         let renderer: SiteRenderer
         if let kept = self.renderer, kept.key == sourceKey {
             renderer = kept.value
@@ -86,10 +86,9 @@ public final class BuildSession: @unchecked Sendable {
             do { renderer = try SiteRenderer(files: source.files, origin: source.origin) } catch { throw .input(error) }
             self.renderer = (sourceKey, renderer)
         }
-        if renderer.templatesFingerprint != templates {
+        if renderer.templatesFingerprint != previous {
             // Other templates: every page must be rendered again.
             for path in written.keys { written[path]?.view = nil; written[path]?.input = nil }
-            templates = renderer.templatesFingerprint
         }
         lap("skabeloner")
         let exporter = Exporter(baseURL: options.baseURL, cache: fragments)

@@ -305,10 +305,6 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    public subscript(key: String) -> JSONValue? {
-        members.first { $0.key == key }?.value
-    }
-
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }

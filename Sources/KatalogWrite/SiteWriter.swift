@@ -74,7 +74,7 @@ public struct SiteWriter: Sendable {
         }
 
         public func write(_ path: String, _ data: Data) throws(Failure) {
-            try store(path, same: { Self.sameBytes($0, data) }) { try Self.writeFile($0, data) }
+            try store(path, same: { Self.sameBytes($0, data) }) { try SiteWriter.write($0, data: data) }
         }
 
         /// Writes one file into the staging folder, or links the current output's copy when `same`
@@ -125,10 +125,6 @@ public struct SiteWriter: Sendable {
 
         /// A new file in the staging folder (nothing else sees it until the swap, so it is written
         /// in place, with one open, write and close).
-        static func writeFile(_ path: String, _ data: Data) throws {
-            let status = data.withUnsafeBytes { katalog_write_file(path, $0.baseAddress, $0.count) }
-            guard status == 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        }
 
         /// Whether the file at `path` holds exactly the parts' bytes, one after another.
         static func sameBytes(_ path: String, _ parts: [String]) -> Bool {
@@ -210,28 +206,44 @@ public struct SiteWriter: Sendable {
     /// A new file at `path` (created, or truncated) holding the parts' UTF-8 one after another,
     /// gathered into writes of about a megabyte (a 60 MB export has tens of thousands of parts).
     static func write(_ path: String, parts: [String]) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        let chunk = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunk)
-        var failure: Int32 = 0
-        func flush() {
-            guard failure == 0, !buffer.isEmpty else { return }
-            failure = buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        for var part in parts where failure == 0 {
-            part.withUTF8 { bytes in
-                if buffer.count + bytes.count > chunk { flush() }
-                if bytes.count >= chunk {
-                    if failure == 0 { failure = writeAll(descriptor, bytes) }
-                } else {
-                    buffer.append(contentsOf: bytes)
+        try writeNew(path) { descriptor in
+            let chunk = 1 << 20
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(chunk)
+            var failure: Int32 = 0
+            func flush() {
+                guard failure == 0, !buffer.isEmpty else { return }
+                failure = buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            for var part in parts where failure == 0 {
+                part.withUTF8 { bytes in
+                    if buffer.count + bytes.count > chunk { flush() }
+                    if bytes.count >= chunk {
+                        if failure == 0 { failure = writeAll(descriptor, bytes) }
+                    } else {
+                        buffer.append(contentsOf: bytes)
+                    }
                 }
             }
+            flush()
+            return failure
         }
-        flush()
+    }
+
+    /// A new file at `path` (created, or truncated) holding `data`, with one open, write and close.
+    static func write(_ path: String, data: Data) throws(Failure) {
+        try writeNew(path) { descriptor in
+            data.withUnsafeBytes { writeAll(descriptor, $0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// Opens a new file at `path` (mode 0666 less the umask), lets `body` write it (returning 0 or
+    /// an error number) and closes it.
+    private static func writeNew(_ path: String, _ body: (Int32) -> Int32) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        var failure = body(descriptor)
         if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
         guard failure == 0 else { throw Failure(description: String(cString: strerror(failure))) }
     }

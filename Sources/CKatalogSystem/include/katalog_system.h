@@ -5,10 +5,6 @@
 /// Returns 0 on success, -1 with errno set when the system or file system cannot do it.
 int katalog_exchange(const char *first, const char *second);
 
-/// Writes `count` bytes to a new file at `path` (created, or truncated; mode 0666 less the umask),
-/// retrying short and interrupted writes. Returns 0, or -1 with errno set.
-int katalog_write_file(const char *path, const void *bytes, long count);
-
 /// File-change notification (Linux inotify). `katalog_watch_open` returns a descriptor or -1;
 /// `katalog_watch_add` watches one folder (not its subfolders) for files written, created, deleted
 /// and moved, returning 0 or -1; `katalog_watch_wait` waits up to `timeout_ms` for events and drains

@@ -52,6 +52,9 @@ public final class BuildSession: @unchecked Sendable {
         return hasher.finalize()
     }
 
+    /// Writes the output folder; never the content or templates folder, nor one that contains them.
+    private var writer: SiteWriter { SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
+
     /// `remembers`: keep what builds compute for the next build (`serve`, `build --watch`).
     public init(options: Pipeline.Options, remembers: Bool = true) {
         self.options = options
@@ -68,6 +71,15 @@ public final class BuildSession: @unchecked Sendable {
             clock = Date()
         }
         fragments?.begin()
+        // A complete build stages its new site from the start: the output folder is checked
+        // (`OutputFolder`) before anything else is done, and nothing is touched if it is refused.
+        let inPlace = incremental && output != nil && FolderIdentity.of(options.output) == output
+        var staging: SiteWriter.Staging? = nil
+        if !inPlace {
+            do { staging = try writer.begin() } catch { throw .output(error.description) }
+        }
+        var finished = false
+        defer { if !finished { staging?.discard() } }
         let catalog: Catalog
         do { catalog = try ContentLoader().load(root: options.content, cache: loadCache) } catch { throw .input(error) }
         lap("indlæs")
@@ -76,7 +88,11 @@ public final class BuildSession: @unchecked Sendable {
         if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
             throw .findings(findings, modules: catalog.modules.count)
         }
-        let source = SiteRenderer.source(templates: options.templates)
+        let source: (files: [String: Data], origin: String)
+        do {
+            let folder = try TemplateFiles.read(options.templates)
+            source = folder.map { ($0, options.templates) } ?? (SiteRenderer.defaultFiles, "(indbyggede skabeloner)")
+        } catch { throw .input(error) }
         let sourceKey = fingerprint(source.origin, source.files)
         let previous = self.renderer?.value.templatesFingerprint
         let renderer: SiteRenderer
@@ -101,8 +117,8 @@ public final class BuildSession: @unchecked Sendable {
         let generated = plan.generated + exporter.outputs(catalog)
         lap("planlæg")
 
-        let inPlace = incremental && output != nil && FolderIdentity.of(options.output) == output
-        let outcome = inPlace ? try update(plan, files, generated, renderer) : try replace(plan, files, generated, renderer)
+        let outcome = if let staging { try replace(plan, files, generated, renderer, into: staging) } else { try update(plan, files, generated, renderer) }
+        finished = true
         lap(inPlace ? "skriv ændringer" : "generér, skriv")
         fragments?.sweep()
         // What this build planned is released on another thread: thousands of page jobs and views
@@ -116,11 +132,8 @@ public final class BuildSession: @unchecked Sendable {
 
     /// A complete new output folder, swapped in when everything is written. Pages are written as
     /// they are rendered (in parallel), so the site is never held in memory as a whole.
-    private func replace(_ plan: SiteRenderer.Plan, _ files: [String: Data], _ generated: [GeneratedFile], _ renderer: SiteRenderer)
-        throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
-        let writer = SiteWriter(output: options.output)
-        let staging: SiteWriter.Staging
-        do { staging = try writer.begin() } catch { throw .output(error.description) }
+    private func replace(_ plan: SiteRenderer.Plan, _ files: [String: Data], _ generated: [GeneratedFile], _ renderer: SiteRenderer,
+                         into staging: SiteWriter.Staging) throws(Pipeline.Failure) -> (rendered: Int, written: Int) {
         let results = Parallel.map(plan.pages) { job -> Result<Written, SiteWriter.Failure> in
             let page = job.prepare()
             let data = renderer.render(page)
@@ -185,7 +198,7 @@ public final class BuildSession: @unchecked Sendable {
             if previous[path]?.bytes != hash { changed[path] = data }
         }
         let removed = previous.keys.filter { record[$0] == nil }
-        do { try SiteWriter(output: options.output).update(changed: changed, parts: changedParts, removed: removed) } catch {
+        do { try writer.update(changed: changed, parts: changedParts, removed: removed, files: record.keys) } catch {
             // The folder may now be partly updated: the next build replaces it completely.
             output = nil
             throw .output(error.description)

@@ -179,6 +179,7 @@ public enum Schema {
         Field("postnumre", .texts, "Postnumre i kommunen."),
         Field("hjemmeside", .text, "Adressen på kommunens sundhedsside."),
         Field("lix-grænse", .integer, "Højeste LIX for borgerrettet tekst (standard: 35)."),
+        Field("filgrænse-mb", .integer, "Største fil i MB, et tilbud må linke til, fx et billede eller en pjece (standard: 50)."),
         Field("tilgængelighedserklæring", .text, "Link til tilgængelighedserklæringen (was.digst.dk/…)."),
         Field("modtager", .map([
             Field("navn", .text, "Enheden, der modtager henvisninger."),

@@ -20,12 +20,15 @@ public struct ContentLoader: Sendable {
         var errors: [InputError] = []
         var municipalities: [Municipality] = []
         let entries = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+        var folders: [String] = []
         for entry in entries {
-            if let error = Containment.check(join(root, entry), root: root) { errors.append(error) }
+            let path = join(root, entry)
+            if let error = Containment.check(path, root: root) {
+                errors.append(error)
+            } else if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                if let error = Self.tooLong(entry, at: path, limit: Self.longestFolderName) { errors.append(error) } else { folders.append(entry) }
+            }
         }
-        let folders = entries
-            .filter { Containment.check(join(root, $0), root: root) == nil }
-            .filter { fm.fileExists(atPath: join(root, $0), isDirectory: &isDirectory) && isDirectory.boolValue }
         if folders.isEmpty {
             errors.append(InputError(SourceLocation(file: root, line: 1),
                                      "der er ingen kommunemapper i `\(root)`",
@@ -87,7 +90,9 @@ public struct ContentLoader: Sendable {
         func parse(_ data: Data, _: Int) -> Result<FieldTable, InputErrors> {
             do { return .success(try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields) } catch { return .failure(error) }
         }
-        if let cache, let cached = cache.config(configFile, parse: parse) {
+        if let error = Containment.check(configFile, root: root) ?? Self.notAFile(configFile) {
+            config = .failure(InputErrors([error]))
+        } else if let cache, let cached = cache.config(configFile, parse: parse) {
             config = cached.value
             fingerprint = cached.fingerprint
         } else if cache == nil, let data = FileManager.default.contents(atPath: configFile) {
@@ -103,9 +108,11 @@ public struct ContentLoader: Sendable {
             .sorted()
             .compactMap { name -> String? in
                 let path = join(directory, name)
-                guard let error = Containment.check(path, root: root) else { return path }
-                errors.append(error)
-                return nil
+                if let error = Containment.check(path, root: root) ?? Self.tooLong(name, at: path) {
+                    errors.append(error)
+                    return nil
+                }
+                return path
             }
         return Listing(folder: folder, config: config, fingerprint: fingerprint, files: files, errors: errors)
     }
@@ -122,6 +129,10 @@ public struct ContentLoader: Sendable {
         do {
             // One stat serves the size check and the cache's stamp.
             let stamp = LoadCache.Stamp.of(path)
+            if let stamp, !stamp.isRegular {
+                throw InputError(SourceLocation(file: path, line: 1), "`\((path as NSString).lastPathComponent)` er ikke en almindelig fil",
+                                 hint: "et tilbud skal være en tekstfil med endelsen .md")
+            }
             if let size = stamp?.size, size > SourceText.maximumBytes {
                 throw InputError(SourceLocation(file: path, line: 1),
                                  "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
@@ -142,6 +153,31 @@ public struct ContentLoader: Sendable {
             return .failure(InputErrors([error]))
         } catch {
             return .failure(InputErrors([InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(error)")]))
+        }
+    }
+
+    /// The longest file name (without `.md`) and municipality folder name a catalog may use: the
+    /// site's longest page name, `kvalitet/<kommune>-<tilbud>.html`, must fit the 255 bytes a file
+    /// system allows, with room to spare.
+    public static let longestModuleName = 100
+    public static let longestFolderName = 60
+
+    static func tooLong(_ name: String, at path: String, limit: Int = longestModuleName) -> InputError? {
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        guard stem.count > limit || Slug.make(stem).utf8.count > limit else { return nil }
+        return InputError(SourceLocation(file: path, line: 1), "filnavnet er for langt (\(stem.count) tegn); brug højst \(limit) tegn",
+                          hint: "giv filen et kortere navn; navnet bliver en del af sidens adresse")
+    }
+
+    /// An error when something other than a regular file (a folder, a pipe, a device) stands where
+    /// a catalog file is read, or the file is too large to be one.
+    static func notAFile(_ path: String) -> InputError? {
+        switch Paths.kind(path) {
+        case nil: return nil
+        case .file(let size) where size > SourceText.maximumBytes:
+            return InputError(SourceLocation(file: path, line: 1), "filen er for stor (\(size / 1_000_000) MB); den må højst fylde 1 MB")
+        case .file: return nil
+        default: return InputError(SourceLocation(file: path, line: 1), "`\((path as NSString).lastPathComponent)` er ikke en almindelig fil")
         }
     }
 
@@ -201,6 +237,9 @@ public struct ContentLoader: Sendable {
 }
 
 extension ContentLoader {
+    /// The largest file, in MB, a module may link to unless `filgrænse-mb` in kommune.yml says otherwise.
+    public static let defaultFileLimitMB = 50
+
     /// Links and images in module bodies that point at local files: a module must exist; any other
     /// file must exist inside the content folder, and is then published beside the pages (its path
     /// relative to the content folder is returned). Nothing may point outside the content folder.
@@ -210,6 +249,7 @@ extension ContentLoader {
         // Made only when a link to a module is met (most catalogs have few links, the files are many).
         lazy var modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
         let rootPath = Containment.normalised(root)
+        let limits = Dictionary(municipalities.map { ($0.slug, $0.fields.integer("filgrænse-mb") ?? defaultFileLimitMB) }) { a, _ in a }
         for module in municipalities.flatMap(\.modules) {
             for link in module.body.links {
                 let location = SourceLocation(file: module.file, line: link.line, column: link.column)
@@ -227,21 +267,40 @@ extension ContentLoader {
                     if !modules.contains(path) {
                         errors.append(InputError(location, "linket `\(link.destination)` peger på et tilbud, der ikke findes"))
                     }
-                } else if let error = Containment.check(target, root: root, location: location) {
-                    errors.append(error)
-                } else if !FileManager.default.fileExists(atPath: target) {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
-                } else {
-                    assets.insert(String(path.dropFirst(rootPath.count + 1)))
+                    continue
                 }
+                // What the site publishes must really be inside the content folder (every link
+                // resolved, at every level of the path), a regular file, and not too large.
+                guard let kind = Paths.kind(target) else {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
+                    continue
+                }
+                guard Paths.isInside(target, root) else {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
+                                             hint: "kopier filen ind i kommunens mappe i stedet"))
+                    continue
+                }
+                guard case .file(let size) = kind else {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger på noget, der ikke er en almindelig fil"))
+                    continue
+                }
+                let limit = limits[module.municipalitySlug] ?? defaultFileLimitMB
+                guard size <= limit * 1_000_000 else {
+                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
+                                             hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))
+                    continue
+                }
+                assets.insert(String(path.dropFirst(rootPath.count + 1)))
             }
         }
         return (errors, assets.sorted())
     }
 }
 
-/// Keeps the loader inside the content folder: symbolic links that lead outside it, or nowhere
-/// (a loop, a missing target), are errors rather than silently followed or skipped.
+/// Keeps the loader inside its folders: a symbolic link that leads outside the content folder
+/// (or the templates folder), or nowhere (a loop, a missing target), is an error rather than
+/// silently followed or skipped. Folders are checked as they are listed, so for an entry of a
+/// folder already known to be inside, only a symbolic link needs resolving.
 enum Containment {
     static func normalised(_ path: String) -> String {
         // Most paths are already normal (no `.` or `..` parts, no doubled or trailing slash).
@@ -253,33 +312,19 @@ enum Containment {
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    }
-
-    static func check(_ path: String, root: String, location: SourceLocation? = nil) -> InputError? {
-        let fm = FileManager.default
+    /// An entry of a folder inside `root`: an error when it is a symbolic link that leads outside
+    /// `root` (`rootName` says which folder that is) or nowhere.
+    static func check(_ path: String, root: String, rootName: String = "indholdsmappen", location: SourceLocation? = nil) -> InputError? {
+        guard Paths.isSymbolicLink(path) else { return nil }
         let at = location ?? SourceLocation(file: path, line: 1)
-        guard FileInfo.isSymbolicLink(path) else { return nil }
-        guard fm.fileExists(atPath: path) else {
+        guard Paths.real(path) != nil else {
             return InputError(at, "`\(path)` er et symbolsk link, der ikke fører nogen steder hen (måske en løkke)")
         }
-        let rootPath = resolved(root)
-        let target = resolved(path)
-        guard target.hasPrefix(rootPath + "/") else {
-            return InputError(at, "`\(path)` er et symbolsk link, der peger uden for indholdsmappen", hint: "kopier filen ind i stedet")
+        guard Paths.isInside(path, root) else {
+            return InputError(at, "`\(path)` er et symbolsk link, der peger uden for \(rootName)", hint: "kopier filen ind i stedet")
         }
         return nil
     }
-}
-
-/// File facts straight from `lstat`, cheaper than FileManager's attribute dictionaries.
-enum FileInfo {
-    static func isSymbolicLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-    }
-
 }
 
 func join(_ a: String, _ b: String) -> String {

@@ -10,6 +10,8 @@ public final class LoadCache: @unchecked Sendable {
         let modified: timespec
         let changed: timespec
         let inode: UInt
+        /// A regular file (not a folder, pipe or device), links followed.
+        var isRegular = true
 
         static func == (a: Stamp, b: Stamp) -> Bool {
             a.size == b.size && a.inode == b.inode
@@ -21,7 +23,8 @@ public final class LoadCache: @unchecked Sendable {
         static func of(_ path: String) -> Stamp? {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            return Stamp(size: Int(info.st_size), modified: info.st_mtim, changed: info.st_ctim, inode: UInt(info.st_ino))
+            return Stamp(size: Int(info.st_size), modified: info.st_mtim, changed: info.st_ctim, inode: UInt(info.st_ino),
+                         isRegular: info.st_mode & S_IFMT == S_IFREG)
         }
     }
 
@@ -59,7 +62,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Nil when the file cannot be read at all (the caller reports it).
     private func cached<Value>(_ path: String, stamp known: Stamp? = nil, in table: ReferenceWritableKeyPath<LoadCache, [String: Entry<Value>]>,
                                parse: (Data, Int) -> Value) -> (value: Value, fingerprint: Int)? {
-        guard let stamp = known ?? Stamp.of(path) else { return nil }
+        guard let stamp = known ?? Stamp.of(path), stamp.isRegular else { return nil }
         let previous = lock.withLock { self[keyPath: table][path] }
         if let previous, previous.stamp == stamp {
             lock.withLock { touched += 1 }

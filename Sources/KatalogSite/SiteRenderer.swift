@@ -10,39 +10,9 @@ public struct SiteRenderer: Sendable {
     let assets: [String: Data]
     private let templateFingerprint: Int
 
-    /// Loads `*.mustache` and `assets/` from the `templates` folder; without that folder, the
-    /// default templates built into the program (so a municipality needs no Templates/ of its own).
-    public init(templates: String) throws(InputErrors) {
-        let source = Self.source(templates: templates)
-        try self.init(files: source.files, origin: source.origin)
-    }
-
-    /// The template files a build uses: the folder's, or the built-in ones when there is no folder.
-    public static func source(templates: String) -> (files: [String: Data], origin: String) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (read(templates), templates)
-        }
-        return (defaultFiles, "(indbyggede skabeloner)")
-    }
-
     /// The built-in templates, by path relative to a Templates/ folder.
     public static var defaultFiles: [String: Data] {
         DefaultTemplates.files.compactMapValues { Data(base64Encoded: $0) }
-    }
-
-    static func read(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: folder) else { return files }
-        for case let relative as String in enumerator {
-            var isDirectory: ObjCBool = false
-            let path = folder + "/" + relative
-            if fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, let data = fm.contents(atPath: path) {
-                files[relative] = data
-            }
-        }
-        return files
     }
 
     /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them

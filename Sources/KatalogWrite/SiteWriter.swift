@@ -11,26 +11,19 @@ public struct SiteWriter: Sendable {
     }
 
     public let output: String
+    /// The content and templates folders: never replaced, nor any folder that contains them.
+    public let protecting: [String]
 
-    public init(output: String) {
+    public init(output: String, protecting: [String] = []) {
         self.output = output
-    }
-
-    /// Writes `files` (relative path → bytes) as the new content of `output`.
-    public func publish(_ files: [String: Data]) throws(Failure) {
-        let staging = try begin()
-        do {
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
-            try staging.commit()
-        } catch {
-            staging.discard()
-            throw error
-        }
+        self.protecting = protecting
     }
 
     /// Starts a new version of `output` in a staging folder beside it: write files into it (from
     /// any thread, as they are rendered), then `commit` swaps it in, or `discard` drops it.
+    /// Refuses, before anything is touched, an output folder the build did not make (`OutputFolder`).
     public func begin() throws(Failure) -> Staging {
+        try OutputFolder.verify(output, protecting: protecting)
         let fm = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -40,11 +33,14 @@ public struct SiteWriter: Sendable {
         Interrupts.shared.watch(staging.path)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            Self.remove(staging.path)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            // Marked from the start, so a staging folder left by a killed build is known as ours.
+            try Self.write(staging.path + "/" + OutputFolder.marker, data: Data(OutputFolder.header.utf8))
         } catch {
+            Self.remove(staging.path)
             Interrupts.shared.forget(staging.path)
-            throw Failure(description: "kunne ikke skrive \(output): \(error.localizedDescription)")
+            throw Failure(description: "kunne ikke skrive \(output): \(Self.danish(error))")
         }
         return Staging(writer: self, staging: staging, target: target)
     }
@@ -58,6 +54,8 @@ public struct SiteWriter: Sendable {
         let target: URL
         private let lock = NSLock()
         private var directories: Set<String> = []
+        /// Every file stored, for the marker's list.
+        private var paths: [String] = []
         /// Files written and files kept (linked) from the previous output.
         public private(set) var written = 0
         public private(set) var kept = 0
@@ -80,9 +78,10 @@ public struct SiteWriter: Sendable {
         /// Writes one file into the staging folder, or links the current output's copy when `same`
         /// finds that it already has these bytes.
         private func store(_ path: String, same: (String) -> Bool, write: (String) throws -> Void) throws(Failure) {
-            guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains("..") else {
+            guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains(".."), path != OutputFolder.marker else {
                 throw Failure(description: "ugyldig sti i output: \(path)")
             }
+            lock.withLock { paths.append(path) }
             let file = staging.path + "/" + path
             let previous = target.path + "/" + path
             do {
@@ -96,22 +95,25 @@ public struct SiteWriter: Sendable {
                     lock.withLock { written += 1 }
                 }
             } catch {
-                throw Failure(description: "kunne ikke skrive \(path): \((error as? Failure)?.description ?? error.localizedDescription)")
+                throw Failure(description: "kunne ikke skrive \(path): \(SiteWriter.danish(error))")
             }
         }
 
         public func commit() throws(Failure) {
             defer { Interrupts.shared.forget(staging.path) }
             do {
+                let manifest = OutputFolder.manifest(lock.withLock { paths })
+                try SiteWriter.write(staging.path + "/" + OutputFolder.marker, data: Data(manifest.utf8))
+                lock.withLock { written += 1 }
                 try Interrupts.shared.uninterrupted { try writer.swapIn(staging, target) }
             } catch {
-                try? FileManager.default.removeItem(at: staging)
-                throw Failure(description: "kunne ikke skrive \(writer.output): \(error.localizedDescription)")
+                SiteWriter.remove(staging.path)
+                throw Failure(description: "kunne ikke skrive \(writer.output): \(SiteWriter.danish(error))")
             }
         }
 
         public func discard() {
-            try? FileManager.default.removeItem(at: staging)
+            SiteWriter.remove(staging.path)
             Interrupts.shared.forget(staging.path)
         }
 
@@ -157,7 +159,8 @@ public struct SiteWriter: Sendable {
     /// Updates `output` in place: writes the `changed` files (each atomically: a temporary file
     /// renamed over the old one) and deletes `removed`. For the incremental builds of a session.
     /// `parts`: files given as text in parts, written one part after another.
-    public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String]) throws(Failure) {
+    /// `files`: every file of the site after the update, for the marker's list.
+    public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String], files: some Sequence<String>) throws(Failure) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         // The files are written in parallel (a body edit rewrites two large exports).
         let failures = Parallel.map(Set(changed.keys).union(parts.keys).sorted()) { path -> Failure? in
@@ -169,8 +172,13 @@ public struct SiteWriter: Sendable {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        for path in removed where !path.split(separator: "/").contains("..") {
-            try? FileManager.default.removeItem(atPath: root + "/" + path)
+        for path in removed where !path.split(separator: "/").contains("..") && path != OutputFolder.marker {
+            unlink(root + "/" + path)
+        }
+        do {
+            try Self.write(root + "/" + OutputFolder.marker, data: Data(OutputFolder.manifest(files).utf8))
+        } catch {
+            throw Failure(description: "kunne ikke skrive \(OutputFolder.marker): \(Self.danish(error))")
         }
     }
 
@@ -189,17 +197,15 @@ public struct SiteWriter: Sendable {
                     let temporary = file.deletingLastPathComponent().path + "/.\(file.lastPathComponent).ny-\(getpid())"
                     do {
                         try write(temporary, parts: parts)
-                        guard rename(temporary, file.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
+                        guard rename(temporary, file.path) == 0 else { throw Failure(description: SystemError.danish(errno)) }
                     } catch {
                         unlink(temporary)
                         throw error
                     }
                 }
             }
-        } catch let failure as Failure {
-            throw Failure(description: "kunne ikke skrive \(path): \(failure.description)")
         } catch {
-            throw Failure(description: "kunne ikke skrive \(path): \(error.localizedDescription)")
+            throw Failure(description: "kunne ikke skrive \(path): \(danish(error))")
         }
     }
 
@@ -242,10 +248,10 @@ public struct SiteWriter: Sendable {
     /// an error number) and closes it.
     private static func writeNew(_ path: String, _ body: (Int32) -> Int32) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Failure(description: SystemError.danish(errno)) }
         var failure = body(descriptor)
         if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
-        guard failure == 0 else { throw Failure(description: String(cString: strerror(failure))) }
+        guard failure == 0 else { throw Failure(description: SystemError.danish(failure)) }
     }
 
     /// Writes all of `bytes` (retrying short and interrupted writes); 0, or the error number.
@@ -272,7 +278,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if katalog_exchange(staging.path, target.path) == 0 {
-            try? fm.removeItem(at: staging)   // now holds the previous site
+            Self.remove(staging.path)   // now holds the previous site
             return
         }
         let previous = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).gammel-\(ProcessInfo.processInfo.processIdentifier)")
@@ -283,18 +289,38 @@ public struct SiteWriter: Sendable {
             try? fm.moveItem(at: previous, to: target)
             throw error
         }
-        try? fm.removeItem(at: previous)
+        Self.remove(previous.path)
     }
 
-    /// Staging folders of earlier builds that were killed (e.g. with SIGKILL) before they could clean up.
+    /// Staging folders of earlier builds that were killed (e.g. with SIGKILL) before they could
+    /// clean up: only folders with this build's name pattern that carry the marker (or are empty).
     private func removeLeftovers(in parent: URL, name: String) {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(".\(name).ny-") || entry.hasPrefix(".\(name).gammel-") {
             let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
             if pid > 0 && pid != ProcessInfo.processInfo.processIdentifier && kill(pid, 0) == 0 { continue }   // another build is running
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            let path = parent.appendingPathComponent(entry).path
+            if fm.fileExists(atPath: path + "/" + OutputFolder.marker) { Self.remove(path) } else { rmdir(path) }
         }
+    }
+
+    /// Removes a folder this writer made (a staging folder, or the previous site after the swap),
+    /// also where a folder in it was made read-only.
+    static func remove(_ path: String) {
+        let fm = FileManager.default
+        guard (try? fm.removeItem(atPath: path)) == nil, fm.fileExists(atPath: path) else { return }
+        Paths.walk(path) { relative, isDirectory in
+            if isDirectory { chmod(path + "/" + relative, 0o755) }
+            return true
+        }
+        chmod(path, 0o755)
+        try? fm.removeItem(atPath: path)
+    }
+
+    /// An error from the file system, in Danish.
+    static func danish(_ error: any Error) -> String {
+        (error as? Failure)?.description ?? SystemError.danish(error)
     }
 }
 

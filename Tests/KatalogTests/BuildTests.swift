@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCLI
+import KatalogLoad
 @testable import KatalogSite
 import Testing
 
@@ -261,7 +262,7 @@ struct NavigationTests {
 struct DefaultTemplateTests {
     @Test("the templates built into the program are exactly Templates/ (run script/embed-templates after editing)")
     func embeddedMatchFolder() throws {
-        let folder = SiteRenderer.read(templates)
+        let folder = try #require(try TemplateFiles.read(templates))
         #expect(SiteRenderer.defaultFiles == folder)
     }
 

@@ -39,8 +39,9 @@ public struct Katalog: ParsableCommand {
             try command.run()
             return Exit.ok
         } catch {
+            // Help, the version and misuse, in Danish; misuse exits 2 (as the README says), not 64.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = DanishArguments.translate(fullMessage(for: error))
             if !message.isEmpty { (code == ExitCode.success ? console.out : console.err)(message) }
             return code == .success ? Exit.ok : Exit.usage
         }
@@ -90,6 +91,8 @@ public struct Build: ConsoleCommand {
     var watch = false
 
     public init() {}
+
+    public func validate() throws { try BaseURL.validate(baseURL) }
 
     public func execute(console: Console) -> Int32 {
         let session = BuildSession(options: .init(content: folders.content, output: folders.output, templates: folders.templates,

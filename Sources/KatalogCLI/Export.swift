@@ -28,6 +28,8 @@ public struct Export: ConsoleCommand {
 
     public init() {}
 
+    public func validate() throws { try BaseURL.validate(baseURL) }
+
     public func execute(console: Console) -> Int32 {
         let catalog: KatalogCore.Catalog
         do {
@@ -36,7 +38,7 @@ public struct Export: ConsoleCommand {
             _ = report(error, console: console)
             return Exit.usage
         }
-        let text = Exporter(baseURL: baseURL).render(format, catalog)
+        let text = Exporter(baseURL: baseURL?.isEmpty == true ? nil : baseURL).render(format, catalog)
         guard let output else {
             console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             return Exit.ok

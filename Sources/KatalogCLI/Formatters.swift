@@ -32,7 +32,7 @@ struct Summary {
 enum TextFormatter {
     static func format(_ findings: [Finding], modules: Int) -> String {
         var lines = findings.map { f in
-            "\(f.location): \(f.severity.danish) [\(f.rule) §\(f.section)] \(f.message)\n    → \(f.hint)"
+            "\(f.location): \(f.severity.danish) [\(f.rule)\(f.section == "-" ? "" : " §" + f.section)] \(f.message)\n    → \(f.hint)"
         }
         let summary = Summary(findings)
         lines.append("\(modules) tilbud tjekket: \(summary.errors) fejl, \(summary.warnings) advarsler.")
@@ -241,10 +241,10 @@ enum MarkdownFormatter {
         for file in files {
             let items = byFile[file]!
             let errors = items.filter { $0.severity == .error }.count
-            out += "| `\(cell(file))` | \(errors) | \(items.count - errors) |\n"
+            out += "| \(cell("`" + file + "`")) | \(errors) | \(items.count - errors) |\n"
         }
         for file in files {
-            out += "\n### `\(cell(file))`\n\n"
+            out += "\n### \(cell("`" + file + "`"))\n\n"
             for f in byFile[file]!.sorted(by: Finding.ordered) {
                 let label = f.severity == .error ? "❌ **Fejl**" : "⚠️ **Advarsel**"
                 let section = f.section == "-" ? f.rule : "[\(f.rule) (§\(f.section))](\(standardURL))"
@@ -254,8 +254,33 @@ enum MarkdownFormatter {
         return out
     }
 
-    /// Keeps a value from breaking the Markdown table or list it sits in.
+    /// A message as Markdown that shows exactly its text: what it quotes from content (a value, a
+    /// key, a file name) can hold HTML, images and links, and the result becomes a pull-request
+    /// comment. Every Markdown character is escaped and `<`, `>`, `&` and `|` are written as
+    /// entities, so nothing in it is active, in a table cell or a list item; spans in backticks
+    /// are wrapped in `<code>` (whose content Markdown still reads, hence escaped too). Backticks
+    /// are paired from the left: a stray one only decides what is shown as code.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        let segments = text.replacingOccurrences(of: "\n", with: " ").split(separator: "`", omittingEmptySubsequences: false)
+        return segments.enumerated().map { index, segment in
+            let escaped = escape(segment)
+            return index % 2 == 1 && index < segments.count - 1 ? "<code>" + escaped + "</code>" : escaped
+        }.joined()
+    }
+
+    static func escape(_ text: some StringProtocol) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "|": out += "&#124;"
+            case "\\", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!", "{", "}", "~", "\"", "'", ":", "@", "=":
+                out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

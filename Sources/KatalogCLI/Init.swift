@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCore
+import KatalogLoad
 import KatalogRules
 import KatalogSite
 
@@ -32,8 +33,13 @@ public struct Init: ConsoleCommand {
             console.err("Mappen \(folder) er ikke tom. Vælg en ny eller tom mappe.")
             return Exit.usage
         }
-        guard (3...4).contains(kommunekode.count), kommunekode.allSatisfy(\.isNumber) else {
-            console.err("Kommunekoden `\(kommunekode)` skal være tre eller fire cifre, fx 0707.")
+        guard MunicipalityParser.isMunicipalityCode(kommunekode) else {
+            console.err("fejl: kommunekoden `\(kommunekode)` skal være tre eller fire cifre fra 0 til 9, fx 0707.")
+            return Exit.usage
+        }
+        guard !kommune.allSatisfy(\.isWhitespace), !kommune.contains("\n"),
+              ControlCharacters.first(in: kommune, allowingTab: false) == nil, kommune.count <= 100 else {
+            console.err("fejl: --kommune skal være kommunens navn på én linje (højst 100 tegn, ingen styretegn), fx \"Fjordby Kommune\".")
             return Exit.usage
         }
         let name = kommune.lowercased().hasSuffix("kommune") ? kommune : kommune + " Kommune"
@@ -72,8 +78,8 @@ public struct Init: ConsoleCommand {
     static func municipalityFile(name: String, code: String, slug: String) -> String {
         let example = "Eksempel, der skal erstattes"
         var lines = [
-            "# \(name). Felter med \"\(example)\" skal I skrive selv. Sæt eksempeldata til false, når eksemplerne er erstattet.",
-            "navn: \(name)",
+            "# Kommunens oplysninger. Felter med \"\(example)\" skal I skrive selv. Sæt eksempeldata til false, når eksemplerne er erstattet.",
+            "navn: \(yamlQuoted(name))",
             "kommunekode: \"\(code)\"",
             "eksempeldata: true",
             "postnumre: [\"0000\"]   # kommunens postnumre",
@@ -96,6 +102,12 @@ public struct Init: ConsoleCommand {
             lines.append("  \(field.key): \"\(example). \(field.help)\"")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted scalar holding `text` exactly, whatever YAML characters it has
+    /// (`:`, `#`, `"`, `[`, `&` …). Control characters were refused before.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     static func readme(name: String, slug: String) -> String {

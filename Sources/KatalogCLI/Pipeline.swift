@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KatalogCore
 import KatalogExport
@@ -60,5 +61,23 @@ public struct Pipeline: Sendable {
     /// A complete build: the first build of a new session.
     public func build() throws(Failure) -> Report {
         try BuildSession(options: options, remembers: false).build()
+    }
+}
+
+/// `--base-url`: the site's public address, which exports and feeds put in front of every link,
+/// so only an absolute http(s) address with a host (never `javascript:`, `data:` or a relative path).
+enum BaseURL {
+    static let rule = "--base-url skal være en webadresse, der starter med https:// (eller http://) og har et domæne, fx https://sundhed.fjordby.dk/tilbud/"
+
+    static func isValid(_ text: String) -> Bool {
+        guard !text.contains(where: { $0.isWhitespace || "\"<>\\`".contains($0) }), ControlCharacters.first(in: text, allowingTab: false) == nil,
+              let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else { return false }
+        return true
+    }
+
+    /// For `validate()` of a command: nil and "" mean no base URL (an unset CI variable).
+    static func validate(_ text: String?) throws {
+        if let text, !text.isEmpty, !isValid(text) { throw ValidationError(rule) }
     }
 }

@@ -28,8 +28,9 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public init(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         self.location = location
-        self.message = message
-        self.hint = hint
+        // Messages quote content; what reaches a terminal or a report must not carry control characters.
+        self.message = ControlCharacters.visible(message)
+        self.hint = hint.map(ControlCharacters.visible)
     }
 
     public var description: String {

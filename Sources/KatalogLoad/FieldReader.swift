@@ -54,6 +54,12 @@ struct FieldReader {
                 continue
             }
             let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            // YAML escapes ("\x1b", "\0", "\x0c") can write what the file itself may not hold.
+            if let (node, scalar) = Self.controlCharacter(in: keyNode) ?? Self.controlCharacter(in: valueNode) {
+                fail(at: node, "`\(path)` indeholder et usynligt styretegn (\(ControlCharacters.name(scalar)))",
+                     hint: "slet tegnet (eller escape-koden i citationstegnene)")
+                continue
+            }
             guard let field = schema.first(where: { $0.key == key }) else {
                 fail(at: keyNode, "ukendt felt `\(path)`", hint: unknownKeyHint(key, schema: schema, prefix: prefix))
                 continue
@@ -150,6 +156,21 @@ struct FieldReader {
 
     // MARK: - Scalars
 
+    /// The first scalar in `node`, or among its items, that holds a control character (a tab
+    /// too: in front matter it can only come from an escape or a paste). Groups are looked at
+    /// key by key, as they are read.
+    static func controlCharacter(in node: YAMLNode) -> (YAMLNode, Unicode.Scalar)? {
+        switch node {
+        case .scalar(let scalar, _):
+            return ControlCharacters.first(in: scalar.string, allowingTab: false).map { (node, $0.scalar) }
+        case .sequence(let items, _):
+            for item in items { if case .scalar = item, let found = controlCharacter(in: item) { return found } }
+            return nil
+        case .mapping:
+            return nil
+        }
+    }
+
     private func scalarText(_ node: YAMLNode) -> String? {
         guard case .scalar(let scalar, _) = node, !isNull(node) else { return nil }
         return scalar.string
@@ -240,9 +261,11 @@ struct FieldReader {
 
     private mutating func record(_ error: YAMLProblem, yaml: String) {
         switch error {
-        case .syntax(let problem, let line, let column):
-            fail(line: line, column: column, "felterne er ikke gyldig YAML: \(Self.danish(problem))",
-                 hint: "tjek indrykning, kolon efter feltnavnet og citationstegn")
+        case .syntax(let problem, let context, let contextLine, let line, let column):
+            let message = YAMLMessages.danish(problem: problem, context: context)
+            // An unclosed quote is reported where it opens, not where the file ends.
+            let at = message.line == .context && contextLine > 0 ? (contextLine, 1) : (line, column)
+            fail(line: at.0, column: at.1, "felterne er ikke gyldig YAML: \(message.text)", hint: message.hint)
         case .duplicateKeys(let duplicates):
             for key in duplicates {
                 let line = Self.secondOccurrence(of: key, in: yaml) ?? 1
@@ -252,20 +275,11 @@ struct FieldReader {
             fail(line: line, column: column, "felterne er for store eller for dybt indlejrede")
         case .anchor(let line, let column):
             fail(line: line, column: column, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
-        case .reader(let problem), .other(let problem):
+        case .reader(let problem, let offset):
+            let line = yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            fail(line: line, column: 1, "felterne kunne ikke læses: \(YAMLMessages.danish(problem: problem, context: nil).text)")
+        case .other(let problem):
             fail(line: 1, column: 1, "felterne kunne ikke læses: \(problem)")
-        }
-    }
-
-    private static func danish(_ problem: String) -> String {
-        switch problem {
-        case "mapping values are not allowed in this context": "et kolon står et sted, hvor det ikke må stå (sæt teksten i citationstegn)"
-        case "did not find expected key": "forventede et nyt feltnavn (tjek indrykningen)"
-        case "found character that cannot start any token": "et tegn kan ikke stå først i en værdi (sæt teksten i citationstegn)"
-        case "did not find expected ',' or ']'": "en liste i [ ] er ikke lukket"
-        case "found unexpected end of stream": "filen slutter midt i en værdi (mangler et citationstegn?)"
-        case "could not find expected ':'": "mangler kolon efter feltnavnet"
-        default: problem
         }
     }
 

@@ -4,8 +4,7 @@ import KatalogCore
 /// Parses one `kommune.yml` (without its modules): a pure function of its bytes.
 public enum MunicipalityParser {
     public static func parse(data: Data, file: String, slug: String) throws(InputErrors) -> Municipality {
-        let text: String
-        do { text = try SourceText.decode(data, file: file) } catch { throw InputErrors([error]) }
+        let text = try SourceText.decode(data, file: file)
         var reader = FieldReader(file: file, firstLine: 1)
         let fields = reader.read(yaml: text, schema: Schema.municipality)
         var errors = reader.errors
@@ -17,11 +16,16 @@ public enum MunicipalityParser {
             }
         }
         if let code = fields.text("kommunekode"), let location = fields.locations["kommunekode"],
-           !(code.count == 3 || code.count == 4) || !code.allSatisfy(\.isNumber) {
-            errors.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre",
+           !Self.isMunicipalityCode(code) {
+            errors.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",
                                      hint: "skriv den i citationstegn, fx \"0707\""))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         return Municipality(slug: slug, file: file, fields: fields, modules: [])
+    }
+
+    /// Three or four of the digits 0-9 (not any Unicode digit: `٠٩٩١` is no kommunekode).
+    public static func isMunicipalityCode(_ code: String) -> Bool {
+        (code.utf8.count == 3 || code.utf8.count == 4) && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

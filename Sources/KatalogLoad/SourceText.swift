@@ -8,7 +8,23 @@ public enum SourceText {
     /// Larger files are refused: a module description is a few kilobytes.
     public static let maximumBytes = 1_000_000
 
-    public static func decode(_ data: Data, file: String) throws(InputError) -> String {
+    /// Decodes a catalog file; a control character in it (see `ControlCharacters`) is an error
+    /// at its line and column (tabs are looked at where they matter: indentation, values).
+    public static func decode(_ data: Data, file: String) throws(InputErrors) -> String {
+        let text: String
+        do { text = try decodeText(data, file: file) } catch { throw InputErrors([error]) }
+        let controls = ControlCharacters.perLine(in: text)
+        guard controls.isEmpty else {
+            throw InputErrors(controls.map { found in
+                InputError(SourceLocation(file: file, line: found.line, column: found.column),
+                           "linjen indeholder et usynligt styretegn (\(ControlCharacters.name(found.scalar))), som ikke må stå i filen",
+                           hint: "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")
+            })
+        }
+        return text
+    }
+
+    static func decodeText(_ data: Data, file: String) throws(InputError) -> String {
         if data.count > maximumBytes {
             throw InputError(SourceLocation(file: file, line: 1),
                              "filen er for stor (\(data.count / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")

@@ -38,11 +38,13 @@ indirect enum YAMLNode {
 /// What went wrong composing a document, with libyaml's own description and position.
 enum YAMLProblem: Error {
     /// Not valid YAML: libyaml's scanner, parser or the composer (e.g. a second document).
-    case syntax(problem: String, line: Int, column: Int)
+    /// `context` is what libyaml was reading ("while scanning a quoted scalar"), which started at
+    /// `contextLine`.
+    case syntax(problem: String, context: String?, contextLine: Int, line: Int, column: Int)
     /// Keys that occur twice in one mapping, sorted (as Yams reports them).
     case duplicateKeys([String])
-    /// The input could not be read (libyaml's reader: invalid UTF-8 or control characters).
-    case reader(problem: String)
+    /// The input could not be read (libyaml's reader: invalid UTF-8 or control characters), at a byte offset.
+    case reader(problem: String, offset: Int)
     /// Nested deeper than `YAMLDocument.maximumDepth`.
     case tooDeep(line: Int, column: Int)
     /// An anchor (`&a`) or alias (`*a`): refused, since aliases can expand a small file into a
@@ -98,8 +100,8 @@ enum YAMLDocument {
             try next(expecting: YAML_DOCUMENT_END_EVENT)
             try next()
             guard event.type == YAML_STREAM_END_EVENT else {
-                throw .syntax(problem: "but found another document", line: Int(event.start_mark.line) + 1,
-                              column: Int(event.start_mark.column) + 1)
+                throw .syntax(problem: "but found another document", context: nil, contextLine: 0,
+                              line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             }
             return root
         }
@@ -160,9 +162,10 @@ enum YAMLDocument {
             let text = parser.problem.map { String(cString: $0) } ?? "ukendt fejl"
             switch parser.error {
             case YAML_READER_ERROR:
-                return .reader(problem: text)
+                return .reader(problem: text, offset: Int(parser.problem_offset))
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-                return .syntax(problem: text, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+                return .syntax(problem: text, context: parser.context.map { String(cString: $0) }, contextLine: Int(parser.context_mark.line) + 1,
+                               line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
             case YAML_MEMORY_ERROR:
                 return .other("ikke nok hukommelse")
             default:

@@ -49,8 +49,9 @@ public struct Finding: Sendable, Hashable {
         self.section = section
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        // Messages quote content; what reaches a terminal or a report must not carry control characters.
+        self.message = ControlCharacters.visible(message)
+        self.hint = ControlCharacters.visible(hint)
     }
 
     /// Errors first, then by file and line.

@@ -16,6 +16,7 @@ struct Entry {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         sigprocmask(SIG_UNBLOCK, &signals, nil)
-        Katalog.main()
+        // Katalog.run, not ArgumentParser's main: its messages in Danish and misuse exiting 2, not 64.
+        exit(Katalog.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
     }
 }

@@ -71,12 +71,12 @@ let package = Package(
     ]
 )
 
-// The libFuzzer target over front-matter parsing and the validator. It has no `main` (libFuzzer
+// The libFuzzer target over the whole path of one module: parsing, the validator, its pages and the exports. It has no `main` (libFuzzer
 // provides it), so it exists only when script/fuzz builds it: KATALOG_FUZZ=1.
 if Context.environment["KATALOG_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "katalog-fuzz",
-        dependencies: ["KatalogCore", "KatalogLoad", "KatalogRules"],
+        dependencies: ["KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport"],
         path: "Fuzz/Sources"))
     package.products.append(.executable(name: "katalog-fuzz", targets: ["katalog-fuzz"]))
 }

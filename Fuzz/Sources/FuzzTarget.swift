@@ -1,22 +1,74 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import KatalogCore
+import KatalogExport
 import KatalogLoad
 import KatalogRules
+import KatalogSite
 
-/// libFuzzer entry: any bytes as a module file and as a kommune.yml, through front-matter parsing,
-/// Markdown and the validator. Input errors are expected; crashes, hangs and sanitizer reports are bugs.
+/// libFuzzer entry: any bytes as a module file and as a kommune.yml, through the whole path a
+/// module takes: front-matter parsing, Markdown, the validator, every page the site renders from
+/// it (with the built-in templates) and every export. Input errors are expected; crashes, hangs
+/// and sanitizer reports are bugs, and so is an output that is not well-formed (`OutputChecks`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    let municipality = (try? MunicipalityParser.parse(data: bytes, file: "fuzz/kommune.yml", slug: "fuzz"))
-        ?? Municipality(slug: "fuzz", file: "fuzz/kommune.yml", fields: FieldTable(), modules: [])
-    if let module = try? ModuleParser.parse(data: bytes, file: "fuzz/modul.md", municipality: "fuzz") {
-        let withModule = Municipality(slug: "fuzz", file: municipality.file, fields: municipality.fields, modules: [module])
-        _ = Validator().validate(Catalog(root: "fuzz", municipalities: [withModule]))
-    } else {
-        _ = Validator().validate(Catalog(root: "fuzz", municipalities: [municipality]))
+    let fuzzed = try? MunicipalityParser.parse(data: bytes, file: "fuzz/kommune.yml", slug: "fuzz")
+    guard let module = try? ModuleParser.parse(data: bytes, file: "fuzz/modul.md", municipality: "fuzz") else {
+        if let fuzzed { _ = Validator().validate(Catalog(root: "fuzz", municipalities: [fuzzed])) }
+        return 0
     }
+    // The module in a municipality whose kommune.yml is valid, so that every page and export is made.
+    let municipality = Municipality(slug: "fuzz", file: "fuzz/kommune.yml", fields: FuzzSite.municipality.fields, modules: [module])
+    let catalog = Catalog(root: "fuzz", municipalities: [municipality])
+    let findings = Validator().validate(catalog)
+    let exporter = Exporter(baseURL: "https://sundhed.example.dk/tilbud/")
+    let pages = FuzzSite.renderer.render(catalog, findings: findings, structuredData: exporter.structuredData(catalog))
+    for (path, data) in pages { OutputChecks.check(path, data) }
+    for file in exporter.outputs(catalog) { OutputChecks.check(file.path, Data(file.make().joined().utf8)) }
     return 0
+}
+
+enum FuzzSite {
+    static let renderer = try! SiteRenderer(files: SiteRenderer.defaultFiles, origin: "(indbyggede skabeloner)")
+    static let municipality = try! MunicipalityParser.parse(data: Data("""
+        navn: Fuzzby Kommune
+        kommunekode: "0999"
+        kontakt:
+          telefon: 11 22 33 44
+        tilgængelighedserklæring: https://was.digst.dk/fuzzby
+        """.utf8), file: "fuzz/kommune.yml", slug: "fuzz")
+    /// How many script elements the templates themselves put on a module page: content adds none.
+    static let scripts = 2
+}
+
+/// What every output must be, whatever the content: free of control characters, JSON that
+/// parses, XML that parses, pages whose script elements are only the templates' own.
+enum OutputChecks {
+    static func check(_ path: String, _ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        // CSV lines end in CRLF on purpose (RFC 4180, Excel); nothing else has a CR.
+        let lines = path.hasSuffix(".csv") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if let bad = ControlCharacters.first(in: lines, allowingTab: true) {
+            fatalError("\(path): \(ControlCharacters.name(bad.scalar)) at \(bad.line):\(bad.column)")
+        }
+        if path.hasSuffix(".json") {
+            guard (try? JSONSerialization.jsonObject(with: data)) != nil else { fatalError("\(path): not JSON") }
+        }
+        if path.hasSuffix(".atom") {
+            let parser = XMLParser(data: data)
+            guard parser.parse() else { fatalError("\(path): not well-formed XML: \(String(describing: parser.parserError))") }
+        }
+        if path.hasSuffix(".html") {
+            let lower = text.lowercased()
+            let opened = lower.components(separatedBy: "<script").count - 1
+            let closed = lower.components(separatedBy: "</script").count - 1
+            guard opened == closed, opened <= FuzzSite.scripts else { fatalError("\(path): \(opened) <script, \(closed) </script") }
+            guard !lower.contains("javascript:") else { fatalError("\(path): javascript: link") }
+        }
+    }
 }
 
 // SwiftPM links an executable target with `main` defined as `<module>_main`; we hand control to

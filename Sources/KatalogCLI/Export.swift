@@ -26,9 +26,29 @@ public struct Export: ConsoleCommand {
     @Option(name: .long, help: "Webstedets offentlige adresse (giver absolutte links).")
     var baseURL: String?
 
+    @Flag(name: .customLong("overskriv"), help: "Erstat filen i --output, hvis den findes.")
+    var overwrite = false
+
     public init() {}
 
-    public func validate() throws { try BaseURL.validate(baseURL) }
+    /// Refused before anything is done: a file that exists (without --overskriv), a folder, and
+    /// any place inside the content folder.
+    public func validate() throws {
+        try BaseURL.validate(baseURL)
+        guard let output else { return }
+        if output.allSatisfy(\.isWhitespace) { throw ValidationError("--output er tom: angiv filen, eksporten skal skrives til") }
+        let cwd = FileManager.default.currentDirectoryPath
+        let file = Paths.resolved(Paths.absolute(output, from: cwd)), folder = Paths.resolved(Paths.absolute(content, from: cwd))
+        if file == folder || file.hasPrefix(folder + "/") {
+            throw ValidationError("--output `\(output)` ligger i indholdsmappen; skriv eksporten et andet sted, fx --output \(format.fileName)")
+        }
+        switch Paths.kind(output) {
+        case nil: return
+        case .folder?: throw ValidationError("--output `\(output)` er en mappe; angiv et filnavn, fx --output \(format.fileName)")
+        case .file? where overwrite: return
+        default: throw ValidationError("filen `\(output)` findes allerede; tilføj --overskriv for at erstatte den, eller vælg et andet filnavn")
+        }
+    }
 
     public func execute(console: Console) -> Int32 {
         let catalog: KatalogCore.Catalog
@@ -48,7 +68,7 @@ public struct Export: ConsoleCommand {
             console.err("Skrev \(catalog.modules.count) tilbud til \(output)")
             return Exit.ok
         } catch {
-            console.err("fejl: kunne ikke skrive \(output): \(error.localizedDescription)")
+            console.err("fejl: kunne ikke skrive \(output): \(SystemError.danish(error))")
             return Exit.usage
         }
     }

@@ -67,7 +67,7 @@ public struct Init: ConsoleCommand {
                 try bytes.write(to: url, options: .withoutOverwriting)
             }
         } catch {
-            console.err("Kunne ikke oprette kataloget: \(error.localizedDescription)")
+            console.err("fejl: kunne ikke oprette kataloget: \(SystemError.danish(error))")
             return Exit.usage
         }
         console.out("Oprettet: \(folder) med \(kinds.count) eksempler på tilbud i Content/\(slug)/.")

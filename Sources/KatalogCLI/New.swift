@@ -69,7 +69,7 @@ public struct New: ConsoleCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
-            console.err("Kunne ikke skrive \(path): \(error.localizedDescription)")
+            console.err("fejl: kunne ikke skrive \(path): \(SystemError.danish(error))")
             return Exit.usage
         }
         console.out("Oprettet: \(path)")

@@ -152,7 +152,7 @@ public struct ContentLoader: Sendable {
         } catch let error as InputError {
             return .failure(InputErrors([error]))
         } catch {
-            return .failure(InputErrors([InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(error)")]))
+            return .failure(InputErrors([InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(SystemError.danish(error))")]))
         }
     }
 

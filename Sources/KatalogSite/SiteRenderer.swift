@@ -15,6 +15,20 @@ public struct SiteRenderer: Sendable {
         DefaultTemplates.files.compactMapValues { Data(base64Encoded: $0) }
     }
 
+    /// swift-mustache's parser errors, in Danish for the municipality's web editor.
+    static func danish(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "skabelonen er skrevet forkert" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "en sektion lukkes med et andet navn, end den blev åbnet med ({{/…}})"
+        case .unfinishedName: "et mærke er ikke afsluttet (mangler }}?)"
+        case .expectedSectionEnd: "en sektion er ikke lukket (mangler {{/…}}?)"
+        case .invalidSetDelimiter: "et {{=… =}}-mærke er skrevet forkert"
+        case .transformAppliedToInheritanceSection: "en funktion kan ikke bruges på en arvet sektion"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "et {{% … }}-mærke er skrevet forkert"
+        }
+    }
+
     /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
     /// existed gets the built-in one (its other templates do not use it).
     static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
@@ -35,9 +49,9 @@ public struct SiteRenderer: Sendable {
                 try library.register(String(decoding: files[name]!, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 errors.append(InputError(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                                         "skabelonen kan ikke læses: \(error.error)"))
+                                         "skabelonen kan ikke læses: \(Self.danish(error.error))"))
             } catch {
-                errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses: \(error)"))
+                errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses"))
             }
         }
         for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality"]

@@ -166,3 +166,40 @@ struct OutputFolderTests {
         #expect(SystemError.danish(ENAMETOOLONG) == "navnet er for langt til filsystemet")
     }
 }
+
+@Suite("Safety: the other commands write only what they make")
+struct OtherCommandsTests {
+    @Test("export --output refuses an existing file (unless --overskriv), a folder and the content folder")
+    func exportOutput() throws {
+        let catalog = try exampleCopy()
+        defer { catalog.remove() }
+        let notes = catalog.root.path + "/noter.txt"
+        try "Mine noter\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        var run = catalog.run(["export", "--format", "soft-csv", "--content", catalog.content, "--output", notes])
+        #expect(run.code == 2)
+        #expect(run.console.errors.contains("fejl: filen `\(notes)` findes allerede; tilføj --overskriv for at erstatte den"), "\(run.console.errors)")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "Mine noter\n")
+        run = catalog.run(["export", "--format", "soft-csv", "--content", catalog.content, "--output", catalog.content + "/fjordby/kommune.yml", "--overskriv"])
+        #expect(run.code == 2)
+        #expect(run.console.errors.contains("ligger i indholdsmappen"), "\(run.console.errors)")
+        run = catalog.run(["export", "--format", "soft-csv", "--content", catalog.content, "--output", catalog.root.path])
+        #expect(run.code == 2)
+        #expect(run.console.errors.contains("er en mappe"), "\(run.console.errors)")
+        let csv = catalog.root.path + "/soft.csv"
+        #expect(catalog.run(["export", "--format", "soft-csv", "--content", catalog.content, "--output", csv]).code == 0)
+        #expect(catalog.run(["export", "--format", "soft-csv", "--content", catalog.content, "--output", csv, "--overskriv"]).code == 0)
+    }
+
+    @Test("a template that cannot be parsed is reported in Danish at its line")
+    func templateErrors() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let own = catalog.root.path + "/Templates"
+        try FileManager.default.copyItem(atPath: templates, toPath: own)
+        try "{{% CONTENT_TYPE: HTML }}\n<p>\n{{#items}}\n".write(toFile: own + "/postcodes.mustache", atomically: true, encoding: .utf8)
+        let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", own, "--allow-errors"])
+        #expect(code == 1)
+        #expect(console.errors.contains("postcodes.mustache:"), "\(console.errors)")
+        #expect(console.errors.contains("fejl: skabelonen kan ikke læses: en sektion er ikke lukket (mangler {{/…}}?)"), "\(console.errors)")
+    }
+}

@@ -2,12 +2,6 @@
 import PackageDescription
 import Foundation
 
-// The live preview (`katalog serve`) uses FlyingFox, which imports Foundation's URLSession and so needs
-// libcurl; the self-contained binary (KATALOG_STATIC_CMARK set) leaves the preview out, because
-// libcurl cannot be linked statically here. Serve.swift checks `canImport(FlyingFox)`.
-let previewServer: [Target.Dependency] = Context.environment["KATALOG_STATIC_CMARK"] == nil
-    ? [.product(name: "FlyingFox", package: "FlyingFox")] : []
-
 // libcmark is linked as a shared library, except in the self-contained binary (script/build-binary),
 // which sets KATALOG_STATIC_CMARK to a folder holding the objects of Debian's libcmark.a.
 let cmarkLinking: [LinkerSetting] = {
@@ -32,7 +26,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -62,7 +56,11 @@ let package = Package(
         .target(name: "KatalogCLI", dependencies: [
             "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ] + previewServer),
+            // The live preview's HTTP server (`katalog serve`).
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",

@@ -3,9 +3,7 @@ import Foundation
 import KatalogCore
 import KatalogLoad
 import KatalogRules
-
-#if canImport(FlyingFox)
-import FlyingFox
+import NIOHTTP1
 
 public struct Serve: ConsoleCommand {
     public static let configuration = CommandConfiguration(
@@ -20,55 +18,42 @@ public struct Serve: ConsoleCommand {
     public init() {}
 
     public func execute(console: Console) -> Int32 {
+        guard (1...65535).contains(port) else {
+            console.err("Porten skal være et tal fra 1 til 65535, ikke \(port). Brug fx `katalog serve --port 8000`.")
+            return Exit.usage
+        }
         let state = PreviewState()
+        let site = URL(fileURLWithPath: folders.output).standardizedFileURL.path
+        // The port is taken before the first build, so a busy one is reported at once.
+        do {
+            try PreviewServer.start(port: port) { path in
+                switch path {
+                case "/__katalog/status":
+                    PreviewResponse(status: .ok, contentType: "application/json; charset=utf-8", body: Array(state.statusJSON()))
+                case "/__katalog/reload.js":
+                    PreviewResponse(status: .ok, contentType: "text/javascript; charset=utf-8", body: Array(PreviewState.reloadScript.utf8))
+                default:
+                    PreviewFiles.response(for: path, in: site)
+                }
+            }
+        } catch {
+            console.err(error.description)
+            return Exit.usage
+        }
         let session = BuildSession(options: Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true))
         // The baseline is taken before the first build, so a save during start-up is not missed.
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()
         state.rebuild(session)
-        guard let portNumber = UInt16(exactly: port), let address = try? sockaddr_in.inet(ip4: "127.0.0.1", port: portNumber) else {
-            console.err("Ugyldig port \(port).")
-            return Exit.usage
-        }
-        let server = HTTPServer(address: address, logger: .disabled)
-        let site = URL(fileURLWithPath: folders.output).standardizedFileURL.path
-        let started = DispatchSemaphore(value: 0)
-        let failed = FailureBox()
-        Task {
-            await server.appendRoute("GET /__katalog/status") { _ in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"], body: state.statusJSON())
-            }
-            await server.appendRoute("GET /__katalog/reload.js") { _ in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"], body: Data(PreviewState.reloadScript.utf8))
-            }
-            await server.appendRoute("GET *") { request in PreviewFiles.response(for: request.path, in: site) }
-            started.signal()
-            do { try await server.run() } catch { failed.set("\(error)") }
-        }
-        started.wait()
-        Thread.sleep(forTimeInterval: 0.2)
-        if let error = failed.value {
-            console.err("Kunne ikke starte serveren på port \(port): \(error)")
-            return Exit.usage
-        }
         console.out("Forhåndsvisning: http://127.0.0.1:\(port)/  (stop med Ctrl-C)")
         state.report(console)
-        while failed.value == nil {
+        while true {
             fingerprint = watcher.waitForChange(since: fingerprint)
             // Only what the change affects is parsed, checked, rendered and written again.
             state.rebuild(session, incremental: true)
             state.report(console)
         }
-        console.err("Serveren stoppede: \(failed.value ?? "")")
-        return Exit.usage
     }
-}
-
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var message: String?
-    var value: String? { lock.lock(); defer { lock.unlock() }; return message }
-    func set(_ text: String) { lock.lock(); message = text; lock.unlock() }
 }
 
 /// The last build's outcome: a version that changes with every rebuild, and the problems to overlay.
@@ -175,52 +160,3 @@ final class PreviewState: @unchecked Sendable {
     })();
     """
 }
-
-/// Serves the built site; HTML pages get the reload script.
-enum PreviewFiles {
-    static let types = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
-                        "json": "application/json; charset=utf-8", "xml": "application/xml", "atom": "application/atom+xml",
-                        "csv": "text/csv; charset=utf-8", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-                        "svg": "image/svg+xml", "pdf": "application/pdf"]
-
-    static func response(for requestPath: String, in site: String) -> HTTPResponse {
-        var path = requestPath.removingPercentEncoding ?? requestPath
-        if path.hasSuffix("/") { path += "index.html" }
-        let parts = path.split(separator: "/").map(String.init)
-        guard !parts.contains(".."), !parts.contains(where: { $0.hasPrefix(".") }) else {
-            return HTTPResponse(statusCode: .forbidden)
-        }
-        var file = site + "/" + parts.joined(separator: "/")
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue { file += "/index.html" }
-        guard var data = FileManager.default.contents(atPath: file) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Siden findes ikke.".utf8))
-        }
-        let ext = (file as NSString).pathExtension.lowercased()
-        if ext == "html", let marker = data.range(of: Data("</body>".utf8), options: .backwards) {
-            data.replaceSubrange(marker.lowerBound..<marker.lowerBound, with: Data("<script src=\"/__katalog/reload.js\"></script>\n".utf8))
-        }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: types[ext] ?? "application/octet-stream", .cacheControl: "no-store"], body: data)
-    }
-}
-
-#else
-
-/// The self-contained binary leaves out the live preview (see Package.swift).
-public struct Serve: ConsoleCommand {
-    public static let configuration = CommandConfiguration(
-        abstract: "Vis webstedet lokalt (ikke med i den selvstændige udgave af katalog).")
-
-    @Option(name: .long, help: "Porten på 127.0.0.1.")
-    var port = 8000
-
-    @OptionGroup var folders: SiteFolders
-
-    public init() {}
-
-    public func execute(console: Console) -> Int32 {
-        console.err("Forhåndsvisningen er ikke med i denne udgave af katalog. Brug `katalog check --watch`, eller byg katalog fra kildekoden.")
-        return Exit.usage
-    }
-}
-#endif

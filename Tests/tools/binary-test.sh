@@ -25,6 +25,21 @@ check "check passes on the example catalog" ./katalog check
 check "build without Templates/ (built-in templates)" sh -c './katalog build && test -f Site/fjordby/traening-paa-hold.html && test -f Site/eksport/soft.csv'
 check "check fails on a violation with a GitHub annotation" sh -c 'sed -i "s/^form: \[individuel\]/form: [hold]/" Content/fjordby/alkoholsamtale.md && ! ./katalog check --format github > a.txt && grep -q "^::error file=Content/fjordby/alkoholsamtale.md,line=" a.txt'
 check "init then check" sh -c './katalog init ny --kommune Norddal --kommunekode 0999 && cd ny && ../katalog check'
+# The live preview: a page over HTTP, an edited title on the page, then Ctrl-C. On a port nobody
+# listens on (bash's /dev/tcp connects only where something listens).
+port=$((20000 + RANDOM % 20000))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((20000 + RANDOM % 20000)); done
+check "serve: a page over HTTP, an edit shows, Ctrl-C stops it" bash -c '
+  ./katalog serve --port "$1" > serve.txt 2>&1 & pid=$!
+  trap "kill $pid 2>/dev/null; cat serve.txt" EXIT
+  page="http://127.0.0.1:$1/fjordby/traening-paa-hold.html"
+  shows() { for i in $(seq 100); do curl -s --max-time 2 "$page" | grep -q "$1" && return 0; sleep 0.1; done; return 1; }
+  shows "<h1>Træning på hold</h1>" || exit 1
+  sed -i "s/^titel: Træning på hold$/titel: Træning på hold i binæren/" Content/fjordby/traening-paa-hold.md
+  shows "<h1>Træning på hold i binæren</h1>" || exit 1
+  kill -INT $pid
+  for i in $(seq 50); do kill -0 $pid 2>/dev/null || exit 0; sleep 0.1; done
+  exit 1' _ "$port"
 echo "binary: $(du -h "$binary" | cut -f1)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -80,10 +80,13 @@ public final class BuildSession: @unchecked Sendable {
         }
         var finished = false
         defer { if !finished { staging?.discard() } }
-        let catalog: Catalog
-        do { catalog = try ContentLoader().load(root: options.content, cache: loadCache) } catch { throw .input(error) }
+        let loaded: ContentLoader.Loaded
+        do { loaded = try ContentLoader().read(root: options.content, cache: loadCache) } catch { throw .noCatalog(error) }
+        let catalog = loaded.catalog
         lap("indlæs")
-        let findings = Validator(lixLimit: options.lixLimit).validate(catalog, cache: fragments)
+        // A file that cannot be read as written is an error like a broken krav: the site is built
+        // only without errors, or as a preview (--allow-errors) of whatever loaded.
+        let findings = Pipeline.findings(loaded, Validator(lixLimit: options.lixLimit).validate(catalog, cache: fragments))
         lap("tjek")
         if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
             throw .findings(findings, modules: catalog.modules.count)

@@ -8,12 +8,15 @@ public struct Check: ConsoleCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Tjek tilbuddene mod Sundhedsstyrelsens kvalitetsstandard (2024).",
         discussion: """
-        Krav giver fejl, anbefalinger giver advarsler. Exit-kode 0: ingen fejl. 1: der er fejl \
-        (med --strict også advarsler). 2: indholdet kan ikke læses, eller kommandoen er brugt forkert.
+        Krav giver fejl, anbefalinger giver advarsler. Hver fil og hvert felt tjekkes, også når andre \
+        har fejl. Exit-kode 0: ingen fejl. 1: der er fejl (med --strict også advarsler). 2: der er intet \
+        katalog at tjekke, eller kommandoen er brugt forkert.
         """)
 
-    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: "Mappen med kommunernes tilbud (standard: Content her eller i en mappe over).")
+    var contentOption: String?
+
+    var content: String { CatalogLocation.find(contentOption).content }
 
     @Option(name: .long, help: "Uddataformat: text, json, github, junit eller sarif.")
     var format: FindingFormat = .text
@@ -44,22 +47,20 @@ public struct Check: ConsoleCommand {
     }
 
     func checkOnce(console: Console, caches: (load: LoadCache, findings: FragmentCache)? = nil) -> Int32 {
-        let catalog: Catalog
         caches?.findings.begin()
         defer { caches?.findings.sweep() }
+        let result: (catalog: Catalog, findings: [Finding])
         do {
-            catalog = try ContentLoader().load(root: content, cache: caches?.load)
+            result = try Pipeline(options: .init(content: content, lixLimit: lix)).check(cache: caches?.load, findings: caches?.findings)
         } catch {
-            // Files that cannot be read are reported in the chosen format too, so CI annotates the line.
-            let findings = error.errors.map { Finding.unreadable($0) }
-            console.out(format.render(findings, modules: 0, strict: strict))
+            // No catalog to check: said in the chosen format too, so CI shows it where it looks.
+            guard case .noCatalog(let errors) = error else { return Exit.usage }
+            console.out(format.render(errors.errors.map(Finding.input), modules: 0, strict: strict))
             return Exit.usage
         }
-        let findings = Validator(lixLimit: lix).validate(catalog, cache: caches?.findings)
-        let output = format.render(findings, modules: catalog.modules.count, strict: strict)
+        let output = format.render(result.findings, modules: result.catalog.modules.count, strict: strict)
         if !output.isEmpty { console.out(output) }
-        let failing = findings.contains { $0.severity == .error || strict }
+        let failing = result.findings.contains { $0.severity == .error || strict }
         return failing ? Exit.findings : Exit.ok
     }
 }
-

@@ -56,16 +56,21 @@ public enum KatalogVersion {
 
 /// The folders a command that builds the site reads from and writes to.
 public struct SiteFolders: ParsableArguments {
-    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: "Mappen med kommunernes tilbud (standard: Content her eller i en mappe over).")
+    var contentOption: String?
 
-    @Option(name: .long, help: "Mappen, webstedet skrives til.")
-    var output = "Site"
+    @Option(name: .customLong("output"), help: "Mappen, webstedet skrives til (standard: Site ved siden af Content).")
+    var outputOption: String?
 
-    @Option(name: .long, help: "Mappen med skabeloner (Mustache); uden den bruges de indbyggede.")
-    var templates = "Templates"
+    @Option(name: .customLong("templates"), help: "Mappen med skabeloner (Mustache); uden den bruges de indbyggede (standard: Templates ved siden af Content).")
+    var templatesOption: String?
 
     public init() {}
+
+    var location: CatalogLocation { CatalogLocation.find(contentOption) }
+    var content: String { location.content }
+    var output: String { outputOption ?? location.inProject("Site") }
+    var templates: String { templatesOption ?? location.inProject("Templates") }
 }
 
 public struct Build: ConsoleCommand {
@@ -141,14 +146,16 @@ public struct Build: ConsoleCommand {
 
 func report(_ failure: Pipeline.Failure, console: Console) -> Int32 {
     switch failure {
+    case .noCatalog(let errors):
+        for error in errors.errors { console.err(error.description) }
+        return Exit.usage
     case .input(let errors):
         for error in errors.errors { console.err(error.description) }
         console.err("\(errors.errors.count) fejl – intet er ændret i output-mappen.")
-        let unreadable = errors.errors.contains { $0.message.hasPrefix("mappen `") }
-        return unreadable ? Exit.usage : Exit.findings
+        return Exit.findings
     case .findings(let findings, let modules):
         console.err(FindingFormat.text.render(findings, modules: modules))
-        console.err("Kataloget bryder kvalitetsstandardens krav – intet er ændret i output-mappen. Ret fejlene, eller byg en forhåndsvisning med --allow-errors.")
+        console.err("Kataloget har fejl – intet er ændret i output-mappen. Ret fejlene, eller byg en forhåndsvisning med --allow-errors.")
         return Exit.findings
     case .output(let message):
         console.err("fejl: \(message)")

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KatalogCore
 import KatalogExport
+import KatalogLoad
+import KatalogRules
 
 extension Exporter.Format: ExpressibleByArgument {}
 
@@ -17,8 +19,10 @@ public struct Export: ConsoleCommand {
     @Option(name: .long, help: "Formatet: soft-csv, soft-json, soft-schema, fhir eller atom.")
     var format: Exporter.Format
 
-    @Option(name: .long, help: "Mappen med kommunernes tilbud.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: "Mappen med kommunernes tilbud (standard: Content her eller i en mappe over).")
+    var contentOption: String?
+
+    var content: String { CatalogLocation.find(contentOption).content }
 
     @Option(name: .long, help: "Skriv til denne fil i stedet for til skærmen.")
     var output: String?
@@ -53,9 +57,17 @@ public struct Export: ConsoleCommand {
     public func execute(console: Console) -> Int32 {
         let catalog: KatalogCore.Catalog
         do {
-            catalog = try Pipeline(options: .init(content: content)).load()
+            let loaded = try ContentLoader().read(root: content)
+            // An export for systems leaves nothing out silently: every file must read as written.
+            guard loaded.problems.isEmpty else {
+                console.err(FindingFormat.text.render(loaded.problems.map(Finding.input), modules: loaded.catalog.modules.count))
+                console.err("Eksporten er ikke lavet: ret fejlene i filerne først.")
+                return Exit.findings
+            }
+            catalog = loaded.catalog
+        } catch let error as InputErrors {
+            return report(.noCatalog(error), console: console)
         } catch {
-            _ = report(error, console: console)
             return Exit.usage
         }
         let text = Exporter(baseURL: baseURL?.isEmpty == true ? nil : baseURL).render(format, catalog)

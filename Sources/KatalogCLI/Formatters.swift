@@ -28,11 +28,13 @@ struct Summary {
     }
 }
 
-/// `Content/fjordby/traening.md:14:3: fejl [K-6.2-5 §6.2] message` and the hint indented below.
+/// `Content/fjordby/traening.md:14:3: fejl: message [K-6.2-5 §6.2]` and the hint indented below:
+/// what is wrong first, in words; the rule and the section of the standard at the end.
 enum TextFormatter {
     static func format(_ findings: [Finding], modules: Int) -> String {
         var lines = findings.map { f in
-            "\(f.location): \(f.severity.danish) [\(f.rule)\(f.section == "-" ? "" : " §" + f.section)] \(f.message)\n    → \(f.hint)"
+            "\(f.location): \(f.severity.danish): \(f.message) [\(f.rule)\(f.section == "-" ? "" : " §" + f.section)]"
+                + (f.hint.isEmpty ? "" : "\n    → " + f.hint.replacingOccurrences(of: "\n", with: "\n      "))
         }
         let summary = Summary(findings)
         lines.append("\(modules) tilbud tjekket: \(summary.errors) fejl, \(summary.warnings) advarsler.")
@@ -81,7 +83,7 @@ enum GitHubFormatter {
                 "file=\(property(f.location.file))",
                 "line=\(f.location.line)",
                 "col=\(f.location.column)",
-                "title=\(property("\(f.rule) §\(f.section)"))",
+                "title=\(property(f.section == "-" ? f.rule : "\(f.rule) §\(f.section)"))",
             ].joined(separator: ",")
             return "::\(command) \(properties)::\(data("\(f.message). \(f.hint)"))"
         }.joined(separator: "\n")

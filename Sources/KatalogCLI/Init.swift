@@ -75,31 +75,34 @@ public struct Init: ConsoleCommand {
         return Exit.ok
     }
 
+    /// kommune.yml for a new catalog: the name and code as given, and every other value an example
+    /// that carries the marker EKSEMPEL. Rule EKSEMPEL reports each one once `eksempeldata` is false.
     static func municipalityFile(name: String, code: String, slug: String) -> String {
-        let example = "Eksempel, der skal erstattes"
+        let x = Placeholder.example
         var lines = [
-            "# Kommunens oplysninger. Felter med \"\(example)\" skal I skrive selv. Sæt eksempeldata til false, når eksemplerne er erstattet.",
+            "# Kommunens oplysninger. Alt med \(x) er eksempler, som I skal erstatte med jeres egne.",
+            "# Sæt eksempeldata til false, når det er gjort: så viser `katalog check` hvert eksempel, der er tilbage.",
             "navn: \(yamlQuoted(name))",
             "kommunekode: \"\(code)\"",
             "eksempeldata: true",
-            "postnumre: [\"0000\"]   # kommunens postnumre",
-            "hjemmeside: https://\(slug).dk/sundhed",
-            "tilgængelighedserklæring: https://was.digst.dk/\(slug)-dk   # link til jeres erklæring i WAS-Tool",
+            "postnumre: [\"\(x) 0000\"]   # kommunens postnumre",
+            "hjemmeside: https://www.\(slug).dk/\(x)-sundhed",
+            "tilgængelighedserklæring: https://was.digst.dk/\(x)-\(slug)   # link til jeres erklæring i WAS-Tool",
             "modtager:   # enheden, der modtager henvisninger (MedCom XREF15)",
-            "  navn: \"\(example): Sundhedscentret\"",
-            "  lokationsnummer: \"0000000000000\"   # EAN-lokationsnummer, 13 cifre",
+            "  navn: \"\(x): Sundhedscentret\"",
+            "  lokationsnummer: \"\(x) 0000000000000\"   # EAN-lokationsnummer, 13 cifre",
             "kontakt:",
-            "  navn: \"\(example): Sundhedscentret\"",
-            "  telefon: \"00 00 00 00\"",
-            "  e-mail: sundhed@\(slug).dk",
+            "  navn: \"\(x): Sundhedscentret\"",
+            "  telefon: \"\(x) 00 00 00 00\"",
+            "  e-mail: \(x)-sundhed@\(slug).dk",
             "læger:",
-            "  telefon: \"00 00 00 00\"",
-            "  kontakt-inden-dage: 5",
-            "  henvisning: [Årsagen til henvisningen, Diagnoser og relevante målinger, Særlige behov fx tolk]",
+            "  telefon: \"\(x) 00 00 00 00\"",
+            "  # kontakt-inden-dage: 5   # hvor mange hverdage der højst går fra henvisning til kontakt (§2.2)",
+            "  henvisning: [\"\(x): Årsagen til henvisningen\", Diagnoser og relevante målinger, \"Særlige behov, fx tolk\"]",
             "organisation:   # kommunens erklæringer om krav, der gælder hele organisationen",
         ]
         for field in OrganisationDeclaration.fields {
-            lines.append("  \(field.key): \"\(example). \(field.help)\"")
+            lines.append("  \(field.key): \"\(x): \(field.help)\"")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -120,11 +123,11 @@ public struct Init: ConsoleCommand {
 
         ## Kom i gang
 
-        1. Ret `Content/\(slug)/kommune.yml`: alle felter med "Eksempel, der skal erstattes".
+        1. Ret `Content/\(slug)/kommune.yml`: alle værdier med EKSEMPEL.
         2. Erstat eksemplerne (`eksempel-*.md`) med jeres egne tilbud, eller slet dem.
            Et nyt tilbud: `katalog new fysisk-aktivitet/superviseret-træning traening-paa-hold`.
         3. Kør `katalog check`. Den viser fil, linje og afsnit i standarden for alt, der mangler.
-        4. Sæt `eksempeldata: false` i kommune.yml, når eksemplerne er væk.
+        4. Sæt `eksempeldata: false` i kommune.yml. Så viser `katalog check` hvert eksempel, der er tilbage.
 
         Kommandoer: `katalog check`, `katalog build` (hjemmesiden i `Site/`), `katalog explain K-6.2-5`,
         `katalog rules`, `katalog export --format soft-csv`.

@@ -31,9 +31,12 @@ public struct Pipeline: Sendable {
     }
 
     public enum Failure: Error {
-        /// The content or templates have problems an author must fix.
+        /// There is no catalog to read: the content folder is missing or holds no municipality folders.
+        case noCatalog(InputErrors)
+        /// The templates have problems the municipality must fix.
         case input(InputErrors)
-        /// The catalog breaks the quality standard (and `allowErrors` is off).
+        /// The catalog has errors: files that cannot be read as written, or krav of the quality
+        /// standard it breaks (and `allowErrors` is off).
         case findings([Finding], modules: Int)
         /// The output could not be written.
         case output(String)
@@ -54,8 +57,17 @@ public struct Pipeline: Sendable {
     public let options: Options
     public init(options: Options) { self.options = options }
 
-    public func load() throws(Failure) -> Catalog {
-        do { return try ContentLoader().load(root: options.content) } catch { throw .input(error) }
+    /// The catalog as it loads, and every finding: the problems of reading it and the rules it breaks.
+    public func check(cache: LoadCache? = nil, findings: FragmentCache? = nil) throws(Failure) -> (catalog: Catalog, findings: [Finding]) {
+        let loaded: ContentLoader.Loaded
+        do { loaded = try ContentLoader().read(root: options.content, cache: cache) } catch { throw .noCatalog(error) }
+        return (loaded.catalog, Self.findings(loaded, Validator(lixLimit: options.lixLimit).validate(loaded.catalog, cache: findings)))
+    }
+
+    /// The problems of reading a catalog, as findings, with the validator's findings, in order.
+    static func findings(_ loaded: ContentLoader.Loaded, _ validated: [Finding]) -> [Finding] {
+        guard !loaded.problems.isEmpty else { return validated }
+        return (loaded.problems.map(Finding.input) + validated).sorted(by: Finding.ordered)
     }
 
     /// A complete build: the first build of a new session.

@@ -36,7 +36,7 @@ public struct Rules: ConsoleCommand {
                 console.out("    \(rule.wording)")
             }
             let count = { (basis: Basis) in allRules.filter { $0.basis == basis }.count }
-            console.out("\(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \(count(.skal)) andre skal-regler og \(count(.tool) + count(.placeholder)) af værktøjets egne.")
+            console.out("\(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \(count(.skal)) andre skal-regler, \(count(.bør)) bør-regler og \(count(.tool) + count(.placeholder)) af værktøjets egne.")
         }
         return Exit.ok
     }
@@ -62,6 +62,7 @@ public struct Explain: ConsoleCommand {
         let basis = switch rule.basis {
         case .krav: "krav (\"Det er et krav\") – fejl, kan ikke fravælges"
         case .anbefaling: "anbefaling (\"Det anbefales\") – advarsel, kan fravælges med begrundelse i kommune.yml"
+        case .bør: "anbefaling (\"bør\" i standardens tekst) – advarsel, kan fravælges med begrundelse i kommune.yml"
         case .skal: "skal-regel i standardens tekst – fejl"
         case .tool: "værktøjets egen regel – advarsel"
         case .placeholder: "pladsholder fra `katalog new` – fejl, indtil teksten er skrevet"

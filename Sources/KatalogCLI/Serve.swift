@@ -3,6 +3,7 @@ import Foundation
 import KatalogCore
 import KatalogLoad
 import KatalogRules
+import KatalogWrite
 import NIOHTTP1
 
 public struct Serve: ConsoleCommand {
@@ -20,6 +21,11 @@ public struct Serve: ConsoleCommand {
     public func execute(console: Console) -> Int32 {
         guard (1...65535).contains(port) else {
             console.err("Porten skal være et tal fra 1 til 65535, ikke \(port). Brug fx `katalog serve --port 8000`.")
+            return Exit.usage
+        }
+        // The preview writes the same output folder a build does, under the same rule: only one it made.
+        do { try OutputFolder.verify(folders.output, protecting: [folders.content, folders.templates]) } catch {
+            console.err("fejl: \(error.description)")
             return Exit.usage
         }
         let state = PreviewState()
@@ -92,8 +98,8 @@ final class PreviewState: @unchecked Sendable {
             found = report.findings.filter { $0.severity == .error }.map(Problem.init)
             let ms = Int((Date().timeIntervalSince(started) * 1000).rounded())
             line = "Bygget på \(ms) ms: \(report.catalog.modules.count) tilbud, \(report.rendered) sider genereret, \(found.count) fejl mod kvalitetsstandarden."
-        } catch .input(let errors) {
-            found = errors.errors.map { Problem(.unreadable($0, hint: "")) }
+        } catch .input(let errors), .noCatalog(let errors) {
+            found = errors.errors.map { Problem(.input($0)) }
             line = "Fejl i filerne – siden viser den sidste gode version: " + errors.errors.map(\.description).joined(separator: "; ")
         } catch {
             line = "Kunne ikke bygge: \(error)"

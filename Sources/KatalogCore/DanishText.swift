@@ -1,29 +1,31 @@
-/// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang".
+/// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang"; ranges and
+/// approximations as stated ("i 8-12 uger", "ca. 8 på holdet").
 public enum ScopeText {
     public static func describe(_ f: FieldTable) -> String? {
         var parts: [String] = []
-        let weeks = f.integer("omfang.uger")
-        if let perWeek = f.integer("omfang.gange-pr-uge") {
-            var text = perWeek == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
+        let weeks = f.quantity("omfang.uger")
+        if let perWeek = f.quantity("omfang.gange-pr-uge") {
+            var text = perWeek.exact == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
             if let weeks { text += " i \(plural(weeks, "uge", "uger"))" }
             parts.append(text)
         } else if let weeks {
             parts.append("i \(plural(weeks, "uge", "uger"))")
         }
-        let lessons = f.integer("omfang.lektioner")
-        if let lessons, lessons > 1 { parts.append("\(lessons) gange i alt") }
-        if let minutes = f.integer("omfang.minutter") {
-            parts.append(lessons == 1 && f.integer("omfang.gange-pr-uge") == nil ? "1 gang på \(minutes) minutter" : "\(minutes) minutter hver gang")
-        } else if lessons == 1 {
+        let lessons = f.quantity("omfang.lektioner")
+        let single = lessons?.exact == 1
+        if let lessons, !single { parts.append("\(lessons) gange i alt") }
+        if let minutes = f.quantity("omfang.minutter") {
+            parts.append(single && f.quantity("omfang.gange-pr-uge") == nil ? "1 gang på \(minutes) minutter" : "\(minutes) minutter hver gang")
+        } else if single {
             parts.append("1 gang")
         }
-        if let size = f.integer("omfang.holdstørrelse") { parts.append("højst \(size) på holdet") }
+        if let size = f.quantity("omfang.holdstørrelse") { parts.append(size.approximate ? "\(size) på holdet" : "højst \(size) på holdet") }
         guard !parts.isEmpty else { return nil }
         let text = parts.joined(separator: ", ")
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    static func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+    static func plural(_ n: Quantity, _ one: String, _ many: String) -> String { n.exact == 1 ? "1 \(one)" : "\(n) \(many)" }
 }
 
 /// "2026-10-01" → "1. oktober 2026".

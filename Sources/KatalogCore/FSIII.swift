@@ -39,6 +39,7 @@ public struct FSIII: Sendable, Hashable {
         case (.ernaering, .diaetbehandling?): ["diætbehandling"]
         case (.ernaering, _): ["kostvejledning"]
         case (.alkohol, _): ["samtale-om-alkohol"]
+        case (.andet, _): []
         }
         return slugs.compactMap(named)
     }

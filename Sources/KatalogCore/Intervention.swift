@@ -1,4 +1,6 @@
-/// The six interventions every municipality must offer (standard §2.1), as written in `indsats:`.
+/// The six interventions every municipality must offer (standard §2.1), as written in `indsats:`,
+/// and `andet`: an offer outside the six (a prediabetes course, a choir for people with KOL),
+/// which only the standard's cross-cutting rules judge.
 public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
     case afklarendeSamtale = "afklarende-samtale"
     case sygdomsmestring = "sygdomsmestring"
@@ -6,6 +8,13 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
     case fysiskAktivitet = "fysisk-aktivitet"
     case ernaering = "ernæring"
     case alkohol = "alkohol"
+    case andet = "andet"
+
+    /// The six interventions of the standard (§2.1).
+    public static let standard: [Intervention] = allCases.filter { $0 != .andet }
+
+    /// Whether the standard describes this intervention (all but `andet`).
+    public var isInStandard: Bool { self != .andet }
 
     public static func < (a: Intervention, b: Intervention) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -20,6 +29,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case .fysiskAktivitet: "Fysisk aktivitet"
         case .ernaering: "Ernæringsindsats"
         case .alkohol: "Forebyggende samtale om alkohol"
+        case .andet: "Andet tilbud"
         }
     }
 
@@ -32,6 +42,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case .fysiskAktivitet: "Kom i gang med at bevæge dig"
         case .ernaering: "Hjælp til mad og vægt"
         case .alkohol: "Tal om dine alkoholvaner"
+        case .andet: "Andre tilbud"
         }
     }
 
@@ -43,6 +54,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case .fysiskAktivitet: "Du får vejledning eller træner på hold med en fysioterapeut, så du bliver stærkere."
         case .ernaering: "Du får råd om mad og måltider. Nogle får hjælp af en klinisk diætist."
         case .alkohol: "Du taler alene med en rådgiver om, hvor meget du drikker, og hvad du selv vil ændre."
+        case .andet: "Andre tilbud til dig med kronisk sygdom, fx kor for lungerne eller et kursus om prædiabetes."
         }
     }
 
@@ -55,6 +67,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case .fysiskAktivitet: "6"
         case .ernaering: "7"
         case .alkohol: "8"
+        case .andet: "-"
         }
     }
 
@@ -62,7 +75,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// Every kind of module: each intervention, split into its variants where it has them.
     public static var kinds: [(intervention: Intervention, variant: Variant?)] {
-        allCases.flatMap { i in i.variants.isEmpty ? [(i, nil)] : i.variants.map { (i, $0) } }
+        standard.flatMap { i in i.variants.isEmpty ? [(i, nil)] : i.variants.map { (i, $0) } }
     }
 
     /// The element codes `indhold:` may hold for this intervention (and variant).
@@ -74,6 +87,7 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case .fysiskAktivitet: [Elements.trainingTypes, Elements.activityGuidance]
         case .ernaering: [Elements.dietTreatment, Elements.dietaryAdvice]
         case .alkohol: [Elements.alcoholConversation]
+        case .andet: []
         }
     }
 

@@ -71,7 +71,7 @@ public final class Module: Sendable, Identifiable {
         self.selfReferral = fields.bool("adgang.egen-henvendelse") ?? false
         self.directAccess = fields.bool("adgang.direkte") ?? false
         self.referralSources = fields.list("adgang.henvisning-fra")
-        self.price = fields.text("pris") ?? "Gratis"
+        self.price = fields.text("pris")
         self.titleKey = DanishCollation.key(title)
         self.readability = LIX(summary + "\n" + body.prose)
         self.id = id
@@ -98,7 +98,11 @@ public final class Module: Sendable, Identifiable {
     public let selfReferral: Bool
     public let directAccess: Bool
     public let referralSources: [String]
-    public let price: String
+    /// The price as the module states it; nil when it does not (never a default).
+    public let price: String?
+    /// Whether the stated price says the offer is free; nil when no price is stated.
+    public var isFree: Bool? { price.map { $0.lowercased().hasPrefix("gratis") || $0.lowercased() == "0 kr." || $0 == "0" } }
+
     /// The title's Danish collation key, for sorting lists (see `DanishCollation`).
     public let titleKey: [UInt32]
     /// The readability (LIX) of the citizen text: the summary and the prose of the body.

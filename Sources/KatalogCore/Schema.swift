@@ -6,6 +6,8 @@ public struct Field: Sendable {
         case text
         case bool
         case integer
+        /// A number as offers state it: `8`, `8-12`, `ca. 13` (see `Quantity`).
+        case quantity
         case date
         case code(Vocabulary)
         case codes(Vocabulary)
@@ -30,6 +32,7 @@ public struct Field: Sendable {
         case .text: "tekst"
         case .bool: "ja/nej (true eller false)"
         case .integer: "et helt tal"
+        case .quantity: "et tal eller et interval, fx 8 eller 8-12"
         case .date: "en dato (ÅÅÅÅ-MM-DD)"
         case .code(let v): "én af: \(v.codes.joined(separator: ", "))"
         case .codes(let v): "en liste med koder fra: \(v.codes.joined(separator: ", "))"
@@ -99,19 +102,19 @@ public enum Schema {
             Field("egen-henvendelse", .bool, "Kan borgeren selv henvende sig (§2.2, §3.1)?"),
             Field("direkte", .bool, "Kan borgeren starte direkte, uden en afklarende samtale først (§3.1, §8.1)?"),
             Field("via-afklarende-samtale", .bool, "Kan borgeren komme hertil efter en afklarende samtale?"),
-            Field("kontakt-inden-dage", .integer, "Hvor mange hverdage der højst går, før kommunen kontakter borgeren (§2.2)."),
+            Field("kontakt-inden-dage", .quantity, "Hvor mange hverdage der højst går, før kommunen kontakter borgeren (§2.2)."),
         ]), "Hvordan borgeren kommer i gang."),
         Field("form", .codes(Vocabularies.forms), "På hold og/eller individuelt."),
         Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),
         Field("tidspunkter", .codes(Vocabularies.timesOfDay), "Hvornår på døgnet tilbuddet foregår (§4.2, §8.3)."),
         Field("optag", .code(Vocabularies.intakes), "Løbende optag eller faste holdstarter."),
         Field("omfang", .map([
-            Field("uger", .integer, "Forløbets længde i uger."),
-            Field("gange-pr-uge", .integer, "Antal gange om ugen."),
-            Field("minutter", .integer, "Varighed af én gang i minutter."),
-            Field("lektioner", .integer, "Antal lektioner eller samtaler i alt."),
-            Field("deltagere-pr-instruktør", .integer, "Antal deltagere pr. instruktør (§6.3)."),
-            Field("holdstørrelse", .integer, "Højst antal deltagere på holdet."),
+            Field("uger", .quantity, "Forløbets længde i uger."),
+            Field("gange-pr-uge", .quantity, "Antal gange om ugen."),
+            Field("minutter", .quantity, "Varighed af én gang i minutter."),
+            Field("lektioner", .quantity, "Antal lektioner eller samtaler i alt."),
+            Field("deltagere-pr-instruktør", .quantity, "Antal deltagere pr. instruktør (§6.3)."),
+            Field("holdstørrelse", .quantity, "Højst antal deltagere på holdet."),
         ]), "Hvor meget og hvor længe."),
         Field("intensitet", .code(Vocabularies.intensities), "Træningens intensitet (§6.3)."),
         Field("intensitet-begrundelse", .text, "Hvorfor intensiteten er lavere end moderat, hvis den er det (§6.3)."),
@@ -135,6 +138,11 @@ public enum Schema {
             Field("afsluttende-samtale", .bool, "Er der en afsluttende samtale (§6.3)?"),
             Field("opfølgende-samtale", .bool, "Tilbydes en opfølgende samtale (§6.2, §8.3)?"),
             Field("videreførelse", .codes(Vocabularies.continuations), "Hvor borgeren kan fortsætte bagefter (§3.5)."),
+            Field("opfølgning", .records([
+                Field("efter-måneder", .quantity, "Hvor mange måneder efter forløbet, fx 3."),
+                Field("efter-uger", .quantity, "Eller hvor mange uger efter forløbet."),
+                Field("hvad", .text, "Hvad der sker, fx Holdet mødes igen og taler om, hvordan det går."),
+            ]), "Opfølgning efter forløbet, fx efter 3 og 12 måneder (§3.5, §6.3)."),
             Field("fastholdelse", .text, "Hvordan I aktivt støtter, at borgeren fortsætter (§3.5)."),
         ]), "Hvad der sker, når forløbet slutter."),
         Field("nikotin", .map([
@@ -144,7 +152,7 @@ public enum Schema {
             Field("manual", .code(Vocabularies.nicotineManuals), "Hvilken manual forløbet følger (§5.3)."),
             Field("stopbasen", .bool, "Registreres forløbet i STOPbasen (§5.3)?"),
             Field("opstartssamtale", .bool, "Er der en opstartssamtale (§5.3)?"),
-            Field("ventetid-dage", .integer, "Højeste ventetid i dage fra opstartssamtale til start (§5.3)."),
+            Field("ventetid-dage", .quantity, "Højeste ventetid i dage fra opstartssamtale til start (§5.3)."),
             Field("mellemliggende-opfølgning", .bool, "Følger I op i ventetiden, hvis den er over 14 dage (§5.3)?"),
             Field("reduktion", .bool, "Tilbydes reduktion som et skridt mod stop (§5.3)?"),
         ]), "Felter for nikotinafvænning."),
@@ -158,10 +166,10 @@ public enum Schema {
             Field("grundlag", .codes(Vocabularies.nutritionBasis), "Det faglige grundlag for rådene (§7.2)."),
             Field("individuel-del", .bool, "Er der en individuelt tilrettelagt del (§7.3)?"),
             Field("første-samtale-format", .code(Vocabularies.formats), "Hvordan den første samtale foregår (§7.3)."),
-            Field("første-samtale-minutter", .integer, "Varighed af den første samtale i minutter (§7.3)."),
-            Field("opfølgning-minutter", .integer, "Varighed af en opfølgende samtale i minutter (§7.3)."),
-            Field("opfølgning-hver-måneder", .integer, "Hvor mange måneder der højst går mellem opfølgninger (§7.3)."),
-            Field("revurdering-måneder", .integer, "Senest efter hvor mange måneder behovet vurderes igen (§7.3)."),
+            Field("første-samtale-minutter", .quantity, "Varighed af den første samtale i minutter (§7.3)."),
+            Field("opfølgning-minutter", .quantity, "Varighed af en opfølgende samtale i minutter (§7.3)."),
+            Field("opfølgning-hver-måneder", .quantity, "Hvor mange måneder der højst går mellem opfølgninger (§7.3)."),
+            Field("revurdering-måneder", .quantity, "Senest efter hvor mange måneder behovet vurderes igen (§7.3)."),
         ]), "Felter for ernæringsindsatsen."),
         Field("steder", .records(textPlace), "Hvor tilbuddet foregår."),
         Field("kontakt", .map(contact), "Kontakt for netop dette tilbud (ellers bruges kommunens)."),
@@ -190,7 +198,7 @@ public enum Schema {
         Field("kontakt", .map(contact), "Kommunens kontakt for borgere."),
         Field("læger", .map([
             Field("telefon", .text, "Telefon for læger og andre fagpersoner."),
-            Field("kontakt-inden-dage", .integer, "Hvor mange hverdage der højst går fra henvisning til kontakt (§2.2)."),
+            Field("kontakt-inden-dage", .quantity, "Hvor mange hverdage der højst går fra henvisning til kontakt (§2.2)."),
             Field("henvisning", .texts, "Hvad henvisningen skal indeholde."),
             Field("tilbagemelding", .text, "Hvordan lægen får besked tilbage (XDIS15) (§2.2)."),
         ]), "Oplysninger til læger."),
@@ -206,6 +214,7 @@ public enum Schema {
 public enum OrganisationDeclaration {
     public static let fields: [Field] = [
         Field("koordinering", .text, "Hvordan I koordinerer på tværs af forvaltninger og med læger og sygehuse (§3)."),
+        Field("sundhed-dk", .text, "Hvordan I sørger for, at lægerne kender tilbuddene fra sundhed.dk (SOFT-portalen) (§2.2)."),
         Field("kontakt-efter-henvisning", .text, "Hvor hurtigt I kontakter borgeren efter henvisning (§2.2)."),
         Field("tilbagemelding", .text, "Hvordan henviser får besked om tilbudte og gennemførte indsatser (§2.2)."),
         Field("deltagelse", .text, "Hvordan I følger, hvem der deltager og hvem der ikke gør (§3.3)."),

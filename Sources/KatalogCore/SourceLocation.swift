@@ -25,12 +25,21 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// An optional suggestion, e.g. "mente du `målgruppe`?"
     public var hint: String?
+    /// What kind of problem it is, as the rule ID of its finding: `FIL` (the file as a whole),
+    /// `FELT` (a key or a value), `YAML` (how the fields are written), `LINK` (a link in the text).
+    public var rule: String
 
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, rule: String = "FIL") {
+        self.rule = rule
         self.location = location
         // Messages quote content; what reaches a terminal or a report must not carry control characters.
         self.message = ControlCharacters.visible(message)
         self.hint = hint.map(ControlCharacters.visible)
+    }
+
+    /// A problem with a link in a module's text.
+    public static func link(_ location: SourceLocation, _ message: String, hint: String? = nil) -> InputError {
+        InputError(location, message, hint: hint, rule: "LINK")
     }
 
     public var description: String {

@@ -78,7 +78,7 @@ public enum FHIRExport {
             return ["code": concept, "comment": f.text("målgruppe.beskrivelse").json]
         }
 
-        let free = module.price.lowercased().hasPrefix("gratis")
+        let free = module.isFree == true
         return [
             "resourceType": "HealthcareService",
             "id": .string(module.id.replacingASCII { $0 == 0x2F ? "-" : nil }),

@@ -13,7 +13,7 @@ public enum JSONLD {
              "address": ["@type": "PostalAddress", "streetAddress": place.text("adresse").json,
                          "postalCode": place.text("postnummer").json, "addressLocality": place.text("by").json, "addressCountry": "DK"]]
         }
-        let free = module.price.lowercased().hasPrefix("gratis")
+        let free = module.isFree == true
         return [
             "@context": "https://schema.org",
             "@type": "GovernmentService",

@@ -16,11 +16,11 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
     public let fsiiiNavne: [String]
     public let diagnoser: [String]
     public let maalgruppe: String?
-    public let kraeverKroniskSygdom: Bool
+    public let kraeverKroniskSygdom: Bool?
     public let henvisningFra: [String]
-    public let egenHenvendelse: Bool
-    public let direkteAdgang: Bool
-    public let viaAfklarendeSamtale: Bool
+    public let egenHenvendelse: Bool?
+    public let direkteAdgang: Bool?
+    public let viaAfklarendeSamtale: Bool?
     public let henvisningsstandard: String
     public let modtager: String?
     public let modtagerSOR: String?
@@ -35,8 +35,8 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
     public let steder: [Place]
     public let telefon: String?
     public let email: String?
-    public let pris: String
-    public let gratis: Bool
+    public let pris: String?
+    public let gratis: Bool?
     public let side: String
     public let opdateret: String
 
@@ -118,11 +118,12 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
         fsiiiNavne = module.fsiii.map(\.display)
         diagnoser = module.diagnoses.map(Vocabularies.diagnoses.label)
         maalgruppe = f.text("målgruppe.beskrivelse")
-        kraeverKroniskSygdom = f.bool("målgruppe.kræver-kronisk-sygdom") ?? true
+        // What the module does not state is exported as not stated (null, or empty in the CSV).
+        kraeverKroniskSygdom = f.bool("målgruppe.kræver-kronisk-sygdom")
         henvisningFra = module.referralSources.map(Vocabularies.referralSources.label)
-        egenHenvendelse = module.selfReferral
-        direkteAdgang = module.directAccess
-        viaAfklarendeSamtale = f.bool("adgang.via-afklarende-samtale") ?? (module.intervention == .afklarendeSamtale)
+        egenHenvendelse = f.bool("adgang.egen-henvendelse")
+        direkteAdgang = f.bool("adgang.direkte")
+        viaAfklarendeSamtale = f.bool("adgang.via-afklarende-samtale")
         henvisningsstandard = "MedCom XREF15 (kommunehenvisning)"
         modtager = m.text("modtager.navn")
         modtagerSOR = m.text("modtager.sor")
@@ -138,7 +139,7 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
         telefon = f.text("kontakt.telefon") ?? m.text("kontakt.telefon")
         email = f.text("kontakt.e-mail") ?? m.text("kontakt.e-mail")
         pris = module.price
-        gratis = module.price.lowercased().hasPrefix("gratis")
+        gratis = module.isFree
         side = pageURL
         opdateret = module.updated
     }
@@ -146,7 +147,7 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
     /// The CSV columns, in order, with their value for this record. Lists are joined with " | ".
     public var columns: [(String, String)] {
         func list(_ values: [String]) -> String { values.joined(separator: " | ") }
-        func yes(_ value: Bool) -> String { value ? "ja" : "nej" }
+        func yes(_ value: Bool?) -> String { value.map { $0 ? "ja" : "nej" } ?? "" }
         func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
         return [
             ("kommune", kommune), ("kommunekode", kommunekode), ("modul_id", modulId), ("titel", titel), ("resume", resume),
@@ -159,7 +160,7 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
             ("form", list(form)), ("format", list(format)), ("tidspunkter", list(tidspunkter)), ("omfang", omfang ?? ""),
             ("uger", number(uger)), ("gange_pr_uge", number(gangePrUge)), ("minutter", number(minutter)),
             ("steder", list(steder.map { [$0.navn, $0.adresse, [$0.postnummer, $0.by].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") })),
-            ("telefon", telefon ?? ""), ("e_mail", email ?? ""), ("pris", pris), ("gratis", yes(gratis)),
+            ("telefon", telefon ?? ""), ("e_mail", email ?? ""), ("pris", pris ?? ""), ("gratis", yes(gratis)),
             ("side", side), ("opdateret", opdateret),
         ]
     }

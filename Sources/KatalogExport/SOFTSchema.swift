@@ -6,6 +6,8 @@ public enum SOFTSchema {
     static func optionalText(_ description: String) -> JSONValue { ["type": ["string", "null"], "description": .string(description)] }
     static func optionalInteger(_ description: String) -> JSONValue { ["type": ["integer", "null"], "minimum": 0, "description": .string(description)] }
     static func flag(_ description: String) -> JSONValue { ["type": "boolean", "description": .string(description)] }
+    /// A yes/no the module may not state: `null` then, never a default.
+    static func optionalFlag(_ description: String) -> JSONValue { ["type": ["boolean", "null"], "description": .string(description + " null: ikke oplyst.")] }
     static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"], "description": .string(description)] }
 
     static let properties: [String: JSONValue] = [
@@ -21,11 +23,11 @@ public enum SOFTSchema {
         "fsiii_navne": texts("FSIII-indsatsernes navne."),
         "diagnoser": texts("De kroniske sygdomme, tilbuddet er for."),
         "målgruppe": optionalText("Målgruppen med borgerens ord."),
-        "kræver_kronisk_sygdom": flag("Om borgeren skal have en kronisk sygdom."),
+        "kræver_kronisk_sygdom": optionalFlag("Om borgeren skal have en kronisk sygdom."),
         "henvisning_fra": texts("Hvem der kan henvise."),
-        "egen_henvendelse": flag("Om borgeren selv kan henvende sig."),
-        "direkte_adgang": flag("Om borgeren kan starte uden afklarende samtale."),
-        "via_afklarende_samtale": flag("Om tilbuddet kan tildeles efter en afklarende samtale."),
+        "egen_henvendelse": optionalFlag("Om borgeren selv kan henvende sig."),
+        "direkte_adgang": optionalFlag("Om borgeren kan starte uden afklarende samtale."),
+        "via_afklarende_samtale": optionalFlag("Om tilbuddet kan tildeles efter en afklarende samtale."),
         "henvisningsstandard": text("Den elektroniske henvisning (MedCom XREF15)."),
         "modtager": optionalText("Enheden, der modtager henvisninger."),
         "modtager_sor": optionalText("Modtagerens SOR-kode."),
@@ -34,17 +36,17 @@ public enum SOFTSchema {
         "format": texts("Fremmøde, digitalt, telefon …"),
         "tidspunkter": texts("Hvornår på døgnet."),
         "omfang": optionalText("Omfanget i ord."),
-        "uger": optionalInteger("Antal uger."),
-        "gange_pr_uge": optionalInteger("Gange om ugen."),
-        "minutter": optionalInteger("Minutter pr. gang."),
+        "uger": optionalInteger("Antal uger, når det er oplyst som ét tal (ellers står det i `omfang`)."),
+        "gange_pr_uge": optionalInteger("Gange om ugen, når det er oplyst som ét tal."),
+        "minutter": optionalInteger("Minutter pr. gang, når det er oplyst som ét tal."),
         "steder": ["type": "array", "description": "Hvor tilbuddet foregår.",
                    "items": ["type": "object", "additionalProperties": false,
                              "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
                                             "postnummer": ["type": ["string", "null"], "pattern": "^[0-9]{4}$"], "by": optionalText("By.")]]],
         "telefon": optionalText("Telefon til tilbuddet eller kommunen."),
         "e_mail": optionalText("E-mail."),
-        "pris": text("Pris for borgeren."),
-        "gratis": flag("Om tilbuddet er gratis."),
+        "pris": optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst."),
+        "gratis": optionalFlag("Om tilbuddet er gratis."),
         "side": ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."],
         "opdateret": ["type": "string", "format": "date", "description": "Sidst gennemgået."],
     ]

@@ -3,36 +3,45 @@ import KatalogCore
 import KatalogMarkdown
 
 /// Load + parse: turns a content folder (`<kommune>/kommune.yml` + one `.md` per module) into a
-/// typed `Catalog`. Every problem in every file is collected; nothing is half-loaded.
+/// typed `Catalog`. Every file is read and every problem in it collected: a bad value is left out
+/// and reported at its line, and the rest of the file and every other file are still read.
 public struct ContentLoader: Sendable {
     public init() {}
 
-    /// Loads the catalog; with a `cache`, files unchanged since the last load are not parsed again.
-    public func load(root: String, cache: LoadCache? = nil) throws(InputErrors) -> Catalog {
+    /// What a content folder holds: the catalog of everything that could be read, and the
+    /// problems found on the way (each at its file and line).
+    public struct Loaded: Sendable {
+        public let catalog: Catalog
+        public let problems: [InputError]
+    }
+
+    /// Reads the catalog; with a `cache`, files unchanged since the last load are not parsed again.
+    /// Throws only when there is no catalog to read (the folder is missing or holds no
+    /// municipality folders).
+    public func read(root: String, cache: LoadCache? = nil) throws(InputErrors) -> Loaded {
         cache?.begin()
         defer { cache?.end() }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputError(SourceLocation(file: root, line: 1),
-                                          "mappen `\(root)` findes ikke", hint: "angiv mappen med --content")])
+                                          "mappen `\(root)` findes ikke", hint: "angiv mappen med --content, eller kør kommandoen i katalogets mappe")])
         }
-        var errors: [InputError] = []
-        var municipalities: [Municipality] = []
+        var problems: [InputError] = []
         let entries = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
         var folders: [String] = []
         for entry in entries {
             let path = join(root, entry)
             if let error = Containment.check(path, root: root) {
-                errors.append(error)
+                problems.append(error)
             } else if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                if let error = Self.tooLong(entry, at: path, limit: Self.longestFolderName) { errors.append(error) } else { folders.append(entry) }
+                if let error = Self.tooLong(entry, at: path, limit: Self.longestFolderName) { problems.append(error) } else { folders.append(entry) }
             }
         }
         if folders.isEmpty {
-            errors.append(InputError(SourceLocation(file: root, line: 1),
-                                     "der er ingen kommunemapper i `\(root)`",
-                                     hint: "læg hver kommune i sin egen mappe med en kommune.yml"))
+            throw InputErrors(problems + [InputError(SourceLocation(file: root, line: 1),
+                                                     "der er ingen kommunemapper i `\(root)`",
+                                                     hint: "læg hver kommune i sin egen mappe med en kommune.yml")])
         }
         // Each folder's kommune.yml and file list first; then every module file, parsed in parallel.
         let listings = Parallel.map(folders) { listMunicipality(root: root, folder: $0, cache: cache) }
@@ -42,39 +51,39 @@ public struct ContentLoader: Sendable {
         }
         let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug, cache: cache) }
         cache?.keep(only: paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") })
+        var municipalities: [Municipality] = []
         var next = 0
         for listing in listings {
-            var folderErrors = listing.errors
+            problems += listing.config.problems + listing.errors
             var modules: [Module] = []
-            for _ in listing.files {
-                switch parsed[next] {
-                case .success(let module): modules.append(module)
-                case .failure(let failure): folderErrors += failure.errors
-                }
+            for path in listing.files {
+                problems += parsed[next].problems
+                if let module = cache?.module(parsed[next], at: path) ?? parsed[next].module { modules.append(module) }
                 next += 1
             }
-            switch listing.config {
-            case .success(let fields) where folderErrors.isEmpty:
-                let slug = Slug.make(listing.folder)
-                var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: fields, modules: modules)
-                municipality.fingerprint = listing.fingerprint
-                municipalities.append(municipality)
-            case .success: break
-            case .failure(let failure): folderErrors = failure.errors + folderErrors
-            }
-            errors += folderErrors
+            let slug = Slug.make(listing.folder)
+            var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: listing.config.fields, modules: modules)
+            municipality.fingerprint = listing.fingerprint
+            municipalities.append(municipality)
         }
-        errors += Self.crossFileErrors(municipalities)
-        let (linkErrors, assets) = Self.localLinks(municipalities, root: root)
-        errors += linkErrors
-        guard errors.isEmpty else { throw InputErrors(errors) }
-        return Catalog(root: root, municipalities: municipalities, assets: assets)
+        let (crossProblems, kept) = Self.crossFileProblems(municipalities)
+        problems += crossProblems
+        let (linkProblems, assets) = Self.localLinks(kept, root: root)
+        problems += linkProblems
+        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets), problems: problems.sorted { $0.location < $1.location })
+    }
+
+    /// The catalog, or every problem in it (for callers that need a catalog without any).
+    public func load(root: String, cache: LoadCache? = nil) throws(InputErrors) -> Catalog {
+        let loaded = try read(root: root, cache: cache)
+        guard loaded.problems.isEmpty else { throw InputErrors(loaded.problems) }
+        return loaded.catalog
     }
 
     /// A municipality folder's settings (`kommune.yml`) and its module files, not yet parsed.
     struct Listing {
         let folder: String
-        let config: Result<FieldTable, InputErrors>
+        let config: (fields: FieldTable, problems: [InputError])
         let fingerprint: Int
         let files: [String]
         let errors: [InputError]
@@ -85,13 +94,14 @@ public struct ContentLoader: Sendable {
         let slug = Slug.make(folder)
         var errors: [InputError] = []
         let configFile = join(directory, "kommune.yml")
-        let config: Result<FieldTable, InputErrors>
+        let config: (fields: FieldTable, problems: [InputError])
         var fingerprint = 0
-        func parse(_ data: Data, _: Int) -> Result<FieldTable, InputErrors> {
-            do { return .success(try MunicipalityParser.parse(data: data, file: configFile, slug: slug).fields) } catch { return .failure(error) }
+        func parse(_ data: Data, _: Int) -> (fields: FieldTable, problems: [InputError]) {
+            let (municipality, problems) = MunicipalityParser.read(data: data, file: configFile, slug: slug)
+            return (municipality.fields, problems)
         }
         if let error = Containment.check(configFile, root: root) ?? Self.notAFile(configFile) {
-            config = .failure(InputErrors([error]))
+            config = (FieldTable(), [error])
         } else if let cache, let cached = cache.config(configFile, parse: parse) {
             config = cached.value
             fingerprint = cached.fingerprint
@@ -99,9 +109,9 @@ public struct ContentLoader: Sendable {
             fingerprint = LoadCache.fingerprint(configFile, data)
             config = parse(data, fingerprint)
         } else {
-            config = .failure(InputErrors([InputError(SourceLocation(file: configFile, line: 1),
-                                                      "kommunemappen `\(folder)` mangler filen kommune.yml",
-                                                      hint: "kopier kommune.yml fra en anden kommune og ret den til")]))
+            config = (FieldTable(), [InputError(SourceLocation(file: configFile, line: 1),
+                                                "kommunemappen `\(folder)` mangler filen kommune.yml",
+                                                hint: "kopier kommune.yml fra en anden kommune og ret den til")])
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") }
@@ -118,42 +128,26 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads and parses one module file; a pure function of the file, so files are parsed in parallel.
-    static func parseModule(at path: String, municipality slug: String, cache: LoadCache? = nil) -> Result<Module, InputErrors> {
-        func parse(_ data: Data, _ fingerprint: Int) -> Result<Module, InputErrors> {
-            do {
-                return .success(try ModuleParser.parse(data: data, file: path, municipality: slug, fingerprint: fingerprint))
-            } catch {
-                return .failure(error)
-            }
+    static func parseModule(at path: String, municipality slug: String, cache: LoadCache? = nil) -> ModuleParser.Parsed {
+        func parse(_ data: Data, _ fingerprint: Int) -> ModuleParser.Parsed {
+            ModuleParser.read(data: data, file: path, municipality: slug, fingerprint: fingerprint)
         }
-        do {
-            // One stat serves the size check and the cache's stamp.
-            let stamp = LoadCache.Stamp.of(path)
-            if let stamp, !stamp.isRegular {
-                throw InputError(SourceLocation(file: path, line: 1), "`\((path as NSString).lastPathComponent)` er ikke en almindelig fil",
-                                 hint: "et tilbud skal være en tekstfil med endelsen .md")
-            }
-            if let size = stamp?.size, size > SourceText.maximumBytes {
-                throw InputError(SourceLocation(file: path, line: 1),
-                                 "filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
-            }
-            if let cache {
-                guard let result = cache.module(path, stamp: stamp, parse: parse) else {
-                    throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
-                }
-                return result
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses")
-            }
-            return parse(data, LoadCache.fingerprint(path, data))
-        } catch let error as InputErrors {
-            return .failure(error)
-        } catch let error as InputError {
-            return .failure(InputErrors([error]))
-        } catch {
-            return .failure(InputErrors([InputError(SourceLocation(file: path, line: 1), "filen kan ikke læses: \(SystemError.danish(error))")]))
+        func failure(_ message: String, hint: String? = nil) -> ModuleParser.Parsed {
+            ModuleParser.Parsed(module: nil, problems: [InputError(SourceLocation(file: path, line: 1), message, hint: hint)])
         }
+        // One stat serves the size check and the cache's stamp.
+        let stamp = LoadCache.Stamp.of(path)
+        if let stamp, !stamp.isRegular {
+            return failure("`\((path as NSString).lastPathComponent)` er ikke en almindelig fil", hint: "et tilbud skal være en tekstfil med endelsen .md")
+        }
+        if let size = stamp?.size, size > SourceText.maximumBytes {
+            return failure("filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
+        }
+        if let cache {
+            return cache.module(path, stamp: stamp, parse: parse) ?? failure("filen kan ikke læses")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return failure("filen kan ikke læses") }
+        return parse(data, LoadCache.fingerprint(path, data))
     }
 
     /// The longest file name (without `.md`) and municipality folder name a catalog may use: the
@@ -181,10 +175,12 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// Keys every file of its kind needs; one written with a value that could not be read is reported as that.
     static func requiredKeys(_ keys: [String], in fields: FieldTable, at location: SourceLocation) -> [InputError] {
-        keys.filter { !fields.has($0) }.map { key in
-            InputError(location, "feltet `\(key)` mangler",
-                       hint: (Schema.module + Schema.municipality).first { $0.key == key }?.help)
+        keys.filter { fields.locations[$0] == nil }.map { key in
+            InputError(location, "`\(key)` mangler",
+                       hint: (Schema.module + Schema.municipality).first { $0.key == key }.map { "skriv `\(key):` øverst i filen. \($0.help)" },
+                       rule: "FELT")
         }
     }
 
@@ -192,47 +188,52 @@ public struct ContentLoader: Sendable {
     public static let reservedFolders: Set<String> = ["assets", "diagnose", "eksport", "format", "indsats", "kvalitet", "tidspunkt"]
     public static let reservedModules: Set<String> = ["index", "for-laeger"]
 
-    /// Checks that need more than one file: slugs that collide, digital counterparts and links that point nowhere.
-    static func crossFileErrors(_ municipalities: [Municipality]) -> [InputError] {
-        var errors: [InputError] = []
+    /// Checks that need more than one file: slugs that collide, names the site uses itself, and
+    /// digital counterparts that point nowhere. What would collide on the site (a second module
+    /// with the same address, a folder named like one of the site's own) is left out of the
+    /// catalog, and reported.
+    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality]) {
+        var problems: [InputError] = []
+        var kept: [Municipality] = []
         var slugs: [String: Municipality] = [:]
-        for municipality in municipalities {
-            if reservedFolders.contains(municipality.slug) {
-                errors.append(InputError(municipality.location, "mappenavnet `\(municipality.slug)` bruges af webstedet selv",
-                                         hint: "giv kommunemappen kommunens navn, fx `fjordby`"))
-            }
+        for var municipality in municipalities {
             for module in municipality.modules where reservedModules.contains(module.slug) {
-                errors.append(InputError(module.frontMatter, "filnavnet `\(module.slug).md` bruges af webstedet selv", hint: "omdøb filen"))
+                problems.append(InputError(module.frontMatter, "filnavnet `\(module.slug).md` bruges af webstedet selv", hint: "omdøb filen"))
+            }
+            if reservedFolders.contains(municipality.slug) {
+                problems.append(InputError(municipality.location, "mappenavnet `\(municipality.slug)` bruges af webstedet selv",
+                                           hint: "giv kommunemappen kommunens navn, fx `fjordby`"))
+                continue
             }
             if let other = slugs[municipality.slug] {
-                errors.append(InputError(municipality.location,
-                                         "kommunemappen giver samme adresse (`\(municipality.slug)`) som \(other.file)"))
+                problems.append(InputError(municipality.location,
+                                           "kommunemappen giver samme adresse (`\(municipality.slug)`) som \(other.file)",
+                                           hint: "omdøb en af mapperne"))
+                continue
             }
             slugs[municipality.slug] = municipality
-        }
-        // Within each municipality (in parallel: these look at every module).
-        errors += Parallel.map(municipalities) { municipality -> [InputError] in
-            var errors: [InputError] = []
             var seen: [String: Module] = [:]
-            for module in municipality.modules {
+            municipality.modules = municipality.modules.filter { module in
+                if reservedModules.contains(module.slug) { return false }
                 if let other = seen[module.slug] {
-                    errors.append(InputError(module.frontMatter,
-                                             "filnavnet giver samme adresse (`\(module.slug)`) som \(other.file)",
-                                             hint: "omdøb en af filerne"))
+                    problems.append(InputError(module.frontMatter, "filnavnet giver samme adresse (`\(module.slug)`) som \(other.file)",
+                                               hint: "omdøb en af filerne"))
+                    return false
                 }
                 seen[module.slug] = module
+                return true
             }
-            let slugs = Set(municipality.modules.map(\.slug))
+            let slugsHere = Set(municipality.modules.map(\.slug))
             for module in municipality.modules {
-                if let twin = module.fields.text("digital-pendant"), !slugs.contains(Slug.make(twin)) {
-                    errors.append(InputError(module.location(of: "digital-pendant"),
-                                             "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
-                                             hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug))))
+                if let twin = module.fields.text("digital-pendant"), !slugsHere.contains(Slug.make(twin)) {
+                    problems.append(InputError(module.location(of: "digital-pendant"),
+                                               "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
+                                               hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug)), rule: "FELT"))
                 }
             }
-            return errors
-        }.flatMap { $0 }
-        return errors
+            kept.append(municipality)
+        }
+        return (problems, kept)
     }
 }
 
@@ -254,39 +255,39 @@ extension ContentLoader {
             for link in module.body.links {
                 let location = SourceLocation(file: module.file, line: link.line, column: link.column)
                 if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
-                    errors.append(InputError(location, "linket `\(link.destination)` starter med /", hint: "brug et relativt link, fx `andet-tilbud.md`"))
+                    errors.append(InputError.link(location, "linket `\(link.destination)` starter med /", hint: "brug et relativt link, fx `andet-tilbud.md`"))
                     continue
                 }
                 guard let target = LinkTarget.localFile(link.destination, from: module.file) else { continue }
                 let path = Containment.normalised(target)
                 guard path.hasPrefix(rootPath + "/") else {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger uden for indholdsmappen"))
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen"))
                     continue
                 }
                 if path.hasSuffix(".md") {
                     if !modules.contains(path) {
-                        errors.append(InputError(location, "linket `\(link.destination)` peger på et tilbud, der ikke findes"))
+                        errors.append(InputError.link(location, "linket `\(link.destination)` peger på et tilbud, der ikke findes"))
                     }
                     continue
                 }
                 // What the site publishes must really be inside the content folder (every link
                 // resolved, at every level of the path), a regular file, and not too large.
                 guard let kind = Paths.kind(target) else {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
                     continue
                 }
                 guard Paths.isInside(target, root) else {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
                                              hint: "kopier filen ind i kommunens mappe i stedet"))
                     continue
                 }
                 guard case .file(let size) = kind else {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger på noget, der ikke er en almindelig fil"))
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på noget, der ikke er en almindelig fil"))
                     continue
                 }
                 let limit = limits[module.municipalitySlug] ?? defaultFileLimitMB
                 guard size <= limit * 1_000_000 else {
-                    errors.append(InputError(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
                                              hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))
                     continue
                 }

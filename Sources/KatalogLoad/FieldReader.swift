@@ -3,12 +3,15 @@ import KatalogCore
 import Yams
 
 /// Reads a YAML document against a schema (`[Field]`) into a `FieldTable`, collecting every
-/// problem with its file line instead of stopping at the first.
+/// problem with its file line instead of stopping at the first. A value that cannot be read is
+/// left out of the table (and reported); every other field is still read.
 struct FieldReader {
     let file: String
     /// Added to Yams' 1-based line numbers to get file lines.
     let lineOffset: Int
     var errors: [InputError] = []
+    /// The YAML's lines, for messages that quote what the author wrote.
+    private var lines: [Substring] = []
     /// Guards against YAML that expands into huge trees.
     private var nodeBudget = 20_000
 
@@ -20,10 +23,10 @@ struct FieldReader {
     /// Parses YAML text (without `---` lines) and reads it into a table.
     mutating func read(yaml: String, schema: [Field]) -> FieldTable {
         var table = FieldTable()
-        if yaml.containsByte(0x09), let tab = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
-            fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; YAML kræver mellemrum",
-                 hint: "erstat tabulatoren med to mellemrum")
+        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if yaml.containsByte(0x09), let tab = lines.firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
+            fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; felterne skal rykkes ind med mellemrum",
+                 hint: "erstat tabulatoren med to mellemrum", rule: "YAML")
             return table
         }
         // Every scalar is read as text: the schema, not YAML's implicit typing, decides what a value means.
@@ -34,7 +37,7 @@ struct FieldReader {
         }
         guard let root else { return table }
         guard case .mapping(let mapping, _) = root else {
-            fail(at: root, "felterne skal skrives som `navn: værdi`, én pr. linje")
+            fail(at: root, "felterne skal skrives som `navn: værdi`, én pr. linje", rule: "YAML")
             return table
         }
         // Room for every field of a full module (about 50 paths), so the tables do not grow step by step.
@@ -50,24 +53,28 @@ struct FieldReader {
         for (keyNode, valueNode) in mapping {
             guard spend(keyNode), spend(valueNode) else { return }
             guard let key = keyNode.string, case .scalar = keyNode else {
-                fail(at: keyNode, "et feltnavn skal være en tekst")
+                fail(at: keyNode, "et feltnavn skal være et ord, fx `titel`")
                 continue
             }
             let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-            // YAML escapes ("\x1b", "\0", "\x0c") can write what the file itself may not hold.
-            if let (node, scalar) = Self.controlCharacter(in: keyNode) ?? Self.controlCharacter(in: valueNode) {
-                fail(at: node, "`\(path)` indeholder et usynligt styretegn (\(ControlCharacters.name(scalar)))",
-                     hint: "slet tegnet (eller escape-koden i citationstegnene)")
-                continue
-            }
             guard let field = schema.first(where: { $0.key == key }) else {
                 fail(at: keyNode, "ukendt felt `\(path)`", hint: unknownKeyHint(key, schema: schema, prefix: prefix))
                 continue
             }
             table.locations[path] = location(of: keyNode)
+            // YAML escapes ("\x1b", "\0", "\x0c") can write what the file itself may not hold.
+            if let (node, scalar) = Self.controlCharacter(in: valueNode) {
+                fail(at: node, "`\(path)` indeholder et usynligt styretegn (\(ControlCharacters.name(scalar)))",
+                     hint: "slet tegnet (eller escape-koden i citationstegnene)")
+                continue
+            }
             if isNull(valueNode) {
                 if case .map = field.kind { continue }
-                fail(at: keyNode, "feltet `\(path)` mangler en værdi", hint: "skriv \(field.typeName)")
+                fail(at: keyNode, "`\(path)` har ingen værdi", hint: "skriv \(field.typeName) efter kolon, eller slet linjen")
+                continue
+            }
+            if case .scalar(let scalar, _) = valueNode, Placeholder.isPending(scalar.string), !field.isGroup {
+                table.values[path] = .placeholder(scalar.string)
                 continue
             }
             readValue(valueNode, field: field, path: path, into: &table)
@@ -79,38 +86,62 @@ struct FieldReader {
         case .text:
             guard let text = scalarText(node) else { return wrongType(node, path, field) }
             if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                return fail(at: node, "feltet `\(path)` er tomt")
+                return fail(at: node, "`\(path)` er tom", hint: "skriv teksten efter kolon, eller slet linjen")
             }
+            checkCut(node, path)
             table.values[path] = .text(text)
         case .bool:
             guard let value = boolean(node) else { return wrongType(node, path, field) }
             table.values[path] = .bool(value)
         case .integer:
-            // Integers as YAML writes them (`1_000`, `0x10`), read by Yams; a quoted "7" is text.
             guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Self.yamlInteger(scalar.string) else {
                 return wrongType(node, path, field)
             }
-            guard value >= 0 else { return fail(at: node, "feltet `\(path)` må ikke være negativt") }
+            guard value >= 0 else { return fail(at: node, "`\(path)` må ikke være negativ") }
             table.values[path] = .integer(value)
+        case .quantity:
+            guard let text = scalarText(node), let quantity = Quantity.parse(text) else { return wrongType(node, path, field) }
+            table.values[path] = .quantity(quantity)
         case .date:
             guard let text = scalarText(node), Self.isDate(text) else { return wrongType(node, path, field) }
             table.values[path] = .date(text)
         case .code(let vocabulary):
-            guard let code = scalarText(node) else { return wrongType(node, path, field) }
-            guard vocabulary.contains(code) else { return unknownCode(code, node, path, vocabulary) }
+            if let other = otherValue(node) {
+                table.others[path] = [other]
+                return
+            }
+            guard let written = scalarText(node) else { return wrongType(node, path, field) }
+            guard let code = vocabulary.resolve(written) else { return unknownCode(written, node, path, vocabulary, single: true) }
             table.values[path] = .text(code)
         case .codes(let vocabulary):
             guard let items = listItems(node, path, field) else { return }
             var codes: [String] = []
-            for (itemNode, code) in items {
-                if !vocabulary.contains(code) { unknownCode(code, itemNode, path, vocabulary); continue }
-                if codes.contains(code) { fail(at: itemNode, "`\(code)` står to gange i `\(path)`"); continue }
-                codes.append(code)
+            for item in items {
+                switch item.value {
+                case .other(let text):
+                    table.others[path, default: []].append(text)
+                case .pending(let text):
+                    table.pending[path, default: []].append(Placeholder.choice(text) ?? text)
+                case .written(let written):
+                    guard let code = vocabulary.resolve(written) else {
+                        unknownCode(written, item.node, path, vocabulary, single: false)
+                        continue
+                    }
+                    if codes.contains(code) { fail(at: item.node, "`\(written)` står to gange i `\(path)`", hint: "slet den ene"); continue }
+                    codes.append(code)
+                }
             }
             table.values[path] = .list(codes)
         case .texts:
             guard let items = listItems(node, path, field) else { return }
-            table.values[path] = .list(items.map(\.1))
+            var texts: [String] = []
+            for item in items {
+                switch item.value {
+                case .written(let text), .other(let text): texts.append(text)
+                case .pending(let text): table.pending[path, default: []].append(text)
+                }
+            }
+            table.values[path] = .list(texts)
         case .map(let fields):
             guard case .mapping(let mapping, _) = node else { return wrongType(node, path, field) }
             readMapping(mapping, schema: fields, prefix: path, into: &table)
@@ -120,7 +151,7 @@ struct FieldReader {
             for item in sequence {
                 guard spend(item) else { return }
                 guard case .mapping(let mapping, _) = item else {
-                    fail(at: item, "hvert punkt i `\(path)` skal være en gruppe af felter (navn: værdi)")
+                    fail(at: item, "hvert punkt i `\(path)` skal være en gruppe af felter (`navn: …` osv.)")
                     continue
                 }
                 var record = FieldTable()
@@ -131,27 +162,71 @@ struct FieldReader {
         }
     }
 
-    /// A list of scalars; a single scalar is read as a list of one.
-    private mutating func listItems(_ node: YAMLNode, _ path: String, _ field: Field) -> [(YAMLNode, String)]? {
+    /// An item of a list as written: a value, `andet: …` (a value the vocabulary lacks, written
+    /// out) or a choice `katalog new` offered that is still to be made (`VÆLG …`).
+    enum Item {
+        case written(String)
+        case other(String)
+        case pending(String)
+    }
+
+    struct ListItem {
+        let node: YAMLNode
+        let value: Item
+    }
+
+    /// The items of a list; a single value is read as a list of one. A plain value with commas
+    /// is a list written without `[ ]`, which YAML reads as one text: say so.
+    private mutating func listItems(_ node: YAMLNode, _ path: String, _ field: Field) -> [ListItem]? {
         switch node {
-        case .scalar:
+        case .scalar(let scalar, _):
             guard let text = scalarText(node) else { wrongType(node, path, field); return nil }
-            return [(node, text)]
+            if scalar.isPlain, text.contains(","), case .codes = field.kind {
+                let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+                fail(at: node, "flere værdier i `\(path)` skal skrives som en liste i kantede parenteser",
+                     hint: "skriv `\(path.split(separator: ".").last ?? ""): [\(items)]`")
+                return nil
+            }
+            return [ListItem(node: node, value: Placeholder.isPending(text) ? .pending(text) : .written(text))]
         case .sequence(let sequence, _):
-            var items: [(YAMLNode, String)] = []
+            var items: [ListItem] = []
             for item in sequence {
                 guard spend(item) else { return nil }
-                guard let text = scalarText(item) else {
-                    fail(at: item, "punkterne i `\(path)` skal være enkle værdier", hint: "skriv \(field.typeName)")
+                if let other = otherValue(item) {
+                    items.append(ListItem(node: item, value: .other(other)))
                     continue
                 }
-                items.append((item, text))
+                guard let text = scalarText(item) else {
+                    fail(at: item, "hvert punkt i `\(path)` skal være én værdi", hint: "skriv \(field.typeName)")
+                    continue
+                }
+                items.append(ListItem(node: item, value: Placeholder.isPending(text) ? .pending(text) : .written(text)))
             }
             return items
-        default:
+        case .mapping:
+            if let other = otherValue(node) { return [ListItem(node: node, value: .other(other))] }
             wrongType(node, path, field)
             return nil
         }
+    }
+
+    /// `andet: <text>` (a mapping with that one key): a value the vocabulary does not have.
+    private func otherValue(_ node: YAMLNode) -> String? {
+        guard case .mapping(let pairs, _) = node, pairs.count == 1, pairs[0].key.string == "andet",
+              let text = scalarText(pairs[0].value), !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
+    }
+
+    /// A plain text value that YAML cut at ` #` (a comment), where the author meant the `#`:
+    /// `titel: Hold #2 (tirsdag)` reads as "Hold". A comment is ` # ` with a space after it.
+    private mutating func checkCut(_ node: YAMLNode, _ path: String) {
+        guard case .scalar(let scalar, let meta) = node, scalar.isPlain, meta.line - 1 < lines.count else { return }
+        let line = lines[meta.line - 1]
+        guard let hash = line.range(of: " #") else { return }
+        let after = line[hash.upperBound...]
+        guard let next = after.first, next != " " else { return }
+        fail(at: node, "`\(path)` bliver skåret af ved `#\(after)`, fordi # starter en kommentar",
+             hint: "sæt hele teksten i citationstegn: `\(path.split(separator: ".").last ?? ""): \"\(scalar.string) #\(after)\"`")
     }
 
     // MARK: - Scalars
@@ -218,7 +293,7 @@ struct FieldReader {
     private mutating func spend(_ node: YAMLNode) -> Bool {
         nodeBudget -= 1
         if nodeBudget < 0 {
-            if nodeBudget == -1 { fail(at: node, "felterne er for store eller for dybt indlejrede") }
+            if nodeBudget == -1 { fail(at: node, "felterne er for store eller for dybt indlejrede", rule: "YAML") }
             return false
         }
         return true
@@ -228,22 +303,30 @@ struct FieldReader {
         SourceLocation(file: file, line: node.meta.line + lineOffset, column: node.meta.column)
     }
 
-    private mutating func fail(at node: YAMLNode, _ message: String, hint: String? = nil) {
-        errors.append(InputError(location(of: node), message, hint: hint))
+    private mutating func fail(at node: YAMLNode, _ message: String, hint: String? = nil, rule: String = "FELT") {
+        errors.append(InputError(location(of: node), message, hint: hint, rule: rule))
     }
 
-    private mutating func fail(line: Int, column: Int, _ message: String, hint: String? = nil) {
-        errors.append(InputError(SourceLocation(file: file, line: line + lineOffset, column: column), message, hint: hint))
+    private mutating func fail(line: Int, column: Int, _ message: String, hint: String? = nil, rule: String = "FELT") {
+        errors.append(InputError(SourceLocation(file: file, line: line + lineOffset, column: column), message, hint: hint, rule: rule))
     }
 
+    /// "`omfang.uger` skal være et tal …, men der står en liste": what is wanted and what is there.
     private mutating func wrongType(_ node: YAMLNode, _ path: String, _ field: Field) {
-        fail(at: node, "feltet `\(path)` har forkert type", hint: "skriv \(field.typeName)")
+        let found: String
+        switch node {
+        case .scalar(let scalar, _): found = "`\(scalar.string)`"
+        case .sequence: found = "en liste"
+        case .mapping: found = "en gruppe af felter"
+        }
+        fail(at: node, "`\(path)` skal være \(field.typeName), men der står \(found)", hint: field.help)
     }
 
-    private mutating func unknownCode(_ code: String, _ node: YAMLNode, _ path: String, _ vocabulary: Vocabulary) {
-        let hint = Suggestion.hint(for: code, in: vocabulary.codes)
-            ?? "tilladte værdier: \(vocabulary.codes.joined(separator: ", "))"
-        fail(at: node, "ukendt værdi `\(code)` i `\(path)`", hint: hint)
+    private mutating func unknownCode(_ written: String, _ node: YAMLNode, _ path: String, _ vocabulary: Vocabulary, single: Bool) {
+        var hint = Suggestion.hint(for: Vocabulary.normalised(written), in: vocabulary.codes)
+            ?? "mulige værdier: \(vocabulary.codes.joined(separator: ", "))"
+        hint += ". Findes værdien ikke på listen, så skriv den som \(single ? "`\(path.split(separator: ".").last ?? ""): {andet: \(written)}`" : "`andet: \(written)`")"
+        fail(at: node, "`\(written)` er ikke en af de værdier, `\(path)` kan have", hint: hint)
     }
 
     private func unknownKeyHint(_ key: String, schema: [Field], prefix: String) -> String {
@@ -256,30 +339,30 @@ struct FieldReader {
                 return "`\(key)` hører under `\(field.key)`"
             }
         }
-        return "tilladte felter her: \(schema.map(\.key).joined(separator: ", "))"
+        return "felterne her er: \(schema.map(\.key).joined(separator: ", "))"
     }
 
     private mutating func record(_ error: YAMLProblem, yaml: String) {
         switch error {
         case .syntax(let problem, let context, let contextLine, let line, let column):
-            let message = YAMLMessages.danish(problem: problem, context: context)
-            // An unclosed quote is reported where it opens, not where the file ends.
-            let at = message.line == .context && contextLine > 0 ? (contextLine, 1) : (line, column)
-            fail(line: at.0, column: at.1, "felterne er ikke gyldig YAML: \(message.text)", hint: message.hint)
+            let explained = YAMLMessages.explain(problem: problem, context: context, contextLine: contextLine, line: line, column: column, lines: lines)
+            fail(line: explained.line, column: explained.column, explained.text, hint: explained.hint, rule: "YAML")
         case .duplicateKeys(let duplicates):
             for key in duplicates {
                 let line = Self.secondOccurrence(of: key, in: yaml) ?? 1
-                fail(line: line, column: 1, "feltet `\(key)` står to gange", hint: "slet den ene")
+                fail(line: line, column: 1, "feltet `\(key)` står to gange", hint: "slet det ene", rule: "YAML")
             }
         case .tooDeep(let line, let column):
-            fail(line: line, column: column, "felterne er for store eller for dybt indlejrede")
+            fail(line: line, column: column, "felterne er for store eller for dybt indlejrede", rule: "YAML")
         case .anchor(let line, let column):
-            fail(line: line, column: column, "ankre (&) og aliaser (*) bruges ikke i katalogets filer", hint: "skriv værdien ud hvert sted")
+            fail(line: line, column: column, "en værdi starter med & eller * (ankre og aliaser bruges ikke i katalogets filer)",
+                 hint: "sæt teksten i citationstegn, eller skriv værdien ud hvert sted", rule: "YAML")
         case .reader(let problem, let offset):
             let line = yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            fail(line: line, column: 1, "felterne kunne ikke læses: \(YAMLMessages.danish(problem: problem, context: nil).text)")
+            let message = YAMLMessages.danish(problem: problem, context: nil)
+            fail(line: line, column: 1, "felterne kan ikke læses: \(message.text)", hint: message.hint, rule: "YAML")
         case .other(let problem):
-            fail(line: 1, column: 1, "felterne kunne ikke læses: \(problem)")
+            fail(line: 1, column: 1, "felterne kan ikke læses: \(problem)", rule: "YAML")
         }
     }
 
@@ -293,5 +376,13 @@ struct FieldReader {
             }
         }
         return nil
+    }
+}
+
+extension Field {
+    /// A group of fields (`målgruppe:`), whose value is the fields under it.
+    var isGroup: Bool {
+        if case .map = kind { return true }
+        return false
     }
 }

@@ -35,8 +35,11 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var modules: [String: Entry<Result<Module, InputErrors>>] = [:]
-    private var configs: [String: Entry<Result<FieldTable, InputErrors>>] = [:]
+    private var modules: [String: Entry<ModuleParser.Parsed>] = [:]
+    private var configs: [String: Entry<(fields: FieldTable, problems: [InputError])>] = [:]
+    /// The last version of each module file that could be placed in the catalog: while a file
+    /// cannot be read at all (a save midway through an edit), a session shows its last good version.
+    private var lastGood: [String: Module] = [:]
     /// How many files the last load parsed (rather than reused); for `--verbose` and tests.
     public private(set) var parsedLastTime = 0
     private var parsedNow = 0
@@ -50,12 +53,12 @@ public final class LoadCache: @unchecked Sendable {
 
     /// The cached result for `path` if the file is unchanged; else `parse(bytes, fingerprint)` of its current bytes.
     /// `stamp`: the file's stamp when the caller has just taken it (saves a second `stat`).
-    func module(_ path: String, stamp: Stamp? = nil, parse: (Data, Int) -> Result<Module, InputErrors>) -> Result<Module, InputErrors>? {
+    func module(_ path: String, stamp: Stamp? = nil, parse: (Data, Int) -> ModuleParser.Parsed) -> ModuleParser.Parsed? {
         cached(path, stamp: stamp, in: \.modules, parse: parse)?.value
     }
 
     /// The settings of `kommune.yml` and the fingerprint of its bytes.
-    func config(_ path: String, parse: (Data, Int) -> Result<FieldTable, InputErrors>) -> (value: Result<FieldTable, InputErrors>, fingerprint: Int)? {
+    func config(_ path: String, parse: (Data, Int) -> (fields: FieldTable, problems: [InputError])) -> (value: (fields: FieldTable, problems: [InputError]), fingerprint: Int)? {
         cached(path, in: \.configs, parse: parse)
     }
 
@@ -87,6 +90,15 @@ public final class LoadCache: @unchecked Sendable {
         return (value, fingerprint)
     }
 
+    /// The module read from `path` now, or, when the file cannot be placed in the catalog at the
+    /// moment, its last good version (its problems are still reported).
+    func module(_ parsed: ModuleParser.Parsed, at path: String) -> Module? {
+        lock.withLock {
+            if let module = parsed.module { lastGood[path] = module; return module }
+            return lastGood[path]
+        }
+    }
+
     /// Forgets files that are gone, so a deleted and re-created file is read afresh.
     /// (When every entry was read or stored since the last call, all are current: nothing to filter.)
     func keep(only paths: [String]) {
@@ -96,6 +108,7 @@ public final class LoadCache: @unchecked Sendable {
             let paths = Set(paths)
             modules = modules.filter { paths.contains($0.key) }
             configs = configs.filter { paths.contains($0.key) }
+            lastGood = lastGood.filter { paths.contains($0.key) }
         }
     }
 

@@ -4,56 +4,90 @@ import KatalogMarkdown
 
 /// Parses one module file into a `Module`: a pure function of its bytes, so it can run in parallel.
 public enum ModuleParser {
+    /// A module file read: the module (nil when the file cannot be placed: its fields are
+    /// unreadable, or it names no intervention), and every problem found in it.
+    public struct Parsed: Sendable {
+        public let module: Module?
+        public let problems: [InputError]
+    }
+
+    /// Reads as much of the file as can be read: each problem is reported at its line, and the
+    /// module keeps every field that was readable.
     /// `fingerprint`: the loader's hash of the file (see `Module.fingerprint`).
-    public static func parse(data: Data, file: String, municipality: String, fingerprint: Int = 0) throws(InputErrors) -> Module {
-        let text = try SourceText.decode(data, file: file)
+    public static func read(data: Data, file: String, municipality: String, fingerprint: Int = 0) -> Parsed {
+        let text: String
+        var problems: [InputError]
         let document: SplitDocument
-        do { document = try SplitDocument.split(text, file: file) } catch { throw InputErrors([error]) }
+        do {
+            (text, problems) = try SourceText.decode(data, file: file)
+            document = try SplitDocument.split(text, file: file)
+        } catch {
+            return Parsed(module: nil, problems: [error])
+        }
         let frontMatter = SourceLocation(file: file, line: 1)
         var reader = FieldReader(file: file, firstLine: document.yamlFirstLine)
         let fields = reader.read(yaml: document.yaml, schema: Schema.module)
-        var errors = reader.errors
-        if !errors.isEmpty { throw InputErrors(errors) }
-
-        errors += ContentLoader.requiredKeys(["titel", "resume", "indsats", "opdateret"], in: fields, at: frontMatter)
+        problems += reader.errors
+        // Keys every module needs; when the fields could not be read at all, that is the problem to fix first.
+        let readable = !reader.errors.contains { $0.rule == "YAML" }
+        if readable {
+            problems += ContentLoader.requiredKeys(["titel", "resume", "indsats", "opdateret"], in: fields, at: frontMatter)
+        }
         let intervention = fields.text("indsats").flatMap(Intervention.init(rawValue:))
-        let variant = fields.text("variant").flatMap(Variant.init(rawValue:))
+        var variant = fields.text("variant").flatMap(Variant.init(rawValue:))
+        var fieldsRead = fields
         if let intervention {
-            if let variant, variant.intervention != intervention {
-                errors.append(InputError(fields.locations["variant"]!,
-                                         "varianten `\(variant.rawValue)` hører ikke til indsatsen `\(intervention.rawValue)`",
-                                         hint: intervention.variants.isEmpty ? "slet feltet `variant`"
-                                            : "vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))"))
+            if let chosen = variant, chosen.intervention != intervention {
+                problems.append(InputError(fields.locations["variant"]!,
+                                           "varianten `\(chosen.rawValue)` hører ikke til indsatsen `\(intervention.rawValue)`",
+                                           hint: intervention.variants.isEmpty ? "slet feltet `variant`"
+                                              : "vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
+                variant = nil
             } else if variant == nil, !intervention.variants.isEmpty {
-                errors.append(InputError(frontMatter, "feltet `variant` mangler for indsatsen `\(intervention.rawValue)`",
-                                         hint: "vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))"))
+                problems.append(InputError(fields.location(of: "indsats") ?? frontMatter, "`variant` mangler for indsatsen `\(intervention.rawValue)`",
+                                           hint: "skriv `variant:` med en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
             }
             let allowed = intervention.elementVocabulary(for: variant)
-            for element in fields.list("indhold") where !allowed.contains(element) {
-                errors.append(InputError(fields.locations["indhold"]!,
-                                         "`\(element)` er ikke et indholdselement for \(intervention.label.lowercased())",
-                                         hint: Suggestion.hint(for: element, in: allowed.codes)
-                                            ?? "tilladte værdier: \(allowed.codes.joined(separator: ", "))"))
+            let elements = fields.list("indhold")
+            for element in elements where !allowed.contains(element) {
+                problems.append(InputError(fields.locations["indhold"]!,
+                                           "`\(element)` er ikke et indholdselement for \(intervention.label.lowercased())",
+                                           hint: Suggestion.hint(for: element, in: allowed.codes)
+                                              ?? "mulige værdier: \(allowed.codes.joined(separator: ", "))", rule: "FELT"))
             }
+            if elements.contains(where: { !allowed.contains($0) }) { fieldsRead.values["indhold"] = .list(elements.filter(allowed.contains)) }
         }
-        errors += controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
-        guard errors.isEmpty, let intervention else { throw InputErrors(errors) }
+        let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
+        problems += references.problems
+        guard let intervention else { return Parsed(module: nil, problems: problems) }
 
-        let body = Markdown.parse(document.body, firstLine: document.bodyFirstLine, rewriteLink: LinkTarget.rewrite)
+        let body = Markdown.parse(references.body, firstLine: document.bodyFirstLine, rewriteLink: LinkTarget.rewrite)
         let name = (file as NSString).lastPathComponent
         let slug = Slug.make(name)
-        return Module(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
-                      frontMatter: frontMatter, fields: fields, intervention: intervention, variant: variant, body: body,
-                      fingerprint: fingerprint, factsFingerprint: fingerprint == 0 ? 0 : LoadCache.fingerprint(file, Data(document.yaml.utf8)))
+        let module = Module(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
+                            frontMatter: frontMatter, fields: fieldsRead, intervention: intervention, variant: variant, body: body,
+                            fingerprint: fingerprint, factsFingerprint: fingerprint == 0 ? 0 : LoadCache.fingerprint(file, Data(document.yaml.utf8)))
+        return Parsed(module: module, problems: problems)
+    }
+
+    /// The module, or every problem of the file (for tests and tools that need a clean file).
+    public static func parse(data: Data, file: String, municipality: String, fingerprint: Int = 0) throws(InputErrors) -> Module {
+        let parsed = read(data: data, file: file, municipality: municipality, fingerprint: fingerprint)
+        guard parsed.problems.isEmpty, let module = parsed.module else { throw InputErrors(parsed.problems) }
+        return module
     }
 
     /// Numeric character references in the body (`&#x1b;`, `&#27;`) to characters the file itself
     /// may not hold: libcmark turns them into those characters in the page.
-    static func controlReferences(in body: String, firstLine: Int, file: String) -> [InputError] {
-        guard body.containsText("&#") else { return [] }
+    static func controlReferences(in body: String, firstLine: Int, file: String) -> (body: String, problems: [InputError]) {
+        guard body.containsText("&#") else { return (body, []) }
         var errors: [InputError] = []
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.containsText("&#") {
+        var cleaned: [Substring] = []
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.containsText("&#") else { cleaned.append(line); continue }
             var rest = line[...]
+            var kept = ""
+            var from = line.startIndex
             while let start = rest.range(of: "&#") {
                 let after = rest[start.upperBound...]
                 let hex = after.first == "x" || after.first == "X"
@@ -66,8 +100,11 @@ public enum ModuleParser {
                 errors.append(InputError(SourceLocation(file: file, line: firstLine + index, column: line.distance(from: line.startIndex, to: start.lowerBound) + 1),
                                          "teksten indeholder `\(reference)`, et usynligt styretegn (\(ControlCharacters.name(scalar)))",
                                          hint: "slet koden"))
+                kept += line[from..<start.lowerBound] + "&#xFFFD;"
+                from = line.index(after: digits.endIndex)
             }
+            cleaned.append(Substring(kept + line[from...]))
         }
-        return errors
+        return (cleaned.joined(separator: "\n"), errors)
     }
 }

@@ -3,25 +3,41 @@ import KatalogCore
 
 /// Parses one `kommune.yml` (without its modules): a pure function of its bytes.
 public enum MunicipalityParser {
-    public static func parse(data: Data, file: String, slug: String) throws(InputErrors) -> Municipality {
-        let text = try SourceText.decode(data, file: file)
+    /// The settings that could be read, and every problem: a bad value is left out and reported,
+    /// so the municipality's modules are still checked.
+    public static func read(data: Data, file: String, slug: String) -> (municipality: Municipality, problems: [InputError]) {
+        let text: String
+        var problems: [InputError]
+        do { (text, problems) = try SourceText.decode(data, file: file) } catch {
+            return (Municipality(slug: slug, file: file, fields: FieldTable(), modules: []), [error])
+        }
         var reader = FieldReader(file: file, firstLine: 1)
-        let fields = reader.read(yaml: text, schema: Schema.municipality)
-        var errors = reader.errors
-        errors += ContentLoader.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: file, line: 1))
+        var fields = reader.read(yaml: text, schema: Schema.municipality)
+        problems += reader.errors
+        if !reader.errors.contains(where: { $0.rule == "YAML" }) {
+            problems += ContentLoader.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: file, line: 1))
+        }
         for key in ["hjemmeside", "tilgængelighedserklæring"] {
             if let url = fields.text(key), let location = fields.locations[key],
                !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
-                errors.append(InputError(location, "`\(key)` skal være en webadresse, der starter med https://"))
+                problems.append(InputError(location, "`\(key)` skal være en webadresse, der starter med https://", rule: "FELT"))
+                fields.values[key] = nil
             }
         }
         if let code = fields.text("kommunekode"), let location = fields.locations["kommunekode"],
            !Self.isMunicipalityCode(code) {
-            errors.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",
-                                     hint: "skriv den i citationstegn, fx \"0707\""))
+            problems.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",
+                                       hint: "skriv den i citationstegn, fx \"0707\"", rule: "FELT"))
+            fields.values["kommunekode"] = nil
         }
-        guard errors.isEmpty else { throw InputErrors(errors) }
-        return Municipality(slug: slug, file: file, fields: fields, modules: [])
+        return (Municipality(slug: slug, file: file, fields: fields, modules: []), problems)
+    }
+
+    /// The municipality, or every problem of the file.
+    public static func parse(data: Data, file: String, slug: String) throws(InputErrors) -> Municipality {
+        let (municipality, problems) = read(data: data, file: file, slug: slug)
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return municipality
     }
 
     /// Three or four of the digits 0-9 (not any Unicode digit: `٠٩٩١` is no kommunekode).

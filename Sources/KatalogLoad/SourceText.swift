@@ -8,20 +8,22 @@ public enum SourceText {
     /// Larger files are refused: a module description is a few kilobytes.
     public static let maximumBytes = 1_000_000
 
-    /// Decodes a catalog file; a control character in it (see `ControlCharacters`) is an error
-    /// at its line and column (tabs are looked at where they matter: indentation, values).
-    public static func decode(_ data: Data, file: String) throws(InputErrors) -> String {
-        let text: String
-        do { text = try decodeText(data, file: file) } catch { throw InputErrors([error]) }
+    /// Decodes a catalog file (too large, or not UTF-8, and it cannot be read at all). Control
+    /// characters (see `ControlCharacters`) are each a problem at their line and column, and are
+    /// replaced by U+FFFD, so that the rest of the file is still read and nothing they could do
+    /// reaches an output. (Tabs are looked at where they matter: indentation, values.)
+    public static func decode(_ data: Data, file: String) throws(InputError) -> (text: String, problems: [InputError]) {
+        let text = try decodeText(data, file: file)
         let controls = ControlCharacters.perLine(in: text)
-        guard controls.isEmpty else {
-            throw InputErrors(controls.map { found in
-                InputError(SourceLocation(file: file, line: found.line, column: found.column),
-                           "linjen indeholder et usynligt styretegn (\(ControlCharacters.name(found.scalar))), som ikke må stå i filen",
-                           hint: "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")
-            })
+        guard !controls.isEmpty else { return (text, []) }
+        let problems = controls.map { found in
+            InputError(SourceLocation(file: file, line: found.line, column: found.column),
+                       "linjen indeholder et usynligt styretegn (\(ControlCharacters.name(found.scalar))), som ikke må stå i filen",
+                       hint: "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")
         }
-        return text
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { cleaned.append(ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+        return (String(cleaned), problems)
     }
 
     static func decodeText(_ data: Data, file: String) throws(InputError) -> String {

@@ -72,3 +72,47 @@ enum YAMLMessages {
         }
     }
 }
+
+extension YAMLMessages {
+    /// A syntax problem as an author can act on it: at the line of the mistake itself, in words.
+    /// libyaml finds a missing colon only on the next line ("could not find expected ':'" or "mapping
+    /// values are not allowed"): the key without a colon is on the line before, and that is the
+    /// line to name. `lines`: the YAML's lines; `line`/`contextLine`: 1-based within them.
+    static func explain(problem: String, context: String?, contextLine: Int, line: Int, column: Int,
+                        lines: [Substring]) -> (line: Int, column: Int, text: String, hint: String) {
+        func text(_ number: Int) -> Substring? { number >= 1 && number <= lines.count ? lines[number - 1] : nil }
+        // A line like `minutter 60`: a word, a space and more, no colon.
+        func missingColon(_ number: Int) -> (line: Int, column: Int, text: String, hint: String)? {
+            guard let source = text(number) else { return nil }
+            let indent = source.prefix { $0 == " " }.count
+            var body = source.dropFirst(indent)
+            if body.hasPrefix("- ") { body = body.dropFirst(2) }
+            guard !body.hasPrefix("#"), !body.contains(":"), let space = body.firstIndex(of: " ") else { return nil }
+            let key = body[..<space]
+            guard key.allSatisfy({ $0.isLetter || $0 == "-" }), !key.isEmpty else { return nil }
+            let value = body[space...].drop { $0 == " " }
+            return (number, indent + 1, "der mangler et kolon efter `\(key)`",
+                    "skriv `\(key): \(value)`")
+        }
+        let curly = { (number: Int) in text(number)?.contains(where: { "“”„‘’«»".contains($0) }) == true }
+        let quotesHint = "brug almindelige citationstegn (\") om teksten; din editor har lavet dem om til “ ”"
+
+        switch problem {
+        case "could not find expected ':'":
+            if let found = missingColon(contextLine) ?? missingColon(line - 1) { return found }
+        case "mapping values are not allowed in this context":
+            // The key before: `titel Træning` on the line above `resume: …`.
+            var previous = line - 1
+            while let source = text(previous), source.allSatisfy({ $0 == " " }) { previous -= 1 }
+            if let found = missingColon(previous) { return found }
+            if curly(line) {
+                return (line, column, "et kolon står i en tekst, der ikke er sat i almindelige citationstegn", quotesHint)
+            }
+        default:
+            break
+        }
+        let message = danish(problem: problem, context: context)
+        let at = message.line == .context && contextLine > 0 ? (contextLine, 1) : (line, column)
+        return (at.0, at.1, message.text, curly(at.0) ? quotesHint : message.hint)
+    }
+}

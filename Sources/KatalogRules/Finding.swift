@@ -6,6 +6,8 @@ public enum Basis: String, Sendable, CaseIterable {
     case krav = "KRAV"
     /// "Det anbefales, at …" (22 in the standard's text).
     case anbefaling = "ANBEF"
+    /// Another recommendation: a "bør" sentence a module can show (RULES.md, BØR rows).
+    case bør = "BØR"
     /// Another clearly mandatory "skal" sentence (RULES.md, SKAL rows).
     case skal = "SKAL"
     /// A rule of this tool, not of the standard: plain language, Markdown the site cannot show.
@@ -13,7 +15,7 @@ public enum Basis: String, Sendable, CaseIterable {
     /// Text from `katalog new` that the author has not replaced yet: never published.
     case placeholder = "PLADSHOLDER"
 
-    public var severity: Severity { self == .anbefaling || self == .tool ? .warning : .error }
+    public var severity: Severity { self == .anbefaling || self == .bør || self == .tool ? .warning : .error }
 }
 
 public enum Severity: String, Sendable, Comparable {

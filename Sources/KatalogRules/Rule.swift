@@ -86,9 +86,20 @@ public struct ModuleFacts: Sendable {
     public let lixLimit: Int
     public var fields: FieldTable { module.fields }
 
-    /// An issue when a text declaration is absent.
+    /// An issue when a text declaration is absent or says nothing (see `Declaration`).
     public func declared(_ path: String, _ what: String) -> [Issue] {
-        fields.text(path) == nil ? [Issue(path, "`\(path)` mangler: \(what)")] : []
+        guard let text = fields.text(path) else { return [Issue(path, "`\(path)` mangler: \(what)")] }
+        // A code (`screening: audit`) says what it says; free text must say something.
+        guard case .text? = Schema.field(path)?.kind else { return [] }
+        guard Declaration.saysSomething(text, path: path) else {
+            return [Issue(path, "`\(path)` siger ikke noget endnu (“\(text.prefix(40))”): \(what) skal beskrives med jeres egne ord")]
+        }
+        return []
+    }
+
+    /// Whether a text declaration says something (for rules that accept it among other ways to show a krav).
+    public func says(_ path: String) -> Bool {
+        fields.text(path).map { Declaration.saysSomething($0, path: path) } ?? false
     }
 
     /// An issue when a yes/no field is not `true`.
@@ -104,14 +115,58 @@ public struct ModuleFacts: Sendable {
         return [Issue(path, "\(what) mangler i `\(path)`: \(missing.map { "\($0) (\(vocabulary.label($0)))" }.joined(separator: ", "))")]
     }
 
-    /// An issue when a number is absent or outside a range.
+    /// An issue when a number is absent or lies outside the standard's range. A range or an
+    /// approximate number is judged as stated: inside passes; partly or wholly outside does not,
+    /// and the message says which (`uger: 8-16` against 6-12 weeks).
     public func number(_ path: String, in range: ClosedRange<Int>, _ what: String) -> [Issue] {
-        guard let value = fields.integer(path) else { return [Issue(path, "`\(path)` mangler: \(what)")] }
-        return range.contains(value) ? [] : [Issue(path, "`\(path)` er \(value), men \(what)")]
+        guard let value = fields.quantity(path) else { return [Issue(path, "`\(path)` mangler: \(what)")] }
+        switch value.fit(range) {
+        case .inside: return []
+        case .partly: return [Issue(path, "`\(path)` er \(value), som kun delvis ligger inden for \(range.lowerBound)-\(range.upperBound): \(what)")]
+        case .outside: return [Issue(path, "`\(path)` er \(value), men \(what)")]
+        }
     }
 
     /// Staff who satisfy a profession requirement.
     public func staff(where predicate: (Profession) -> Bool) -> [Profession] {
         module.staff.compactMap(Profession.named).filter(predicate)
+    }
+}
+
+/// What a declaration must be to show a krav: something said, not a placeholder, not a few
+/// letters (`kompetencer: x`), and not the schema's or `katalog new`'s own words copied back.
+public enum Declaration {
+    /// Answers that say nothing, however they are written.
+    static let empty: Set<String> = ["x", "xx", "xxx", "-", "--", "ja", "nej", "ok", "tbd", "todo", "n/a", "na", "ikke relevant",
+                                     "se ovenfor", "se nedenfor", "følger", "kommer", "udfyldes", "udfyldes senere", "?", "..."]
+
+    public static func saysSomething(_ text: String, path: String) -> Bool {
+        let words = text.split { !$0.isLetter }.filter { $0.count >= 2 }
+        let letters = text.filter(\.isLetter).count
+        guard words.count >= 3, letters >= 15, !empty.contains(Vocabulary.normalised(text).replacingOccurrences(of: "-", with: " ")),
+              !Placeholder.isPending(text) else { return false }
+        // The help text of the field (what `katalog new` asks), copied back as the answer.
+        if let help = Schema.field(path)?.help, normalised(text).hasPrefix(normalised(help).prefix(30)) { return false }
+        return true
+    }
+
+    static func normalised(_ text: some StringProtocol) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0 == " " })
+    }
+}
+
+/// K-6.3-3 asks for "samme test som i starten" (l.1104-1105): the same test, not the same
+/// characters. Names are compared without case, punctuation or hyphens, and an end test written
+/// as "samme som ved start" is the start test.
+public enum SameTest {
+    public static func same(_ start: String, _ end: String) -> Bool {
+        let a = normalised(start), b = normalised(end)
+        if a == b { return true }
+        return b.contains("samme") && (b.contains("start") || b.contains("test") || b.contains("begyndelse"))
+    }
+
+    static func normalised(_ text: String) -> String {
+        text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : " " }.joined()
+            .split(separator: " ").joined(separator: " ")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 
 /// Rules of this tool rather than of the standard. They serve the standard's aim that every
@@ -12,20 +13,55 @@ public enum ToolRules {
     public static func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
     public static let placeholder = "UDFYLD"
+    public static let example = "EKSEMPEL"
+    public static let number = "FELT-TAL"
+    public static let date = "FELT-DATO"
+    public static let copy = "FIL-KOPI"
 
     public static let rules: [Rule] = [
         Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
-             wording: "Tekst, der begynder med UDFYLD, er en pladsholder fra `katalog new` og skal erstattes, før tilbuddet offentliggøres.",
-             line: 0, hint: "Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten.",
+             wording: "Tekst, der begynder med UDFYLD, og valg, der begynder med VÆLG, er pladsholdere fra `katalog new`. De siger intet om tilbuddet og skal erstattes, før tilbuddet offentliggøres.",
+             line: 0, hint: "Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten; ved VÆLG: behold det, der passer (uden VÆLG), og slet resten.",
+             check: .module { f in placeholders(f.fields, prefix: "") + bodyPlaceholder(f.module) }),
+        Rule(id: example, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
+             wording: "Værdier med EKSEMPEL er eksempler fra `katalog init`. De må kun stå i et katalog, hvor kommune.yml siger `eksempeldata: true`.",
+             line: 0, hint: "Skriv jeres eget i stedet for eksemplet, eller slet eksempelfilen.",
              check: .module { f in
-                 var issues = f.fields.values.filter { placeholderText($0.value) }.keys.sorted().map { path in
-                     Issue(path, "`\(path)` er ikke udfyldt endnu")
+                 f.municipality.isExample ? [] : examples(f.fields, prefix: "")
+                     + (f.module.body.markdown.containsText(Placeholder.example) ? [Issue(line: f.module.body.firstLine, "brødteksten er et eksempel")] : [])
+             }),
+        Rule(id: example + "-KOMMUNE", section: "-", basis: .placeholder, kind: .machine, target: .organisation,
+             wording: "Værdier med EKSEMPEL i kommune.yml er eksempler fra `katalog init`. De må kun stå, når `eksempeldata: true`.",
+             line: 0, hint: "Skriv kommunens egne oplysninger i stedet for eksemplet.",
+             check: .municipality { m in m.isExample ? [] : examples(m.fields, prefix: "") }),
+        Rule(id: number, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: "Tal, der ligger langt fra, hvad et forebyggelsestilbud har, er tit en tastefejl (0 uger, 52 gange om ugen).",
+             line: 0, hint: "Tjek tallet. Er det rigtigt, kan advarslen ignoreres.",
+             check: .module { f in
+                 sensible.compactMap { path, range in
+                     guard let value = f.fields.quantity(path), value.lower < range.lowerBound || value.upper > range.upperBound else { return nil }
+                     return Issue(path, "`\(path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet rigtigt?")
                  }
-                 if f.module.body.markdown.containsText(Scaffold.placeholder),
-                    let index = f.module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Scaffold.placeholder) }) {
-                     issues.append(Issue(line: f.module.body.firstLine + index, "brødteksten er ikke skrevet endnu"))
+             }),
+        Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: "`opdateret` siger, hvornår teksten sidst er gennemgået. En dato før kvalitetsstandarden fra 2024 eller i fremtiden er tit forkert.",
+             line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.",
+             check: .module { f in
+                 guard let updated = f.fields.text("opdateret") else { return [] }
+                 if updated < "2024-01-01" {
+                     return [Issue("opdateret", "teksten er sidst gennemgået \(updated), før Sundhedsstyrelsens kvalitetsstandard fra 2024")]
                  }
-                 return issues
+                 if updated > DayStamp.today(offsetDays: 1) {
+                     return [Issue("opdateret", "`opdateret` er \(updated), som ligger i fremtiden")]
+                 }
+                 return []
+             }),
+        Rule(id: copy, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: "En fil, hvis navn ligner en kopi (`traening kopi.md`, `traening (1).md`), bliver vist som et tilbud for sig.",
+             line: 0, hint: "Slet kopien, eller giv filen et navn, der siger, hvad tilbuddet er.",
+             check: .module { f in
+                 let name = (f.module.file.split(separator: "/").last.map(String.init) ?? f.module.file)
+                 return looksLikeCopy(name) ? [Issue(line: 1, "filnavnet `\(name)` ligner en kopi af et andet tilbud")] : []
              }),
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
              wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
@@ -47,20 +83,102 @@ public enum ToolRules {
 }
 
 extension Finding {
-    /// A file that cannot be read at all, as a finding of rule FIL, so every output format can show it.
-    public static func unreadable(_ error: InputError, hint fallback: String = "ret filen") -> Finding {
-        Finding(rule: ToolRules.input, section: "-", severity: .error, location: error.location,
-                message: error.message, hint: error.hint ?? fallback)
+    /// A problem of reading the catalog (a file, a field, how the fields are written, a link), as
+    /// a finding with its kind as the rule (FIL, FELT, YAML, LINK), so every output format shows it.
+    public static func input(_ error: InputError) -> Finding {
+        Finding(rule: error.rule, section: "-", severity: .error, location: error.location,
+                message: error.message, hint: error.hint ?? "")
     }
 }
 
 /// True when a value (or any text inside it) is still a `katalog new` placeholder.
 func placeholderText(_ value: FieldValue) -> Bool {
     switch value {
-    case .text(let text): text.containsText(Scaffold.placeholder)
-    case .list(let items): items.contains { $0.containsText(Scaffold.placeholder) }
-    case .records(let records): records.contains { $0.values.values.contains(where: placeholderText) }
+    case .placeholder: true
+    case .text(let text): text.containsText(Placeholder.fill)
+    case .list(let items): items.contains { $0.containsText(Placeholder.fill) }
+    case .records(let records): records.contains { $0.values.values.contains(where: placeholderText) || !$0.pending.isEmpty }
     default: false
+    }
+}
+
+/// Whether the field at `path` still holds a placeholder or an undecided choice.
+func isPending(_ fields: FieldTable, _ path: String) -> Bool {
+    fields.values[path].map(placeholderText) ?? false || fields.pending[path] != nil
+}
+
+extension ToolRules {
+    /// Every placeholder and undecided choice in a table (records included), one issue per field.
+    static func placeholders(_ fields: FieldTable, prefix: String) -> [Issue] {
+        var issues: [Issue] = []
+        for (path, value) in fields.values.sorted(by: { $0.key < $1.key }) {
+            let shown = prefix.isEmpty ? path : prefix
+            switch value {
+            case .placeholder(let text) where Placeholder.choice(text) != nil || text.hasPrefix(Placeholder.choose):
+                issues.append(Issue(prefix.isEmpty ? path : prefix, "`\(shown)` er ikke valgt endnu"))
+            case .records(let records):
+                for record in records { issues += placeholders(record, prefix: path) }
+            default:
+                if placeholderText(value) { issues.append(Issue(prefix.isEmpty ? path : prefix, "`\(shown)` er ikke udfyldt endnu")) }
+            }
+        }
+        for (path, items) in fields.pending.sorted(by: { $0.key < $1.key }) {
+            let shown = prefix.isEmpty ? path : prefix
+            issues.append(Issue(shown, "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
+        }
+        return issues
+    }
+
+    static func bodyPlaceholder(_ module: Module) -> [Issue] {
+        guard module.body.markdown.containsText(Placeholder.fill),
+              let index = module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Placeholder.fill) })
+        else { return [] }
+        return [Issue(line: module.body.firstLine + index, "brødteksten er ikke skrevet endnu")]
+    }
+
+    /// Every value that carries `katalog init`'s example marker.
+    static func examples(_ fields: FieldTable, prefix: String) -> [Issue] {
+        var issues: [Issue] = []
+        for (path, value) in fields.values.sorted(by: { $0.key < $1.key }) {
+            let at = prefix.isEmpty ? path : prefix
+            switch value {
+            case .text(let text) where text.containsText(Placeholder.example):
+                issues.append(Issue(at, "`\(at)` er stadig et eksempel (“\(text.prefix(50))”)"))
+            case .list(let items) where items.contains(where: { $0.containsText(Placeholder.example) }):
+                issues.append(Issue(at, "`\(at)` er stadig et eksempel"))
+            case .records(let records):
+                for record in records { issues += examples(record, prefix: path) }
+            default: break
+            }
+        }
+        return issues
+    }
+
+    /// What is usual for a prevention offer; outside it, a number is more often a typo than true.
+    static let sensible: [(String, ClosedRange<Int>)] = [
+        ("omfang.uger", 1...26), ("omfang.gange-pr-uge", 1...7), ("omfang.minutter", 5...240), ("omfang.lektioner", 1...60),
+        ("omfang.deltagere-pr-instruktør", 1...30), ("omfang.holdstørrelse", 2...40), ("adgang.kontakt-inden-dage", 1...60),
+        ("nikotin.ventetid-dage", 0...90), ("ernæring.første-samtale-minutter", 10...180), ("ernæring.opfølgning-minutter", 5...120),
+        ("ernæring.opfølgning-hver-måneder", 1...24), ("ernæring.revurdering-måneder", 1...36),
+    ]
+
+    /// `traening kopi.md`, `kopi af traening.md`, `traening (1).md`, `traening copy.md`, `traening - Kopi.md`.
+    static func looksLikeCopy(_ name: String) -> Bool {
+        let stem = name.lowercased().replacingOccurrences(of: ".md", with: "")
+        let words = stem.split { !$0.isLetter && !$0.isNumber }
+        if words.contains("kopi") || words.contains("copy") { return true }
+        return stem.hasSuffix(")") && stem.split(separator: "(").last.map { $0.dropLast().allSatisfy(\.isNumber) } == true
+    }
+}
+
+/// Today as `ÅÅÅÅ-MM-DD` (UTC), to compare with `opdateret`.
+enum DayStamp {
+    static func today(offsetDays: Int = 0) -> String {
+        let seconds = time(nil) + offsetDays * 86_400
+        var parts = tm()
+        var now = seconds
+        gmtime_r(&now, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
 

@@ -52,7 +52,7 @@ public struct Validator: Sendable {
             guard case .module(let check) = rule.check, rule.target.applies(to: module) else { continue }
             // A placeholder is reported once, by UDFYLD, not again by every rule that reads the field.
             let issues = check(facts).filter { issue in
-                rule.id == ToolRules.placeholder || !(module.fields.values[issue.path].map(placeholderText) ?? false)
+                rule.id == ToolRules.placeholder || !isPending(module.fields, issue.path)
             }
             findings += issues.map { issue in
                 let location = issue.line.map { SourceLocation(file: module.file, line: $0) } ?? module.location(of: issue.path)
@@ -95,7 +95,7 @@ public struct Validator: Sendable {
                                         hint: Suggestion.hint(for: id, in: rules.map(\.id)) ?? "se `katalog rules`"))
                 continue
             }
-            guard rule.basis == .anbefaling else {
+            guard rule.severity == .warning, rule.basis != .tool else {
                 findings.append(Finding(rule: rule.id, section: rule.section, severity: .error, location: at,
                                         message: "\(rule.id) er et krav og kan ikke fravælges", hint: "slet fravalget og opfyld kravet"))
                 continue

@@ -216,7 +216,7 @@ struct Compliance {
             return view
         }
         let requirements = zip(applicable, statuses).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
-        let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling }.map(\.1)
+        let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling || $0.0.basis == .bør }.map(\.1)
         let other = zip(applicable, statuses).filter { $0.0.basis == .tool || $0.0.basis == .placeholder }.map(\.1)
             .map { view in
                 var view = view

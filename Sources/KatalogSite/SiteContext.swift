@@ -75,10 +75,12 @@ final class SiteContext: @unchecked Sendable {
 
     func frontPage() -> Page {
         var page = Page(root: "", pageTitle: "Forebyggelsestilbud til borgere med kronisk sygdom", footer: footerAll, isExample: isExample)
-        page.interventions = Intervention.allCases.map { intervention in
-            InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
-                              description: intervention.everydayDescription, url: Self.interventionPath(intervention),
-                              count: catalog.modules.count { $0.intervention == intervention })
+        page.interventions = Intervention.allCases.compactMap { intervention in
+            let count = catalog.modules.count { $0.intervention == intervention }
+            // The six always (a missing one is itself worth seeing); other offers when there are any.
+            guard intervention.isInStandard || count > 0 else { return nil }
+            return InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
+                                     description: intervention.everydayDescription, url: Self.interventionPath(intervention), count: count)
         }
         page.diagnoses = Vocabularies.diagnoses.terms.compactMap { term in
             let count = catalog.modules.count { $0.diagnoses.contains(term.code) }
@@ -135,7 +137,8 @@ final class SiteContext: @unchecked Sendable {
 
     func diagnosisPage(_ diagnosis: Vocabulary.Term) -> Page {
         let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
-        return listPage(heading: "Tilbud ved \(name)", lead: "Her er tilbuddene for borgere med \(name), sorteret efter kommune.",
+        let who = Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)" : "for borgere med \(name)"
+        return listPage(heading: "Tilbud ved \(name)", lead: "Her er tilbuddene \(who), sorteret efter kommune.",
                         groupHeading: { "Tilbud ved \(name) i \($0.name)" },
                         groupURL: { Self.municipalityDiagnosisPath($0, diagnosis.code) }) {
             $0.diagnoses.contains(diagnosis.code)
@@ -148,7 +151,7 @@ final class SiteContext: @unchecked Sendable {
         let view = municipalityView(municipality)
         var page = Page(root: "../../", pageTitle: "Tilbud ved \(name) i \(municipality.name)", footer: [view], isExample: municipality.isExample)
         page.heading = "Tilbud ved \(name) i \(municipality.name)"
-        page.lead = "Her er de gratis tilbud i \(municipality.name) til borgere med \(name)."
+        page.lead = "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)." : "til borgere med \(name).")
         page.municipality = view
         page.groups = interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) }
         return page
@@ -277,21 +280,23 @@ final class SiteContext: @unchecked Sendable {
             variant: module.variant?.label,
             diagnoses: module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: Self.diagnosisPath($0)) },
             targetGroup: f.text("målgruppe.beskrivelse"),
-            forms: module.forms.map(Vocabularies.forms.label),
-            formats: module.formats.map(Vocabularies.formats.label),
+            forms: module.forms.map(Vocabularies.forms.label) + f.otherValues("form"),
+            formats: module.formats.map(Vocabularies.formats.label) + f.otherValues("format"),
             times: module.timesOfDay.map(Vocabularies.timesOfDay.label),
             scope: ScopeText.describe(f),
             intake: f.text("optag").map(Vocabularies.intakes.label),
             places: f.records("steder").map { PlaceView(name: $0.text("navn"), address: $0.text("adresse"),
                                                          postcode: $0.text("postnummer"), city: $0.text("by")) },
             contact: Self.contactView(f, prefix: "kontakt") ?? Self.contactView(municipality.fields, prefix: "kontakt"),
-            price: module.price,
+            // Not stated is shown as not stated, never as a default.
+            price: module.price ?? "Kontakt os om prisen",
             updated: DanishDate.long(module.updated),
             updatedISO: module.updated,
             selfReferral: module.selfReferral,
+            referralRequired: f.bool("adgang.egen-henvendelse") == false,
             directAccess: module.directAccess,
             referralSources: module.referralSources.map(Vocabularies.referralSources.label),
-            staff: module.staff.map(Vocabularies.professions.label),
+            staff: module.staff.map(Vocabularies.professions.label) + f.otherValues("personale"),
             body: module.body.html,
             digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
             continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label),

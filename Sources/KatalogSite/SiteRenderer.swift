@@ -168,7 +168,7 @@ public struct SiteRenderer: Sendable {
                 emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
             }
         }
-        for intervention in Intervention.allCases {
+        for intervention in Intervention.allCases where intervention.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) {
             emit(SiteContext.interventionPath(intervention), "list", context.interventionPage(intervention))
         }
         for diagnosis in Vocabularies.diagnoses.terms where catalog.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {

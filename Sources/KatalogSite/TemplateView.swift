@@ -243,6 +243,7 @@ extension ModuleView: TemplateView {
         "updated": key(\.updated),
         "updatedISO": key(\.updatedISO),
         "selfReferral": key(\.selfReferral),
+        "referralRequired": key(\.referralRequired),
         "directAccess": key(\.directAccess),
         "referralSources": key(\.referralSources),
         "staff": key(\.staff),

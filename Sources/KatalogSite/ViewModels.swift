@@ -47,7 +47,10 @@ final class ModuleView: Sendable {
     let price: String
     let updated: String
     let updatedISO: String
+    /// The module says the citizen can contact the offer without a referral.
     let selfReferral: Bool
+    /// The module says the citizen cannot (`egen-henvendelse: false`); neither, when it says nothing.
+    let referralRequired: Bool
     let directAccess: Bool
     let referralSources: [String]
     let staff: [String]
@@ -81,6 +84,7 @@ final class ModuleView: Sendable {
          updated: String,
          updatedISO: String,
          selfReferral: Bool,
+         referralRequired: Bool,
          directAccess: Bool,
          referralSources: [String],
          staff: [String],
@@ -111,6 +115,7 @@ final class ModuleView: Sendable {
         self.updated = updated
         self.updatedISO = updatedISO
         self.selfReferral = selfReferral
+        self.referralRequired = referralRequired
         self.directAccess = directAccess
         self.referralSources = referralSources
         self.staff = staff
@@ -132,7 +137,7 @@ final class ModuleSummaryView: Sendable {
     /// The fields of `ModuleView` that lists show (its key table, narrowed to these names).
     static let fields: Set<String> = [
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
-        "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "directAccess",
+        "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
     ]
 
     let view: ModuleView

@@ -56,10 +56,10 @@ let breakages: [Breakage] = [
     Breakage("K-9.1-4", F + "kommune.yml", .dropLine("  fsiii-indberetning:"), at: "organisation:"),
     Breakage("K-2.2-1", F + "kommune.yml", .dropLine("  lokationsnummer:"), .dropLine("  sor:"), at: "modtager:"),
     // Every module
-    Breakage("K-2.2-2", F + "traening-paa-hold.md", .dropLine("steder:"), .dropLine("  - navn: Sundhedscenter Fjordby"), .dropLine("    adresse:"), .dropLine("    postnummer:"), .dropLine("    by:")),
+    Breakage("K-2.2-2", F + "kommune.yml", .dropLine("  sundhed-dk:"), at: "organisation:"),
     Breakage("K-3.4-1", F + "rygestop-paa-hold.md", .dropLine("differentiering:")),
     Breakage("K-3.5-1", F + "traening-paa-hold.md", .dropLine("  evaluering:"), at: "afslutning:"),
-    Breakage("K-3.5-4", F + "traening-paa-hold.md", .dropLine("  fastholdelse:"), at: "afslutning:"),
+    Breakage("K-3.5-4", F + "traening-paa-hold.md", .dropLine("  fastholdelse:"), .dropLine("  videreførelse:"), at: "afslutning:"),
     Breakage("K-3.2-1", F + "sund-mad-i-hverdagen.md", .dropLine("sundhedspædagogik:")),
     Breakage("K-3.5-2", F + "sund-mad-i-hverdagen.md", .replace("  status-til-egen-læge: true", "  status-til-egen-læge: false"), at: "  status-til-egen-læge:"),
     // Afklarende samtale
@@ -94,11 +94,13 @@ let breakages: [Breakage] = [
     Breakage("K-6.3-3", S + "traening-aftenhold.md", .replace("  slut: 30 sekunders rejse-sætte-sig-test og håndgrebsstyrke", "  slut: 6 minutters gangtest"), at: "  slut:"),
     Breakage("K-6.5-1", F + "kom-i-gang-med-at-bevaege-dig.md", .replace("personale: [fysioterapeut]", "personale: [peer-underviser]"), at: "personale:"),
     Breakage("K-6.2-1", F + "kom-i-gang-med-at-bevaege-dig.md", .replace("indhold: [motivation, aktivitetsmuligheder, barrierer]", "indhold: [motivation]"), at: "indhold:"),
-    Breakage("K-6.2-4", F + "traening-paa-hold.md", .replace("træningsplan: true", "træningsplan: false"), at: "træningsplan:"),
+    Breakage("K-6.2-4", F + "traening-paa-hold.md", .dropLine("indhold:"), at: ""),
+    Breakage("A-6.2-1", F + "traening-paa-hold.md", .replace("træningsplan: true", "træningsplan: false"), at: "træningsplan:"),
     Breakage("K-6.2-2", F + "kom-i-gang-med-at-bevaege-dig.md", .dropLine("  opfølgende-samtale: true"), at: "afslutning:"),
     Breakage("K-6.4-1", F + "kom-i-gang-med-at-bevaege-dig.md", .dropLine("retningslinjer:"), .dropLine("  - Sundhedsstyrelsens anbefalinger om fysisk")),
     Breakage("A-6.3-1", F + "traening-paa-hold.md", .replace("deltagere-pr-instruktør: 8", "deltagere-pr-instruktør: 12"), at: "omfang:"),
     Breakage("A-6.3-2", F + "traening-paa-hold.md", .replace("gange-pr-uge: 2", "gange-pr-uge: 1"), at: "omfang:"),
+    Breakage("A-6.3-3", F + "traening-paa-hold.md", .replace("uger: 8,", "uger: 10-16,"), at: "omfang:"),
     // Ernæring
     Breakage("K-7.2-1", F + "sund-mad-i-hverdagen.md", .replace(", viden-og-motivation]", "]"), at: "  indledende-vurdering:"),
     Breakage("K-7.2-2", F + "sund-mad-i-hverdagen.md", .replace("grundlag: [de-officielle-kostråd, kostråd-65-plus]", "grundlag: [kostråd-65-plus]"), at: "  grundlag:"),

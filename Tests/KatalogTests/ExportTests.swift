@@ -70,7 +70,7 @@ struct ExportTests {
         #expect(record.omfang == "2 gange om ugen i 8 uger, 60 minutter hver gang")
         #expect(record.modtagerLokationsnummer == "5790000111111" && record.modtagerSOR == "411111000000001")
         #expect(record.steder == [.init(navn: "Sundhedscenter Fjordby", adresse: "Havnegade 12", postnummer: "9990", by: "Fjordby")])
-        #expect(record.gratis && record.egenHenvendelse && !record.direkteAdgang && record.viaAfklarendeSamtale)
+        #expect(record.gratis == true && record.egenHenvendelse == true && record.direkteAdgang != true && record.viaAfklarendeSamtale == true)
         let service = FHIRExport.healthcareService(module, in: fjordby, pageURL: record.side).rendered()
         #expect(service.contains("\"code\" : \"ab87c0b5-40be-4e0a-b749-d9f833bfed2d\""))
         #expect(service.contains("\"system\" : \"urn:oid:1.2.208.176.2.21\""))

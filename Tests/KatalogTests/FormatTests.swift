@@ -22,11 +22,11 @@ struct FormatTests {
     @Test("text")
     func text() {
         #expect(FindingFormat.text.render(goldenFindings, modules: 2) == """
-        Content/fjordby/træning, hold.md:14:3: fejl [K-6.2-5 §6.2] `test.slut` mangler: 100% <samme> test & "slut"
+        Content/fjordby/træning, hold.md:14:3: fejl: `test.slut` mangler: 100% <samme> test & "slut" [K-6.2-5 §6.2]
             → Skriv testen under `test:`.
-        Content/fjordby/træning, hold.md:12:1: advarsel [A-6.3-1 §6.3] der bør være 6-8 deltagere
+        Content/fjordby/træning, hold.md:12:1: advarsel: der bør være 6-8 deltagere [A-6.3-1 §6.3]
             → Angiv 6-8.
-        Se §6.3.
+              Se §6.3.
         2 tilbud tjekket: 1 fejl, 1 advarsler.
         """)
     }

@@ -25,7 +25,7 @@ struct InitTests {
 
         let file = content + "/norddal/eksempel-alkohol.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]").write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "  - individuel\nformat:", with: "  - hold\nformat:").write(toFile: file, atomically: true, encoding: .utf8)
         let broken = Console(capture: true)
         #expect(Katalog.run(["check", "--content", content, "--format", "github"], console: broken) == 1)
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("form:") }) + 1

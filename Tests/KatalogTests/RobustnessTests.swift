@@ -26,7 +26,7 @@ struct RobustnessTests {
         let page = String(decoding: FileManager.default.contents(atPath: catalog.output + "/testby/a.html") ?? Data(), as: UTF8.self)
         #expect(page.contains("<img src=\"billeder/hold.png\" alt=\"Holdet i salen\" />"))
         try FileManager.default.removeItem(atPath: catalog.content + "/testby/billeder/hold.png")
-        let (code, console) = catalog.build()
+        let (code, console) = catalog.strictBuild()
         #expect(code == 1)
         #expect(console.errors.contains("linket `billeder/hold.png` peger på en fil, der ikke findes"))
     }
@@ -76,7 +76,7 @@ struct RobustnessTests {
         yaml += "---\n"
         let start = Date()
         let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": yaml])
-        #expect(errors.first?.message == "ankre (&) og aliaser (*) bruges ikke i katalogets filer")
+        #expect(errors.first?.message == "en værdi starter med & eller * (ankre og aliaser bruges ikke i katalogets filer)")
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
@@ -199,7 +199,7 @@ struct WatchTests {
         let file = "fjordby/alkoholsamtale.md"
         var start = Date()
         try edit(catalog, file) { $0.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]") }
-        #expect(output.waitFor("fejl [K-8.3-1 §8.3]", count: 1, seconds: 10), "\(output.text)")
+        #expect(output.waitFor("[K-8.3-1 §8.3]", count: 1, seconds: 10), "\(output.text)")
         let broken = Date().timeIntervalSince(start)
         start = Date()
         try edit(catalog, file) { $0.replacingOccurrences(of: "form: [hold]", with: "form: [individuel]") }

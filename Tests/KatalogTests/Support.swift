@@ -48,6 +48,11 @@ struct TempCatalog {
         run(["build", "--content", content, "--output", output, "--templates", templates, "--allow-errors"])
     }
 
+    /// Builds as CI does: any error, in a file or against the standard, stops it.
+    func strictBuild() -> (code: Int32, console: Console) {
+        run(["build", "--content", content, "--output", output, "--templates", templates])
+    }
+
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 

@@ -1,0 +1,26 @@
+/// Text that `katalog new` writes for the author to replace or decide, and `katalog init`'s
+/// example values. None of it states anything: a field holding it is treated as not stated, and
+/// the tool's own rules report it until it is gone (UDFYLD, EKSEMPEL).
+public enum Placeholder {
+    /// Free text still to write: `UDFYLD: Hvem tilbuddet er for …`.
+    public static let fill = "UDFYLD"
+    /// A choice still to make: `VÆLG stopdato` in a list (keep the code without `VÆLG`, or delete
+    /// the line), or `VÆLG ja eller nej` for a yes/no field.
+    public static let choose = "VÆLG"
+    /// `katalog init`'s example values: an error unless kommune.yml says `eksempeldata: true`.
+    public static let example = "EKSEMPEL"
+
+    /// Whether the text is a placeholder to fill in or a choice to make.
+    public static func isPending(_ text: some StringProtocol) -> Bool {
+        let trimmed = text.drop { $0 == " " }
+        return trimmed.hasPrefix(fill) || trimmed.hasPrefix(choose)
+    }
+
+    /// The code offered by a `VÆLG` item (`VÆLG stopdato` → `stopdato`), or nil.
+    public static func choice(_ text: some StringProtocol) -> String? {
+        let trimmed = text.drop { $0 == " " }
+        guard trimmed.hasPrefix(choose) else { return nil }
+        let rest = trimmed.dropFirst(choose.count).drop { $0 == " " || $0 == ":" }
+        return rest.isEmpty ? nil : String(rest)
+    }
+}

@@ -13,6 +13,11 @@ public struct CatalogLocation: Sendable, Equatable {
 
     static let defaultName = "Content"
 
+    public init(content: String, project: String) {
+        self.content = content
+        self.project = project
+    }
+
     /// `explicit`: `--content` as given (nil when left out).
     public static func find(_ explicit: String?, from folder: String = FileManager.default.currentDirectoryPath) -> CatalogLocation {
         if let explicit { return CatalogLocation(content: explicit, project: ".") }

@@ -104,7 +104,7 @@ public enum Schema {
             Field("via-afklarende-samtale", .bool, "Kan borgeren komme hertil efter en afklarende samtale?"),
             Field("kontakt-inden-dage", .quantity, "Hvor mange hverdage der højst går, før kommunen kontakter borgeren (§2.2)."),
         ]), "Hvordan borgeren kommer i gang."),
-        Field("form", .codes(Vocabularies.forms), "På hold og/eller individuelt."),
+        Field("form", .codes(Vocabularies.forms), "På hold og/eller individuelt. To værdier betyder, at borgeren kan vælge (§3.4)."),
         Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),
         Field("tidspunkter", .codes(Vocabularies.timesOfDay), "Hvornår på døgnet tilbuddet foregår (§4.2, §8.3)."),
         Field("optag", .code(Vocabularies.intakes), "Løbende optag eller faste holdstarter."),

@@ -25,6 +25,14 @@ public enum Target: Sendable {
         }
     }
 
+    /// Whether the rule judges modules one by one (not a municipality's catalog or organisation).
+    public var appliesToModules: Bool {
+        switch self {
+        case .catalog, .organisation: false
+        default: true
+        }
+    }
+
     /// Danish description, for `katalog rules`.
     public var danish: String {
         switch self {

@@ -65,9 +65,13 @@ public struct Pipeline: Sendable {
     }
 
     /// The problems of reading a catalog, as findings, with the validator's findings, in order.
+    /// A value that could not be read is reported once: a rule's finding on the same line (the
+    /// field it needs is missing because of it) would only say it again.
     static func findings(_ loaded: ContentLoader.Loaded, _ validated: [Finding]) -> [Finding] {
         guard !loaded.problems.isEmpty else { return validated }
-        return (loaded.problems.map(Finding.input) + validated).sorted(by: Finding.ordered)
+        let unreadable = Set(loaded.problems.filter { $0.rule == "FELT" }.map { "\($0.location.file):\($0.location.line)" })
+        let kept = validated.filter { !unreadable.contains("\($0.location.file):\($0.location.line)") }
+        return (loaded.problems.map(Finding.input) + kept).sorted(by: Finding.ordered)
     }
 
     /// A complete build: the first build of a new session.

@@ -325,7 +325,7 @@ struct FieldReader {
     private mutating func unknownCode(_ written: String, _ node: YAMLNode, _ path: String, _ vocabulary: Vocabulary, single: Bool) {
         var hint = Suggestion.hint(for: Vocabulary.normalised(written), in: vocabulary.codes)
             ?? "mulige værdier: \(vocabulary.codes.joined(separator: ", "))"
-        hint += ". Findes værdien ikke på listen, så skriv den som \(single ? "`\(path.split(separator: ".").last ?? ""): {andet: \(written)}`" : "`andet: \(written)`")"
+        hint += (hint.hasSuffix("?") ? " " : ". ") + "Findes værdien ikke på listen, så skriv den som \(single ? "`\(path.split(separator: ".").last ?? ""): {andet: \(written)}`" : "`andet: \(written)`")"
         fail(at: node, "`\(written)` er ikke en af de værdier, `\(path)` kan have", hint: hint)
     }
 

@@ -32,6 +32,26 @@ struct InitTests {
         #expect(broken.output.hasPrefix("::error file=\(file),line=\(line),col=1,title=K-8.3-1 §8.3::"))
     }
 
+    @Test("init's examples are marked: with eksempeldata: false, check fails at each example value")
+    func examplesAreMarked() throws {
+        let folder = newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Katalog.run(["init", folder, "--kommune", "Norddal", "--kommunekode", "0999"], console: Console(capture: true)) == 0)
+        let file = folder + "/Content/norddal/kommune.yml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "eksempeldata: true", with: "eksempeldata: false").write(toFile: file, atomically: true, encoding: .utf8)
+        let findings = try Pipeline(options: .init(content: folder + "/Content")).check().findings.filter { $0.rule.hasPrefix("EKSEMPEL") }
+        // Every line of kommune.yml that holds an example value, and every example module.
+        let exampleLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.contains("EKSEMPEL") && !$0.element.hasPrefix("#") }.map { $0.offset + 1 }
+        let flagged = Set(findings.filter { $0.location.file == file }.map(\.location.line))
+        #expect(flagged == Set(exampleLines), "example values not reported: \(Set(exampleLines).subtracting(flagged).sorted())")
+        #expect(exampleLines.count >= 20, "name, code and nothing else are the municipality's own")
+        let modules = Set(findings.filter { $0.location.file.hasSuffix(".md") }.map(\.location.file))
+        #expect(modules.count == 8)
+        #expect(findings.allSatisfy { $0.severity == .error })
+    }
+
     @Test("the GitHub workflow and GitLab file are valid YAML, and the commands they run work")
     func ciFiles() throws {
         let folder = newFolder()

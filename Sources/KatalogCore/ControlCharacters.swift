@@ -17,20 +17,46 @@ public enum ControlCharacters {
     }
 
     /// The first forbidden scalar in `text`, with its line and column (1-based; columns count
-    /// characters as an author's editor does). Nil when the text is clean. Most text is plain:
-    /// a scan of the bytes finds nothing that could start a forbidden scalar, and the scalars are
-    /// looked at only when it does (0xC2 leads C1 controls, 0xEF and 0xF0-0xF4 noncharacters).
+    /// scalars, as an author's editor counts characters). Nil when the text is clean. The bytes are
+    /// scanned, and only a byte that can start a forbidden scalar is looked at closer: below 0x20,
+    /// 0x7F, 0xC2 (C1 controls), 0xEF (U+FDD0-FDEF, U+FFFE-FFFF) and 0xF0-0xF4 (the planes' ends).
     public static func first(in text: String, allowingTab tab: Bool = true) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
-        let suspicious = text.containsByte { byte in
-            (byte < 0x20 && byte != 0x0A && (byte != 0x09 || !tab)) || byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0
-        }
-        guard suspicious else { return nil }
+        guard let offset = firstOffset(in: text, allowingTab: tab) else { return nil }
         var line = 1, column = 1
+        var index = text.utf8.startIndex
         for scalar in text.unicodeScalars {
-            if isForbidden(scalar, allowingTab: tab) { return (scalar, line, column) }
+            if text.utf8.distance(from: text.utf8.startIndex, to: index) == offset { return (scalar, line, column) }
+            index = text.utf8.index(index, offsetBy: String(scalar).utf8.count)
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return nil
+    }
+
+    /// The byte offset of the first forbidden scalar, found on the bytes.
+    static func firstOffset(in text: String, allowingTab tab: Bool) -> Int? {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte < 0x20 {
+                    if byte != 0x0A && (byte != 0x09 || !tab) { return offset }
+                } else if byte == 0x7F {
+                    return offset
+                } else if byte == 0xC2 || byte == 0xEF || byte >= 0xF0 {
+                    // Read the whole scalar and judge it.
+                    let length = min(byte >= 0xF0 ? 4 : byte == 0xEF ? 3 : 2, bytes.count - offset)
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self).unicodeScalars.first
+                    if let scalar, isForbidden(scalar, allowingTab: tab) { return offset }
+                    offset += length
+                    continue
+                }
+                offset += 1
+            }
+            return nil
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ scan($0) }) { return found }
+        var copy = text
+        return copy.withUTF8 { scan($0) }
     }
 
     /// The first forbidden scalar of each line that has one.

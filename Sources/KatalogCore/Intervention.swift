@@ -98,9 +98,14 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
         case (.ernaering, .diaetbehandling?): Elements.dietTreatment
         case (.ernaering, .kostvejledning?): Elements.dietaryAdvice
         default:
-            Vocabulary("indhold", elementVocabularies.flatMap(\.terms))
+            Self.combinedElements[self] ?? Vocabulary("indhold", [])
         }
     }
+
+    /// Each intervention's elements in one vocabulary, made once (checks ask for it per module).
+    private static let combinedElements: [Intervention: Vocabulary] = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0, Vocabulary("indhold", $0.elementVocabularies.flatMap(\.terms)))
+    })
 }
 
 /// Variants of the interventions that have them (§6.1, §7.1).

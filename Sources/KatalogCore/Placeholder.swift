@@ -11,10 +11,14 @@ public enum Placeholder {
     public static let example = "EKSEMPEL"
 
     /// Whether the text is a placeholder to fill in or a choice to make.
-    public static func isPending(_ text: some StringProtocol) -> Bool {
+    public static func isPending(_ text: String) -> Bool {
+        // Every value of every file is asked: most start with neither U, V nor a space.
+        guard let first = text.utf8.first, first == 0x55 || first == 0x56 || first == 0x20 else { return false }
         let trimmed = text.drop { $0 == " " }
         return trimmed.hasPrefix(fill) || trimmed.hasPrefix(choose)
     }
+
+    public static func isPending(_ text: Substring) -> Bool { isPending(String(text)) }
 
     /// The code offered by a `VÆLG` item (`VÆLG stopdato` → `stopdato`), or nil.
     public static func choice(_ text: some StringProtocol) -> String? {

@@ -32,6 +32,8 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `8`, `8-12`, `8–12`, `8 til 12`, `ca. 13`, `cirka 13`, `omkring 13` (digits 0-9 only).
     public static func parse(_ text: String) -> Quantity? {
+        // Most quantities are a plain number.
+        if !text.isEmpty, text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int(text).map { Quantity($0) } }
         var rest = Substring(text.trimmingCharacters(in: .whitespaces)).lowercased()[...]
         var approximate = false
         for prefix in ["ca. ", "ca ", "cirka ", "omkring ", "ca."] where rest.hasPrefix(prefix) {

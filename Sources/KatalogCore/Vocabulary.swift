@@ -39,19 +39,21 @@ public struct Vocabulary: Sendable {
     /// The code an author means by `written`: the code itself, or an alias, in any case and with
     /// spaces for hyphens (`KOL`, `klinisk diætist`, `Type 2-diabetes`, `fysioterapeuter`).
     public func resolve(_ written: String) -> String? {
-        lookup[Self.normalised(written)]
+        // Most values are written as the code itself.
+        lookup[written] ?? lookup[Self.normalised(written)]
     }
 
-    /// Lower case, NFC, trimmed, a final full stop dropped, spaces and underscores as hyphens.
+    /// Lower case, trimmed, a final full stop dropped, spaces and underscores as hyphens. (Catalog
+    /// text is NFC already: the loader normalises every file.)
     public static func normalised(_ text: String) -> String {
         var out = ""
-        for character in text.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespacesAndNewlines) {
-            if character == " " || character == "_" || character == "\u{A0}" || character == "–" {
-                if !out.hasSuffix("-") { out.append("-") }
-            } else if character == "-" {
-                if !out.hasSuffix("-") { out.append("-") }
-            } else {
-                out.append(character)
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case " ", "_", "\u{A0}", "–", "-", "\t":
+                if !out.isEmpty, !out.hasSuffix("-") { out.unicodeScalars.append("-") }
+            default:
+                out.unicodeScalars.append(scalar)
             }
         }
         while out.hasSuffix(".") || out.hasSuffix("-") { out.removeLast() }

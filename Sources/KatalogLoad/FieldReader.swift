@@ -10,8 +10,19 @@ struct FieldReader {
     /// Added to Yams' 1-based line numbers to get file lines.
     let lineOffset: Int
     var errors: [InputError] = []
-    /// The YAML's lines, for messages that quote what the author wrote.
-    private var lines: [Substring] = []
+    /// The YAML's lines, for messages that quote what the author wrote (split when first needed).
+    private var yaml = ""
+    /// Whether the YAML has a ` #` at all (only then can a text have been cut by a comment).
+    private var hasComment = false
+    private var split: [Substring]?
+    private var lines: [Substring] {
+        mutating get {
+            if let split { return split }
+            let made = yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            split = made
+            return made
+        }
+    }
     /// Guards against YAML that expands into huge trees.
     private var nodeBudget = 20_000
 
@@ -23,7 +34,8 @@ struct FieldReader {
     /// Parses YAML text (without `---` lines) and reads it into a table.
     mutating func read(yaml: String, schema: [Field]) -> FieldTable {
         var table = FieldTable()
-        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        self.yaml = yaml
+        self.hasComment = yaml.containsText(" #")
         if yaml.containsByte(0x09), let tab = lines.firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             fail(line: tab + 1, column: 1, "linjen er rykket ind med tabulator; felterne skal rykkes ind med mellemrum",
                  hint: "erstat tabulatoren med to mellemrum", rule: "YAML")
@@ -220,9 +232,9 @@ struct FieldReader {
     /// A plain text value that YAML cut at ` #` (a comment), where the author meant the `#`:
     /// `titel: Hold #2 (tirsdag)` reads as "Hold". A comment is ` # ` with a space after it.
     private mutating func checkCut(_ node: YAMLNode, _ path: String) {
-        guard case .scalar(let scalar, let meta) = node, scalar.isPlain, meta.line - 1 < lines.count else { return }
+        guard hasComment, case .scalar(let scalar, let meta) = node, scalar.isPlain, meta.line - 1 < lines.count else { return }
         let line = lines[meta.line - 1]
-        guard let hash = line.range(of: " #") else { return }
+        guard line.containsText(" #"), let hash = line.range(of: " #") else { return }
         let after = line[hash.upperBound...]
         guard let next = after.first, next != " " else { return }
         fail(at: node, "`\(path)` bliver skåret af ved `#\(after)`, fordi # starter en kommentar",

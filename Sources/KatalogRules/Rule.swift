@@ -149,14 +149,44 @@ public enum Declaration {
                                      "se ovenfor", "se nedenfor", "følger", "kommer", "udfyldes", "udfyldes senere", "?", "..."]
 
     public static func saysSomething(_ text: String, path: String) -> Bool {
-        let words = text.split { !$0.isLetter }.filter { $0.count >= 2 }
-        let letters = text.filter(\.isLetter).count
-        guard words.count >= 3, letters >= 15, !empty.contains(Vocabulary.normalised(text).replacingOccurrences(of: "-", with: " ")),
-              !Placeholder.isPending(text) else { return false }
+        // Words of two letters or more, and letters, counted in one pass over the scalars.
+        var words = 0, letters = 0, run = 0
+        for scalar in text.unicodeScalars {
+            let isLetter = scalar.isASCII ? (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") : scalar.properties.isAlphabetic
+            if isLetter {
+                letters += 1
+                run += 1
+            } else {
+                if run >= 2 { words += 1 }
+                run = 0
+            }
+        }
+        if run >= 2 { words += 1 }
+        guard words >= 3, letters >= 15, !Placeholder.isPending(text) else { return false }
+        if text.utf8.count < 30, empty.contains(Vocabulary.normalised(text).replacingOccurrences(of: "-", with: " ")) { return false }
         // The help text of the field (what `katalog new` asks), copied back as the answer.
-        if let help = Schema.field(path)?.help, normalised(text).hasPrefix(normalised(help).prefix(30)) { return false }
+        if let help = helpPrefixes[path], let first = help.first, text.first.map({ $0.lowercased() == String(first) }) == true,
+           normalised(text.prefix(help.count * 2)).hasPrefix(help) { return false }
         return true
     }
+
+    /// The first 30 letters and spaces of each text field's help, normalised, by path.
+    static let helpPrefixes: [String: String] = {
+        var prefixes: [String: String] = [:]
+        func add(_ fields: [Field], _ prefix: String) {
+            for field in fields {
+                let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+                switch field.kind {
+                case .text: prefixes[path] = String(normalised(field.help).prefix(30))
+                case .map(let children): add(children, path)
+                default: break
+                }
+            }
+        }
+        add(Schema.module, "")
+        add(Schema.municipality, "")
+        return prefixes
+    }()
 
     static func normalised(_ text: some StringProtocol) -> String {
         String(text.lowercased().filter { $0.isLetter || $0 == " " })

@@ -111,7 +111,7 @@ extension ToolRules {
     /// Every placeholder and undecided choice in a table (records included), one issue per field.
     static func placeholders(_ fields: FieldTable, prefix: String) -> [Issue] {
         var issues: [Issue] = []
-        for (path, value) in fields.values.sorted(by: { $0.key < $1.key }) {
+        for (path, value) in fields.values {
             let shown = prefix.isEmpty ? path : prefix
             switch value {
             case .placeholder(let text) where Placeholder.choice(text) != nil || text.hasPrefix(Placeholder.choose):
@@ -122,11 +122,11 @@ extension ToolRules {
                 if placeholderText(value) { issues.append(Issue(prefix.isEmpty ? path : prefix, "`\(shown)` er ikke udfyldt endnu")) }
             }
         }
-        for (path, items) in fields.pending.sorted(by: { $0.key < $1.key }) {
+        for (path, items) in fields.pending {
             let shown = prefix.isEmpty ? path : prefix
             issues.append(Issue(shown, "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
         }
-        return issues
+        return issues.sorted { $0.path < $1.path }
     }
 
     static func bodyPlaceholder(_ module: Module) -> [Issue] {
@@ -139,7 +139,7 @@ extension ToolRules {
     /// Every value that carries `katalog init`'s example marker.
     static func examples(_ fields: FieldTable, prefix: String) -> [Issue] {
         var issues: [Issue] = []
-        for (path, value) in fields.values.sorted(by: { $0.key < $1.key }) {
+        for (path, value) in fields.values {
             let at = prefix.isEmpty ? path : prefix
             switch value {
             case .text(let text) where text.containsText(Placeholder.example):
@@ -151,7 +151,7 @@ extension ToolRules {
             default: break
             }
         }
-        return issues
+        return issues.sorted { $0.path < $1.path }
     }
 
     /// What is usual for a prevention offer; outside it, a number is more often a typo than true.

@@ -24,6 +24,21 @@ public final class BuildSession: @unchecked Sendable {
     /// The parsed templates, by a fingerprint of their files (parsed again only when one changes).
     private var renderer: (key: Int, value: SiteRenderer)?
     private var output: FolderIdentity?
+    /// The output's marker as this session last wrote it.
+    private var markerStamp: MarkerStamp?
+
+    struct MarkerStamp: Equatable {
+        let inode: UInt
+        let size: Int
+        let modified: Int
+        let nanoseconds: Int
+
+        static func of(_ path: String) -> MarkerStamp? {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return MarkerStamp(inode: UInt(info.st_ino), size: Int(info.st_size), modified: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        }
+    }
 
     struct Written {
         /// Fingerprint of the page's view model (nil for files that are not pages).
@@ -73,7 +88,10 @@ public final class BuildSession: @unchecked Sendable {
         fragments?.begin()
         // A complete build stages its new site from the start: the output folder is checked
         // (`OutputFolder`) before anything else is done, and nothing is touched if it is refused.
+        // In place only into the folder this session wrote, with its marker as the session left it
+        // (a folder emptied or replaced meanwhile gets a complete build, checked as any other).
         let inPlace = incremental && output != nil && FolderIdentity.of(options.output) == output
+            && markerStamp != nil && MarkerStamp.of(options.output + "/" + OutputFolder.marker) == markerStamp
         var staging: SiteWriter.Staging? = nil
         if !inPlace {
             do { staging = try writer.begin() } catch { throw .output(error.description) }
@@ -86,7 +104,7 @@ public final class BuildSession: @unchecked Sendable {
         lap("indlæs")
         // A file that cannot be read as written is an error like a broken krav: the site is built
         // only without errors, or as a preview (--allow-errors) of whatever loaded.
-        let findings = Pipeline.findings(loaded, Validator(lixLimit: options.lixLimit).validate(catalog, cache: fragments))
+        let findings = Pipeline.findings(loaded, Validator(lixLimit: options.lixLimit), cache: fragments)
         lap("tjek")
         if !options.allowErrors, findings.contains(where: { $0.severity == .error }) {
             throw .findings(findings, modules: catalog.modules.count)
@@ -115,7 +133,7 @@ public final class BuildSession: @unchecked Sendable {
                                  structuredData: exporter.structuredData(catalog), cache: fragments)
         var files = plan.files
         for asset in catalog.assets {
-            files[asset] = files[asset] ?? FileManager.default.contents(atPath: catalog.root + "/" + asset)
+            files[asset.path] = files[asset.path] ?? FileManager.default.contents(atPath: asset.source)
         }
         let generated = plan.generated + exporter.outputs(catalog)
         lap("planlæg")
@@ -163,6 +181,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         written = record
         output = FolderIdentity.of(options.output)
+        markerStamp = MarkerStamp.of(options.output + "/" + OutputFolder.marker)
         return (plan.pages.count, staging.written)
     }
 
@@ -201,12 +220,13 @@ public final class BuildSession: @unchecked Sendable {
             if previous[path]?.bytes != hash { changed[path] = data }
         }
         let removed = previous.keys.filter { record[$0] == nil }
-        do { try writer.update(changed: changed, parts: changedParts, removed: removed, files: record.keys) } catch {
+        do { try writer.update(changed: changed, parts: changedParts, removed: removed, files: record.keys, previous: Set(previous.keys)) } catch {
             // The folder may now be partly updated: the next build replaces it completely.
             output = nil
             throw .output(error.description)
         }
         written = record
+        markerStamp = MarkerStamp.of(options.output + "/" + OutputFolder.marker)
         return (results.filter(\.rendered).count, changed.count + changedParts.count)
     }
 }

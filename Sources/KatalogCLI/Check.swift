@@ -32,6 +32,8 @@ public struct Check: ConsoleCommand {
 
     public init() {}
 
+    public func validate() throws { try LIXOption.validate(lix) }
+
     public func execute(console: Console) -> Int32 {
         guard watch else { return checkOnce(console: console) }
         let watcher = ContentWatcher(folders: [content])

@@ -97,7 +97,10 @@ public struct Build: ConsoleCommand {
 
     public init() {}
 
-    public func validate() throws { try BaseURL.validate(baseURL) }
+    public func validate() throws {
+        try BaseURL.validate(baseURL)
+        try LIXOption.validate(lix)
+    }
 
     public func execute(console: Console) -> Int32 {
         let session = BuildSession(options: .init(content: folders.content, output: folders.output, templates: folders.templates,

@@ -49,8 +49,9 @@ public struct Export: ConsoleCommand {
         switch Paths.kind(output) {
         case nil: return
         case .folder?: throw ValidationError("--output `\(output)` er en mappe; angiv et filnavn, fx --output \(format.fileName)")
-        case .file? where overwrite: return
-        default: throw ValidationError("filen `\(output)` findes allerede; tilføj --overskriv for at erstatte den, eller vælg et andet filnavn")
+        case .file? where overwrite && !Paths.isSymbolicLink(output): return
+        case .file?: throw ValidationError("filen `\(output)` findes allerede; tilføj --overskriv for at erstatte den, eller vælg et andet filnavn")
+        case .other?: throw ValidationError("--output `\(output)` er ikke en almindelig fil; angiv et filnavn, fx --output \(format.fileName)")
         }
     }
 

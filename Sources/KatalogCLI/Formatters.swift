@@ -278,7 +278,10 @@ enum MarkdownFormatter {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "|": out += "&#124;"
-            case "\\", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!", "{", "}", "~", "\"", "'", ":", "@", "=":
+            // GitHub links e-mail addresses and scheme:… text by itself, backslash or not.
+            case "@": out += "&#64;"
+            case ":": out += "&#58;"
+            case "\\", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!", "{", "}", "~", "\"", "'", "=":
                 out += "\\" + String(character)
             default: out.append(character)
             }

@@ -61,7 +61,14 @@ public struct Pipeline: Sendable {
     public func check(cache: LoadCache? = nil, findings: FragmentCache? = nil) throws(Failure) -> (catalog: Catalog, findings: [Finding]) {
         let loaded: ContentLoader.Loaded
         do { loaded = try ContentLoader().read(root: options.content, cache: cache) } catch { throw .noCatalog(error) }
-        return (loaded.catalog, Self.findings(loaded, Validator(lixLimit: options.lixLimit).validate(loaded.catalog, cache: findings)))
+        return (loaded.catalog, Self.findings(loaded, Validator(lixLimit: options.lixLimit), cache: findings))
+    }
+
+    /// Every finding of a loaded catalog: its problems and the rules, over the catalog and over the
+    /// modules it could not place (a file hidden by a name that collides is still checked).
+    static func findings(_ loaded: ContentLoader.Loaded, _ validator: Validator, cache: FragmentCache?) -> [Finding] {
+        let unplaced = loaded.unplaced.flatMap { validator.validate($0.module, in: $0.municipality, disabled: validator.optOuts($0.municipality).0) }
+        return findings(loaded, validator.validate(loaded.catalog, cache: cache) + unplaced)
     }
 
     /// The problems of reading a catalog, as findings, with the validator's findings, in order.
@@ -80,15 +87,23 @@ public struct Pipeline: Sendable {
     }
 }
 
+/// `--lix N`: the highest LIX for citizen text, as `lix-grænse` in kommune.yml allows it.
+enum LIXOption {
+    static func validate(_ value: Int?) throws {
+        if let value, !(1...100).contains(value) { throw ValidationError("--lix skal være et tal fra 1 til 100") }
+    }
+}
+
 /// `--base-url`: the site's public address, which exports and feeds put in front of every link,
 /// so only an absolute http(s) address with a host (never `javascript:`, `data:` or a relative path).
 enum BaseURL {
-    static let rule = "--base-url skal være en webadresse, der starter med https:// (eller http://) og har et domæne, fx https://sundhed.fjordby.dk/tilbud/"
+    static let rule = "--base-url skal være en webadresse, der starter med https:// (eller http://) og har et domæne, uden ? og #, fx https://sundhed.fjordby.dk/tilbud/"
 
     static func isValid(_ text: String) -> Bool {
         guard !text.contains(where: { $0.isWhitespace || "\"<>\\`".contains($0) }), ControlCharacters.first(in: text, allowingTab: false) == nil,
               let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else { return false }
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil, components.user == nil else { return false }
         return true
     }
 

@@ -129,6 +129,9 @@ public struct Municipality: Sendable, Identifiable {
     public let location: SourceLocation
     /// A hash of `kommune.yml`'s path and bytes (not of the modules), set by the loader.
     public var fingerprint: Int = 0
+    /// Whether kommune.yml could be read (when it is missing or unreadable, that one problem is
+    /// reported, not every declaration it would have held).
+    public var settingsRead = true
 
     public init(slug: String, file: String, fields: FieldTable, modules: [Module]) {
         self.slug = slug
@@ -155,10 +158,10 @@ public struct Catalog: Sendable {
     /// The content folder as given, e.g. `Content`.
     public let root: String
     public let municipalities: [Municipality]
-    /// Files the modules link to (images, PDFs …), relative to the content folder; published as they are.
-    public let assets: [String]
+    /// Files the modules link to (images, PDFs …); published as they are.
+    public let assets: [Asset]
 
-    public init(root: String, municipalities: [Municipality], assets: [String] = []) {
+    public init(root: String, municipalities: [Municipality], assets: [Asset] = []) {
         self.root = root
         self.municipalities = municipalities
         self.assets = assets
@@ -172,4 +175,17 @@ public struct Catalog: Sendable {
 extension Module {
     /// The module's page, relative to the site root.
     public var pagePath: String { "\(municipalitySlug)/\(slug).html" }
+}
+
+/// A file a module links to (an image, a leaflet), published beside the pages.
+public struct Asset: Sendable, Hashable {
+    /// The file on disk.
+    public let source: String
+    /// Where the site publishes it, relative to the site's root (as the link names it).
+    public let path: String
+
+    public init(source: String, path: String) {
+        self.source = source
+        self.path = path
+    }
 }

@@ -33,6 +33,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.rule = rule
         self.location = location
         // Messages quote content; what reaches a terminal or a report must not carry control characters.
+        self.location.file = ControlCharacters.visible(location.file)
         self.message = ControlCharacters.visible(message)
         self.hint = hint.map(ControlCharacters.visible)
     }

@@ -68,7 +68,10 @@ public enum FHIRExport {
         }
         telecom.append(["system": "url", "value": .string(pageURL)])
 
-        var referral: [JSONValue] = [coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "elec", "Secure Messaging")]
+        // Only what the module states: electronic referral when it names who can refer, the phone
+        // when the citizen can get in touch alone.
+        var referral: [JSONValue] = []
+        if !module.referralSources.isEmpty { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "elec", "Secure Messaging")) }
         if module.selfReferral { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "phone", "Phone")) }
 
         let eligibility: [JSONValue] = module.diagnoses.map { code in
@@ -102,8 +105,7 @@ public enum FHIRExport {
             "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }
                 + (module.formats.contains("digital") ? [["text": "Digital levering af indsats"]] : [])),
             "communication": [coding("urn:ietf:bcp:47", "da", "Dansk")],
-            "referralMethod": .array(referral),
-            "appointmentRequired": true,
+            "referralMethod": referral.isEmpty ? .null : .array(referral),
         ]
     }
 

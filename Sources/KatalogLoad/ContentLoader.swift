@@ -13,6 +13,9 @@ public struct ContentLoader: Sendable {
     public struct Loaded: Sendable {
         public let catalog: Catalog
         public let problems: [InputError]
+        /// Modules left out of the catalog because the site could not place them (a second file
+        /// with the same address, a folder named like one of the site's own): still checked.
+        public var unplaced: [(module: Module, municipality: Municipality)] = []
     }
 
     /// Reads the catalog; with a `cache`, files unchanged since the last load are not parsed again.
@@ -64,13 +67,15 @@ public struct ContentLoader: Sendable {
             let slug = Slug.make(listing.folder)
             var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: listing.config.fields, modules: modules)
             municipality.fingerprint = listing.fingerprint
+            municipality.settingsRead = !listing.config.fields.locations.isEmpty
             municipalities.append(municipality)
         }
-        let (crossProblems, kept) = Self.crossFileProblems(municipalities)
+        let (crossProblems, kept, unplaced) = Self.crossFileProblems(municipalities)
         problems += crossProblems
         let (linkProblems, assets) = Self.localLinks(kept, root: root)
         problems += linkProblems
-        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets), problems: problems.sorted { $0.location < $1.location })
+        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets), problems: problems.sorted { $0.location < $1.location },
+                      unplaced: unplaced)
     }
 
     /// The catalog, or every problem in it (for callers that need a catalog without any).
@@ -113,7 +118,9 @@ public struct ContentLoader: Sendable {
                                                 "kommunemappen `\(folder)` mangler filen kommune.yml",
                                                 hint: "kopier kommune.yml fra en anden kommune og ret den til")])
         }
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        errors += Self.unreadModules(entries, in: directory)
+        let files = entries
             .filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") }
             .sorted()
             .compactMap { name -> String? in
@@ -125,6 +132,30 @@ public struct ContentLoader: Sendable {
                 return path
             }
         return Listing(folder: folder, config: config, fingerprint: fingerprint, files: files, errors: errors)
+    }
+
+    /// Files that look like modules but would not be read: another spelling of `.md` (`x.MD`,
+    /// `x.markdown`, `x.md ` with a space), or a `.md` file in a folder inside the municipality's.
+    static func unreadModules(_ entries: [String], in directory: String) -> [InputError] {
+        var errors: [InputError] = []
+        for name in entries where !name.hasPrefix(".") && !name.hasSuffix(".md") {
+            let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
+            if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdown") {
+                errors.append(InputError(SourceLocation(file: join(directory, name), line: 1), "filen `\(name)` bliver ikke læst",
+                                         hint: "et tilbud skal have endelsen .md med små bogstaver og intet efter"))
+            }
+        }
+        for name in entries where !name.hasPrefix(".") && Paths.kind(join(directory, name)) == .folder && !Paths.isSymbolicLink(join(directory, name)) {
+            Paths.walk(join(directory, name)) { relative, isDirectory in
+                if !isDirectory, relative.hasSuffix(".md") {
+                    errors.append(InputError(SourceLocation(file: join(join(directory, name), relative), line: 1),
+                                             "`\(name)/\(relative)` ligger i en undermappe og bliver ikke læst",
+                                             hint: "læg tilbuddet direkte i kommunens mappe; undermapper er til billeder og pjecer"))
+                }
+                return !relative.hasPrefix(".")
+            }
+        }
+        return errors
     }
 
     /// Reads and parses one module file; a pure function of the file, so files are parsed in parallel.
@@ -157,6 +188,10 @@ public struct ContentLoader: Sendable {
     public static let longestFolderName = 60
 
     static func tooLong(_ name: String, at path: String, limit: Int = longestModuleName) -> InputError? {
+        if ControlCharacters.first(in: name, allowingTab: false) != nil {
+            return InputError(SourceLocation(file: path, line: 1), "navnet indeholder et usynligt styretegn",
+                              hint: "omdøb filen eller mappen, så navnet kun har almindelige tegn")
+        }
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         guard stem.count > limit || Slug.make(stem).utf8.count > limit else { return nil }
         return InputError(SourceLocation(file: path, line: 1), "filnavnet er for langt (\(stem.count) tegn); brug højst \(limit) tegn",
@@ -192,9 +227,10 @@ public struct ContentLoader: Sendable {
     /// digital counterparts that point nowhere. What would collide on the site (a second module
     /// with the same address, a folder named like one of the site's own) is left out of the
     /// catalog, and reported.
-    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality]) {
+    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality], [(module: Module, municipality: Municipality)]) {
         var problems: [InputError] = []
         var kept: [Municipality] = []
+        var unplaced: [(module: Module, municipality: Municipality)] = []
         var slugs: [String: Municipality] = [:]
         for var municipality in municipalities {
             for module in municipality.modules where reservedModules.contains(module.slug) {
@@ -203,21 +239,25 @@ public struct ContentLoader: Sendable {
             if reservedFolders.contains(municipality.slug) {
                 problems.append(InputError(municipality.location, "mappenavnet `\(municipality.slug)` bruges af webstedet selv",
                                            hint: "giv kommunemappen kommunens navn, fx `fjordby`"))
+                unplaced += municipality.modules.map { ($0, municipality) }
                 continue
             }
             if let other = slugs[municipality.slug] {
                 problems.append(InputError(municipality.location,
                                            "kommunemappen giver samme adresse (`\(municipality.slug)`) som \(other.file)",
                                            hint: "omdøb en af mapperne"))
+                unplaced += municipality.modules.map { ($0, municipality) }
                 continue
             }
             slugs[municipality.slug] = municipality
             var seen: [String: Module] = [:]
+            let all = municipality
             municipality.modules = municipality.modules.filter { module in
-                if reservedModules.contains(module.slug) { return false }
+                if reservedModules.contains(module.slug) { unplaced.append((module, all)); return false }
                 if let other = seen[module.slug] {
                     problems.append(InputError(module.frontMatter, "filnavnet giver samme adresse (`\(module.slug)`) som \(other.file)",
                                                hint: "omdøb en af filerne"))
+                    unplaced.append((module, all))
                     return false
                 }
                 seen[module.slug] = module
@@ -233,7 +273,7 @@ public struct ContentLoader: Sendable {
             }
             kept.append(municipality)
         }
-        return (problems, kept)
+        return (problems, kept, unplaced)
     }
 }
 
@@ -244,12 +284,13 @@ extension ContentLoader {
     /// Links and images in module bodies that point at local files: a module must exist; any other
     /// file must exist inside the content folder, and is then published beside the pages (its path
     /// relative to the content folder is returned). Nothing may point outside the content folder.
-    static func localLinks(_ municipalities: [Municipality], root: String) -> ([InputError], [String]) {
+    static func localLinks(_ municipalities: [Municipality], root: String) -> ([InputError], [Asset]) {
         var errors: [InputError] = []
-        var assets: Set<String> = []
+        var assets: [String: Asset] = [:]
         // Made only when a link to a module is met (most catalogs have few links, the files are many).
         lazy var modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
         let rootPath = Containment.normalised(root)
+        let folders = Set(municipalities.map { Containment.normalised(($0.file as NSString).deletingLastPathComponent) })
         let limits = Dictionary(municipalities.map { ($0.slug, $0.fields.integer("filgrænse-mb") ?? defaultFileLimitMB) }) { a, _ in a }
         for module in municipalities.flatMap(\.modules) {
             for link in module.body.links {
@@ -258,7 +299,8 @@ extension ContentLoader {
                     errors.append(InputError.link(location, "linket `\(link.destination)` starter med /", hint: "brug et relativt link, fx `andet-tilbud.md`"))
                     continue
                 }
-                guard let target = LinkTarget.localFile(link.destination, from: module.file) else { continue }
+                // A link is a URL: the browser asks for the file with its %-escapes decoded.
+                guard let target = LinkTarget.localFile(link.destination, from: module.file).map({ $0.removingPercentEncoding ?? $0 }) else { continue }
                 let path = Containment.normalised(target)
                 guard path.hasPrefix(rootPath + "/") else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen"))
@@ -270,31 +312,60 @@ extension ContentLoader {
                     }
                     continue
                 }
+                // Only files a page links to as files (not pages, scripts or styles, which would
+                // take the place of the site's own or run in it), from a municipality's folder.
+                let name = (path as NSString).lastPathComponent
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard !name.hasPrefix("."), Self.linkableExtensions.contains(ext) else {
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på en slags fil, webstedet ikke udgiver",
+                                                  hint: "link til billeder og dokumenter (\(Self.linkableExtensions.sorted().joined(separator: ", "))); en side skrives som et tilbud (.md)"))
+                    continue
+                }
+                guard folders.contains(where: { path.hasPrefix($0 + "/") }) else {
+                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil uden for kommunernes mapper",
+                                                  hint: "læg filen i kommunens mappe, fx `Content/fjordby/billeder/`"))
+                    continue
+                }
                 // What the site publishes must really be inside the content folder (every link
-                // resolved, at every level of the path), a regular file, and not too large.
-                guard let kind = Paths.kind(target) else {
+                // resolved, at every level of the path), a regular file, and not too large. A name
+                // stored decomposed (NFD, as macOS writes it) is found by its NFC form.
+                guard let source = Self.existing(target) else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil, der ikke findes"))
                     continue
                 }
-                guard Paths.isInside(target, root) else {
+                guard Paths.isInside(source, root) else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
-                                             hint: "kopier filen ind i kommunens mappe i stedet"))
+                                                  hint: "kopier filen ind i kommunens mappe i stedet"))
                     continue
                 }
-                guard case .file(let size) = kind else {
+                guard case .file(let size)? = Paths.kind(source) else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på noget, der ikke er en almindelig fil"))
                     continue
                 }
                 let limit = limits[module.municipalitySlug] ?? defaultFileLimitMB
                 guard size <= limit * 1_000_000 else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
-                                             hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))
+                                                  hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))
                     continue
                 }
-                assets.insert(String(path.dropFirst(rootPath.count + 1)))
+                let relative = String(path.dropFirst(rootPath.count + 1))
+                assets[relative] = Asset(source: source, path: relative)
             }
         }
-        return (errors, assets.sorted())
+        return (errors, assets.keys.sorted().map { assets[$0]! })
+    }
+
+    /// The extensions of files a module may link to and the site publishes.
+    public static let linkableExtensions: Set<String> = ["pdf", "png", "jpg", "jpeg", "gif", "webp", "avif", "doc", "docx", "odt",
+                                                          "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "mp3", "m4a", "mp4", "webm"]
+
+    /// The file at `path`, or the one in its folder whose name is the same in NFC.
+    static func existing(_ path: String) -> String? {
+        if Paths.kind(path) != nil { return path }
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let wanted = Array(name.precomposedStringWithCanonicalMapping.utf8)
+        return entries.first { Array($0.precomposedStringWithCanonicalMapping.utf8) == wanted }.map { folder + "/" + $0 }
     }
 }
 

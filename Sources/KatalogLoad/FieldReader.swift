@@ -1,6 +1,5 @@
 import Foundation
 import KatalogCore
-import Yams
 
 /// Reads a YAML document against a schema (`[Field]`) into a `FieldTable`, collecting every
 /// problem with its file line instead of stopping at the first. A value that cannot be read is
@@ -106,7 +105,7 @@ struct FieldReader {
             guard let value = boolean(node) else { return wrongType(node, path, field) }
             table.values[path] = .bool(value)
         case .integer:
-            guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Self.yamlInteger(scalar.string) else {
+            guard case .scalar(let scalar, _) = node, scalar.isPlain, let value = Self.decimal(scalar.string) else {
                 return wrongType(node, path, field)
             }
             guard value >= 0 else { return fail(at: node, "`\(path)` må ikke være negativ") }
@@ -280,14 +279,12 @@ struct FieldReader {
         }
     }
 
-    /// A plain scalar as a YAML integer: plain decimal digits directly (no leading zero, which YAML
-    /// 1.1 reads as octal), everything else (`1_000`, `0x10`, `+5`) by Yams.
-    static func yamlInteger(_ text: String) -> Int? {
+    /// A whole number as authors write one: the digits 0-9 only (no `0x10`, `1_000` or `+5`,
+    /// which YAML would also read, and no digits of other scripts), at most nine of them.
+    static func decimal(_ text: String) -> Int? {
         let utf8 = text.utf8
-        if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), utf8.count == 1 || utf8.first != 0x30 {
-            return Int(text)
-        }
-        return Int.construct(from: Node.Scalar(text))
+        guard !utf8.isEmpty, utf8.count <= 9, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
     }
 
     static func isDate(_ text: String) -> Bool {
@@ -342,6 +339,10 @@ struct FieldReader {
     }
 
     private func unknownKeyHint(_ key: String, schema: [Field], prefix: String) -> String {
+        // `minutter 60` inside { }: a key, a space and a value, without the colon.
+        if let space = key.firstIndex(of: " "), schema.contains(where: { $0.key == key[..<space] }) {
+            return "der mangler et kolon efter `\(key[..<space])`: skriv `\(key[..<space]):\(key[space...])`"
+        }
         if let near = Suggestion.closest(to: key, in: schema.map(\.key)) {
             return "mente du `\(prefix.isEmpty ? near : prefix + "." + near)`?"
         }

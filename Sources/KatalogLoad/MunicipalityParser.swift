@@ -24,6 +24,13 @@ public enum MunicipalityParser {
                 fields.values[key] = nil
             }
         }
+        // Settings within what makes sense (and what arithmetic on them can hold).
+        for (key, range) in [("filgrænse-mb", 1...100_000), ("lix-grænse", 1...100)] {
+            if let value = fields.integer(key), let location = fields.locations[key], !range.contains(value) {
+                problems.append(InputError(location, "`\(key)` er \(value), men skal være fra \(range.lowerBound) til \(range.upperBound)", rule: "FELT"))
+                fields.values[key] = nil
+            }
+        }
         if let code = fields.text("kommunekode"), let location = fields.locations["kommunekode"],
            !Self.isMunicipalityCode(code) {
             problems.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",

@@ -111,8 +111,25 @@ extension YAMLMessages {
         default:
             break
         }
+        // A quote opened and never closed makes libyaml read on, and fail far below: name the line.
+        if let open = (1...max(1, min(line, lines.count))).first(where: { unclosedQuote(text($0) ?? "") }), open < line {
+            return (open, 1, "et citationstegn er ikke lukket", "sæt et citationstegn i slutningen af værdien")
+        }
         let message = danish(problem: problem, context: context)
         let at = message.line == .context && contextLine > 0 ? (contextLine, 1) : (line, column)
         return (at.0, at.1, message.text, curly(at.0) ? quotesHint : message.hint)
+    }
+
+    /// A line whose value opens a double-quoted text that the line does not close.
+    static func unclosedQuote(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let value = line[line.index(after: colon)...].drop { $0 == " " }
+        guard value.first == "\"" else { return false }
+        var escaped = false, quotes = 0
+        for character in value {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "\"" { quotes += 1 }
+        }
+        return quotes % 2 == 1
     }
 }

@@ -50,8 +50,10 @@ public struct Finding: Sendable, Hashable {
         self.rule = rule
         self.section = section
         self.severity = severity
+        // Messages quote content (and file names); what reaches a terminal or a report must not carry control characters.
+        var location = location
+        location.file = ControlCharacters.visible(location.file)
         self.location = location
-        // Messages quote content; what reaches a terminal or a report must not carry control characters.
         self.message = ControlCharacters.visible(message)
         self.hint = ControlCharacters.visible(hint)
     }

@@ -25,6 +25,12 @@ public enum Target: Sendable {
         }
     }
 
+    /// Whether the rule reads the municipality's own settings and declarations (kommune.yml).
+    public var readsSettings: Bool {
+        if case .organisation = self { return true }
+        return false
+    }
+
     /// Whether the rule judges modules one by one (not a municipality's catalog or organisation).
     public var appliesToModules: Bool {
         switch self {

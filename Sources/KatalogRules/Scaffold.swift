@@ -171,8 +171,9 @@ public enum Scaffold {
     }
 
     /// A filled-in example module for `katalog init`: every choice made so that it meets the
-    /// standard, every text an example, and one marker (`EKSEMPEL` in the title), which rule
-    /// EKSEMPEL reports unless kommune.yml says `eksempeldata: true`.
+    /// standard, and every text an example carrying the marker `EKSEMPEL`, which rule EKSEMPEL
+    /// reports, text by text, unless kommune.yml says `eksempeldata: true` (the file's name
+    /// `eksempel-…` too, since its choices and numbers cannot carry the marker).
     public static func example(_ intervention: Intervention, _ variant: Variant?, updated: String, postcode: String) -> String {
         let title = variant?.label ?? intervention.label
         let individual = intervention == .alkohol || intervention == .afklarendeSamtale || variant == .diaetbehandling || variant == .vejledning
@@ -209,9 +210,9 @@ public enum Scaffold {
             : ["lektioner": "3", "minutter": "45", "kontakt-inden-dage": "5", "opfølgning-hver-måneder": "3", "revurdering-måneder": "12"]
         let texts: [String: String] = [
             "titel": "\(Placeholder.example): \(title)",
-            "resume": "\(intervention.everydayDescription)",
+            "resume": "\(Placeholder.example): \(intervention.everydayDescription)",
             "start": "30 sekunders rejse-sætte-sig-test", "slut": "30 sekunders rejse-sætte-sig-test",
-            "postnummer": postcode, "pris": "Gratis",
+            "postnummer": postcode, "pris": "\(Placeholder.example): Gratis",
         ]
         var lines: [String] = []
         var list: String?
@@ -234,12 +235,12 @@ public enum Scaffold {
                 lines.append("\(indent)\(key): \(one[key] ?? options[0])")
             } else if value.hasPrefix("\"\(Placeholder.fill)") {
                 let help = value.dropFirst(Placeholder.fill.count + 3).prefix { $0 != "\"" }
-                let text = numbers[key] ?? texts[key] ?? "Eksempel: \(help). Skriv jeres egen tekst her."
+                let text = numbers[key] ?? texts[key] ?? "\(Placeholder.example): \(help). Skriv jeres egen tekst her."
                 lines.append("\(indent)\(key): " + (numbers[key] != nil ? text : "\"\(text)\""))
             } else if trimmed.hasPrefix("- \"\(Placeholder.fill)") {
-                lines.append("\(indent)- \"Eksempel: Sundhedsstyrelsens anbefalinger om fysisk aktivitet ved kronisk sygdom\"")
+                lines.append("\(indent)- \"\(Placeholder.example): Sundhedsstyrelsens anbefalinger om fysisk aktivitet ved kronisk sygdom\"")
             } else if line.hasPrefix(Placeholder.fill) {
-                lines.append("Dette er et eksempel fra katalog init. Skriv jeres egen tekst her. Brug korte sætninger og almindelige ord.")
+                lines.append("\(Placeholder.example) fra katalog init. Skriv jeres egen tekst her. Brug korte sætninger og almindelige ord.")
             } else {
                 lines.append(line)
             }

@@ -342,7 +342,7 @@ public enum Standard {
     // MARK: - Other "skal" obligations a module or kommune.yml can show
 
     static let obligations: [Rule] = [
-        Rule(id: "K-2.2-1", section: "2.2", basis: .skal, kind: .machineCatalog, target: .catalog,
+        Rule(id: "K-2.2-1", section: "2.2", basis: .skal, kind: .machineCatalog, target: .organisation,
              wording: "Den elektroniske henvisning skal anvendes efter gældende national standard (MedCom XREF15).",
              line: 251, hint: "Angiv i kommune.yml under `modtager:` enhedens `navn` og dens `lokationsnummer` (EAN) eller `sor`, så læger kan henvise elektronisk.",
              check: .municipality { m in

@@ -29,6 +29,7 @@ public enum ToolRules {
              check: .module { f in
                  f.municipality.isExample ? [] : examples(f.fields, prefix: "")
                      + (f.module.body.markdown.containsText(Placeholder.example) ? [Issue(line: f.module.body.firstLine, "brødteksten er et eksempel")] : [])
+                     + (f.module.slug.hasPrefix("eksempel-") ? [Issue(line: 1, "filen er et eksempel fra `katalog init`; gennemgå hvert valg og tal, og giv filen tilbuddets navn")] : [])
              }),
         Rule(id: example + "-KOMMUNE", section: "-", basis: .placeholder, kind: .machine, target: .organisation,
              wording: "Værdier med EKSEMPEL i kommune.yml er eksempler fra `katalog init`. De må kun stå, når `eksempeldata: true`.",
@@ -65,7 +66,7 @@ public enum ToolRules {
              }),
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
              wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
-             line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Målet er LIX \(Validator.defaultLIXLimit) eller lavere (kan ændres med `lix-grænse` i kommune.yml).",
+             line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Grænsen er \(Validator.defaultLIXLimit), medmindre `lix-grænse` i kommune.yml eller --lix siger andet.",
              check: .module { f in
                  let lix = LIX.readability(of: f.module)
                  guard lix.words > 0, lix.score > f.lixLimit else { return [] }

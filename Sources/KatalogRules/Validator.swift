@@ -64,7 +64,7 @@ public struct Validator: Sendable {
 
     /// The findings of the catalog rules (a municipality's catalog as a whole).
     public func validateCatalog(_ municipality: Municipality, disabled: Set<String>) -> [Finding] {
-        rules.filter { !disabled.contains($0.id) }.flatMap { rule -> [Finding] in
+        rules.filter { !disabled.contains($0.id) && (municipality.settingsRead || !$0.target.readsSettings) }.flatMap { rule -> [Finding] in
             guard case .municipality(let check) = rule.check else { return [] }
             return check(municipality).map { issue in
                 finding(rule, issue.message, at: issue.path.isEmpty ? municipality.location : municipality.location(of: issue.path))

@@ -60,8 +60,13 @@ public enum OutputFolder {
             // Does not exist yet: the build makes it, in the nearest folder that does.
             var parent = (absolute as NSString).deletingLastPathComponent
             while lstat(parent, &info) != 0, parent != "/" { parent = (parent as NSString).deletingLastPathComponent }
-            if info.st_mode & S_IFMT != S_IFDIR {
-                throw fail("--output `\(output)` kan ikke laves: `\(parent)` er en fil, ikke en mappe")
+            switch Paths.kind(parent) {
+            case .folder?: break
+            case nil: throw fail("--output `\(output)` kan ikke laves: `\(parent)` er et symbolsk link, der ikke fører nogen steder hen")
+            default: throw fail("--output `\(output)` kan ikke laves: `\(parent)` er en fil, ikke en mappe")
+            }
+            if (absolute as NSString).lastPathComponent.utf8.count > 200 {
+                throw fail("--output `\(output)`: navnet er for langt; vælg et kortere, fx --output Site")
             }
             return
         }
@@ -74,7 +79,7 @@ public enum OutputFolder {
         let extra = foreignEntries(absolute)
         guard !extra.isEmpty else { return }
         let shown = extra.prefix(5).joined(separator: ", ") + (extra.count > 5 ? " og \(extra.count - 5) flere" : "")
-        if FileManager.default.fileExists(atPath: absolute + "/" + marker) {
+        if case .file? = Paths.kind(absolute + "/" + marker), !Paths.isSymbolicLink(absolute + "/" + marker) {
             throw fail("mappen `\(output)` indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter hele mappen og ville slette dem: flyt dem, eller vælg en anden mappe med --output, fx --output Site")
         }
         var message = "mappen `\(output)` findes og indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter kun en mappe, det selv har bygget, eller en tom mappe: vælg en anden mappe med --output, fx --output Site, eller tøm mappen selv"
@@ -86,25 +91,27 @@ public enum OutputFolder {
 
     /// What the folder holds that the build which left its marker did not write (everything, in a
     /// folder without a marker). Relative paths, sorted; symbolic links are not followed.
+    /// Names are compared as bytes: a user's file whose name is another's in other Unicode (NFD
+    /// beside NFC) is not the file katalog wrote.
     static func foreignEntries(_ folder: String) -> [String] {
-        let written: Set<String>
-        if let data = FileManager.default.contents(atPath: folder + "/" + marker) {
-            written = Set(String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init))
-        } else {
-            written = []
+        var written: Set<[UInt8]> = []
+        let markerIsFile = Paths.isSymbolicLink(folder + "/" + marker) == false && { if case .file? = Paths.kind(folder + "/" + marker) { return true }; return false }()
+        if markerIsFile, let data = FileManager.default.contents(atPath: folder + "/" + marker) {
+            for line in data.split(separator: 0x0A) where line.first != 0x23 { written.insert(Array(line)) }
         }
-        var folders: Set<String> = []
+        var folders: Set<[UInt8]> = []
         for path in written {
-            var parts = path.split(separator: "/").dropLast()
+            var parts = path.split(separator: 0x2F).dropLast()
             while !parts.isEmpty {
-                folders.insert(parts.joined(separator: "/"))
+                folders.insert(Array(parts.joined(separator: [0x2F])))
                 parts.removeLast()
             }
         }
         var extra: [String] = []
         Paths.walk(folder) { relative, isDirectory in
-            if relative == marker { return false }
-            let ours = isDirectory ? folders.contains(relative) : written.contains(relative)
+            if relative == marker && markerIsFile { return false }
+            let bytes = Array(relative.utf8)
+            let ours = isDirectory ? folders.contains(bytes) : written.contains(bytes)
             if !ours { extra.append(relative) }
             return ours   // a foreign folder is named once, not file by file
         }

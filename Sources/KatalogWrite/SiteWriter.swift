@@ -31,6 +31,13 @@ public struct SiteWriter: Sendable {
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).ny-\(ProcessInfo.processInfo.processIdentifier)")
         Interrupts.shared.watch(staging.path)
+        // The folders above the output that do not exist yet: made now, removed again if the build fails.
+        var created: [String] = []
+        var missing = parent.path
+        while !fm.fileExists(atPath: missing), missing != "/" {
+            created.append(missing)
+            missing = (missing as NSString).deletingLastPathComponent
+        }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.remove(staging.path)
@@ -40,9 +47,10 @@ public struct SiteWriter: Sendable {
         } catch {
             Self.remove(staging.path)
             Interrupts.shared.forget(staging.path)
+            for folder in created { rmdir(folder) }
             throw Failure(description: "kunne ikke skrive \(output): \(Self.danish(error))")
         }
-        return Staging(writer: self, staging: staging, target: target)
+        return Staging(writer: self, staging: staging, target: target, createdParents: created)
     }
 
     /// A new version of the output being written. A file whose bytes equal the current output's
@@ -54,16 +62,21 @@ public struct SiteWriter: Sendable {
         let target: URL
         private let lock = NSLock()
         private var directories: Set<String> = []
-        /// Every file stored, for the marker's list.
+        /// Every file stored, for the marker's list (and, as bytes, to refuse a path stored twice).
         private var paths: [String] = []
+        private var stored: Set<[UInt8]> = []
         /// Files written and files kept (linked) from the previous output.
         public private(set) var written = 0
         public private(set) var kept = 0
 
-        init(writer: SiteWriter, staging: URL, target: URL) {
+        /// Folders above the output that this build made (removed again if it fails).
+        let createdParents: [String]
+
+        init(writer: SiteWriter, staging: URL, target: URL, createdParents: [String] = []) {
             self.writer = writer
             self.staging = staging
             self.target = target
+            self.createdParents = createdParents
         }
 
         /// Writes a file given as text in parts.
@@ -81,6 +94,8 @@ public struct SiteWriter: Sendable {
             guard !path.hasPrefix("/"), !path.isEmpty, !path.split(separator: "/").contains(".."), path != OutputFolder.marker else {
                 throw Failure(description: "ugyldig sti i output: \(path)")
             }
+            let fresh = lock.withLock { stored.insert(Array(path.utf8)).inserted }
+            guard fresh else { throw Failure(description: "to filer skal skrives til samme sted i webstedet: \(path)") }
             lock.withLock { paths.append(path) }
             let file = staging.path + "/" + path
             let previous = target.path + "/" + path
@@ -106,6 +121,9 @@ public struct SiteWriter: Sendable {
                 try SiteWriter.write(staging.path + "/" + OutputFolder.marker, data: Data(manifest.utf8))
                 lock.withLock { written += 1 }
                 try Interrupts.shared.uninterrupted { try writer.swapIn(staging, target) }
+            } catch let failure as Failure {
+                SiteWriter.remove(staging.path)
+                throw failure
             } catch {
                 SiteWriter.remove(staging.path)
                 throw Failure(description: "kunne ikke skrive \(writer.output): \(SiteWriter.danish(error))")
@@ -115,6 +133,7 @@ public struct SiteWriter: Sendable {
         public func discard() {
             SiteWriter.remove(staging.path)
             Interrupts.shared.forget(staging.path)
+            for folder in createdParents { rmdir(folder) }
         }
 
         private func makeParent(of path: String) throws {
@@ -160,10 +179,16 @@ public struct SiteWriter: Sendable {
     /// renamed over the old one) and deletes `removed`. For the incremental builds of a session.
     /// `parts`: files given as text in parts, written one part after another.
     /// `files`: every file of the site after the update, for the marker's list.
-    public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String], files: some Sequence<String>) throws(Failure) {
+    /// `previous`: the files the session wrote last time. Nothing else in the folder is touched: a
+    /// file to write that exists but is not one of them, or a path through a symbolic link, stops
+    /// the update (the session then makes a complete build, which refuses such a folder).
+    public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String],
+                       files: some Sequence<String>, previous: Set<String>) throws(Failure) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        let paths = Set(changed.keys).union(parts.keys).sorted()
+        try Self.checkInPlace(paths + removed, in: root, previous: previous)
         // The files are written in parallel (a body edit rewrites two large exports).
-        let failures = Parallel.map(Set(changed.keys).union(parts.keys).sorted()) { path -> Failure? in
+        let failures = Parallel.map(paths) { path -> Failure? in
             do throws(Failure) {
                 try Self.replace(path, in: root, data: changed[path], parts: parts[path])
                 return nil
@@ -179,6 +204,30 @@ public struct SiteWriter: Sendable {
             try Self.write(root + "/" + OutputFolder.marker, data: Data(OutputFolder.manifest(files).utf8))
         } catch {
             throw Failure(description: "kunne ikke skrive \(OutputFolder.marker): \(Self.danish(error))")
+        }
+    }
+
+    /// Refuses an in-place update that would write or delete through a symbolic link, or write
+    /// over a file the session did not write.
+    static func checkInPlace(_ paths: [String], in root: String, previous: Set<String>) throws(Failure) {
+        guard let realRoot = Paths.real(root) else { throw Failure(description: "output-mappen `\(root)` findes ikke mere") }
+        var folders: Set<String> = []
+        for path in paths {
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+            if !previous.contains(path), Paths.kind(root + "/" + path) != nil || Paths.isSymbolicLink(root + "/" + path) {
+                throw Failure(description: "`\(path)` i output-mappen er ikke lavet af katalog, så katalog skriver ikke over den")
+            }
+        }
+        for folder in folders {
+            // Each folder of the path must be where it looks: inside the output, not through a link.
+            var parts = folder.split(separator: "/")
+            while !parts.isEmpty {
+                let relative = parts.joined(separator: "/")
+                if let real = Paths.real(root + "/" + relative), Array(real.utf8) != Array((realRoot + "/" + relative).utf8) {
+                    throw Failure(description: "`\(relative)` i output-mappen er et symbolsk link, så katalog skriver ikke igennem den")
+                }
+                parts.removeLast()
+            }
         }
     }
 
@@ -278,11 +327,23 @@ public struct SiteWriter: Sendable {
             return
         }
         if katalog_exchange(staging.path, target.path) == 0 {
-            Self.remove(staging.path)   // now holds the previous site
+            // `staging` now holds the previous site, which nothing can reach by its old path any more:
+            // if a file was added to it while this build ran, put it back and stop.
+            let foreign = OutputFolder.foreignEntries(staging.path)
+            guard foreign.isEmpty else {
+                _ = katalog_exchange(staging.path, target.path)
+                throw Failure(description: "der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog erstatter hele mappen og ville slette dem: flyt dem, og byg igen")
+            }
+            Self.remove(staging.path)
             return
         }
         let previous = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).gammel-\(ProcessInfo.processInfo.processIdentifier)")
         try fm.moveItem(at: target, to: previous)
+        let foreign = OutputFolder.foreignEntries(previous.path)
+        guard foreign.isEmpty else {
+            try? fm.moveItem(at: previous, to: target)
+            throw Failure(description: "der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog erstatter hele mappen og ville slette dem: flyt dem, og byg igen")
+        }
         do {
             try fm.moveItem(at: staging, to: target)
         } catch {
@@ -347,8 +408,10 @@ final class Interrupts: @unchecked Sendable {
                 self.lock.lock()
                 let pending = self.paths
                 self.lock.unlock()
-                for path in pending { try? FileManager.default.removeItem(atPath: path) }
-                FileHandle.standardError.write(Data("Afbrudt – intet er ændret i output-mappen.\n".utf8))
+                for path in pending { SiteWriter.remove(path) }
+                // Only a complete build, which stages its new site, leaves the old one as it was.
+                let message = pending.isEmpty ? "Stoppet.\n" : "Afbrudt – intet er ændret i output-mappen.\n"
+                FileHandle.standardError.write(Data(message.utf8))
                 exit(128 + sig)
             }
             source.resume()

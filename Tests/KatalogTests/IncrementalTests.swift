@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// A copy of the example catalog and templates in a temporary folder, built by one session.
-private struct Workspace {
+struct Workspace {
     let root: URL
     var content: String { root.appendingPathComponent("Content").path }
     var templates: String { root.appendingPathComponent("Templates").path }

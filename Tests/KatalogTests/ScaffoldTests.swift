@@ -29,7 +29,7 @@ struct ScaffoldTests {
         // are made of, with a real title): then it passes.
         for (index, kind) in Intervention.kinds.enumerated() {
             let text = Scaffold.example(kind.intervention, kind.variant, updated: "2026-10-01", postcode: "9990")
-                .replacingOccurrences(of: "EKSEMPEL: ", with: "Vores tilbud: ")
+                .replacingOccurrences(of: "EKSEMPEL: ", with: "Vores tilbud: ").replacingOccurrences(of: "EKSEMPEL fra", with: "Teksten fra")
             try text.write(toFile: catalog.content + "/testby/modul-\(index).md", atomically: true, encoding: .utf8)
         }
         let after = Validator().validate(try catalog.load())

@@ -1,25 +1,25 @@
 /// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang"; ranges and
 /// approximations as stated ("i 8-12 uger", "ca. 8 på holdet").
 public enum ScopeText {
-    public static func describe(_ f: FieldTable) -> String? {
+    public static func describe(_ scope: Scope) -> String? {
         var parts: [String] = []
-        let weeks = f.quantity("omfang.uger")
-        if let perWeek = f.quantity("omfang.gange-pr-uge") {
+        let weeks = scope.weeks
+        if let perWeek = scope.timesPerWeek {
             var text = perWeek.exact == 1 ? "1 gang om ugen" : "\(perWeek) gange om ugen"
             if let weeks { text += " i \(plural(weeks, "uge", "uger"))" }
             parts.append(text)
         } else if let weeks {
             parts.append("i \(plural(weeks, "uge", "uger"))")
         }
-        let lessons = f.quantity("omfang.lektioner")
+        let lessons = scope.lessons
         let single = lessons?.exact == 1
         if let lessons, !single { parts.append("\(lessons) gange i alt") }
-        if let minutes = f.quantity("omfang.minutter") {
-            parts.append(single && f.quantity("omfang.gange-pr-uge") == nil ? "1 gang på \(minutes) minutter" : "\(minutes) minutter hver gang")
+        if let minutes = scope.minutes {
+            parts.append(single && scope.timesPerWeek == nil ? "1 gang på \(minutes) minutter" : "\(minutes) minutter hver gang")
         } else if single {
             parts.append("1 gang")
         }
-        if let size = f.quantity("omfang.holdstørrelse") { parts.append(size.approximate ? "\(size) på holdet" : "højst \(size) på holdet") }
+        if let size = scope.teamSize { parts.append(size.approximate ? "\(size) på holdet" : "højst \(size) på holdet") }
         guard !parts.isEmpty else { return nil }
         let text = parts.joined(separator: ", ")
         return text.prefix(1).uppercased() + text.dropFirst()

@@ -26,10 +26,12 @@ public struct FieldTable: Sendable, Hashable {
 
     public init() {}
 
-    public func has(_ path: String) -> Bool { values[path] != nil }
+    // Values are read by key (`FieldKey`), never by a string: see `FieldKeys.swift`.
 
-    public func text(_ path: String) -> String? {
-        switch values[path] {
+    public func has(_ key: some FieldKey) -> Bool { values[key.rawValue] != nil }
+
+    public func text(_ key: some FieldKey) -> String? {
+        switch values[key.rawValue] {
         case .text(let s), .date(let s): s
         case .integer(let i): String(i)
         case .quantity(let q): q.description
@@ -37,14 +39,14 @@ public struct FieldTable: Sendable, Hashable {
         }
     }
 
-    public func bool(_ path: String) -> Bool? {
-        if case .bool(let b) = values[path] { return b }
+    public func bool(_ key: some FieldKey) -> Bool? {
+        if case .bool(let b) = values[key.rawValue] { return b }
         return nil
     }
 
     /// An exact whole number (a setting such as `lix-grænse`, or a quantity stated exactly).
-    public func integer(_ path: String) -> Int? {
-        switch values[path] {
+    public func integer(_ key: some FieldKey) -> Int? {
+        switch values[key.rawValue] {
         case .integer(let i): i
         case .quantity(let q): q.exact
         default: nil
@@ -52,8 +54,8 @@ public struct FieldTable: Sendable, Hashable {
     }
 
     /// A number as stated: exact, a range or approximate.
-    public func quantity(_ path: String) -> Quantity? {
-        switch values[path] {
+    public func quantity(_ key: some FieldKey) -> Quantity? {
+        switch values[key.rawValue] {
         case .quantity(let q): q
         case .integer(let i): Quantity(i)
         default: nil
@@ -61,18 +63,26 @@ public struct FieldTable: Sendable, Hashable {
     }
 
     /// What the author wrote as `andet: …` in the field.
-    public func otherValues(_ path: String) -> [String] { others[path] ?? [] }
+    public func otherValues(_ key: some FieldKey) -> [String] { others[key.rawValue] ?? [] }
 
     /// A list field; empty when absent.
-    public func list(_ path: String) -> [String] {
-        if case .list(let l) = values[path] { return l }
+    public func list(_ key: some FieldKey) -> [String] {
+        if case .list(let l) = values[key.rawValue] { return l }
         return []
     }
 
-    public func records(_ path: String) -> [FieldTable] {
-        if case .records(let r) = values[path] { return r }
+    public func records(_ key: some FieldKey) -> [FieldTable] {
+        if case .records(let r) = values[key.rawValue] { return r }
         return []
     }
+
+    /// Whether the key itself is written (a group: whether the group is), whatever its value.
+    public func isWritten(_ key: some FieldKey) -> Bool { locations[key.rawValue] != nil }
+
+    /// Choices `katalog new` offered for the key that the author has not decided yet.
+    public func isPending(_ key: some FieldKey) -> Bool { pending[key.rawValue] != nil }
+
+    public func location(of key: some FieldKey) -> SourceLocation? { location(of: key.rawValue) }
 
     /// The location of a key, or of the nearest group above it that is present.
     public func location(of path: String) -> SourceLocation? {
@@ -84,8 +94,4 @@ public struct FieldTable: Sendable, Hashable {
         return nil
     }
 
-    /// True when any key below `prefix.` is present (or the group itself).
-    public func hasGroup(_ prefix: String) -> Bool {
-        locations[prefix] != nil
-    }
 }

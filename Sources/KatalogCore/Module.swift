@@ -59,19 +59,19 @@ public final class Module: Sendable, Identifiable {
                 fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0, factsFingerprint: Int = 0) {
         self.fingerprint = fingerprint
         self.factsFingerprint = factsFingerprint
-        self.title = fields.text("titel") ?? slug
-        self.summary = fields.text("resume") ?? ""
-        self.updated = fields.text("opdateret") ?? ""
-        self.diagnoses = fields.list("målgruppe.diagnoser")
-        self.forms = fields.list("form")
-        self.formats = fields.list("format")
-        self.timesOfDay = fields.list("tidspunkter")
-        self.elements = fields.list("indhold")
-        self.staff = fields.list("personale")
-        self.selfReferral = fields.bool("adgang.egen-henvendelse") ?? false
-        self.directAccess = fields.bool("adgang.direkte") ?? false
-        self.referralSources = fields.list("adgang.henvisning-fra")
-        self.price = fields.text("pris")
+        self.title = fields.text(ModuleKey.title) ?? slug
+        self.summary = fields.text(ModuleKey.summary) ?? ""
+        self.updated = fields.text(ModuleKey.updated) ?? ""
+        self.diagnoses = fields.list(ModuleKey.diagnoses)
+        self.forms = fields.list(ModuleKey.forms)
+        self.formats = fields.list(ModuleKey.formats)
+        self.timesOfDay = fields.list(ModuleKey.timesOfDay)
+        self.elements = fields.list(ModuleKey.elements)
+        self.staff = fields.list(ModuleKey.staff)
+        self.selfReferral = fields.bool(ModuleKey.selfReferral) ?? false
+        self.directAccess = fields.bool(ModuleKey.directAccess) ?? false
+        self.referralSources = fields.list(ModuleKey.referralSources)
+        self.price = fields.text(ModuleKey.price).map(Price.init)
         self.titleKey = DanishCollation.key(title)
         self.readability = LIX(summary + "\n" + body.prose)
         self.id = id
@@ -95,13 +95,13 @@ public final class Module: Sendable, Identifiable {
     public let timesOfDay: [String]
     public let elements: [String]
     public let staff: [String]
+    /// The module says the citizen may come without a referral (`egen-henvendelse: true`).
     public let selfReferral: Bool
+    /// The module says the citizen may start without an afklarende samtale (`direkte: true`).
     public let directAccess: Bool
     public let referralSources: [String]
     /// The price as the module states it; nil when it does not (never a default).
-    public let price: String?
-    /// Whether the stated price says the offer is free; nil when no price is stated.
-    public var isFree: Bool? { price.map { $0.lowercased().hasPrefix("gratis") || $0.lowercased() == "0 kr." || $0 == "0" } }
+    public let price: Price?
 
     /// The title's Danish collation key, for sorting lists (see `DanishCollation`).
     public let titleKey: [UInt32]
@@ -110,7 +110,7 @@ public final class Module: Sendable, Identifiable {
 
     /// FSIII codes: the declared ones, else the defaults of the intervention and variant.
     public var fsiii: [FSIII] {
-        let declared = fields.list("fsiii").compactMap(FSIII.named)
+        let declared = fields.list(ModuleKey.fsiii).compactMap(FSIII.named)
         return declared.isEmpty ? FSIII.defaults(for: intervention, variant: variant) : declared
     }
 
@@ -118,6 +118,8 @@ public final class Module: Sendable, Identifiable {
     public func location(of path: String) -> SourceLocation {
         fields.location(of: path) ?? frontMatter
     }
+
+    public func location(of key: ModuleKey) -> SourceLocation { location(of: key.rawValue) }
 }
 
 /// One municipality: `Content/<kommune>/kommune.yml` and its modules.
@@ -142,15 +144,13 @@ public struct Municipality: Sendable, Identifiable {
     }
 
     public var id: String { slug }
-    public var name: String { fields.text("navn") ?? slug }
-    public var code: String { fields.text("kommunekode") ?? "" }
-    public var isExample: Bool { fields.bool("eksempeldata") ?? false }
-    public var postcodes: [String] { fields.list("postnumre") }
 
     /// The location of a key in kommune.yml; of its group when the key is missing; else line 1.
     public func location(of path: String) -> SourceLocation {
         fields.location(of: path) ?? location
     }
+
+    public func location(of key: MunicipalityKey) -> SourceLocation { location(of: key.rawValue) }
 }
 
 /// A whole catalog: every municipality folder under the content root.

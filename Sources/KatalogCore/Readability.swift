@@ -2,6 +2,9 @@
 /// (more than six letters) in percent. Danish bands: ≤24 meget let, 25-34 let, 35-44 middel,
 /// 45-54 svær, ≥55 meget svær. Measured on prose only: the loader leaves out headings and lists.
 public struct LIX: Sendable, Hashable {
+    /// The highest LIX for citizen text when neither `--lix` nor `lix-grænse` says otherwise.
+    public static let defaultLimit = 35
+
     public let words: Int
     public let sentences: Int
     public let longWords: Int

@@ -44,7 +44,8 @@ public struct Field: Sendable {
 }
 
 public enum Schema {
-    /// The field at a dotted path (`test.slut`), in the module schema or else in kommune.yml's.
+    /// The field at a dotted path (`test.slut`, `steder.navn` for a record's field), in the module
+    /// schema or else in kommune.yml's.
     public static func field(_ path: String) -> Field? {
         for schema in [module, municipality] {
             var fields = schema
@@ -52,7 +53,10 @@ public enum Schema {
             for key in path.split(separator: ".").map(String.init) {
                 guard let field = fields.first(where: { $0.key == key }) else { found = nil; break }
                 found = field
-                if case .map(let children) = field.kind { fields = children } else { fields = [] }
+                switch field.kind {
+                case .map(let children), .records(let children): fields = children
+                default: fields = []
+                }
             }
             if let found { return found }
         }

@@ -52,18 +52,17 @@ public enum FHIRExport {
     }
 
     public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
-        let f = module.fields
-        let places = f.records("steder")
-        let contained: [JSONValue] = places.enumerated().map { index, place in
-            ["resourceType": "Location", "id": .string("sted-\(index + 1)"), "name": place.text("navn").json,
-             "address": ["use": "work", "line": place.text("adresse").map { [.string($0)] } ?? .null,
-                         "postalCode": place.text("postnummer").json, "city": place.text("by").json, "country": "DK"]]
+        let contained: [JSONValue] = module.places.enumerated().map { index, place in
+            ["resourceType": "Location", "id": .string("sted-\(index + 1)"), "name": place.name.json,
+             "address": ["use": "work", "line": place.address.map { [.string($0)] } ?? .null,
+                         "postalCode": place.postcode.json, "city": place.city.json, "country": "DK"]]
         }
         var telecom: [JSONValue] = []
-        if let phone = f.text("kontakt.telefon") ?? municipality.fields.text("kontakt.telefon") {
+        let contact = module.contact(in: municipality)
+        if let phone = contact?.phone {
             telecom.append(["system": "phone", "value": .string(phone), "use": "work"])
         }
-        if let email = f.text("kontakt.e-mail") ?? municipality.fields.text("kontakt.e-mail") {
+        if let email = contact?.email {
             telecom.append(["system": "email", "value": .string(email), "use": "work"])
         }
         telecom.append(["system": "url", "value": .string(pageURL)])
@@ -78,10 +77,10 @@ public enum FHIRExport {
             let label = Vocabularies.diagnoses.label(code)
             let concept: JSONValue = icpc2[code].map { c in ["coding": [["system": .string(icpc2System), "code": .string(c.0), "display": .string(c.1)]], "text": .string(label)] }
                 ?? ["text": .string(label)]
-            return ["code": concept, "comment": f.text("målgruppe.beskrivelse").json]
+            return ["code": concept, "comment": module.targetDescription.json]
         }
 
-        let free = module.isFree == true
+        let free = module.price?.isFree == true
         return [
             "resourceType": "HealthcareService",
             "id": .string(module.id.replacingASCII { $0 == 0x2F ? "-" : nil }),

@@ -5,15 +5,14 @@ import KatalogCore
 /// read what the offer is, for whom, by whom and how to get in touch.
 public enum JSONLD {
     public static func governmentService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
-        let f = module.fields
-        let phone = f.text("kontakt.telefon") ?? municipality.fields.text("kontakt.telefon")
-        let email = f.text("kontakt.e-mail") ?? municipality.fields.text("kontakt.e-mail")
-        let places: [JSONValue] = f.records("steder").map { place in
-            ["@type": "Place", "name": place.text("navn").json,
-             "address": ["@type": "PostalAddress", "streetAddress": place.text("adresse").json,
-                         "postalCode": place.text("postnummer").json, "addressLocality": place.text("by").json, "addressCountry": "DK"]]
+        let contact = module.contact(in: municipality)
+        let phone = contact?.phone, email = contact?.email
+        let places: [JSONValue] = module.places.map { place in
+            ["@type": "Place", "name": place.name.json,
+             "address": ["@type": "PostalAddress", "streetAddress": place.address.json,
+                         "postalCode": place.postcode.json, "addressLocality": place.city.json, "addressCountry": "DK"]]
         }
-        let free = module.isFree == true
+        let free = module.price?.isFree == true
         return [
             "@context": "https://schema.org",
             "@type": "GovernmentService",
@@ -27,7 +26,7 @@ public enum JSONLD {
             "provider": ["@type": "GovernmentOrganization", "name": .string(municipality.name), "telephone": phone.json, "email": email.json],
             "areaServed": ["@type": "AdministrativeArea", "name": .string(municipality.name)],
             "audience": ["@type": "PeopleAudience",
-                         "audienceType": f.text("målgruppe.beskrivelse").json,
+                         "audienceType": module.targetDescription.json,
                          "healthCondition": .array(module.diagnoses.map { ["@type": "MedicalCondition", "name": .string(Vocabularies.diagnoses.label($0))] })],
             "availableChannel": ["@type": "ServiceChannel",
                                  "name": .string(module.formats.map(Vocabularies.formats.label).joined(separator: ", ")),

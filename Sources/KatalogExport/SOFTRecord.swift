@@ -104,8 +104,8 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
 
     /// `pageURL` is the module's page, absolute when the build knows the site's address.
     public init(module: Module, municipality: Municipality, pageURL: String) {
-        let f = module.fields
-        let m = municipality.fields
+        let receiver = municipality.receiver
+        let contact = module.contact(in: municipality)
         kommune = municipality.name
         kommunekode = municipality.code
         modulId = module.id
@@ -117,29 +117,29 @@ public struct SOFTRecord: Sendable, Encodable, Equatable {
         fsiiiKoder = module.fsiii.map(\.code)
         fsiiiNavne = module.fsiii.map(\.display)
         diagnoser = module.diagnoses.map(Vocabularies.diagnoses.label)
-        maalgruppe = f.text("målgruppe.beskrivelse")
+        maalgruppe = module.targetDescription
         // What the module does not state is exported as not stated (null, or empty in the CSV).
-        kraeverKroniskSygdom = f.bool("målgruppe.kræver-kronisk-sygdom")
+        kraeverKroniskSygdom = module.requiresChronicDisease
         henvisningFra = module.referralSources.map(Vocabularies.referralSources.label)
-        egenHenvendelse = f.bool("adgang.egen-henvendelse")
-        direkteAdgang = f.bool("adgang.direkte")
-        viaAfklarendeSamtale = f.bool("adgang.via-afklarende-samtale")
+        egenHenvendelse = module.selfReferralStated
+        direkteAdgang = module.directAccessStated
+        viaAfklarendeSamtale = module.viaClarifyingConversation
         henvisningsstandard = "MedCom XREF15 (kommunehenvisning)"
-        modtager = m.text("modtager.navn")
-        modtagerSOR = m.text("modtager.sor")
-        modtagerLokationsnummer = m.text("modtager.lokationsnummer")
+        modtager = receiver.name
+        modtagerSOR = receiver.sor
+        modtagerLokationsnummer = receiver.ean
         form = module.forms.map(Vocabularies.forms.label)
         format = module.formats.map(Vocabularies.formats.label)
         tidspunkter = module.timesOfDay.map(Vocabularies.timesOfDay.label)
-        omfang = ScopeText.describe(f)
-        uger = f.integer("omfang.uger")
-        gangePrUge = f.integer("omfang.gange-pr-uge")
-        minutter = f.integer("omfang.minutter")
-        steder = f.records("steder").map { Place(navn: $0.text("navn"), adresse: $0.text("adresse"), postnummer: $0.text("postnummer"), by: $0.text("by")) }
-        telefon = f.text("kontakt.telefon") ?? m.text("kontakt.telefon")
-        email = f.text("kontakt.e-mail") ?? m.text("kontakt.e-mail")
-        pris = module.price
-        gratis = module.isFree
+        omfang = ScopeText.describe(module.scope)
+        uger = module.scope.weeks?.exact
+        gangePrUge = module.scope.timesPerWeek?.exact
+        minutter = module.scope.minutes?.exact
+        steder = module.places.map { Place(navn: $0.name, adresse: $0.address, postnummer: $0.postcode, by: $0.city) }
+        telefon = contact?.phone
+        email = contact?.email
+        pris = module.price?.text
+        gratis = module.price?.isFree
         side = pageURL
         opdateret = module.updated
     }

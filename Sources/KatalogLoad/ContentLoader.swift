@@ -211,10 +211,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// Keys every file of its kind needs; one written with a value that could not be read is reported as that.
-    static func requiredKeys(_ keys: [String], in fields: FieldTable, at location: SourceLocation) -> [InputError] {
-        keys.filter { fields.locations[$0] == nil }.map { key in
-            InputError(location, "`\(key)` mangler",
-                       hint: (Schema.module + Schema.municipality).first { $0.key == key }.map { "skriv `\(key):` øverst i filen. \($0.help)" },
+    static func requiredKeys<Key: FieldKey>(_ keys: [Key], in fields: FieldTable, at location: SourceLocation) -> [InputError] {
+        keys.filter { !fields.isWritten($0) }.map { key in
+            InputError(location, "`\(key.path)` mangler",
+                       hint: Key.schema.first { $0.key == key.path }.map { "skriv `\(key.path):` øverst i filen. \($0.help)" },
                        rule: "FELT")
         }
     }
@@ -265,7 +265,7 @@ public struct ContentLoader: Sendable {
             }
             let slugsHere = Set(municipality.modules.map(\.slug))
             for module in municipality.modules {
-                if let twin = module.fields.text("digital-pendant"), !slugsHere.contains(Slug.make(twin)) {
+                if let twin = module.digitalTwinName, !slugsHere.contains(Slug.make(twin)) {
                     problems.append(InputError(module.location(of: "digital-pendant"),
                                                "den digitale pendant `\(twin)` findes ikke i \(municipality.name)",
                                                hint: Suggestion.hint(for: twin, in: municipality.modules.map(\.slug)), rule: "FELT"))
@@ -278,9 +278,6 @@ public struct ContentLoader: Sendable {
 }
 
 extension ContentLoader {
-    /// The largest file, in MB, a module may link to unless `filgrænse-mb` in kommune.yml says otherwise.
-    public static let defaultFileLimitMB = 50
-
     /// Links and images in module bodies that point at local files: a module must exist; any other
     /// file must exist inside the content folder, and is then published beside the pages (its path
     /// relative to the content folder is returned). Nothing may point outside the content folder.
@@ -291,7 +288,7 @@ extension ContentLoader {
         lazy var modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
         let rootPath = Containment.normalised(root)
         let folders = Set(municipalities.map { Containment.normalised(($0.file as NSString).deletingLastPathComponent) })
-        let limits = Dictionary(municipalities.map { ($0.slug, $0.fields.integer("filgrænse-mb") ?? defaultFileLimitMB) }) { a, _ in a }
+        let limits = Dictionary(municipalities.map { ($0.slug, $0.fileLimitMB) }) { a, _ in a }
         for module in municipalities.flatMap(\.modules) {
             for link in module.body.links {
                 let location = SourceLocation(file: module.file, line: link.line, column: link.column)
@@ -342,7 +339,7 @@ extension ContentLoader {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på noget, der ikke er en almindelig fil"))
                     continue
                 }
-                let limit = limits[module.municipalitySlug] ?? defaultFileLimitMB
+                let limit = limits[module.municipalitySlug] ?? LinkedFiles.defaultLimitMB
                 guard size <= limit * 1_000_000 else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
                                                   hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))

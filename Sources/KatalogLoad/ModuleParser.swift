@@ -31,31 +31,31 @@ public enum ModuleParser {
         // Keys every module needs; when the fields could not be read at all, that is the problem to fix first.
         let readable = !reader.errors.contains { $0.rule == "YAML" }
         if readable {
-            problems += ContentLoader.requiredKeys(["titel", "resume", "indsats", "opdateret"], in: fields, at: frontMatter)
+            problems += ContentLoader.requiredKeys([ModuleKey.title, .summary, .intervention, .updated], in: fields, at: frontMatter)
         }
-        let intervention = fields.text("indsats").flatMap(Intervention.init(rawValue:))
-        var variant = fields.text("variant").flatMap(Variant.init(rawValue:))
+        let intervention = fields.text(ModuleKey.intervention).flatMap(Intervention.init(rawValue:))
+        var variant = fields.text(ModuleKey.variant).flatMap(Variant.init(rawValue:))
         var fieldsRead = fields
         if let intervention {
             if let chosen = variant, chosen.intervention != intervention {
-                problems.append(InputError(fields.locations["variant"]!,
+                problems.append(InputError(fields.location(of: ModuleKey.variant)!,
                                            "varianten `\(chosen.rawValue)` hører ikke til indsatsen `\(intervention.rawValue)`",
                                            hint: intervention.variants.isEmpty ? "slet feltet `variant`"
                                               : "vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
                 variant = nil
             } else if variant == nil, !intervention.variants.isEmpty {
-                problems.append(InputError(fields.location(of: "indsats") ?? frontMatter, "`variant` mangler for indsatsen `\(intervention.rawValue)`",
+                problems.append(InputError(fields.location(of: ModuleKey.intervention) ?? frontMatter, "`variant` mangler for indsatsen `\(intervention.rawValue)`",
                                            hint: "skriv `variant:` med en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
             }
             let allowed = intervention.elementVocabulary(for: variant)
-            let elements = fields.list("indhold")
+            let elements = fields.list(ModuleKey.elements)
             for element in elements where !allowed.contains(element) {
-                problems.append(InputError(fields.locations["indhold"]!,
+                problems.append(InputError(fields.location(of: ModuleKey.elements)!,
                                            "`\(element)` er ikke et indholdselement for \(intervention.label.lowercased())",
                                            hint: Suggestion.hint(for: element, in: allowed.codes)
                                               ?? "mulige værdier: \(allowed.codes.joined(separator: ", "))", rule: "FELT"))
             }
-            if elements.contains(where: { !allowed.contains($0) }) { fieldsRead.values["indhold"] = .list(elements.filter(allowed.contains)) }
+            if elements.contains(where: { !allowed.contains($0) }) { fieldsRead.values[ModuleKey.elements.path] = .list(elements.filter(allowed.contains)) }
         }
         let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
         problems += references.problems

@@ -15,27 +15,27 @@ public enum MunicipalityParser {
         var fields = reader.read(yaml: text, schema: Schema.municipality)
         problems += reader.errors
         if !reader.errors.contains(where: { $0.rule == "YAML" }) {
-            problems += ContentLoader.requiredKeys(["navn", "kommunekode"], in: fields, at: SourceLocation(file: file, line: 1))
+            problems += ContentLoader.requiredKeys([MunicipalityKey.name, .code], in: fields, at: SourceLocation(file: file, line: 1))
         }
-        for key in ["hjemmeside", "tilgængelighedserklæring"] {
-            if let url = fields.text(key), let location = fields.locations[key],
+        for key: MunicipalityKey in [.website, .accessibilityStatement] {
+            if let url = fields.text(key), let location = fields.location(of: key),
                !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
-                problems.append(InputError(location, "`\(key)` skal være en webadresse, der starter med https://", rule: "FELT"))
-                fields.values[key] = nil
+                problems.append(InputError(location, "`\(key.path)` skal være en webadresse, der starter med https://", rule: "FELT"))
+                fields.values[key.path] = nil
             }
         }
         // Settings within what makes sense (and what arithmetic on them can hold).
-        for (key, range) in [("filgrænse-mb", 1...100_000), ("lix-grænse", 1...100)] {
-            if let value = fields.integer(key), let location = fields.locations[key], !range.contains(value) {
-                problems.append(InputError(location, "`\(key)` er \(value), men skal være fra \(range.lowerBound) til \(range.upperBound)", rule: "FELT"))
-                fields.values[key] = nil
+        for (key, range) in [(MunicipalityKey.fileLimitMB, 1...100_000), (.lixLimit, 1...100)] {
+            if let value = fields.integer(key), let location = fields.location(of: key), !range.contains(value) {
+                problems.append(InputError(location, "`\(key.path)` er \(value), men skal være fra \(range.lowerBound) til \(range.upperBound)", rule: "FELT"))
+                fields.values[key.path] = nil
             }
         }
-        if let code = fields.text("kommunekode"), let location = fields.locations["kommunekode"],
+        if let code = fields.text(MunicipalityKey.code), let location = fields.location(of: MunicipalityKey.code),
            !Self.isMunicipalityCode(code) {
             problems.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",
                                        hint: "skriv den i citationstegn, fx \"0707\"", rule: "FELT"))
-            fields.values["kommunekode"] = nil
+            fields.values[MunicipalityKey.code.path] = nil
         }
         return (Municipality(slug: slug, file: file, fields: fields, modules: []), problems)
     }

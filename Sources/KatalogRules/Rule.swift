@@ -52,22 +52,30 @@ public enum Target: Sendable {
     }
 }
 
-/// A problem a check found: the key it concerns (dotted path) and a Danish message.
+/// A problem a check found: the key it concerns (dotted path), or a line of the body, and a
+/// Danish message.
 public struct Issue: Sendable {
+    /// The key's path; empty for an issue about the file or the catalog as a whole.
     public let path: String
     /// A line in the body, for issues about the Markdown text rather than a key.
     public let line: Int?
     public let message: String
-    public init(_ path: String, _ message: String) {
-        self.path = path
-        self.line = nil
-        self.message = message
+    public init(_ key: ModuleKey, _ message: String) {
+        self.init(path: key.path, line: nil, message)
+    }
+    public init(_ key: MunicipalityKey, _ message: String) {
+        self.init(path: key.path, line: nil, message)
     }
     public init(line: Int, _ message: String) {
-        self.path = ""
+        self.init(path: "", line: line, message)
+    }
+    init(path: String, line: Int?, _ message: String) {
+        self.path = path
         self.line = line
         self.message = message
     }
+    /// An issue about the module or the municipality's catalog as a whole.
+    public static func whole(_ message: String) -> Issue { Issue(path: "", line: nil, message) }
 }
 
 /// One rule of the quality standard: data (ID, section, wording, hint) plus a small check.
@@ -87,9 +95,28 @@ public struct Rule: Sendable {
     public let line: Int
     /// What to do, in Danish.
     public let hint: String
+    /// The fields the rule reads: the module's, and kommune.yml's (`settings`). `katalog new`
+    /// writes a module's, `katalog explain` and the compliance pages name them.
+    public let fields: [ModuleKey]
+    public let settings: [MunicipalityKey]
     public let check: Check
 
     public var severity: Severity { basis.severity }
+
+    public init(id: String, section: String, basis: Basis, kind: Kind, target: Target, wording: String, line: Int, hint: String,
+                fields: [ModuleKey] = [], settings: [MunicipalityKey] = [], check: Check) {
+        self.id = id
+        self.section = section
+        self.basis = basis
+        self.kind = kind
+        self.target = target
+        self.wording = wording
+        self.line = line
+        self.hint = hint
+        self.fields = fields
+        self.settings = settings
+        self.check = check
+    }
 }
 
 /// A module seen by a check, with helpers that turn missing or wrong fields into issues.
@@ -100,44 +127,55 @@ public struct ModuleFacts: Sendable {
     public let lixLimit: Int
     public var fields: FieldTable { module.fields }
 
+    public func text(_ key: ModuleKey) -> String? { fields.text(key) }
+    public func bool(_ key: ModuleKey) -> Bool? { fields.bool(key) }
+    public func list(_ key: ModuleKey) -> [String] { fields.list(key) }
+    public func quantity(_ key: ModuleKey) -> Quantity? { fields.quantity(key) }
+    public func records(_ key: ModuleKey) -> [FieldTable] { fields.records(key) }
+    public func otherValues(_ key: ModuleKey) -> [String] { fields.otherValues(key) }
+
     /// An issue when a text declaration is absent or says nothing (see `Declaration`).
-    public func declared(_ path: String, _ what: String) -> [Issue] {
-        guard let text = fields.text(path) else { return [Issue(path, "`\(path)` mangler: \(what)")] }
+    public func declared(_ key: ModuleKey, _ what: String) -> [Issue] {
+        guard let text = fields.text(key) else { return [Issue(key, "`\(key.path)` mangler: \(what)")] }
         // A code (`screening: audit`) says what it says; free text must say something.
-        guard case .text? = Schema.field(path)?.kind else { return [] }
-        guard Declaration.saysSomething(text, path: path) else {
-            return [Issue(path, "`\(path)` siger ikke noget endnu (“\(text.prefix(40))”): \(what) skal beskrives med jeres egne ord")]
+        guard case .text? = Schema.field(key.path)?.kind else { return [] }
+        guard Declaration.saysSomething(text, path: key.path) else {
+            return [Issue(key, "`\(key.path)` siger ikke noget endnu (“\(text.prefix(40))”): \(what) skal beskrives med jeres egne ord")]
         }
         return []
     }
 
     /// Whether a text declaration says something (for rules that accept it among other ways to show a krav).
-    public func says(_ path: String) -> Bool {
-        fields.text(path).map { Declaration.saysSomething($0, path: path) } ?? false
+    public func says(_ key: ModuleKey) -> Bool {
+        fields.text(key).map { Declaration.saysSomething($0, path: key.path) } ?? false
     }
 
     /// An issue when a yes/no field is not `true`.
-    public func yes(_ path: String, _ what: String) -> [Issue] {
-        fields.bool(path) == true ? [] : [Issue(path, fields.bool(path) == false ? "`\(path)` er nej: \(what)" : "`\(path)` mangler: \(what)")]
+    public func yes(_ key: ModuleKey, _ what: String) -> [Issue] {
+        switch fields.bool(key) {
+        case true?: []
+        case false?: [Issue(key, "`\(key.path)` er nej: \(what)")]
+        case nil: [Issue(key, "`\(key.path)` mangler: \(what)")]
+        }
     }
 
     /// An issue naming every required code a list lacks.
-    public func includes(_ path: String, _ required: [String], from vocabulary: Vocabulary, _ what: String) -> [Issue] {
-        let have = Set(fields.list(path))
+    public func includes(_ key: ModuleKey, _ required: [String], from vocabulary: Vocabulary, _ what: String) -> [Issue] {
+        let have = Set(fields.list(key))
         let missing = required.filter { !have.contains($0) }
         guard !missing.isEmpty else { return [] }
-        return [Issue(path, "\(what) mangler i `\(path)`: \(missing.map { "\($0) (\(vocabulary.label($0)))" }.joined(separator: ", "))")]
+        return [Issue(key, "\(what) mangler i `\(key.path)`: \(missing.map { "\($0) (\(vocabulary.label($0)))" }.joined(separator: ", "))")]
     }
 
     /// An issue when a number is absent or lies outside the standard's range. A range or an
     /// approximate number is judged as stated: inside passes; partly or wholly outside does not,
     /// and the message says which (`uger: 8-16` against 6-12 weeks).
-    public func number(_ path: String, in range: ClosedRange<Int>, _ what: String) -> [Issue] {
-        guard let value = fields.quantity(path) else { return [Issue(path, "`\(path)` mangler: \(what)")] }
+    public func number(_ key: ModuleKey, in range: ClosedRange<Int>, _ what: String) -> [Issue] {
+        guard let value = fields.quantity(key) else { return [Issue(key, "`\(key.path)` mangler: \(what)")] }
         switch value.fit(range) {
         case .inside: return []
-        case .partly: return [Issue(path, "`\(path)` er \(value), som kun delvis ligger inden for \(range.lowerBound)-\(range.upperBound): \(what)")]
-        case .outside: return [Issue(path, "`\(path)` er \(value), men \(what)")]
+        case .partly: return [Issue(key, "`\(key.path)` er \(value), som kun delvis ligger inden for \(range.lowerBound)-\(range.upperBound): \(what)")]
+        case .outside: return [Issue(key, "`\(key.path)` er \(value), men \(what)")]
         }
     }
 

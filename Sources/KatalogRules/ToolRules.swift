@@ -39,21 +39,21 @@ public enum ToolRules {
              wording: "Tal, der ligger langt fra, hvad et forebyggelsestilbud har, er tit en tastefejl (0 uger, 52 gange om ugen).",
              line: 0, hint: "Tjek tallet. Er det rigtigt, kan advarslen ignoreres.",
              check: .module { f in
-                 sensible.compactMap { path, range in
-                     guard let value = f.fields.quantity(path), value.lower < range.lowerBound || value.upper > range.upperBound else { return nil }
-                     return Issue(path, "`\(path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet rigtigt?")
+                 sensible.compactMap { key, range in
+                     guard let value = f.quantity(key), value.lower < range.lowerBound || value.upper > range.upperBound else { return nil }
+                     return Issue(key, "`\(key.path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet rigtigt?")
                  }
              }),
         Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "`opdateret` siger, hvornår teksten sidst er gennemgået. En dato før kvalitetsstandarden fra 2024 eller i fremtiden er tit forkert.",
              line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.",
              check: .module { f in
-                 guard let updated = f.fields.text("opdateret") else { return [] }
+                 guard let updated = f.text(.updated) else { return [] }
                  if updated < "2024-01-01" {
-                     return [Issue("opdateret", "teksten er sidst gennemgået \(updated), før Sundhedsstyrelsens kvalitetsstandard fra 2024")]
+                     return [Issue(.updated, "teksten er sidst gennemgået \(updated), før Sundhedsstyrelsens kvalitetsstandard fra 2024")]
                  }
                  if updated > DayStamp.today(offsetDays: 1) {
-                     return [Issue("opdateret", "`opdateret` er \(updated), som ligger i fremtiden")]
+                     return [Issue(.updated, "`opdateret` er \(updated), som ligger i fremtiden")]
                  }
                  return []
              }),
@@ -66,11 +66,11 @@ public enum ToolRules {
              }),
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
              wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
-             line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Grænsen er \(Validator.defaultLIXLimit), medmindre `lix-grænse` i kommune.yml eller --lix siger andet.",
+             line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Grænsen er \(LIX.defaultLimit), medmindre `lix-grænse` i kommune.yml eller --lix siger andet.",
              check: .module { f in
                  let lix = LIX.readability(of: f.module)
                  guard lix.words > 0, lix.score > f.lixLimit else { return [] }
-                 return [Issue("resume", "teksten har LIX \(lix.score) (\(lix.band)); målet er højst \(f.lixLimit)")]
+                 return [Issue(.summary, "teksten har LIX \(lix.score) (\(lix.band)); målet er højst \(f.lixLimit)")]
              }),
         Rule(id: table, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "Tabeller i Markdown (med | og ---) vises ikke som tabeller på webstedet.",
@@ -116,16 +116,16 @@ extension ToolRules {
             let shown = prefix.isEmpty ? path : prefix
             switch value {
             case .placeholder(let text) where Placeholder.choice(text) != nil || text.hasPrefix(Placeholder.choose):
-                issues.append(Issue(prefix.isEmpty ? path : prefix, "`\(shown)` er ikke valgt endnu"))
+                issues.append(Issue(path: shown, line: nil, "`\(shown)` er ikke valgt endnu"))
             case .records(let records):
                 for record in records { issues += placeholders(record, prefix: path) }
             default:
-                if placeholderText(value) { issues.append(Issue(prefix.isEmpty ? path : prefix, "`\(shown)` er ikke udfyldt endnu")) }
+                if placeholderText(value) { issues.append(Issue(path: shown, line: nil, "`\(shown)` er ikke udfyldt endnu")) }
             }
         }
         for (path, items) in fields.pending {
             let shown = prefix.isEmpty ? path : prefix
-            issues.append(Issue(shown, "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
+            issues.append(Issue(path: shown, line: nil, "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
         }
         return issues.sorted { $0.path < $1.path }
     }
@@ -144,9 +144,9 @@ extension ToolRules {
             let at = prefix.isEmpty ? path : prefix
             switch value {
             case .text(let text) where text.containsText(Placeholder.example):
-                issues.append(Issue(at, "`\(at)` er stadig et eksempel (“\(text.prefix(50))”)"))
+                issues.append(Issue(path: at, line: nil, "`\(at)` er stadig et eksempel (“\(text.prefix(50))”)"))
             case .list(let items) where items.contains(where: { $0.containsText(Placeholder.example) }):
-                issues.append(Issue(at, "`\(at)` er stadig et eksempel"))
+                issues.append(Issue(path: at, line: nil, "`\(at)` er stadig et eksempel"))
             case .records(let records):
                 for record in records { issues += examples(record, prefix: path) }
             default: break
@@ -156,11 +156,11 @@ extension ToolRules {
     }
 
     /// What is usual for a prevention offer; outside it, a number is more often a typo than true.
-    static let sensible: [(String, ClosedRange<Int>)] = [
-        ("omfang.uger", 1...26), ("omfang.gange-pr-uge", 1...7), ("omfang.minutter", 5...240), ("omfang.lektioner", 1...60),
-        ("omfang.deltagere-pr-instruktør", 1...30), ("omfang.holdstørrelse", 2...40), ("adgang.kontakt-inden-dage", 1...60),
-        ("nikotin.ventetid-dage", 0...90), ("ernæring.første-samtale-minutter", 10...180), ("ernæring.opfølgning-minutter", 5...120),
-        ("ernæring.opfølgning-hver-måneder", 1...24), ("ernæring.revurdering-måneder", 1...36),
+    static let sensible: [(ModuleKey, ClosedRange<Int>)] = [
+        (.weeks, 1...26), (.timesPerWeek, 1...7), (.minutes, 5...240), (.lessons, 1...60),
+        (.participantsPerInstructor, 1...30), (.teamSize, 2...40), (.contactWithinDays, 1...60),
+        (.nicotineWaitDays, 0...90), (.firstConversationMinutes, 10...180), (.followUpMinutes, 5...120),
+        (.followUpEveryMonths, 1...24), (.reassessmentMonths, 1...36),
     ]
 
     /// `traening kopi.md`, `kopi af traening.md`, `traening (1).md`, `traening copy.md`, `traening - Kopi.md`.

@@ -7,8 +7,6 @@ public struct Validator: Sendable {
     /// Overrides every municipality's `lix-grænse` when set.
     public let lixLimit: Int?
 
-    public static let defaultLIXLimit = 35
-
     public init(rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil) {
         self.rules = rules
         self.lixLimit = lixLimit
@@ -42,7 +40,7 @@ public struct Validator: Sendable {
     /// The findings of the module rules for one module (what an edit to that module can change).
     public func validate(_ module: Module, in municipality: Municipality, disabled: Set<String>) -> [Finding] {
         var findings: [Finding] = []
-        let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Self.defaultLIXLimit
+        let limit = municipality.lixLimit(lixLimit)
         // Module rules see the municipality's settings but not its other modules: a module's findings
         // depend on the module and kommune.yml only, which is what lets a session reuse them.
         var settingsOnly = municipality
@@ -81,10 +79,10 @@ public struct Validator: Sendable {
     public func optOuts(_ municipality: Municipality) -> (Set<String>, [Finding]) {
         var disabled: Set<String> = []
         var findings: [Finding] = []
-        let location = municipality.location(of: "fravalg")
-        for record in municipality.fields.records("fravalg") {
-            let at = record.locations["regel"] ?? location
-            guard let id = record.text("regel") else {
+        let location = municipality.location(of: MunicipalityKey.optOuts)
+        for record in municipality.fields.records(MunicipalityKey.optOuts) {
+            let at = record.location(of: OptOutKey.rule) ?? location
+            guard let id = record.text(OptOutKey.rule) else {
                 findings.append(Finding(rule: ToolRules.optOut, section: "-", severity: .error, location: at,
                                         message: "et fravalg mangler `regel`", hint: "skriv fx `regel: A-6.3-1`"))
                 continue
@@ -100,7 +98,7 @@ public struct Validator: Sendable {
                                         message: "\(rule.id) er et krav og kan ikke fravælges", hint: "slet fravalget og opfyld kravet"))
                 continue
             }
-            guard record.text("begrundelse") != nil else {
+            guard record.text(OptOutKey.reason) != nil else {
                 findings.append(Finding(rule: rule.id, section: rule.section, severity: .error, location: at,
                                         message: "fravalget af \(rule.id) mangler en `begrundelse`", hint: "skriv, hvorfor kommunen har valgt anbefalingen fra"))
                 continue

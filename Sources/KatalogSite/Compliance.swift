@@ -189,15 +189,15 @@ struct Compliance {
     }
 
     /// The ATTEST declarations a module makes, shown as "how" it meets the requirements.
-    static let declarationKeys: [(String, String)] = [
-        ("differentiering", "Differentiering (§3.4)"),
-        ("sundhedspædagogik", "Sundhedspædagogik (§3.2)"),
-        ("kompetencer", "Personalets kompetencer"),
-        ("afslutning.evaluering", "Evaluering af forløbet (§3.5)"),
-        ("afslutning.fastholdelse", "Støtte til at fortsætte (§3.5)"),
-        ("test.omgivelser", "Testens omgivelser (§6.3)"),
-        ("intensitet-begrundelse", "Begrundelse for intensitet (§6.3)"),
-        ("alkohol.gravide", "Gravide med positiv screening (§8.2)"),
+    static let declarationKeys: [(ModuleKey, String)] = [
+        (.differentiation, "Differentiering (§3.4)"),
+        (.healthPedagogy, "Sundhedspædagogik (§3.2)"),
+        (.competences, "Personalets kompetencer"),
+        (.evaluation, "Evaluering af forløbet (§3.5)"),
+        (.retention, "Støtte til at fortsætte (§3.5)"),
+        (.testSetting, "Testens omgivelser (§6.3)"),
+        (.intensityReason, "Begrundelse for intensitet (§6.3)"),
+        (.pregnant, "Gravide med positiv screening (§8.2)"),
     ]
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
@@ -225,7 +225,7 @@ struct Compliance {
                 return view
             }
         let lix = LIX.readability(of: module)
-        let limit = lixLimit ?? municipality.fields.integer("lix-grænse") ?? Validator.defaultLIXLimit
+        let limit = municipality.lixLimit(lixLimit)
         return ModuleComplianceView(
             title: module.title, url: SiteContext.modulePath(module), complianceURL: Self.path(module), file: module.file,
             intervention: module.variant?.label ?? module.intervention.label, municipality: municipality.name,

@@ -38,7 +38,7 @@ enum SearchIndex {
 
     private static func entryJSON(_ module: Module, in municipality: Municipality) -> String {
         let entry = Entry(id: entryID(module),
-                          tekst: [module.title, module.summary, module.fields.text("målgruppe.beskrivelse") ?? "", module.body.prose]
+                          tekst: [module.title, module.summary, module.targetDescription ?? "", module.body.prose]
                             .joined(separator: " ").lowercasedLatin1,
                           indsats: module.intervention.rawValue, diagnoser: module.diagnoses, kommune: municipality.slug,
                           postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)

@@ -250,7 +250,7 @@ final class SiteContext: @unchecked Sendable {
 
     /// The digital counterpart a module names (`digital-pendant`), if it exists.
     private static func twin(of module: Module, in municipality: Municipality) -> Module? {
-        guard let name = module.fields.text("digital-pendant") else { return nil }
+        guard let name = module.digitalTwinName else { return nil }
         let slug = Slug.make(name)
         return municipality.modules.first { $0.slug == slug }
     }
@@ -266,7 +266,6 @@ final class SiteContext: @unchecked Sendable {
     }
 
     private static func buildModuleView(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleView {
-        let f = module.fields
         let twin = Self.twin(of: module, in: municipality)
         return ModuleView(
             id: "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil },
@@ -279,45 +278,54 @@ final class SiteContext: @unchecked Sendable {
             interventionURL: Self.interventionPath(module.intervention),
             variant: module.variant?.label,
             diagnoses: module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: Self.diagnosisPath($0)) },
-            targetGroup: f.text("målgruppe.beskrivelse"),
-            forms: module.forms.map(Vocabularies.forms.label) + f.otherValues("form"),
-            formats: module.formats.map(Vocabularies.formats.label) + f.otherValues("format"),
+            targetGroup: Self.whoFor(module.targetGroup),
+            dietGroups: module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label),
+            forms: module.forms.map(Vocabularies.forms.label) + module.otherForms,
+            formats: module.formats.map(Vocabularies.formats.label) + module.otherFormats,
             times: module.timesOfDay.map(Vocabularies.timesOfDay.label),
-            scope: ScopeText.describe(f),
-            intake: f.text("optag").map(Vocabularies.intakes.label),
-            places: f.records("steder").map { PlaceView(name: $0.text("navn"), address: $0.text("adresse"),
-                                                         postcode: $0.text("postnummer"), city: $0.text("by")) },
-            contact: Self.contactView(f, prefix: "kontakt") ?? Self.contactView(municipality.fields, prefix: "kontakt"),
+            scope: ScopeText.describe(module.scope),
+            intake: module.intake.map(Vocabularies.intakes.label),
+            places: module.places.map(PlaceView.init),
+            contact: ContactView(module.contact(in: municipality)),
             // Not stated is shown as not stated, never as a default.
-            price: module.price ?? "Kontakt os om prisen",
+            price: module.price?.text ?? "Kontakt os om prisen",
             updated: DanishDate.long(module.updated),
             updatedISO: module.updated,
             selfReferral: module.selfReferral,
-            referralRequired: f.bool("adgang.egen-henvendelse") == false,
+            referralRequired: module.selfReferralStated == false,
             directAccess: module.directAccess,
+            startConversation: module.nicotine.startConversation == true,
+            reduction: module.nicotine.reduction == true,
             referralSources: module.referralSources.map(Vocabularies.referralSources.label),
-            staff: module.staff.map(Vocabularies.professions.label) + f.otherValues("personale"),
+            staff: module.staff.map(Vocabularies.professions.label) + module.otherStaff,
             body: module.body.html,
             digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
-            continuation: f.list("afslutning.videreførelse").map(Vocabularies.continuations.label),
+            continuation: module.continuations.map(Vocabularies.continuations.label),
             doctorsURL: Self.doctorsPath(municipality),
             digest: digest)
     }
 
+    /// "Hvem er det for?": the module's description, whether it is also for citizens at risk, and
+    /// its special considerations, as one text (nil when the module says none of them).
+    static func whoFor(_ group: TargetGroup) -> String? {
+        let parts = [group.description, group.atRisk == true ? "Også for borgere, der er i risiko for at få en kronisk sygdom." : nil,
+                     group.specialConsiderations].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     static func municipalityView(_ m: Municipality) -> MunicipalityView {
-        let f = m.fields
         var view = MunicipalityView(
             slug: m.slug, name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
-            contact: contactView(f, prefix: "kontakt"),
-            accessibilityStatement: f.text("tilgængelighedserklæring"),
-            website: f.text("hjemmeside"),
-            receiver: f.text("modtager.navn"),
-            receiverSOR: f.text("modtager.sor"),
-            receiverLocation: f.text("modtager.lokationsnummer"),
-            doctorsPhone: f.text("læger.telefon"),
-            contactWithinDays: f.integer("læger.kontakt-inden-dage"),
-            referralContents: f.list("læger.henvisning"),
-            feedback: f.text("læger.tilbagemelding"),
+            contact: ContactView(m.contact),
+            accessibilityStatement: m.accessibilityStatement,
+            website: m.website,
+            receiver: m.receiver.name,
+            receiverSOR: m.receiver.sor,
+            receiverLocation: m.receiver.ean,
+            doctorsPhone: m.doctors.phone,
+            contactWithinDays: m.doctors.contactWithinDays?.exact,
+            referralContents: m.doctors.referralContents,
+            feedback: m.doctors.feedback,
             postcodes: m.postcodes.joined(separator: ", "),
             doctorsURL: doctorsPath(m),
             directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
@@ -327,11 +335,6 @@ final class SiteContext: @unchecked Sendable {
         return view
     }
 
-    static func contactView(_ f: FieldTable, prefix: String) -> ContactView? {
-        guard f.hasGroup(prefix) else { return nil }
-        return ContactView(name: f.text("\(prefix).navn"), phone: f.text("\(prefix).telefon"),
-                           email: f.text("\(prefix).e-mail"), hours: f.text("\(prefix).åbningstid"))
-    }
 }
 
 extension String {

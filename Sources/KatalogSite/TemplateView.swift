@@ -1,4 +1,5 @@
 import Mustache
+import KatalogCore
 import Synchronization
 
 /// A view model that Mustache reads through a table of key paths instead of reflection.
@@ -232,6 +233,7 @@ extension ModuleView: TemplateView {
         "variant": key(\.variant),
         "diagnoses": key(\.diagnoses),
         "targetGroup": key(\.targetGroup),
+        "dietGroups": key(\.dietGroups),
         "forms": key(\.forms),
         "formats": key(\.formats),
         "times": key(\.times),
@@ -245,6 +247,8 @@ extension ModuleView: TemplateView {
         "selfReferral": key(\.selfReferral),
         "referralRequired": key(\.referralRequired),
         "directAccess": key(\.directAccess),
+        "startConversation": key(\.startConversation),
+        "reduction": key(\.reduction),
         "referralSources": key(\.referralSources),
         "staff": key(\.staff),
         "body": key(\.body),

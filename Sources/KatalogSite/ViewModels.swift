@@ -14,6 +14,10 @@ struct PlaceView: Hashable {
     let address: String?
     let postcode: String?
     let city: String?
+
+    init(_ place: Place) {
+        (name, address, postcode, city) = (place.name, place.address, place.postcode, place.city)
+    }
 }
 
 struct ContactView: Hashable {
@@ -21,6 +25,11 @@ struct ContactView: Hashable {
     let phone: String?
     let email: String?
     let hours: String?
+
+    init?(_ contact: Contact?) {
+        guard let contact else { return nil }
+        (name, phone, email, hours) = (contact.name, contact.phone, contact.email, contact.hours)
+    }
 }
 
 /// A module as its page shows it. A class: pages, lists and caches pass it around, and copying a
@@ -36,7 +45,9 @@ final class ModuleView: Sendable {
     let interventionURL: String
     let variant: String?
     let diagnoses: [LinkView]
+    /// Who the offer is for, in the module's words, with "also at risk" and special considerations.
     let targetGroup: String?
+    let dietGroups: [String]
     let forms: [String]
     let formats: [String]
     let times: [String]
@@ -52,6 +63,10 @@ final class ModuleView: Sendable {
     /// The module says the citizen cannot (`egen-henvendelse: false`); neither, when it says nothing.
     let referralRequired: Bool
     let directAccess: Bool
+    /// Nicotine cessation: starts with a conversation that agrees the course (`opstartssamtale`),
+    /// and offers cutting down as a step (`reduktion`).
+    let startConversation: Bool
+    let reduction: Bool
     let referralSources: [String]
     let staff: [String]
     let body: String
@@ -73,6 +88,7 @@ final class ModuleView: Sendable {
          variant: String?,
          diagnoses: [LinkView],
          targetGroup: String?,
+         dietGroups: [String],
          forms: [String],
          formats: [String],
          times: [String],
@@ -86,6 +102,8 @@ final class ModuleView: Sendable {
          selfReferral: Bool,
          referralRequired: Bool,
          directAccess: Bool,
+         startConversation: Bool,
+         reduction: Bool,
          referralSources: [String],
          staff: [String],
          body: String,
@@ -104,6 +122,7 @@ final class ModuleView: Sendable {
         self.variant = variant
         self.diagnoses = diagnoses
         self.targetGroup = targetGroup
+        self.dietGroups = dietGroups
         self.forms = forms
         self.formats = formats
         self.times = times
@@ -117,6 +136,8 @@ final class ModuleView: Sendable {
         self.selfReferral = selfReferral
         self.referralRequired = referralRequired
         self.directAccess = directAccess
+        self.startConversation = startConversation
+        self.reduction = reduction
         self.referralSources = referralSources
         self.staff = staff
         self.body = body

@@ -45,6 +45,8 @@ let breakages: [Breakage] = [
     // Organisation declarations in kommune.yml
     Breakage("K-9.1-3", F + "kommune.yml", .dropLine("  befolkningsdata:"), at: "organisation:"),
     Breakage("A-3.3-2", F + "kommune.yml", .dropLine("  organisatorisk-sundhedskompetence:"), at: "organisation:"),
+    Breakage("A-3.2-1", F + "kommune.yml", .dropLine("  sparring:"), at: "organisation:"),
+    Breakage("A-3.2-2", S + "kommune.yml", .dropLine("  specialister:"), at: "organisation:"),
     Breakage("A-3.5-1", F + "kommune.yml", .dropLine("  civilsamfund:"), at: "organisation:"),
     Breakage("A-9.1-1", F + "kommune.yml", .dropLine("  indikatorer:"), at: "organisation:"),
     Breakage("A-9.2-1", F + "kommune.yml", .dropLine("  forskning:"), at: "organisation:"),
@@ -83,6 +85,8 @@ let breakages: [Breakage] = [
     Breakage("K-5.2-2", F + "rygestop-paa-hold.md", .replace("afhængighed-og-abstinenser, medicin, valideret-test", "afhængighed-og-abstinenser, valideret-test"), at: "indhold:"),
     Breakage("K-5.5-1", F + "rygestop-paa-hold.md", .dropLine("kompetencer:")),
     Breakage("K-5.2-3", F + "rygestop-individuelt.md", .dropLine("  produktrådgivning:"), at: "nikotin:"),
+    // "Hvis en borger skal vente mere end 14 dage … bør der i den mellemliggende periode jævnligt ske en opfølgning" (l.904-906)
+    Breakage("A-5.3-3", S + "roegfri-sammen.md", .dropLine("  mellemliggende-opfølgning: true"), at: "nikotin:"),
     Breakage("A-5.3-4", F + "rygestop-paa-hold.md", .replace("  manual: røgfrit-liv-grupper", "  manual: kom-og-kvit"), at: "  manual:"),
     Breakage("A-5.3-8", F + "rygestop-paa-hold.md", .replace("  stopbasen: true", "  stopbasen: false"), at: "  stopbasen:"),
     Breakage("A-5.5-1", F + "rygestop-paa-hold.md", .replace("kurser: [grundkursus-rygestop-grupper, grundkursus-individuel-rygestop]", "kurser: [grundkursus-individuel-rygestop]"), at: "kurser:"),

@@ -108,7 +108,7 @@ struct FrontMatterTests {
         defer { catalog.remove() }
         let module = try #require(try catalog.load().modules.first)
         #expect(module.staff == ["fysioterapeut"])
-        #expect(module.fields.otherValues("personale") == ["sexologisk rådgiver"])
+        #expect(module.otherStaff == ["sexologisk rådgiver"])
     }
 
     @Test("numbers take ranges and approximations as offers state them")
@@ -117,10 +117,10 @@ struct FrontMatterTests {
                                        "testby/a.md": validModule(extra: "omfang:\n  uger: 8-12\n  holdstørrelse: ca. 8\n  minutter: 60")])
         defer { catalog.remove() }
         let module = try #require(try catalog.load().modules.first)
-        #expect(module.fields.quantity("omfang.uger") == Quantity(8, 12))
-        #expect(module.fields.quantity("omfang.holdstørrelse") == Quantity(8, approximate: true))
-        #expect(module.fields.integer("omfang.minutter") == 60)
-        #expect(module.fields.integer("omfang.uger") == nil, "a range is no single number")
+        #expect(module.scope.weeks == Quantity(8, 12))
+        #expect(module.scope.teamSize == Quantity(8, approximate: true))
+        #expect(module.scope.minutes?.exact == 60)
+        #expect(module.scope.weeks?.exact == nil, "a range is no single number")
     }
 
     @Test("a wrong type names the expected type")

@@ -1,0 +1,198 @@
+/// What the stages read from a module and its municipality, typed and defined once, beside the
+/// schema (`Schema.swift`) and its keys (`FieldKeys.swift`). Pages, exports and rules read these,
+/// not the field table, wherever a value has a meaning of its own (a contact with its fallback, a
+/// place, a price). Nothing here invents a value: what a file does not state is nil or empty.
+
+/// A place where an offer takes place (`steder`).
+public struct Place: Sendable, Hashable {
+    public let name: String?
+    public let address: String?
+    public let postcode: String?
+    public let city: String?
+
+    init(_ record: FieldTable) {
+        name = record.text(PlaceKey.name)
+        address = record.text(PlaceKey.address)
+        postcode = record.text(PlaceKey.postcode)
+        city = record.text(PlaceKey.city)
+    }
+
+    /// "Sundhedscenter Fjordby, Havnevej 2, 7999 Fjordby", of what is stated.
+    public var line: String {
+        [name, address, [postcode, city].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
+            .joined(separator: ", ")
+    }
+}
+
+/// A contact (`kontakt`): the module's own, or its municipality's.
+public struct Contact: Sendable, Hashable {
+    public let name: String?
+    public let phone: String?
+    public let email: String?
+    public let address: String?
+    public let hours: String?
+}
+
+/// The unit that receives referrals (`modtager` in kommune.yml).
+public struct Receiver: Sendable, Hashable {
+    public let name: String?
+    public let sor: String?
+    /// The EAN location number (`lokationsnummer`).
+    public let ean: String?
+    public let address: String?
+}
+
+/// What kommune.yml tells GPs (`læger`).
+public struct DoctorsInformation: Sendable, Hashable {
+    public let phone: String?
+    public let contactWithinDays: Quantity?
+    public let referralContents: [String]
+    public let feedback: String?
+}
+
+/// One follow-up after the course (`afslutning.opfølgning`).
+public struct FollowUpSession: Sendable, Hashable {
+    public let afterMonths: Quantity?
+    public let afterWeeks: Quantity?
+    public let what: String?
+}
+
+/// How much and how long (`omfang`), as stated.
+public struct Scope: Sendable, Hashable {
+    public let weeks: Quantity?
+    public let timesPerWeek: Quantity?
+    public let minutes: Quantity?
+    public let lessons: Quantity?
+    public let participantsPerInstructor: Quantity?
+    public let teamSize: Quantity?
+}
+
+/// Who the offer is for (`målgruppe`), beyond its diagnoses.
+public struct TargetGroup: Sendable, Hashable {
+    public let description: String?
+    public let requiresChronicDisease: Bool?
+    /// Also for citizens at risk of chronic disease.
+    public let atRisk: Bool?
+    /// The groups a diet treatment is for (codes).
+    public let dietGroups: [String]
+    public let specialConsiderations: String?
+    public let sociallyVulnerable: Bool?
+}
+
+/// How a nicotine cessation course starts (`nikotin`, §5.3).
+public struct NicotineCourse: Sendable, Hashable {
+    public let startConversation: Bool?
+    /// The longest wait, in days, from the start conversation to the course.
+    public let waitDays: Quantity?
+    /// Follow-up during a wait of more than 14 days.
+    public let interimFollowUp: Bool?
+    /// Cutting down offered as a step towards stopping.
+    public let reduction: Bool?
+}
+
+/// A module's price as stated (`pris`): nil when the module does not say, never a default.
+public struct Price: Sendable, Hashable {
+    public let text: String
+
+    /// Whether the stated price says the offer is free.
+    public var isFree: Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("gratis") || lowered == "0 kr." || text == "0"
+    }
+}
+
+extension Module {
+    public var targetGroup: TargetGroup {
+        TargetGroup(description: fields.text(ModuleKey.targetDescription), requiresChronicDisease: fields.bool(ModuleKey.requiresChronicDisease),
+                    atRisk: fields.bool(ModuleKey.atRisk), dietGroups: fields.list(ModuleKey.dietGroups),
+                    specialConsiderations: fields.text(ModuleKey.specialConsiderations), sociallyVulnerable: fields.bool(ModuleKey.sociallyVulnerable))
+    }
+    public var targetDescription: String? { fields.text(ModuleKey.targetDescription) }
+    /// Whether the citizen must have a chronic disease: nil when the module does not say.
+    public var requiresChronicDisease: Bool? { fields.bool(ModuleKey.requiresChronicDisease) }
+    public var nicotine: NicotineCourse {
+        NicotineCourse(startConversation: fields.bool(ModuleKey.startConversation), waitDays: fields.quantity(ModuleKey.nicotineWaitDays),
+                       interimFollowUp: fields.bool(ModuleKey.interimFollowUp), reduction: fields.bool(ModuleKey.reduction))
+    }
+    /// Whether the citizen may contact the offer without a referral, as stated (nil: not stated).
+    public var selfReferralStated: Bool? { fields.bool(ModuleKey.selfReferral) }
+    public var directAccessStated: Bool? { fields.bool(ModuleKey.directAccess) }
+    public var viaClarifyingConversation: Bool? { fields.bool(ModuleKey.viaClarifyingConversation) }
+    /// The intake code (`optag`).
+    public var intake: String? { fields.text(ModuleKey.intake) }
+    public var scope: Scope {
+        Scope(weeks: fields.quantity(ModuleKey.weeks), timesPerWeek: fields.quantity(ModuleKey.timesPerWeek),
+              minutes: fields.quantity(ModuleKey.minutes), lessons: fields.quantity(ModuleKey.lessons),
+              participantsPerInstructor: fields.quantity(ModuleKey.participantsPerInstructor), teamSize: fields.quantity(ModuleKey.teamSize))
+    }
+    public var places: [Place] { fields.records(ModuleKey.places).map(Place.init) }
+    /// The module's own contact (`kontakt`), when it has one.
+    public var ownContact: Contact? { Contact(fields, ModuleKey.self) }
+    /// Who to contact about the offer: the module's own contact, else its municipality's.
+    public func contact(in municipality: Municipality) -> Contact? { ownContact ?? municipality.contact }
+    /// Forms, formats and staff written as `andet: …`, shown as written.
+    public var otherForms: [String] { fields.otherValues(ModuleKey.forms) }
+    public var otherFormats: [String] { fields.otherValues(ModuleKey.formats) }
+    public var otherStaff: [String] { fields.otherValues(ModuleKey.staff) }
+    /// Where the citizen can continue afterwards (`afslutning.videreførelse`): codes, and what is written as `andet: …`.
+    public var continuations: [String] { fields.list(ModuleKey.continuations) }
+    public var otherContinuations: [String] { fields.otherValues(ModuleKey.continuations) }
+    public var followUps: [FollowUpSession] {
+        fields.records(ModuleKey.followUps).map {
+            FollowUpSession(afterMonths: $0.quantity(FollowUpKey.afterMonths), afterWeeks: $0.quantity(FollowUpKey.afterWeeks),
+                            what: $0.text(FollowUpKey.what))
+        }
+    }
+    /// The name (file name without .md) of the module's digital counterpart.
+    public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
+}
+
+extension Municipality {
+    public var name: String { fields.text(MunicipalityKey.name) ?? slug }
+    public var code: String { fields.text(MunicipalityKey.code) ?? "" }
+    public var isExample: Bool { fields.bool(MunicipalityKey.isExample) ?? false }
+    public var postcodes: [String] { fields.list(MunicipalityKey.postcodes) }
+    public var website: String? { fields.text(MunicipalityKey.website) }
+    public var accessibilityStatement: String? { fields.text(MunicipalityKey.accessibilityStatement) }
+    public var contact: Contact? { Contact(fields, MunicipalityKey.self) }
+    public var receiver: Receiver {
+        Receiver(name: fields.text(MunicipalityKey.receiverName), sor: fields.text(MunicipalityKey.receiverSOR),
+                 ean: fields.text(MunicipalityKey.receiverEAN), address: fields.text(MunicipalityKey.receiverAddress))
+    }
+    public var doctors: DoctorsInformation {
+        DoctorsInformation(phone: fields.text(MunicipalityKey.doctorsPhone), contactWithinDays: fields.quantity(MunicipalityKey.doctorsContactWithinDays),
+                           referralContents: fields.list(MunicipalityKey.referralContents), feedback: fields.text(MunicipalityKey.feedback))
+    }
+    /// The largest file (MB) a module may link to: `filgrænse-mb`, else `LinkedFiles.defaultLimitMB`.
+    public var fileLimitMB: Int { fields.integer(MunicipalityKey.fileLimitMB) ?? LinkedFiles.defaultLimitMB }
+
+    /// The highest LIX for citizen text: `override` (`--lix`), else `lix-grænse`, else `LIX.defaultLimit`.
+    public func lixLimit(_ override: Int?) -> Int { override ?? fields.integer(MunicipalityKey.lixLimit) ?? LIX.defaultLimit }
+}
+
+public enum LinkedFiles {
+    /// The largest file (MB) a module may link to when kommune.yml does not say.
+    public static let defaultLimitMB = 50
+}
+
+/// The keys of a contact group (the module's `kontakt` and kommune.yml's have the same fields).
+public protocol ContactKeys: FieldKey {
+    static var contact: Self { get }
+    static var contactName: Self { get }
+    static var contactPhone: Self { get }
+    static var contactEmail: Self { get }
+    static var contactAddress: Self { get }
+    static var contactHours: Self { get }
+}
+
+extension ModuleKey: ContactKeys {}
+extension MunicipalityKey: ContactKeys {}
+
+extension Contact {
+    /// The contact group of a file, nil when the file does not write the group.
+    init?<Key: ContactKeys>(_ fields: FieldTable, _: Key.Type) {
+        guard fields.isWritten(Key.contact) else { return nil }
+        self.init(name: fields.text(Key.contactName), phone: fields.text(Key.contactPhone), email: fields.text(Key.contactEmail),
+                  address: fields.text(Key.contactAddress), hours: fields.text(Key.contactHours))
+    }
+}

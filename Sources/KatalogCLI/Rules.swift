@@ -77,33 +77,19 @@ public struct Explain: ConsoleCommand {
         console.out("")
         console.out("Sådan opfylder et tilbud reglen:")
         console.out("  \(rule.hint)")
-        let fields = Self.fieldsMentioned(in: rule.hint)
+        let fields = rule.fields.map(\.path) + rule.settings.map { "kommune.yml: \($0.path)" }
+        let described = rule.fields.compactMap { key in Schema.field(key.path).map { (key.path, $0) } }
+            + rule.settings.compactMap { key in Schema.field(key.path).map { ("kommune.yml: \(key.path)", $0) } }
         if !fields.isEmpty {
             console.out("")
-            console.out("Felter:")
-            for (path, field) in fields { console.out("  \(path): \(field.help) Skriv \(field.typeName).") }
+            console.out("Felter, reglen læser:")
+            for (path, field) in described { console.out("  \(path): \(field.help) Skriv \(field.typeName).") }
         }
         if let example = Self.compliantExample(for: rule, content: content) {
             console.out("")
             console.out("Eksempel, der opfylder reglen: \(example)")
         }
         return Exit.ok
-    }
-
-    /// Schema fields named in backticks in a hint, e.g. `test:` or `afslutning.evaluering:`.
-    static func fieldsMentioned(in hint: String) -> [(String, Field)] {
-        let parts = hint.split(separator: "`", omittingEmptySubsequences: false)
-        var found: [(String, Field)] = []
-        for (index, part) in parts.enumerated() where index % 2 == 1 {
-            let key = part.split(separator: ":").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-            for candidate in [key] + Schema.groups(containing: key) {
-                if let field = Schema.field(candidate), !found.contains(where: { $0.0 == candidate }) {
-                    found.append((candidate, field))
-                    break
-                }
-            }
-        }
-        return found
     }
 
     /// The first module (or kommune.yml) in the content folder that the rule applies to and that meets it.

@@ -63,14 +63,6 @@ public enum Schema {
         return nil
     }
 
-    /// Dotted paths of nested fields named `key`, e.g. `start` → `test.start`.
-    public static func groups(containing key: String) -> [String] {
-        (module + municipality).flatMap { field -> [String] in
-            guard case .map(let children) = field.kind else { return [] }
-            return children.filter { $0.key == key }.map { "\(field.key).\($0.key)" }
-        }
-    }
-
     static let textPlace = [
         Field("navn", .text, "Stedets navn, fx Sundhedscenter Fjordby."),
         Field("adresse", .text, "Vej og nummer."),

@@ -15,12 +15,15 @@ public enum Target: Sendable {
     /// The municipality's organisation (declared in `kommune.yml`).
     case organisation
 
-    public func applies(to module: Module) -> Bool {
+    public func applies(to module: Module) -> Bool { applies(to: module.intervention, module.variant) }
+
+    /// Whether the rule judges a module of this intervention and variant.
+    public func applies(to intervention: Intervention, _ variant: Variant?) -> Bool {
         switch self {
         case .allModules: true
-        case .intervention(let i): module.intervention == i
-        case .interventions(let list): list.contains(module.intervention)
-        case .variant(let v): module.variant == v
+        case .intervention(let i): intervention == i
+        case .interventions(let list): list.contains(intervention)
+        case .variant(let v): variant == v
         case .catalog, .organisation: false
         }
     }

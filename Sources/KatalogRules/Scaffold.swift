@@ -25,149 +25,105 @@ public enum Scaffold {
         }
     }
 
+    /// The fields a new module of this kind gets: those its rules read (`Rule.fields`), and those
+    /// its page and exports show (`shown`), in the schema's order.
+    public static func fields(_ intervention: Intervention, _ variant: Variant?) -> [ModuleKey] {
+        let read = Standard.rules.filter { $0.target.applies(to: intervention, variant) }.flatMap(\.fields)
+        let wanted = Set(read + shown(intervention, variant))
+        // Follow-up sessions are one of three ways to show K-3.5-4 (with `videreførelse` and
+        // `fastholdelse`); the author guide shows how to write them.
+        return ModuleKey.allCases.filter { wanted.contains($0) && $0 != .followUps }
+    }
+
+    /// What the module's page, the GP page and the exports show of a module of this kind, beyond
+    /// what its rules read: who it is for, how to get in, how much, where, the price.
+    static func shown(_ intervention: Intervention, _ variant: Variant?) -> [ModuleKey] {
+        var keys: [ModuleKey] = [.title, .summary, .intervention, .diagnoses, .targetDescription, .referralSources, .selfReferral,
+                                 .forms, .formats, .timesOfDay, .intake, .lessons, .minutes, .staff, .competences, .places, .price, .updated]
+        if !intervention.variants.isEmpty { keys.append(.variant) }
+        if !intervention.elementVocabulary(for: variant).codes.isEmpty { keys.append(.elements) }
+        switch intervention {
+        case .fysiskAktivitet, .ernaering: keys.append(.atRisk)
+        case .afklarendeSamtale: keys.append(.contactWithinDays)
+        case .nikotinafvaenning: keys += [.startConversation, .reduction, .directAccess]
+        case .alkohol: keys += [.courses, .directAccess]
+        default: break
+        }
+        if intervention != .nikotinafvaenning && intervention != .alkohol && intervention != .afklarendeSamtale {
+            keys.append(.viaClarifyingConversation)
+        }
+        if variant == .diaetbehandling { keys.append(.dietGroups) }
+        if variant == .superviseretTraening { keys.removeAll { $0 == .lessons } }
+        return keys
+    }
+
+    /// The rules that read a field of this kind of module, for its comment.
+    static func readers(_ key: ModuleKey, _ intervention: Intervention, _ variant: Variant?) -> [String] {
+        Standard.rules.filter { $0.fields.contains(key) && $0.target.applies(to: intervention, variant) }.map(\.id)
+    }
+
+    /// A new module: every field of `fields(_:_:)`, written as the schema types it, with the
+    /// schema's help and the rules that read it as the comment.
     public static func module(_ intervention: Intervention, _ variant: Variant?, updated: String) -> String {
         var f = Lines()
         f.add("---")
         f.add("# Nyt tilbud. Skriv jeres eget i stedet for UDFYLD, og tag stilling til hvert VÆLG.")
-        f.add("# `katalog check` viser, hvad der mangler. Tallene (§) henviser til Sundhedsstyrelsens kvalitetsstandard (2024).")
-        f.fill("titel", "Tilbuddets navn på klart dansk")
-        f.fill("resume", "En eller to korte sætninger til borgeren om, hvad tilbuddet er")
-        f.add("indsats: \(intervention.rawValue)")
-        if let variant { f.add("variant: \(variant.rawValue)") }
-        let elements = intervention.elementVocabulary(for: variant)
-        if !elements.codes.isEmpty {
-            f.choices("indhold", elements.codes, "Indholdselementer (§\(intervention.section)).")
-        }
-        f.add("målgruppe:")
-        f.choices("diagnoser", Array(Vocabularies.diagnoses.codes.prefix(5)), "Hvem tilbuddet er for (§2.1); andre: \(Vocabularies.diagnoses.codes.dropFirst(5).joined(separator: ", ")).", indent: "  ")
-        if intervention == .nikotinafvaenning || intervention == .alkohol {
-            f.yesNo("kræver-kronisk-sygdom", "skal borgeren have en kronisk sygdom? Standarden: nej (§2.1)", indent: "  ")
-        }
-        if intervention == .fysiskAktivitet || intervention == .ernaering {
-            f.yesNo("i-risiko", "også for borgere i risiko for kronisk sygdom? (§2.1)", indent: "  ")
-        }
-        f.fill("beskrivelse", "Hvem tilbuddet er for, med borgerens ord", indent: "  ")
-        if variant == .diaetbehandling {
-            f.choices("ernæring", Vocabularies.dietGroups.codes, "Målgrupper for diætbehandling (§7.1).", indent: "  ")
-        }
-        f.add("adgang:")
-        f.choices("henvisning-fra", Vocabularies.referralSources.codes, "Hvem kan henvise (§3.1, §8).", indent: "  ")
-        f.yesNo("egen-henvendelse", "kan borgeren selv henvende sig? (§2.2, §3.1)", indent: "  ")
-        switch intervention {
-        case .afklarendeSamtale:
-            f.fill("kontakt-inden-dage", "antal hverdage fra henvisning til kontakt (§2.2)", indent: "  ")
-        case .nikotinafvaenning, .alkohol:
-            f.yesNo("direkte", "kan borgeren starte uden en afklarende samtale først? (§3.1, §8.1)", indent: "  ")
-        default:
-            f.yesNo("via-afklarende-samtale", "kan borgeren komme hertil efter en afklarende samtale?", indent: "  ")
-        }
-        f.choices("form", Vocabularies.forms.codes, "På hold og/eller individuelt\(intervention == .alkohol ? "; samtalen om alkohol skal være individuel (§8.3)" : "").")
-        f.choices("format", Vocabularies.formats.codes, "Hvordan tilbuddet foregår (§3.4).")
-        f.choices("tidspunkter", Vocabularies.timesOfDay.codes, "Hvornår på døgnet.")
-        f.one("optag", Vocabularies.intakes.codes, "løbende optag eller faste holdstarter")
-        f.add("omfang:")
-        switch (intervention, variant) {
-        case (.fysiskAktivitet, .superviseretTraening?):
-            f.fill("uger", "antal uger; 6-12 anbefales (§6.3)", indent: "  ")
-            f.fill("gange-pr-uge", "gange om ugen; 2-3 anbefales (§6.3)", indent: "  ")
-            f.fill("minutter", "minutter hver gang; 30-90 anbefales (§6.3)", indent: "  ")
-            f.fill("deltagere-pr-instruktør", "deltagere pr. instruktør; 6-8 anbefales (§6.3)", indent: "  ")
-        case (.sygdomsmestring, _):
-            f.fill("lektioner", "antal lektioner; hold: mindst 4 á en time (§4.3)", indent: "  ")
-            f.fill("minutter", "minutter pr. lektion", indent: "  ")
-            f.fill("holdstørrelse", "højst antal deltagere; mindre grupper anbefales (§4.3)", indent: "  ")
-        default:
-            f.fill("lektioner", "antal gange i alt", indent: "  ")
-            f.fill("minutter", "minutter hver gang", indent: "  ")
-        }
-        switch (intervention, variant) {
-        case (.fysiskAktivitet, .superviseretTraening?):
-            f.one("intensitet", Vocabularies.intensities.codes, "moderat til høj intensitet, hvor det er muligt (§6.3)")
-            f.add("test:   # samme test ved start og slut (§6.2, §6.3)")
-            f.fill("start", "Testen ved start, fx 30 sekunders rejse-sætte-sig-test", indent: "  ")
-            f.fill("slut", "Testen ved slut; samme test som ved start", indent: "  ")
-            f.fill("omgivelser", "Hvor testene foregår; samme sted og udstyr ved start og slut", indent: "  ")
-            f.yesNo("træningsplan", "laver I en træningsplan med mål og delmål sammen med borgeren? (§6.2)")
-        case (.fysiskAktivitet, _):
-            f.yesNo("plan-med-mål", "laver I en plan med mål og delmål? (§6.2)")
-        case (.afklarendeSamtale, _):
-            f.yesNo("plan-med-mål", "ender samtalen med fælles mål og en plan? (§3.1)")
-        case (.sygdomsmestring, _):
-            f.yesNo("pårørende-inddrages", "kan pårørende deltage? (§4.3)")
-        default: break
-        }
-        f.choices("personale", Vocabularies.professions.codes, "Faggrupperne, der står for tilbuddet (§3.2, §4.5, §6.5, §7.5, §8.5).")
-        switch intervention {
-        case .nikotinafvaenning:
-            f.choices("kurser", ["grundkursus-individuel-rygestop", "grundkursus-rygestop-grupper", "rygestop-socialt-udsatte"], "Rådgivernes kurser (§5.5).")
-        case .alkohol:
-            f.choices("kurser", ["forebyggende-samtale-om-alkohol", "den-motiverende-samtale"], "Medarbejdernes kurser (§8.5).")
-        case .sygdomsmestring:
-            f.choices("kurser", ["lær-at-tackle"], "Undervisere med egen sygdom og Lær at Tackle-uddannelse (§4.5).")
-        default: break
-        }
-        f.fill("kompetencer", "Hvordan personalet har de kompetencer, standarden kræver")
-        f.fill("sundhedspædagogik", "Hvordan tilbuddet bygger på borgerens egen motivation og mål (§3.2)")
-        f.fill("differentiering", "Hvordan I tilpasser tilbuddet til borgerens sundhedskompetence og behov (§3.4)")
-        if intervention == .fysiskAktivitet {
-            f.add("retningslinjer:   # sygdomsspecifikke retningslinjer (§6.4)")
-            f.add("  - \"\(Placeholder.fill): fx Sundhedsstyrelsens håndbog om fysisk aktivitet og træning\"")
-        }
-        switch intervention {
-        case .nikotinafvaenning:
-            f.add("nikotin:")
-            f.choices("produkter", Vocabularies.nicotineProducts.codes, "Produkterne, forløbet hjælper med (§5.1).", indent: "  ")
-            f.choices("brug", Vocabularies.nicotineUse.codes, "Dagligt og/eller af og til (§5.1).", indent: "  ")
-            f.one("produktrådgivning", Vocabularies.productAdvice.codes, "hvor borgeren får rådgivning om medicinen (§5.2)", indent: "  ")
-            f.one("manual", Vocabularies.nicotineManuals.codes, "manualen, forløbet følger (§5.3)", indent: "  ")
-            f.yesNo("stopbasen", "registreres forløbet i STOPbasen? (§5.3)", indent: "  ")
-            f.yesNo("opstartssamtale", "er der en opstartssamtale? (§5.3)", indent: "  ")
-        case .alkohol:
-            f.add("alkohol:")
-            f.one("screening", Vocabularies.alcoholScreening.codes, "screeningsværktøjet, samtalen starter med (§8.2)", indent: "  ")
-            f.choices("videre-henvisning", Vocabularies.onwardReferral.codes, "Hvor borgeren henvises videre til ved høj score (§8.2).", indent: "  ")
-            f.fill("gravide", "Hvad I gør, hvis en gravid screener positivt (§8.2)", indent: "  ")
-        case .ernaering:
-            f.add("ernæring:")
-            f.choices("indledende-vurdering", Vocabularies.initialAssessment.codes, "Det, den første vurdering omfatter (§7.2).", indent: "  ")
-            f.choices("grundlag", Vocabularies.nutritionBasis.codes, "Det faglige grundlag for rådene (§7.2).", indent: "  ")
-            if variant == .diaetbehandling {
-                f.yesNo("individuel-del", "er der en individuelt tilrettelagt del? (§7.3)", indent: "  ")
-                f.one("første-samtale-format", Vocabularies.formats.codes, "hvordan den første samtale foregår (§7.3)", indent: "  ")
-                f.fill("opfølgning-hver-måneder", "højst antal måneder mellem opfølgninger; 2-3 anbefales (§7.3)", indent: "  ")
-                f.fill("revurdering-måneder", "senest efter hvor mange måneder behovet vurderes igen; højst 12 (§7.3)", indent: "  ")
+        f.add("# `katalog check` viser, hvad der mangler; `katalog explain REGEL` forklarer en regel.")
+        let keys = Set(fields(intervention, variant))
+        for field in Schema.module {
+            if case .map(let children) = field.kind {
+                let included = children.filter { keys.contains(ModuleKey(rawValue: field.key + "." + $0.key)!) }
+                guard !included.isEmpty else { continue }
+                f.add("\(field.key):")
+                for child in included { write(child, path: field.key + "." + child.key, indent: "  ", intervention, variant, updated, into: &f) }
+            } else if keys.contains(ModuleKey(rawValue: field.key)!) {
+                write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
             }
-        default: break
         }
-        f.add("afslutning:")
-        f.fill("evaluering", "Hvordan det enkelte forløb evalueres (§3.5)", indent: "  ")
-        f.yesNo("status-til-egen-læge", "sendes en status til egen læge, når borgeren siger ja? (§3.5)", indent: "  ")
-        if variant == .superviseretTraening { f.yesNo("afsluttende-samtale", "er der en samtale og samme test til sidst? (§6.3)", indent: "  ") }
-        if variant == .vejledning || intervention == .alkohol { f.yesNo("opfølgende-samtale", "tilbydes en opfølgende samtale? (§6.2, §8.3)", indent: "  ") }
-        f.choices("videreførelse", Vocabularies.continuations.codes, "Hvor borgeren kan fortsætte bagefter (§3.5).", indent: "  ")
-        f.fill("fastholdelse", "Hvordan I aktivt støtter, at borgeren fortsætter (§3.5)", indent: "  ")
-        f.add("steder:   # hvor tilbuddet foregår (slet, hvis det kun er digitalt)")
-        f.add("  - navn: \"\(Placeholder.fill): Stedets navn\"")
-        f.add("    adresse: \"\(Placeholder.fill): Vej og nummer\"")
-        f.add("    postnummer: \"\(Placeholder.fill): fire cifre\"")
-        f.add("    by: \"\(Placeholder.fill): By\"")
-        f.fill("pris", "Prisen for borgeren, fx Gratis")
-        f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
         f.add("---")
         f.add("\(Placeholder.fill): Skriv her på klart dansk, med korte sætninger og almindelige ord.")
-        f.add("")
-        f.add("## Hvad er det?")
-        f.add("")
-        f.add("\(Placeholder.fill): Fortæl kort, hvad tilbuddet er.")
-        f.add("")
-        f.add("## Hvad sker der?")
-        f.add("")
-        f.add("\(Placeholder.fill): Fortæl, hvad borgeren skal, og hvor tit.")
-        f.add("")
-        f.add("## Sådan kommer du i gang")
-        f.add("")
-        f.add("\(Placeholder.fill): Fortæl, hvordan borgeren kommer i gang.")
+        for (heading, text) in [("Hvad er det?", "Fortæl kort, hvad tilbuddet er."), ("Hvad sker der?", "Fortæl, hvad borgeren skal, og hvor tit."),
+                                ("Sådan kommer du i gang", "Fortæl, hvordan borgeren kommer i gang.")] {
+            f.add("")
+            f.add("## \(heading)")
+            f.add("")
+            f.add("\(Placeholder.fill): \(text)")
+        }
         return f.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One field as its type asks it to be written.
+    private static func write(_ field: Field, path: String, indent: String, _ intervention: Intervention, _ variant: Variant?,
+                              _ updated: String, into f: inout Lines) {
+        let key = ModuleKey(rawValue: path)!
+        let rules = readers(key, intervention, variant)
+        let help = field.help + (rules.isEmpty ? "" : " Regler: \(rules.joined(separator: ", ")).")
+        switch field.kind {
+        case _ where key == .intervention: f.add("indsats: \(intervention.rawValue)")
+        case _ where key == .variant: if let variant { f.add("variant: \(variant.rawValue)") }
+        case _ where key == .updated: f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
+        case .text, .quantity, .date, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)), indent: indent)
+        case .bool: f.yesNo(field.key, help.lowercasedFirst, indent: indent)
+        case .code(let vocabulary): f.one(field.key, vocabulary.codes, help.lowercasedFirst, indent: indent)
+        case .codes(let vocabulary):
+            if key == .elements {
+                f.choices(field.key, intervention.elementVocabulary(for: variant).codes, help, indent: indent)
+            } else if key == .diagnoses {
+                f.choices(field.key, Array(vocabulary.codes.prefix(5)), help + " Andre: \(vocabulary.codes.dropFirst(5).joined(separator: ", ")).",
+                          indent: indent)
+            } else {
+                f.choices(field.key, vocabulary.codes, help, indent: indent)
+            }
+        case .texts:
+            f.add("\(indent)\(field.key):   # \(help)")
+            f.add("\(indent)  - \"\(Placeholder.fill): \(field.help)\"")
+        case .records(let children):
+            f.add("\(indent)\(field.key):   # \(help) Slet, hvis det ikke passer.")
+            for (index, child) in children.enumerated() {
+                f.add("\(indent)\(index == 0 ? "  - " : "    ")\(child.key): \"\(Placeholder.fill): \(String(child.help.dropLast(child.help.hasSuffix(".") ? 1 : 0)))\"")
+            }
+        case .map: break
+        }
     }
 
     /// A filled-in example module for `katalog init`: every choice made so that it meets the
@@ -203,11 +159,12 @@ public enum Scaffold {
         }
         let one: [String: String] = ["optag": "løbende", "intensitet": "moderat-høj", "produktrådgivning": "apotek", "manual": "røgfrit-liv-grupper",
                                      "screening": "audit", "første-samtale-format": "fremmøde"]
-        let no: Set<String> = ["kræver-kronisk-sygdom"]
+        let no: Set<String> = ["kræver-kronisk-sygdom", "socialt-udsatte"]
         let numbers: [String: String] = variant == .superviseretTraening
             ? ["uger": "8", "gange-pr-uge": "2", "minutter": "60", "deltagere-pr-instruktør": "8"]
             : intervention == .sygdomsmestring ? ["lektioner": "6", "minutter": "90", "holdstørrelse": "10"]
-            : ["lektioner": "3", "minutter": "45", "kontakt-inden-dage": "5", "opfølgning-hver-måneder": "3", "revurdering-måneder": "12"]
+            : ["lektioner": "3", "minutter": "45", "kontakt-inden-dage": "5", "opfølgning-hver-måneder": "3", "revurdering-måneder": "12",
+               "ventetid-dage": "7"]
         let texts: [String: String] = [
             "titel": "\(Placeholder.example): \(title)",
             "resume": "\(Placeholder.example): \(intervention.everydayDescription)",
@@ -248,4 +205,9 @@ public enum Scaffold {
         lines[0] = "---\n# \(Placeholder.example) fra `katalog init`: erstat alt med jeres eget tilbud, eller slet filen."
         return lines.joined(separator: "\n")
     }
+}
+
+private extension String {
+    /// "Hvor mange …" → "hvor mange …", for a comment after a choice.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -37,7 +37,7 @@ public enum ToolRules {
              check: .municipality { m in m.isExample ? [] : examples(m.fields, prefix: "") }),
         Rule(id: number, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "Tal, der ligger langt fra, hvad et forebyggelsestilbud har, er tit en tastefejl (0 uger, 52 gange om ugen).",
-             line: 0, hint: "Tjek tallet. Er det rigtigt, kan advarslen ignoreres.",
+             line: 0, hint: "Tjek tallet. Er det rigtigt, kan advarslen ignoreres.", fields: sensible.map(\.0),
              check: .module { f in
                  sensible.compactMap { key, range in
                      guard let value = f.quantity(key), value.lower < range.lowerBound || value.upper > range.upperBound else { return nil }
@@ -46,7 +46,7 @@ public enum ToolRules {
              }),
         Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "`opdateret` siger, hvornår teksten sidst er gennemgået. En dato før kvalitetsstandarden fra 2024 eller i fremtiden er tit forkert.",
-             line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.",
+             line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.", fields: [.updated],
              check: .module { f in
                  guard let updated = f.text(.updated) else { return [] }
                  if updated < "2024-01-01" {
@@ -67,6 +67,7 @@ public enum ToolRules {
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
              wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
              line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Grænsen er \(LIX.defaultLimit), medmindre `lix-grænse` i kommune.yml eller --lix siger andet.",
+             fields: [.summary], settings: [.lixLimit],
              check: .module { f in
                  let lix = LIX.readability(of: f.module)
                  guard lix.words > 0, lix.score > f.lixLimit else { return [] }

@@ -188,17 +188,22 @@ struct Compliance {
         self.moduleViews = Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, views))
     }
 
-    /// The ATTEST declarations a module makes, shown as "how" it meets the requirements.
-    static let declarationKeys: [(ModuleKey, String)] = [
-        (.differentiation, "Differentiering (§3.4)"),
-        (.healthPedagogy, "Sundhedspædagogik (§3.2)"),
-        (.competences, "Personalets kompetencer"),
-        (.evaluation, "Evaluering af forløbet (§3.5)"),
-        (.retention, "Støtte til at fortsætte (§3.5)"),
-        (.testSetting, "Testens omgivelser (§6.3)"),
-        (.intensityReason, "Begrundelse for intensitet (§6.3)"),
-        (.pregnant, "Gravide med positiv screening (§8.2)"),
-    ]
+    /// The declarations a module makes in its own words, shown as "how" it meets the rules that
+    /// read them: every text field the applicable rules of the standard read, with their sections.
+    static func declarations(_ module: Module, rules: [Rule]) -> [DeclarationView] {
+        var sections: [ModuleKey: [String]] = [:]
+        var order: [ModuleKey] = []
+        for rule in rules where rule.basis != .tool && rule.basis != .placeholder {
+            for key in rule.fields {
+                guard case .text? = Schema.field(key.path)?.kind else { continue }
+                if sections[key] == nil { order.append(key) }
+                if sections[key]?.contains(rule.section) != true { sections[key, default: []].append(rule.section) }
+            }
+        }
+        return order.compactMap { key in
+            module.fields.text(key).map { DeclarationView(label: "\(key.path) (§\(sections[key]!.joined(separator: ", §")))", text: $0) }
+        }
+    }
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
         moduleViews[ObjectIdentifier(module)] ?? build(module, in: municipality)
@@ -233,9 +238,7 @@ struct Compliance {
             requirementsMet: requirements.filter(\.met).count, requirementsTotal: requirements.count,
             recommendationsMissed: recommendations.filter { !$0.met }.count,
             requirements: requirements, recommendations: recommendations, other: other,
-            declarations: Self.declarationKeys.compactMap { key, label in
-                module.fields.text(key).map { DeclarationView(label: label, text: $0) }
-            },
+            declarations: Self.declarations(module, rules: applicable),
             requirementLines: RawText(lines: requirements.map(\.html)), recommendationLines: RawText(lines: recommendations.map(\.html)),
             otherLines: RawText(lines: other.map(\.html)),
             errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count,

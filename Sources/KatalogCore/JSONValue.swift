@@ -49,7 +49,8 @@ public enum JSONValue: Encodable, Equatable, Sendable,
     }
 
     /// Pretty, sorted, with `/` unescaped; empty and null members dropped unless `pruning` is off.
-    /// Byte for byte what `deterministicJSON` (Foundation's JSONEncoder) writes, several times faster.
+    /// Byte for byte what Foundation's JSONEncoder writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+    /// (JSONTests compares them), several times faster.
     /// `indent`: the indentation of the line the value starts on (for a value placed inside a
     /// container by hand); nested lines are indented from there.
     public func rendered(pruning: Bool = true, indent: Int = 0) -> String {
@@ -312,30 +313,4 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
 extension Optional where Wrapped == String {
     public var json: JSONValue { map(JSONValue.string) ?? .null }
-}
-
-/// Pretty-printed JSON with sorted keys and `/` unescaped: the same input always gives the same bytes.
-/// Encoded through `JSONValueEncoder` (the same bytes as JSONEncoder, faster) where it can.
-public func deterministicJSON(_ value: some Encodable) -> String {
-    if let tree = try? JSONValueEncoder.encode(value) { return tree.rendered(pruning: false) }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
-}
-
-/// `deterministicJSON(value)` with every line indented by `indent` spaces, to be placed inside
-/// a container written by hand.
-public func deterministicJSON(_ value: some Encodable, indent: Int) -> String {
-    let prefix = String(repeating: " ", count: indent)
-    if let tree = try? JSONValueEncoder.encode(value) { return prefix + tree.rendered(pruning: false, indent: indent) }
-    return deterministicJSON(value).split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
-}
-
-/// One-line JSON with sorted keys and `/` unescaped (JSONEncoder's `.sortedKeys, .withoutEscapingSlashes`).
-public func compactJSON(_ value: some Encodable) -> String {
-    if let tree = try? JSONValueEncoder.encode(value) { return tree.compact }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
 }

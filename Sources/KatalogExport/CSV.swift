@@ -9,10 +9,6 @@ public enum CSV {
     public static let separator = ";"
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func document(header: [String], rows: [[String]]) -> String {
-        document(header: header, lines: rows.map(line))
-    }
-
     /// The document from rows already written with `line`.
     public static func document(header: [String], lines: [String]) -> String {
         byteOrderMark + ([line(header)] + lines).joined(separator: "\r\n") + "\r\n"

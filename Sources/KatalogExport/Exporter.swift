@@ -66,29 +66,17 @@ public struct Exporter: Sendable {
     func parts(_ format: Format, _ catalog: Catalog) -> [String] {
         switch format {
         case .softCSV:
-            let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-            let lines = Parallel.map(pairs) { pair in
-                cached("CSV.line", pair.module, pair.municipality) {
-                    CSV.line(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)).columns.map(\.1))
-                }
-            }
-            let header = pairs.first.map { SOFTRecord(module: $0.module, municipality: $0.municipality, pageURL: "").columns.map(\.0) } ?? []
-            return [CSV.document(header: header, lines: lines)]
+            let lines = Parallel.map(records(catalog), \.csvLine)
+            return [CSV.document(header: SOFT.fields.map(\.name), lines: lines)]
         case .softJSON:
-            // `{"$schema", "standard", "tilbud": [...]}` as JSONEncoder writes it pretty and sorted;
-            // the records are encoded in parallel and indented into place (JSON strings hold no raw
-            // newlines, so indenting line by line is exact).
-            let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-            let records = Parallel.map(pairs) { pair in
-                cached("SOFTRecord.json", pair.module, pair.municipality) {
-                    deterministicJSON(SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath)),
-                                      indent: 4)
-                }
-            }
-            let head = deterministicJSON(["$schema": "soft.schema.json", "standard": Self.softStandard])
-            return [String(head.dropLast(2)), ",\n  \"tilbud\" : [\n"] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
+            // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted; the records are
+            // written in parallel and indented into place.
+            let records = Parallel.map(records(catalog)) { "    " + $0.json.rendered(pruning: false, indent: 4) }
+            let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
+            let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
+            return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
         case .softSchema:
-            return [SOFTSchema.document.rendered(pruning: false) + "\n"]
+            return [SOFT.schema.rendered(pruning: false) + "\n"]
         case .fhir:
             let exporter = self
             return FHIRExport.bundleText(catalog, cache: cache) { exporter.url($0.pagePath) } + ["\n"]

@@ -4,17 +4,6 @@ import KatalogCore
 /// The client-side search index: a script that sets `window.TILBUDSINDEKS`, so the filter works
 /// from `file://` (where fetching a JSON file is blocked) and from any static host.
 enum SearchIndex {
-    struct Entry: Encodable {
-        let id: String
-        let tekst: String
-        let indsats: String
-        let diagnoser: [String]
-        let kommune: String
-        let postnumre: [String]
-        let format: [String]
-        let tidspunkter: [String]
-    }
-
     /// Entries are encoded one by one (in parallel, and reused from `cache` for unchanged modules)
     /// and joined: the same bytes as encoding the sorted array at once.
     /// The script's text, in parts.
@@ -37,12 +26,14 @@ enum SearchIndex {
     }
 
     private static func entryJSON(_ module: Module, in municipality: Municipality) -> String {
-        let entry = Entry(id: entryID(module),
-                          tekst: [module.title, module.summary, module.targetDescription ?? "", module.body.prose]
-                            .joined(separator: " ").lowercasedLatin1,
-                          indsats: module.intervention.rawValue, diagnoser: module.diagnoses, kommune: municipality.slug,
-                          postnumre: municipality.postcodes, format: module.formats, tidspunkter: module.timesOfDay)
-        let json = compactJSON(entry)
+        let texts = { (values: [String]) in JSONValue.array(values.map(JSONValue.string)) }
+        let entry: JSONValue = [
+            "id": .string(entryID(module)),
+            "tekst": .string([module.title, module.summary, module.targetDescription ?? "", module.body.prose].joined(separator: " ").lowercasedLatin1),
+            "indsats": .string(module.intervention.rawValue), "diagnoser": texts(module.diagnoses), "kommune": .string(municipality.slug),
+            "postnumre": texts(municipality.postcodes), "format": texts(module.formats), "tidspunkter": texts(module.timesOfDay),
+        ]
+        let json = entry.compact
         // "</" would end the script element early.
         return json.containsByte(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
     }

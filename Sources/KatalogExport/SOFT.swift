@@ -1,0 +1,167 @@
+import KatalogCore
+
+/// The record of one module for a registration on sundhed.dk (SOFT-portalen, standard §2.2).
+/// sundhed.dk publishes no import format for SOFT, so this is the superset; the field list and
+/// its mapping are in the README. Its fields are one table (`SOFT.fields`): each field's name
+/// (the JSON key and the CSV column), its JSON Schema and how its value is read. `soft.csv`,
+/// `soft.json` and `soft.schema.json` are all made from that table, so adding a field is one
+/// entry. What a module does not state is exported as not stated: `null` in JSON, empty in CSV.
+public enum SOFT {
+    /// What a record is made from.
+    public struct Input: Sendable {
+        public let module: Module
+        public let municipality: Municipality
+        /// The module's page, absolute when the build knows the site's address.
+        public let pageURL: String
+    }
+
+    /// A value as the record holds it.
+    public enum Value: Sendable, Equatable {
+        case text(String?)
+        case texts([String])
+        case flag(Bool?)
+        case number(Int?)
+        case places([Place])
+
+        var json: JSONValue {
+            switch self {
+            case .text(let text): text.json
+            case .texts(let texts): .array(texts.map(JSONValue.string))
+            case .flag(let flag): flag.map(JSONValue.bool) ?? .null
+            case .number(let number): number.map(JSONValue.number) ?? .null
+            case .places(let places):
+                .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json, "by": $0.city.json] })
+            }
+        }
+
+        /// Lists joined with " | ", yes/no as ja/nej, not stated as empty.
+        var csv: String {
+            switch self {
+            case .text(let text): text ?? ""
+            case .texts(let texts): texts.joined(separator: " | ")
+            case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
+            case .number(let number): number.map(String.init) ?? ""
+            case .places(let places): places.map(\.line).joined(separator: " | ")
+            }
+        }
+    }
+
+    public struct Field: Sendable {
+        public let name: String
+        let schema: JSONValue
+        let value: @Sendable (Input) -> Value
+
+        init(_ name: String, _ schema: JSONValue, _ value: @escaping @Sendable (Input) -> Value) {
+            self.name = name
+            self.schema = schema
+            self.value = value
+        }
+    }
+
+    static func text(_ description: String) -> JSONValue { ["type": "string", "description": .string(description)] }
+    static func optionalText(_ description: String) -> JSONValue { ["type": ["string", "null"], "description": .string(description)] }
+    static func optionalInteger(_ description: String) -> JSONValue {
+        ["type": ["integer", "null"], "minimum": 0, "description": .string(description)]
+    }
+    /// A yes/no the module may not state: `null` then, never a default.
+    static func optionalFlag(_ description: String) -> JSONValue {
+        ["type": ["boolean", "null"], "description": .string(description + " null: ikke oplyst.")]
+    }
+    static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"], "description": .string(description)] }
+
+    /// The fields, in the order of the CSV's columns.
+    public static let fields: [Field] = [
+        Field("kommune", text("Kommunens navn.")) { .text($0.municipality.name) },
+        Field("kommunekode", ["type": "string", "pattern": "^[0-9]{3,4}$", "description": "Kommunekoden."]) { .text($0.municipality.code) },
+        Field("modul_id", ["type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$", "description": "Stabilt ID: kommune/modul."]) {
+            .text($0.module.id)
+        },
+        Field("titel", text("Tilbuddets navn.")) { .text($0.module.title) },
+        Field("resume", text("Kort beskrivelse på klart dansk.")) { .text($0.module.summary) },
+        Field("indsats", ["enum": .array(Intervention.allCases.map { .string($0.rawValue) }), "description": "Indsats efter kvalitetsstandarden (§2.1)."]) {
+            .text($0.module.intervention.rawValue)
+        },
+        Field("indsats_navn", text("Indsatsens navn i standarden.")) { .text($0.module.intervention.label) },
+        Field("variant", ["type": ["string", "null"], "enum": .array(Variant.allCases.map { .string($0.rawValue) } + [.null]),
+                          "description": "Variant (fysisk aktivitet og ernæring)."]) { .text($0.module.variant?.rawValue) },
+        Field("fsiii_koder", ["type": "array", "items": ["type": "string", "format": "uuid"], "minItems": 1,
+                              "description": "FSIII §119-indsatskoder (urn:oid:1.2.208.176.2.21)."]) { .texts($0.module.fsiii.map(\.code)) },
+        Field("fsiii_navne", texts("FSIII-indsatsernes navne.")) { .texts($0.module.fsiii.map(\.display)) },
+        Field("diagnoser", texts("De kroniske sygdomme, tilbuddet er for.")) { .texts($0.module.diagnoses.map(Vocabularies.diagnoses.label)) },
+        Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
+        Field("kræver_kronisk_sygdom", optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("henvisning_fra", texts("Hvem der kan henvise.")) { .texts($0.module.referralSources.map(Vocabularies.referralSources.label)) },
+        Field("egen_henvendelse", optionalFlag("Om borgeren selv kan henvende sig.")) { .flag($0.module.selfReferralStated) },
+        Field("direkte_adgang", optionalFlag("Om borgeren kan starte uden afklarende samtale.")) { .flag($0.module.directAccessStated) },
+        Field("via_afklarende_samtale", optionalFlag("Om tilbuddet kan tildeles efter en afklarende samtale.")) {
+            .flag($0.module.viaClarifyingConversation)
+        },
+        Field("henvisningsstandard", text("Den elektroniske henvisning (MedCom XREF15).")) { _ in .text("MedCom XREF15 (kommunehenvisning)") },
+        Field("modtager", optionalText("Enheden, der modtager henvisninger.")) { .text($0.municipality.receiver.name) },
+        Field("modtager_sor", optionalText("Modtagerens SOR-kode.")) { .text($0.municipality.receiver.sor) },
+        Field("modtager_lokationsnummer", optionalText("Modtagerens EAN-lokationsnummer.")) { .text($0.municipality.receiver.ean) },
+        Field("form", texts("Hold og/eller individuelt.")) { .texts($0.module.forms.map(Vocabularies.forms.label)) },
+        Field("format", texts("Fremmøde, digitalt, telefon …")) { .texts($0.module.formats.map(Vocabularies.formats.label)) },
+        Field("tidspunkter", texts("Hvornår på døgnet.")) { .texts($0.module.timesOfDay.map(Vocabularies.timesOfDay.label)) },
+        Field("omfang", optionalText("Omfanget i ord.")) { .text(ScopeText.describe($0.module.scope)) },
+        Field("uger", optionalInteger("Antal uger, når det er oplyst som ét tal (ellers står det i `omfang`).")) {
+            .number($0.module.scope.weeks?.exact)
+        },
+        Field("gange_pr_uge", optionalInteger("Gange om ugen, når det er oplyst som ét tal.")) { .number($0.module.scope.timesPerWeek?.exact) },
+        Field("minutter", optionalInteger("Minutter pr. gang, når det er oplyst som ét tal.")) { .number($0.module.scope.minutes?.exact) },
+        Field("steder", ["type": "array", "description": "Hvor tilbuddet foregår.",
+                         "items": ["type": "object", "additionalProperties": false,
+                                   "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
+                                                  "postnummer": ["type": ["string", "null"], "pattern": "^[0-9]{4}$"],
+                                                  "by": optionalText("By.")]]]) { .places($0.module.places) },
+        Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .text($0.module.contact(in: $0.municipality)?.phone) },
+        Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
+        Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
+        Field("gratis", optionalFlag("Om tilbuddet er gratis.")) { .flag($0.module.price?.isFree) },
+        Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
+            .text($0.pageURL)
+        },
+        Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .text($0.module.updated) },
+    ]
+
+    /// The published JSON Schema (draft 2020-12) of `eksport/soft.json`.
+    public static let schema: JSONValue = [
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "soft.schema.json",
+        "title": "Forebyggelsestilbud til SOFT-portalen på sundhed.dk",
+        "type": "object",
+        "required": ["tilbud"],
+        "properties": [
+            "$schema": ["type": "string"],
+            "standard": ["type": "string"],
+            "tilbud": ["type": "array", "items": [
+                "type": "object",
+                "additionalProperties": false,
+                "required": .array(fields.map(\.name).sorted().map(JSONValue.string)),
+                "properties": .object(JSONObject(fields.map { ($0.name, $0.schema) })),
+            ]],
+        ],
+    ]
+}
+
+/// One module's SOFT record: every field of `SOFT.fields` with its value.
+public struct SOFTRecord: Sendable, Equatable {
+    /// The values, in the order of `SOFT.fields`.
+    public let values: [SOFT.Value]
+
+    public init(module: Module, municipality: Municipality, pageURL: String) {
+        let input = SOFT.Input(module: module, municipality: municipality, pageURL: pageURL)
+        values = SOFT.fields.map { $0.value(input) }
+    }
+
+    /// The value of the field `name`.
+    public subscript(name: String) -> SOFT.Value? {
+        SOFT.fields.firstIndex { $0.name == name }.map { values[$0] }
+    }
+
+    /// The CSV row.
+    public var csvLine: String { CSV.line(values.map(\.csv)) }
+
+    /// The JSON object (every field, `null` where not stated).
+    public var json: JSONValue { .object(JSONObject(zip(SOFT.fields.map(\.name), values.map(\.json)))) }
+}

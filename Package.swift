@@ -15,10 +15,9 @@ func linking(_ library: String, staticObjectsFrom variable: String) -> [LinkerSe
 }
 
 // One target per pipeline stage: load → parse → validate → render → export → write.
-// The `katalog` executable is a thin entry point over `KatalogCLI`.
+// The `katalog` executable is a thin entry point over `KatalogCLI`. Linux only (Glibc).
 let package = Package(
     name: "Tilbudskatalog",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "katalog", targets: ["katalog"]),
         .library(name: "KatalogCLI", targets: ["KatalogCLI"]),

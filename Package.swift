@@ -73,7 +73,11 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",
-            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI", "Yams"]
+            dependencies: [
+                "KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI",
+                // The libraries the program's own YAML composer and HTML escaping are compared with.
+                "Yams", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
     ]
 )

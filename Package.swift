@@ -2,27 +2,28 @@
 import PackageDescription
 import Foundation
 
-// libcmark is linked as a shared library, except in the self-contained binary (script/build-binary),
-// which sets KATALOG_STATIC_CMARK to a folder holding the objects of Debian's libcmark.a.
-let cmarkLinking: [LinkerSetting] = {
-    guard let folder = Context.environment["KATALOG_STATIC_CMARK"],
+// libcmark and libyaml are linked as shared libraries, except in the self-contained binary
+// (script/build-binary), which sets KATALOG_STATIC_CMARK and KATALOG_STATIC_YAML to folders holding
+// the objects of Debian's libcmark.a and libyaml.a.
+func linking(_ library: String, staticObjectsFrom variable: String) -> [LinkerSetting] {
+    guard let folder = Context.environment[variable],
           let objects = try? FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".o") }).sorted(),
           !objects.isEmpty else {
-        return [.linkedLibrary("cmark")]
+        return [.linkedLibrary(library)]
     }
     return [.unsafeFlags(objects.map { folder + "/" + $0 })]
-}()
+}
 
 // One target per pipeline stage: load → parse → validate → render → export → write.
-// The `katalog` executable is a thin entry point over `KatalogCLI`.
+// The `katalog` executable is a thin entry point over `KatalogCLI`. Linux only (Glibc).
 let package = Package(
     name: "Tilbudskatalog",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "katalog", targets: ["katalog"]),
         .library(name: "KatalogCLI", targets: ["KatalogCLI"]),
     ],
     dependencies: [
+        // Only for the tests, which read YAML with it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -33,12 +34,20 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian's libyaml (0.2.5), for the front matter. Found through pkg-config, except in the
+        // self-contained binary, where pkg-config's `-lyaml` would make it need the shared library.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: Context.environment["KATALOG_STATIC_YAML"] == nil ? "yaml-0.1" : nil,
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // Domain model: modules, municipalities, vocabularies, source locations, diagnostics.
         .target(name: "KatalogCore"),
         // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
-        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: cmarkLinking),
-        // Load + parse: Content/ folders, front matter (libyaml, from Yams: YAMLDocument imports its CYaml target) into typed modules.
-        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "CKatalogSystem", "Yams"]),
+        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: linking("cmark", staticObjectsFrom: "KATALOG_STATIC_CMARK")),
+        // Load + parse: Content/ folders, front matter (libyaml, composed in YAMLDocument) into typed modules.
+        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "CKatalogSystem", "CYAML"],
+                linkerSettings: linking("yaml", staticObjectsFrom: "KATALOG_STATIC_YAML")),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [
             "KatalogCore", "KatalogMarkdown", "KatalogRules",
@@ -64,7 +73,11 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI"]),
         .testTarget(
             name: "KatalogTests",
-            dependencies: ["KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI", "Yams"]
+            dependencies: [
+                "KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI",
+                // The libraries the program's own YAML composer and HTML escaping are compared with.
+                "Yams", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
     ]
 )

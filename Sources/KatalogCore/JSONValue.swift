@@ -244,10 +244,26 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// Members in any order; of a repeated key, the last one counts (as in a dictionary literal).
     public init(_ members: some Sequence<(String, JSONValue)>) {
-        let items = Array(members)
+        var items = Array(members)
         guard items.count > 1 else {
             self.members = items.map { Member(key: $0.0, value: $0.1) }
             return
+        }
+        // Keys that are equal as Swift compares text but differ in their bytes (canonically
+        // equivalent: `é` and `e\u{301}`) are one key, as in a Dictionary and so in JSONEncoder: the
+        // first spelling with the last value. Only keys that NFC could change can be such keys.
+        if !items.allSatisfy({ $0.0.isKnownNFC }) {
+            var positions: [String: Int] = [:]
+            var unique: [(String, JSONValue)] = []
+            for (key, value) in items {
+                if let position = positions[key] {
+                    unique[position].1 = value
+                } else {
+                    positions[key] = unique.count
+                    unique.append((key, value))
+                }
+            }
+            items = unique
         }
         // Positions sorted by key, and a repeated key by position, so the last of each run is the
         // one to keep. Keys are told apart by their first eight bytes where they can be.

@@ -1,4 +1,4 @@
-import CYaml
+import CYAML
 
 /// A YAML document as libyaml (the parser Yams is built on) reads it: the tree of scalars,
 /// sequences and mappings with the position of each, composed from libyaml's events the way

@@ -29,12 +29,17 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Put in front of every template, as a line of its own (see `init`).
+    static let contentType = "{{% CONTENT_TYPE: HTML }}\n"
+
     /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
     /// existed gets the built-in one (its other templates do not use it).
     static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
 
     public init(files: [String: Data], origin: String) throws(InputErrors) {
-        // Templates that say `{{% CONTENT_TYPE: HTML }}` get the byte-level escaper (same output).
+        // Every template is HTML escaped with `FastHTMLEscaping`, not swift-mustache's default
+        // (which leaves `"` or `<` raw when a combining mark follows it): the renderer puts the
+        // content-type tag in front of each template, so no template needs to say it.
         MustacheContentTypes.register(FastHTMLEscaping(), named: "HTML")
         var files = files
         for piece in Self.pieceTemplates where files[piece + ".mustache"] == nil {
@@ -46,9 +51,10 @@ public struct SiteRenderer: Sendable {
         for name in templates {
             let path = origin + "/" + name
             do {
-                try library.register(String(decoding: files[name]!, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
+                try library.register(Self.contentType + String(decoding: files[name]!, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                errors.append(InputError(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The tag in front is a line of its own: lines are the template's one less.
+                errors.append(InputError(SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                          "skabelonen kan ikke læses: \(Self.danish(error.error))"))
             } catch {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses"))

@@ -292,7 +292,7 @@ struct DefaultTemplateTests {
         // before footer.mustache and header.mustache.
         func body(_ piece: String) throws -> String {
             try String(contentsOfFile: templates + "/\(piece).mustache", encoding: .utf8)
-                .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+                .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(1).joined(separator: "\n")
         }
         let layout = try String(contentsOfFile: older + "/layout.mustache", encoding: .utf8)
         try layout.replacingOccurrences(of: "{{{footerHTML}}}", with: try body("footer"))

@@ -155,6 +155,21 @@ struct HostileContentTests {
         #expect(!github.contains("\u{1B}"))
     }
 
+    /// swift-mustache escapes per Character, so `"` followed by a combining mark is one Character
+    /// it leaves raw; every template (none says `{{% CONTENT_TYPE %}}` any more) gets the escaper
+    /// that escapes bytes.
+    @Test("a quote followed by a combining mark cannot end an attribute, in any template")
+    func combiningMarkAfterQuote() throws {
+        let title = "Træning\"\u{301} onmouseover=alert(1) x=\"\u{301}"
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule(titel: title)])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = text(FileManager.default.contents(atPath: catalog.output + "/testby/index.html"))
+        let escaped = "Træning&quot;" + "\u{301}" + " onmouseover=alert(1)", raw = "\"" + "\u{301}" + " onmouseover"
+        #expect(page.contains(escaped), "\(page)")
+        #expect(!page.contains(raw))
+    }
+
     @Test("the markdown summary does not let GitHub link an e-mail address or a scheme from content")
     func markdownAutolinks() throws {
         let module = validModule().replacingOccurrences(of: "format: [fremmøde]", with: "format: [\"ondt@ondt.example\", \"xmpp:ondt@ondt.example\"]")

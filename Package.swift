@@ -14,7 +14,8 @@ func linking(_ library: String, staticObjectsFrom variable: String) -> [LinkerSe
     return [.unsafeFlags(objects.map { folder + "/" + $0 })]
 }
 
-// One target per pipeline stage: load → parse → validate → render → export → write.
+// One target per pipeline stage (load → validate → render → export → write), the model and its
+// support below them, the pipeline (KatalogBuild) above them, and the commands on top.
 // The `katalog` executable is a thin entry point over `KatalogCLI`. Linux only (Glibc).
 let package = Package(
     name: "Tilbudskatalog",
@@ -41,29 +42,37 @@ let package = Package(
             pkgConfig: Context.environment["KATALOG_STATIC_YAML"] == nil ? "yaml-0.1" : nil,
             providers: [.apt(["libyaml-dev"])]
         ),
+        // What every stage uses and none owns: parallel map, the JSON writer, byte-level text
+        // helpers, paths and system errors, fingerprints and the session's memo.
+        .target(name: "KatalogSupport"),
         // Domain model: modules, municipalities, vocabularies, source locations, diagnostics.
-        .target(name: "KatalogCore"),
+        .target(name: "KatalogCore", dependencies: ["KatalogSupport"]),
         // Markdown through libcmark: safe HTML, plain text for readability, links, tables.
-        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogCore"], linkerSettings: linking("cmark", staticObjectsFrom: "KATALOG_STATIC_CMARK")),
+        .target(name: "KatalogMarkdown", dependencies: ["CCmark", "KatalogSupport", "KatalogCore"], linkerSettings: linking("cmark", staticObjectsFrom: "KATALOG_STATIC_CMARK")),
         // Load + parse: Content/ folders, front matter (libyaml, composed in YAMLDocument) into typed modules.
-        .target(name: "KatalogLoad", dependencies: ["KatalogCore", "KatalogMarkdown", "CKatalogSystem", "CYAML"],
+        .target(name: "KatalogLoad", dependencies: ["KatalogSupport", "KatalogCore", "KatalogMarkdown", "CKatalogSystem", "CYAML"],
                 linkerSettings: linking("yaml", staticObjectsFrom: "KATALOG_STATIC_YAML")),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [
-            "KatalogCore", "KatalogMarkdown", "KatalogRules",
+            "KatalogSupport", "KatalogCore", "KatalogMarkdown", "KatalogRules",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Export: SOFT-ready CSV/JSON (+ JSON Schema), FHIR R4 HealthcareService, schema.org JSON-LD, Atom.
-        .target(name: "KatalogExport", dependencies: ["KatalogCore"]),
+        .target(name: "KatalogExport", dependencies: ["KatalogSupport", "KatalogCore"]),
         // Atomic directory exchange (renameat2) for the writer.
         .target(name: "CKatalogSystem"),
         // Write: atomic replacement of the output folder.
-        .target(name: "KatalogWrite", dependencies: ["KatalogCore", "CKatalogSystem"]),
+        .target(name: "KatalogWrite", dependencies: ["KatalogSupport", "KatalogCore", "CKatalogSystem"]),
         // Validate: the quality standard's rules as data plus small checks.
-        .target(name: "KatalogRules", dependencies: ["KatalogCore"]),
-        // Command-line logic, kept in a library so tests call it without spawning a process.
+        .target(name: "KatalogRules", dependencies: ["KatalogSupport", "KatalogCore"]),
+        // The build as its stages (load → validate → render → export → write), and what a session
+        // keeps between builds.
+        .target(name: "KatalogBuild", dependencies: [
+            "KatalogSupport", "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite",
+        ]),
+        // The commands: arguments in, messages out. Kept in a library so tests call it without spawning a process.
         .target(name: "KatalogCLI", dependencies: [
-            "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite",
+            "KatalogSupport", "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             // The live preview's HTTP server (`katalog serve`).
             .product(name: "NIOCore", package: "swift-nio"),
@@ -74,7 +83,8 @@ let package = Package(
         .testTarget(
             name: "KatalogTests",
             dependencies: [
-                "KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport", "KatalogWrite", "KatalogCLI",
+                "KatalogSupport", "KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport",
+                "KatalogWrite", "KatalogBuild", "KatalogCLI",
                 // The libraries the program's own YAML composer and HTML escaping are compared with.
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -87,7 +97,7 @@ let package = Package(
 if Context.environment["KATALOG_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "katalog-fuzz",
-        dependencies: ["KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport"],
+        dependencies: ["KatalogSupport", "KatalogCore", "KatalogLoad", "KatalogRules", "KatalogSite", "KatalogExport"],
         path: "Fuzz/Sources"))
     package.products.append(.executable(name: "katalog-fuzz", targets: ["katalog-fuzz"]))
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import KatalogCore
+import KatalogSupport
 import KatalogExport
 import KatalogLoad
 import KatalogRules
@@ -24,10 +25,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let municipality = Municipality(slug: "fuzz", file: "fuzz/kommune.yml", fields: FuzzSite.municipality.fields, modules: [module])
     let catalog = Catalog(root: "fuzz", municipalities: [municipality])
     let findings = Validator().validate(catalog)
-    let exporter = Exporter(baseURL: "https://sundhed.example.dk/tilbud/")
-    let pages = FuzzSite.renderer.render(catalog, findings: findings, structuredData: exporter.structuredData(catalog))
-    for (path, data) in pages { OutputChecks.check(path, data) }
-    for file in exporter.outputs(catalog) { OutputChecks.check(file.path, Data(file.make().joined().utf8)) }
+    let address = SiteAddress(baseURL: "https://sundhed.example.dk/tilbud/")
+    let memo = SiteMemo()
+    let site = FuzzSite.renderer.site(catalog, findings: findings, address: address, memo: memo)
+    let fragments = FuzzSite.renderer.fragments(memo)
+    for page in site.pages { OutputChecks.check(page.path, FuzzSite.renderer.render(page, fragments)) }
+    for file in [site.searchIndex] + Exporter(address: address).outputs(catalog) {
+        OutputChecks.check(file.path, Data(file.make().joined().utf8))
+    }
     return 0
 }
 

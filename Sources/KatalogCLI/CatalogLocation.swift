@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Where the catalog is when no `--content` is given, found as git finds its repository: the
 /// folder `Content` here or in any folder above, or, from inside a municipality folder (one with a

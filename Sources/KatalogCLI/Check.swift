@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogRules
 
@@ -35,25 +37,23 @@ public struct Check: ConsoleCommand {
     public func validate() throws { try LIXOption.validate(lix) }
 
     public func execute(console: Console) -> Int32 {
-        guard watch else { return checkOnce(console: console) }
+        let session = BuildSession(options: BuildOptions(content: content, lixLimit: lix))
+        guard watch else { return checkOnce(session, console: console) }
         let watcher = ContentWatcher(folders: [content])
         var fingerprint = watcher.fingerprint()
         // Between checks, unchanged files are not parsed and unchanged modules not checked again.
-        let caches = (load: LoadCache(), findings: FragmentCache())
         while true {
-            _ = checkOnce(console: console, caches: caches)
+            _ = checkOnce(session, console: console)
             console.out("Venter på ændringer i \(content)/ … (stop med Ctrl-C)")
             fingerprint = watcher.waitForChange(since: fingerprint)
             console.out("\n── Ændret: tjekker igen ──")
         }
     }
 
-    func checkOnce(console: Console, caches: (load: LoadCache, findings: FragmentCache)? = nil) -> Int32 {
-        caches?.findings.begin()
-        defer { caches?.findings.sweep() }
-        let result: (catalog: Catalog, findings: [Finding])
+    func checkOnce(_ session: BuildSession, console: Console) -> Int32 {
+        let result: Checked
         do {
-            result = try Pipeline(options: .init(content: content, lixLimit: lix)).check(cache: caches?.load, findings: caches?.findings)
+            result = try session.check()
         } catch {
             // No catalog to check: said in the chosen format too, so CI shows it where it looks.
             guard case .noCatalog(let errors) = error else { return Exit.usage }

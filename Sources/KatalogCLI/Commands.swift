@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 
 /// A command that runs against a `Console` and returns an exit code, so tests run it in-process.
@@ -103,7 +105,7 @@ public struct Build: ConsoleCommand {
     }
 
     public func execute(console: Console) -> Int32 {
-        let session = BuildSession(options: .init(content: folders.content, output: folders.output, templates: folders.templates,
+        let session = BuildSession(options: BuildOptions(content: folders.content, output: folders.output, templates: folders.templates,
                                                   allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL),
                                    remembers: watch)
         guard watch else { return buildOnce(session, incremental: false, console: console) }
@@ -147,7 +149,7 @@ public struct Build: ConsoleCommand {
     }
 }
 
-func report(_ failure: Pipeline.Failure, console: Console) -> Int32 {
+func report(_ failure: BuildFailure, console: Console) -> Int32 {
     switch failure {
     case .noCatalog(let errors):
         for error in errors.errors { console.err(error.description) }

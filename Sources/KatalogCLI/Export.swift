@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogExport
 import KatalogLoad
 import KatalogRules
@@ -56,22 +58,20 @@ public struct Export: ConsoleCommand {
     }
 
     public func execute(console: Console) -> Int32 {
-        let catalog: KatalogCore.Catalog
+        let checked: Checked
         do {
-            let loaded = try ContentLoader().read(root: content)
-            // An export for systems leaves nothing out silently: every file must read as written.
-            guard loaded.problems.isEmpty else {
-                console.err(FindingFormat.text.render(loaded.problems.map(Finding.input), modules: loaded.catalog.modules.count))
-                console.err("Eksporten er ikke lavet: ret fejlene i filerne først.")
-                return Exit.findings
-            }
-            catalog = loaded.catalog
-        } catch let error as InputErrors {
-            return report(.noCatalog(error), console: console)
+            checked = try BuildSession(options: BuildOptions(content: content), remembers: false).check()
         } catch {
-            return Exit.usage
+            return report(error, console: console)
         }
-        let text = Exporter(baseURL: baseURL?.isEmpty == true ? nil : baseURL).render(format, catalog)
+        // An export for systems leaves nothing out silently: every file must read as written.
+        guard checked.loaded.problems.isEmpty else {
+            console.err(FindingFormat.text.render(checked.loaded.problems.map(Finding.input), modules: checked.catalog.modules.count))
+            console.err("Eksporten er ikke lavet: ret fejlene i filerne først.")
+            return Exit.findings
+        }
+        let catalog = checked.catalog
+        let text = checked.export(format, baseURL: baseURL?.isEmpty == true ? nil : baseURL)
         guard let output else {
             console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             return Exit.ok

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogRules
 
 /// One formatter per output, all over the same `Finding` type (as Vale and Spectral do).

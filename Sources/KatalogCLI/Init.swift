@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogRules
 import KatalogSite

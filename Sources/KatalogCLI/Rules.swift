@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogRules
 
@@ -94,8 +96,9 @@ public struct Explain: ConsoleCommand {
 
     /// The first module (or kommune.yml) in the content folder that the rule applies to and that meets it.
     static func compliantExample(for rule: Rule, content: String) -> String? {
-        guard let catalog = try? ContentLoader().load(root: content) else { return nil }
-        let failing = Set(Validator(rules: [rule]).validate(catalog).map(\.location.file))
+        guard let checked = try? BuildSession(options: BuildOptions(content: content), remembers: false).check() else { return nil }
+        let catalog = checked.catalog
+        let failing = Set(checked.findings.filter { $0.rule == rule.id }.map(\.location.file))
         switch rule.target {
         case .catalog, .organisation:
             return catalog.municipalities.first { !failing.contains($0.file) }?.file

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogRules
 import KatalogWrite
@@ -46,7 +48,7 @@ public struct Serve: ConsoleCommand {
             console.err(error.description)
             return Exit.usage
         }
-        let session = BuildSession(options: Pipeline.Options(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true))
+        let session = BuildSession(options: BuildOptions(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true))
         // The baseline is taken before the first build, so a save during start-up is not missed.
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()

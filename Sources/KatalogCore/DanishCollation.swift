@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// Danish alphabetical order (æ, ø, å after z; "aa" is not treated as å), deterministic on every platform.
 public enum DanishCollation {
     public static func key(_ text: String) -> [UInt32] {
@@ -48,18 +50,6 @@ extension Sequence where Element == Module {
     /// Modules in Danish alphabetical order of title (with their precomputed keys).
     public func sortedByTitle() -> [Module] {
         sorted(by: Module.precedesByTitle)
-    }
-}
-
-extension Array where Element == Module {
-    /// `sortedByTitle()`, the order kept in `cache` under the modules' front matter (where the
-    /// titles are), so a build after a body edit does not sort thousands of titles again.
-    public func sortedByTitle(cache: FragmentCache?) -> [Module] {
-        guard let cache, !isEmpty, allSatisfy({ $0.factsFingerprint != 0 }) else { return sortedByTitle() }
-        let order = cache.value("TitleOrder", fingerprint(map(\.factsFingerprint))) {
-            indices.sorted { Module.precedesByTitle(self[$0], self[$1]) }
-        }
-        return order.map { self[$0] }
     }
 }
 

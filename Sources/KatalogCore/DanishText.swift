@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// Scope as plain facts: "2 gange om ugen i 8 uger, 60 minutter hver gang"; ranges and
 /// approximations as stated ("i 8-12 uger", "ca. 8 på holdet").
 public enum ScopeText {

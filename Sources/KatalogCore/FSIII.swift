@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// FSIII (Fælles Sprog III) §119 intervention codes, from `../shared/standard/fsiii-119.csv`
 /// (KL Terminologi, CodeSystem `urn:oid:1.2.208.176.2.21`).
 public struct FSIII: Sendable, Hashable {

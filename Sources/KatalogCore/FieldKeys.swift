@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// The front-matter keys as code names them. Every field of `Schema` has one case (a group such
 /// as `omfang` only when code reads the group itself), whose raw value is the dotted path an author
 /// writes (`målgruppe.diagnoser`); the stages read fields by these cases only, so a misspelt key

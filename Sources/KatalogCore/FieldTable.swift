@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// A validated front-matter value.
 public enum FieldValue: Sendable, Hashable {
     case text(String)

@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// The six interventions every municipality must offer (standard §2.1), as written in `indsats:`,
 /// and `andet`: an offer outside the six (a prediabetes course, a choir for people with KOL),
 /// which only the standard's cross-cutting rules judge.

@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// The Markdown body of a module after parsing: safe HTML plus what checks need.
 public struct Body: Sendable, Hashable {
     public struct Link: Sendable, Hashable {
@@ -47,18 +49,14 @@ public final class Module: Sendable, Identifiable {
     public let intervention: Intervention
     public let variant: Variant?
     public let body: Body
-    /// A hash of the file's path and bytes, set by the loader: equal fingerprints, equal module
-    /// (within one process). Incremental builds key their caches on it.
+    /// A fingerprint of the module's file: its path and bytes, set by the loader (or, for a module
+    /// made in code, of its content). Equal fingerprints, equal module (within one process): a
+    /// session keeps what it derived from a module under it.
     public let fingerprint: Int
-    /// A hash of the path and the front matter alone (0 without the loader): what every output but
-    /// the module's page, its compliance page, the FHIR export and the search index is made from,
-    /// so editing the body does not rebuild the others.
-    public let factsFingerprint: Int
 
     public init(id: String, municipalitySlug: String, slug: String, file: String, frontMatter: SourceLocation,
-                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int = 0, factsFingerprint: Int = 0) {
-        self.fingerprint = fingerprint
-        self.factsFingerprint = factsFingerprint
+                fields: FieldTable, intervention: Intervention, variant: Variant?, body: Body, fingerprint: Int? = nil) {
+        self.fingerprint = fingerprint ?? KatalogSupport.fingerprint(file, id, fields, body.markdown)
         self.title = fields.text(ModuleKey.title) ?? slug
         self.summary = fields.text(ModuleKey.summary) ?? ""
         self.updated = fields.text(ModuleKey.updated) ?? ""
@@ -129,13 +127,15 @@ public struct Municipality: Sendable, Identifiable {
     public let fields: FieldTable
     public var modules: [Module]
     public let location: SourceLocation
-    /// A hash of `kommune.yml`'s path and bytes (not of the modules), set by the loader.
-    public var fingerprint: Int = 0
+    /// A fingerprint of `kommune.yml`'s path and bytes (not of the modules), set by the loader (or,
+    /// for a municipality made in code, of its fields).
+    public var fingerprint: Int
     /// Whether kommune.yml could be read (when it is missing or unreadable, that one problem is
     /// reported, not every declaration it would have held).
     public var settingsRead = true
 
-    public init(slug: String, file: String, fields: FieldTable, modules: [Module]) {
+    public init(slug: String, file: String, fields: FieldTable, modules: [Module], fingerprint: Int? = nil) {
+        self.fingerprint = fingerprint ?? KatalogSupport.fingerprint(file, fields)
         self.slug = slug
         self.file = file
         self.fields = fields

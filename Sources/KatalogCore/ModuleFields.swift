@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// What the stages read from a module and its municipality, typed and defined once, beside the
 /// schema (`Schema.swift`) and its keys (`FieldKeys.swift`). Pages, exports and rules read these,
 /// not the field table, wherever a value has a meaning of its own (a contact with its fallback, a

@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// Text that `katalog new` writes for the author to replace or decide, and `katalog init`'s
 /// example values. None of it states anything: a field holding it is treated as not stated, and
 /// the tool's own rules report it until it is gone (UDFYLD, EKSEMPEL).

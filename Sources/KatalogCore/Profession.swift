@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// A staff profession and what the standard's competence rules need to know about it.
 public struct Profession: Sendable, Hashable {
     public let code: String

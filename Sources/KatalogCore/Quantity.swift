@@ -1,3 +1,4 @@
+import KatalogSupport
 import Foundation
 
 /// A number as offers state it: exactly (`8`), as a range (`8-12`) or roughly (`ca. 13`).

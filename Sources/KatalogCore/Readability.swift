@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// LIX (læsbarhedsindeks, Björnsson 1968): words per sentence plus the share of long words
 /// (more than six letters) in percent. Danish bands: ≤24 meget let, 25-34 let, 35-44 middel,
 /// 45-54 svær, ≥55 meget svær. Measured on prose only: the loader leaves out headings and lists.

@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// The front-matter contract as data: every key an author may write, its type, and a Danish
 /// explanation (shown in messages, in the author guide and by `katalog new`).
 /// Adding a field touches this table and, if code needs it typed, one accessor on `Module`.

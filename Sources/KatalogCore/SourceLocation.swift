@@ -1,3 +1,5 @@
+import KatalogSupport
+
 /// A place in a catalog file, as people count: lines and columns start at 1.
 /// `file` is relative to the catalog root's parent, e.g. `Content/fjordby/traening.md`.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import KatalogSupport
 import Foundation
 
 /// A closed list of codes an author may write in a front-matter field, each with the Danish words

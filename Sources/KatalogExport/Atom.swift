@@ -1,11 +1,12 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// An Atom feed (RFC 4287) of the modules, newest `opdateret` first, so a GP practice can follow
 /// its municipalities in any feed reader. Deterministic: dates come from the content, not the clock.
 public enum AtomFeed {
-    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, Municipality, String)],
-                            cache: FragmentCache? = nil) -> String {
+    /// The feed of `entries` (each module with its entry, see `entry`), newest first.
+    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, String)]) -> String {
         let sorted = entries.sorted { ($0.0.updated, $1.0.id) > ($1.0.updated, $0.0.id) }
         let updated = sorted.first?.0.updated ?? "2024-01-01"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n"
@@ -14,13 +15,7 @@ public enum AtomFeed {
         xml += "  <link rel=\"self\" href=\"\(escape(selfURL))\"/>\n"
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
         xml += "  <author><name>Tilbudskatalog</name></author>\n"
-        for (module, municipality, url) in sorted {
-            guard let cache, module.fingerprint != 0 else {
-                xml += entry(module, municipality, url)
-                continue
-            }
-            xml += cache.value("Atom.entry", fingerprint(module.fingerprint, municipality.fingerprint, url)) { entry(module, municipality, url) }
-        }
+        for (_, entry) in sorted { xml += entry }
         return xml + "</feed>\n"
     }
 

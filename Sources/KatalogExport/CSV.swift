@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// CSV for Danish Excel: `;` as separator (Danish Excel uses `,` as the decimal mark and `;` as
 /// the list separator, so it opens `;`-files in columns on double-click), UTF-8 with a byte-order

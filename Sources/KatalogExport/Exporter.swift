@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Export: the catalog as files for GPs and systems, written under `eksport/` by `katalog build`
 /// and available one at a time from `katalog export`.
@@ -23,37 +24,27 @@ public struct Exporter: Sendable {
         }
     }
 
-    /// The site's public address (e.g. `https://sundhed.fjordby.dk/tilbud/`); links are relative without it.
-    public let baseURL: String?
-    /// Export records of unchanged modules, kept between the builds of a session.
-    let cache: FragmentCache?
+    /// Where the site is published (links are relative without a base URL).
+    public let address: SiteAddress
+    /// Each module's records, kept between the builds of a session.
+    let memo: ExportMemo
 
-    public init(baseURL: String? = nil, cache: FragmentCache? = nil) {
-        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        self.cache = cache
+    public init(address: SiteAddress = SiteAddress(), memo: ExportMemo = ExportMemo()) {
+        self.address = address
+        self.memo = memo
     }
 
-    /// `make()`, or its cached value for this module in this municipality (with this base URL).
-    private func cached<T>(_ kind: String, _ module: Module, _ municipality: Municipality, _ make: () -> T) -> T {
-        guard let cache, module.fingerprint != 0 else { return make() }
-        return cache.value(kind, fingerprint(module.fingerprint, municipality.fingerprint, baseURL), make)
-    }
-
-    /// A site path as seen from a file in `folder` (e.g. `eksport`): absolute with a base URL, else relative.
-    public func url(_ path: String, from folder: String = "") -> String {
-        if let baseURL { return baseURL + path }
-        let depth = folder.split(separator: "/").count
-        return String(repeating: "../", count: depth) + path
+    /// Each module with its municipality, and the key its records are kept under (the module, its
+    /// municipality and the site's address are all they are made from).
+    private func keyed(_ catalog: Catalog) -> [(module: Module, municipality: Municipality, key: Int)] {
+        catalog.municipalities.flatMap { m in m.modules.map { ($0, m, fingerprint($0.fingerprint, m.fingerprint, address)) } }
     }
 
     static let softStandard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
 
     public func records(_ catalog: Catalog) -> [SOFTRecord] {
-        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        return Parallel.map(pairs) { pair in
-            cached("SOFTRecord", pair.module, pair.municipality) {
-                SOFTRecord(module: pair.module, municipality: pair.municipality, pageURL: url(pair.module.pagePath))
-            }
+        Parallel.map(keyed(catalog)) { module, municipality, key in
+            memo.soft.value(key) { SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath)) }
         }
     }
 
@@ -78,58 +69,55 @@ public struct Exporter: Sendable {
         case .softSchema:
             return [SOFT.schema.rendered(pruning: false) + "\n"]
         case .fhir:
-            let exporter = self
-            return FHIRExport.bundleText(catalog, cache: cache) { exporter.url($0.pagePath) } + ["\n"]
+            let entries = Parallel.map(keyed(catalog)) { module, municipality, key in
+                memo.fhir.value(key) { FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4) }
+            }
+            return FHIRExport.bundleText(entries) + ["\n"]
         case .atom:
-            return [AtomFeed.feed(title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle",
-                                 selfURL: url("eksport/nyt.atom", from: baseURL == nil ? "eksport" : ""),
-                                 entries: catalog.municipalities.flatMap { m in m.modules.map { ($0, m, url($0.pagePath, from: "eksport")) } },
-                                 cache: cache)]
+            return [feed(catalog, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")]
         }
     }
 
     /// The export files: the catalog-wide formats and each municipality's feed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
-        // FHIR carries each module's text; the other formats only what the front matter says.
-        // A file's fingerprints cover its path, hence its id: ids count only for modules made in code.
-        let loaded = !catalog.modules.contains { $0.fingerprint == 0 || $0.factsFingerprint == 0 }
-        let municipalities = catalog.municipalities.map(\.fingerprint), ids = loaded ? [] : catalog.modules.map(\.id)
-        let everything = fingerprint(municipalities, catalog.modules.map(\.fingerprint), ids, baseURL)
-        let facts = fingerprint(municipalities, catalog.modules.map(\.factsFingerprint), ids, baseURL)
-        // The catalog's feed and each municipality's feed share their entries (kept for the build
-        // when the session keeps nothing between builds).
-        let feeds = Exporter(baseURL: baseURL, cache: cache ?? FragmentCache())
-        var outputs = Format.allCases.map { format in
-            GeneratedFile(path: "eksport/" + format.fileName, fingerprint: fingerprint(format.rawValue, format == .fhir ? everything : facts)) {
-                (format == .atom ? feeds : self).parts(format, catalog)
+        Format.allCases.map { format in GeneratedFile(path: "eksport/" + format.fileName) { parts(format, catalog) } }
+            + catalog.municipalities.map { municipality in
+                GeneratedFile(path: feedPath(municipality)) {
+                    [feed(Catalog(root: catalog.root, municipalities: [municipality]), title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
+                          id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))]
+                }
             }
+    }
+
+    /// An Atom feed of the catalog's modules, with each module's entry kept in the memo.
+    private func feed(_ catalog: Catalog, title: String, id: String, path: String) -> String {
+        let entries = keyed(catalog).map { module, municipality, key in
+            (module, memo.atom.value(key) { AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport")) })
         }
-        for municipality in catalog.municipalities {
-            let path = feedPath(municipality)
-            let key = fingerprint(path, municipality.fingerprint, municipality.modules.map(\.factsFingerprint),
-                                  loaded ? [] : municipality.modules.map(\.id), baseURL)
-            outputs.append(GeneratedFile(path: path, fingerprint: key) {
-                [AtomFeed.feed(
-                    title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)", id: "urn:tilbudskatalog:\(municipality.slug)",
-                    selfURL: url(path, from: baseURL == nil ? "eksport" : ""),
-                    entries: municipality.modules.map { ($0, municipality, url($0.pagePath, from: "eksport")) }, cache: feeds.cache)]
-            })
-        }
-        return outputs
+        return AtomFeed.feed(title: title, id: id, selfURL: address.url(path, from: address.baseURL == nil ? "eksport" : ""), entries: entries)
     }
 
     func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
+}
 
-    /// schema.org JSON-LD per module id, for the module pages.
-    /// By module (object identity).
-    public func structuredData(_ catalog: Catalog) -> [ObjectIdentifier: String] {
-        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let bodies = Parallel.map(pairs) { pair in
-            cached("JSONLD", pair.module, pair.municipality) {
-                JSONLD.scriptBody(JSONLD.governmentService(pair.module, in: pair.municipality,
-                                                           pageURL: url(pair.module.pagePath, from: pair.module.municipalitySlug)))
-            }
-        }
-        return Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, bodies))
+/// What the exports keep between the builds of a session: each module's SOFT record, FHIR entry
+/// and Atom entry, under the module, its municipality and the site's address.
+public final class ExportMemo: Sendable {
+    let soft: Memo<SOFTRecord>
+    let fhir: Memo<String>
+    let atom: Memo<String>
+
+    /// `keeps`: keep values for the session's next build (false for a build that is not kept).
+    public init(keeps: Bool = true) {
+        soft = Memo(keeps: keeps)
+        fhir = Memo(keeps: keeps)
+        atom = Memo(keeps: keeps)
+    }
+
+    /// Ends a build: drops what it did not use.
+    public func endBuild() {
+        soft.endBuild()
+        fhir.endBuild()
+        atom.endBuild()
     }
 }

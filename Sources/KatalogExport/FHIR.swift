@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// FHIR R4 `HealthcareService` per module, in a `collection` Bundle. There is no Danish profile of
 /// HealthcareService; codes follow DK Core and KL Terminologi (see ../shared/standard/INTEROP.md):
@@ -20,13 +21,6 @@ public enum FHIRExport {
         "type-2-diabetes": ("T90", "Diabetes non-insulinkrævende"),
     ]
 
-    public static func bundle(_ catalog: Catalog, pageURL: (Module) -> String) -> JSONValue {
-        let entries: [JSONValue] = catalog.municipalities.flatMap { municipality in
-            municipality.modules.map { entry($0, in: municipality, pageURL: pageURL($0)) }
-        }
-        return bundle(entries: .array(entries))
-    }
-
     static func bundle(entries: JSONValue) -> JSONValue {
         ["resourceType": "Bundle", "id": "tilbudskatalog", "type": "collection", "entry": entries]
     }
@@ -36,15 +30,9 @@ public enum FHIRExport {
          "resource": healthcareService(module, in: municipality, pageURL: pageURL)]
     }
 
-    /// The bundle as `bundle(...).rendered()` writes it, with each entry written separately (in
-    /// parallel; reused from `cache` for unchanged modules) and put in place.
-    static func bundleText(_ catalog: Catalog, cache: FragmentCache?, pageURL: @escaping @Sendable (Module) -> String) -> [String] {
-        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let entries = Parallel.map(pairs) { pair -> String in
-            let make = { entry(pair.module, in: pair.municipality, pageURL: pageURL(pair.module)).rendered(indent: 4) }
-            guard let cache, pair.module.fingerprint != 0 else { return make() }
-            return cache.value("FHIR.entry", fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, pageURL(pair.module)), make)
-        }
+    /// The Bundle of the entries (each `entry(…).rendered(indent: 4)`), put in place as the whole
+    /// bundle's `rendered()` would write them.
+    static func bundleText(_ entries: [String]) -> [String] {
         // "entry" sorts first among the bundle's keys; an empty array is pruned away.
         let rest = bundle(entries: .null).rendered()
         guard !entries.isEmpty else { return [rest] }

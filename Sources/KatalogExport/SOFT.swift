@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// The record of one module for a registration on sundhed.dk (SOFT-portalen, standard §2.2).
 /// sundhed.dk publishes no import format for SOFT, so this is the superset; the field list and

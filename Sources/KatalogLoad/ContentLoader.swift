@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogMarkdown
 
 /// Load + parse: turns a content folder (`<kommune>/kommune.yml` + one `.md` per module) into a

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Reads a YAML document against a schema (`[Field]`) into a `FieldTable`, collecting every
 /// problem with its file line instead of stopping at the first. A value that cannot be read is

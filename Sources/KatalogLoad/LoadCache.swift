@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// What the loader read last time, so a rebuild (`katalog serve`, `build --watch`, `check --watch`)
 /// parses only files that changed. A file is reused when its size, modification time, inode and

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogMarkdown
 
 /// Parses one module file into a `Module`: a pure function of its bytes, so it can run in parallel.
@@ -14,7 +15,7 @@ public enum ModuleParser {
     /// Reads as much of the file as can be read: each problem is reported at its line, and the
     /// module keeps every field that was readable.
     /// `fingerprint`: the loader's hash of the file (see `Module.fingerprint`).
-    public static func read(data: Data, file: String, municipality: String, fingerprint: Int = 0) -> Parsed {
+    public static func read(data: Data, file: String, municipality: String, fingerprint: Int? = nil) -> Parsed {
         let text: String
         var problems: [InputError]
         let document: SplitDocument
@@ -66,12 +67,12 @@ public enum ModuleParser {
         let slug = Slug.make(name)
         let module = Module(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
                             frontMatter: frontMatter, fields: fieldsRead, intervention: intervention, variant: variant, body: body,
-                            fingerprint: fingerprint, factsFingerprint: fingerprint == 0 ? 0 : LoadCache.fingerprint(file, Data(document.yaml.utf8)))
+                            fingerprint: fingerprint)
         return Parsed(module: module, problems: problems)
     }
 
     /// The module, or every problem of the file (for tests and tools that need a clean file).
-    public static func parse(data: Data, file: String, municipality: String, fingerprint: Int = 0) throws(InputErrors) -> Module {
+    public static func parse(data: Data, file: String, municipality: String, fingerprint: Int? = nil) throws(InputErrors) -> Module {
         let parsed = read(data: data, file: file, municipality: municipality, fingerprint: fingerprint)
         guard parsed.problems.isEmpty, let module = parsed.module else { throw InputErrors(parsed.problems) }
         return module

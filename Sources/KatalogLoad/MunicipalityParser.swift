@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Parses one `kommune.yml` (without its modules): a pure function of its bytes.
 public enum MunicipalityParser {

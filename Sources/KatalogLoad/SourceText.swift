@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// A catalog file's text, decoded and normalised: UTF-8 required, a BOM is dropped,
 /// CRLF and CR become LF, and everything is NFC (so keys typed in decomposed Unicode,

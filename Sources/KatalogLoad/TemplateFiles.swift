@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Reads a templates folder (`*.mustache` and `assets/`) for the renderer, inside the same walls
 /// as the content: every file, every symbolic link resolved, lies inside the folder, is a regular

@@ -1,5 +1,6 @@
 import CCmark
 import KatalogCore
+import KatalogSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// How a rule's text words it, which fixes its severity.
 public enum Basis: String, Sendable, CaseIterable {

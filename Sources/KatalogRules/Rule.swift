@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// What a rule looks at.
 public enum Target: Sendable {

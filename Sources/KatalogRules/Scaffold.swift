@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// A new module file with every field its rules need, each with a Danish comment on what to write
 /// and which section of the standard asks for it. It states nothing on the author's behalf: free

@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// The quality standard's rules: every "Det er et krav" (32) and "Det anbefales" (22) of
 /// Sundhedsstyrelsen (2024), plus the "skal" rows a module or kommune.yml can show.

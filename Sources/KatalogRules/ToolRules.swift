@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Rules of this tool rather than of the standard. They serve the standard's aim that every
 /// citizen, whatever their health literacy, can understand the offer (§3.3, A-3.3-1, A-3.3-2).

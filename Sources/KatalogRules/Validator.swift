@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 
 /// Validate: runs every rule over every module and each municipality's catalog, and collects
 /// all findings (Vale- and Spectral-style: nothing stops at the first problem).
@@ -12,9 +13,9 @@ public struct Validator: Sendable {
         self.lixLimit = lixLimit
     }
 
-    /// Every finding in the catalog, sorted. With a `cache` (a build session's), modules and
-    /// municipalities whose sources did not change since the last build are not checked again.
-    public func validate(_ catalog: Catalog, cache: FragmentCache? = nil) -> [Finding] {
+    /// Every finding in the catalog, sorted. The session's `memo` keeps each module's and each
+    /// catalog's findings under what they are made from, so unchanged ones are not checked again.
+    public func validate(_ catalog: Catalog, memo: ValidationMemo = ValidationMemo()) -> [Finding] {
         let optOuts = catalog.municipalities.map(optOuts)
         var findings = optOuts.flatMap(\.1)
         let settings = fingerprint(rules.map(\.id), lixLimit)
@@ -22,17 +23,12 @@ public struct Validator: Sendable {
         let modules = catalog.municipalities.indices.flatMap { m in catalog.municipalities[m].modules.map { (m, $0) } }
         findings += Parallel.map(modules) { m, module in
             let municipality = catalog.municipalities[m]
-            guard let cache, module.fingerprint != 0 else { return validate(module, in: municipality, disabled: optOuts[m].0) }
             let key = fingerprint(module.fingerprint, municipality.fingerprint, optOuts[m].0, settings)
-            return cache.value("findings.module", key) { validate(module, in: municipality, disabled: optOuts[m].0) }
+            return memo.modules.value(key) { validate(module, in: municipality, disabled: optOuts[m].0) }
         }.joined()
         for (municipality, optOut) in zip(catalog.municipalities, optOuts) {
-            guard let cache, municipality.fingerprint != 0 else {
-                findings += validateCatalog(municipality, disabled: optOut.0)
-                continue
-            }
             let key = fingerprint(municipality.fingerprint, municipality.modules.map(\.fingerprint), optOut.0, settings)
-            findings += cache.value("findings.catalog", key) { validateCatalog(municipality, disabled: optOut.0) }
+            findings += memo.catalogs.value(key) { validateCatalog(municipality, disabled: optOut.0) }
         }
         return findings.sorted(by: Finding.ordered)
     }
@@ -106,5 +102,24 @@ public struct Validator: Sendable {
             disabled.insert(rule.id)
         }
         return (disabled, findings)
+    }
+}
+
+/// What validation keeps between the builds of a session: each module's findings (by the module,
+/// its municipality's settings and the rules) and each municipality's catalog findings.
+public final class ValidationMemo: Sendable {
+    let modules: Memo<[Finding]>
+    let catalogs: Memo<[Finding]>
+
+    /// `keeps`: keep values for the session's next build (false for a build that is not kept).
+    public init(keeps: Bool = true) {
+        modules = Memo(keeps: keeps)
+        catalogs = Memo(keeps: keeps)
+    }
+
+    /// Ends a build: drops what it did not use.
+    public func endBuild() {
+        modules.endBuild()
+        catalogs.endBuild()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogRules
 
 /// The compliance pages for staff and leaders: per module, which rules it meets (and how, by its
@@ -163,7 +164,7 @@ struct Compliance {
     /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
     private let ruleLines: RuleLines?
 
-    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, cache: FragmentCache? = nil, ruleLines: RuleLines? = nil) {
+    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>, ruleLines: RuleLines? = nil) {
         self.ruleLines = ruleLines
         self.rules = rules
         self.lixLimit = lixLimit
@@ -172,18 +173,11 @@ struct Compliance {
         let ruleIDs = fingerprint(rules.map(\.id))
         self.rulesKey = ruleIDs
         let views = Parallel.map(pairs) { [self] pair in
-            // The view shows the module, its municipality's settings and the module's findings.
-            guard pair.module.fingerprint != 0 else {
-                // Without loader fingerprints (catalogs built in code): the content itself.
-                let own = findingsByFile[pair.module.file] ?? []
-                return self.build(pair.module, in: pair.municipality, digest: fingerprint(pair.module.id, pair.module.fields, pair.module.body.markdown,
-                                                                                          pair.municipality.fields, own, lixLimit, ruleIDs))
-            }
-            // A module's findings are a function of the module, its municipality's settings and the
-            // rules (the validator guarantees it), so these identify the view.
+            // The view shows the module, its municipality's settings and the module's findings,
+            // which are a function of the module, its municipality's settings and the rules (the
+            // validator guarantees it): these identify the view.
             let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs)
-            guard let cache else { return self.build(pair.module, in: pair.municipality, digest: key) }
-            return cache.value("ModuleComplianceView", key) { self.build(pair.module, in: pair.municipality, digest: key) }
+            return memo.value(key) { self.build(pair.module, in: pair.municipality, digest: key) }
         }
         self.moduleViews = Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, views))
     }
@@ -206,10 +200,10 @@ struct Compliance {
     }
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
-        moduleViews[ObjectIdentifier(module)] ?? build(module, in: municipality)
+        moduleViews[ObjectIdentifier(module)]!
     }
 
-    private func build(_ module: Module, in municipality: Municipality, digest: Int = 0) -> ModuleComplianceView {
+    private func build(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleComplianceView {
         let own = findingsByFile[module.file] ?? []
         let applicable = rules.filter { rule in
             if case .module = rule.check { return rule.target.applies(to: module) }
@@ -232,7 +226,7 @@ struct Compliance {
         let lix = LIX.readability(of: module)
         let limit = municipality.lixLimit(lixLimit)
         return ModuleComplianceView(
-            title: module.title, url: SiteContext.modulePath(module), complianceURL: Self.path(module), file: module.file,
+            title: module.title, url: SiteModel.modulePath(module), complianceURL: Self.path(module), file: module.file,
             intervention: module.variant?.label ?? module.intervention.label, municipality: municipality.name,
             lix: lix.score, lixBand: lix.band, lixOver: lix.score > limit, lixLimit: limit,
             requirementsMet: requirements.filter(\.met).count, requirementsTotal: requirements.count,
@@ -243,13 +237,6 @@ struct Compliance {
             otherLines: RawText(lines: other.map(\.html)),
             errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count,
             digest: digest)
-    }
-
-    /// A fingerprint of everything `municipality(_:)` shows: the municipality's own findings, the
-    /// rules, and its modules' compliance views (in order).
-    func municipalityKey(_ municipality: Municipality) -> Int {
-        fingerprint(findingsByFile[municipality.file] ?? [], rulesKey, lixLimit, municipality.name,
-                    municipality.modules.map { module($0, in: municipality).digest })
     }
 
     /// `listing`: whether the view lists the modules (the municipality's page) or only counts

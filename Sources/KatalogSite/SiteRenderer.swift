@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogRules
 import Mustache
 
@@ -75,157 +76,94 @@ public struct SiteRenderer: Sendable {
         self.templateFingerprint = hasher.finalize()
     }
 
-    /// Every output file of the site, by path relative to the output folder. `findings` (from the
-    /// validator) feed the compliance pages for staff.
-    /// `structuredData` is the schema.org JSON-LD of each module (by the module's identity) for its page's head.
-    public func render(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
-                       lixLimit: Int? = nil, structuredData: [ObjectIdentifier: String] = [:]) -> [String: Data] {
-        let plan = plan(catalog, findings: findings, rules: rules, lixLimit: lixLimit, structuredData: structuredData)
-        var files = plan.files
-        for file in plan.generated { files[file.path] = Data(concatenating: file.make()) }
-        let pages = Parallel.map(plan.pages) { render($0.prepare()) }
-        for (job, data) in zip(plan.pages, pages) { files[job.path] = data }
-        return files
-    }
-
-    /// What a build of `catalog` consists of: the pages to render (each built on demand) and the
-    /// files that are not pages (assets, the search index).
-    public struct Plan: Sendable {
-        public let pages: [PageJob]
-        /// The templates' assets.
-        public let files: [String: Data]
-        /// Files made from the whole catalog (the search index).
-        public let generated: [GeneratedFile]
-    }
-
-    /// One page of the site: its path, and how to build its view model.
-    public struct PageJob: Sendable {
+    /// One page of the site: its path, its template, what it shows (its context) and a
+    /// fingerprint of that, which a session compares with the page it wrote last time.
+    public struct Page: Sendable {
         public let path: String
         let template: String
-        let make: @Sendable () -> Page
-        /// Completes the view model for rendering (after the fingerprint is taken).
-        var finish: (@Sendable (inout Page) -> Void)? = nil
-        /// A fingerprint of what the page is made from, known without building the page. Equal keys,
-        /// equal pages, so a session skips even building those whose key has not changed. For a
-        /// page that shows one module (its page, its compliance page): the digests of its views;
-        /// for the lists and the other citizen and GP pages: the front matter of every module and
-        /// every `kommune.yml` (which is all they show), so editing a body builds none of them.
-        public var inputKey: Int? = nil
-
-        /// Builds the view model. Its fingerprint is equal for equal view models, so a page whose
-        /// fingerprint has not changed since it was last written need not be rendered again.
-        public func prepare() -> PreparedPage {
-            let page = make()
-            return PreparedPage(path: path, template: template, page: page, fingerprint: fingerprint(template, page), finish: finish)
-        }
+        let context: any PageContext
+        let templates: Int
+        /// Equal keys, equal pages: a fingerprint of the template, the templates and what the page shows.
+        public var key: Int { fingerprint(template, templates, context.digest) }
     }
 
-    public struct PreparedPage: Sendable {
-        public let path: String
-        let template: String
-        let page: Page
-        public let fingerprint: Int
-        let finish: (@Sendable (inout Page) -> Void)?
+    /// The site: its pages, the templates' assets, and the search index.
+    public struct Site: Sendable {
+        public let pages: [Page]
+        /// The templates' assets (`assets/…`), by path.
+        public let assets: [String: Data]
+        public let searchIndex: GeneratedFile
     }
 
-    public func render(_ prepared: PreparedPage) -> Data {
-        var page = prepared.page
-        prepared.finish?(&page)
-        return Data((library.render(ViewBox(page), withTemplate: prepared.template) ?? "").utf8)
-    }
-
-    /// The pages and other files of the site. With a `cache`, views of unchanged modules (and
-    /// their search entries) are reused from the previous build of the session.
-    public func plan(_ catalog: Catalog, findings: [Finding] = [], rules: [Rule] = Standard.rules + ToolRules.rules,
-                     lixLimit: Int? = nil, structuredData: [ObjectIdentifier: String] = [:], cache: FragmentCache? = nil) -> Plan {
-        let files = assets
-        let context = SiteContext(catalog: catalog, cache: cache)
+    /// The site of a catalog. `findings` (from the validator) feed the compliance pages for staff.
+    /// The session's `memo` keeps the views of unchanged modules and the rendered pieces.
+    public func site(_ catalog: Catalog, findings: [Finding], rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil,
+                     address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let library = self.library
         let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
-        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, cache: cache, ruleLines: lines)
-        let fragments = PageFragments(cache: cache, templates: templateFingerprint,
-                                      item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
-                                      footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" },
-                                      header: { library.render(ViewBox($0), withTemplate: "header") ?? "" })
-        // What the pages made from front matter and kommune.yml are made from (nil when modules
-        // were not loaded from files and so have no fingerprints).
-        let facts = catalog.modules.contains(where: { $0.factsFingerprint == 0 }) ? nil
-            : fingerprint(catalog.municipalities.map(\.fingerprint), catalog.modules.map(\.factsFingerprint))
-        var jobs: [PageJob] = []
-        func emit(_ path: String, _ template: String, _ page: @autoclosure @escaping @Sendable () -> Page) {
-            // The footer and list entries are filled in only when the page is rendered: they follow
-            // from the municipalities, modules and root, which the fingerprint already covers.
-            let items = Self.itemTemplates.contains(template)
-            jobs.append(PageJob(path: path, template: template, make: page, finish: { fragments.fill(&$0, items: items) },
-                                inputKey: Self.factsTemplates.contains(template) ? facts.map { fingerprint(template, path, $0) } : nil))
-        }
-
-        emit("index.html", "index", context.frontPage())
-        emit(SiteContext.searchPath, "search", context.searchPage())
-        emit(SiteContext.postcodesPath, "postcodes", context.postcodesPage())
-        let index = GeneratedFile(path: "assets/soegeindeks.js",
-                                  fingerprint: fingerprint("soegeindeks", catalog.modules.map(\.fingerprint), catalog.municipalities.map(\.fingerprint))) {
-            SearchIndex.script(catalog, cache: cache)
-        }
-        for municipality in catalog.municipalities {
-            emit("\(municipality.slug)/index.html", "municipality", context.municipalityPage(municipality))
-            emit(SiteContext.doctorsPath(municipality), "doctors", context.doctorsPage(municipality))
-            for diagnosis in Vocabularies.diagnoses.terms where municipality.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
-                emit(SiteContext.municipalityDiagnosisPath(municipality, diagnosis.code), "list", context.municipalityDiagnosisPage(diagnosis, in: municipality))
-            }
-        }
-        for intervention in Intervention.allCases where intervention.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) {
-            emit(SiteContext.interventionPath(intervention), "list", context.interventionPage(intervention))
-        }
-        for diagnosis in Vocabularies.diagnoses.terms where catalog.modules.contains(where: { $0.diagnoses.contains(diagnosis.code) }) {
-            emit(SiteContext.diagnosisPath(diagnosis.code), "list", context.diagnosisPage(diagnosis))
-        }
-        for term in Vocabularies.formats.terms where catalog.modules.contains(where: { $0.formats.contains(term.code) }) {
-            emit(SiteContext.formatPath(term.code), "list", context.formatPage(term))
-        }
-        for term in Vocabularies.timesOfDay.terms where catalog.modules.contains(where: { $0.timesOfDay.contains(term.code) }) {
-            emit(SiteContext.timePath(term.code), "list", context.timePage(term))
-        }
-        // The compliance overview and each municipality's page show the compliance views of its
-        // modules, its own findings and its footer.
-        let complianceKeys = catalog.municipalities.map { compliance.municipalityKey($0) }
-        emit("kvalitet/index.html", "compliance-index", context.complianceIndex(compliance))
-        jobs[jobs.count - 1].inputKey = fingerprint("compliance-index", complianceKeys, context.footerAll.map(\.digest))
-        for (municipality, key) in zip(catalog.municipalities, complianceKeys) {
-            emit(Compliance.path(municipality), "compliance-municipality", context.complianceMunicipalityPage(municipality, compliance))
-            jobs[jobs.count - 1].inputKey = fingerprint("compliance-municipality", key, context.municipalityView(municipality).digest)
-        }
-        // Each module's page and compliance page, planned in parallel (a catalog has thousands).
-        let fill: @Sendable (inout Page) -> Void = { fragments.fill(&$0, items: false) }
-        jobs += Parallel.map(catalog.municipalities) { municipality -> [PageJob] in
-            let footer = context.municipalityView(municipality).digest
-            return municipality.modules.flatMap { module -> [PageJob] in
-                let data = structuredData[ObjectIdentifier(module)].map(RawText.init)
-                return [
-                    // The JSON-LD is made from the same module and municipality (and the session's
-                    // base URL, which does not change), so the view digests cover it.
-                    PageJob(path: SiteContext.modulePath(module), template: "module", make: {
-                        var page = context.modulePage(module, in: municipality)
-                        page.structuredData = data
-                        return page
-                    }, finish: fill, inputKey: fingerprint("module", context.moduleView(module, in: municipality).digest, footer)),
-                    PageJob(path: Compliance.path(module), template: "compliance",
-                            make: { context.compliancePage(module, in: municipality, compliance) }, finish: fill,
-                            inputKey: fingerprint("compliance", compliance.module(module, in: municipality).digest, footer)),
-                ]
-            }
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance, ruleLines: lines)
+        let model = SiteModel(catalog: catalog, compliance: compliance, address: address, memo: memo)
+        let templates = templateFingerprint
+        let pages = Parallel.map(PageKind.all) { kind in
+            kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }
-        return Plan(pages: jobs, files: files, generated: [index])
+        let entries = model.modules.map { (SearchIndex.entryID($0.0), model.parts($0.0).searchEntry) }.sorted { $0.0 < $1.0 }.map(\.1)
+        return Site(pages: pages, assets: assets, searchIndex: GeneratedFile(path: "assets/soegeindeks.js") { SearchIndex.script(entries) })
     }
 
-    /// The templates of pages that show only what front matter and `kommune.yml` say.
-    static let factsTemplates: Set<String> = ["index", "search", "postcodes", "municipality", "doctors", "list"]
+    /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.
+    public func fragments(_ memo: SiteMemo) -> PageFragments {
+        let library = self.library
+        return PageFragments(memo: memo.fragments, templates: templateFingerprint,
+                             item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
+                             footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" },
+                             header: { library.render(ViewBox($0), withTemplate: "header") ?? "" })
+    }
 
-    /// The templates whose module lists use `module-item.mustache` (`{{{itemLines}}}`).
-    static let itemTemplates: Set<String> = ["list", "municipality"]
+    /// The page's bytes.
+    public func render(_ page: Page, _ fragments: PageFragments) -> Data {
+        var context = page.context
+        context.fill(fragments)
+        return Data((context.render(library, template: page.template) ?? "").utf8)
+    }
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
     public var templatesFingerprint: Int { templateFingerprint }
+}
+
+/// What the site keeps between the builds of a session, each value under what it is made from.
+public final class SiteMemo: Sendable {
+    /// Each module's views (by the module, its municipality and its digital counterpart).
+    let modules: Memo<SiteModel.ModuleParts>
+    /// Each municipality's view (by kommune.yml and its modules).
+    let municipalities: Memo<MunicipalityView>
+    /// Each module's compliance view (by the module, its municipality and the rules).
+    let compliance: Memo<ModuleComplianceView>
+    /// Rendered list entries, headers and footers (by what they show and the templates).
+    /// Kept within a build even when the session keeps nothing (pages share them).
+    let fragments = Memo<RawText>()
+
+    /// `keeps`: keep values for the session's next build (false for a build that is not kept).
+    public init(keeps: Bool = true) {
+        modules = Memo(keeps: keeps)
+        municipalities = Memo(keeps: keeps)
+        compliance = Memo(keeps: keeps)
+    }
+
+    /// Ends a build: drops what it did not use.
+    public func endBuild() {
+        modules.endBuild()
+        municipalities.endBuild()
+        compliance.endBuild()
+        fragments.endBuild()
+    }
+}
+
+extension PageContext {
+    /// Renders the context with a template (a method of the context, so the box has its type).
+    func render(_ library: MustacheLibrary, template: String) -> String? {
+        library.render(ViewBox(self), withTemplate: template)
+    }
 }
 
 /// HTML escaping for `{{value}}`: every `<`, `>`, `&`, `"` and `'` byte becomes `&lt;`, `&gt;`,

@@ -1,5 +1,6 @@
 import Mustache
 import KatalogCore
+import KatalogSupport
 import Synchronization
 
 /// A view model that Mustache reads through a table of key paths instead of reflection.
@@ -296,9 +297,10 @@ extension GroupView: TemplateView {
         "url": key(\.url),
         "doctorsURL": key(\.doctorsURL),
         "modules": key(\.modules),
-        "items": key(\.items),
-        "itemLines": key(\.itemLines),
+        // The entries rendered once each (`module-item.mustache`), only when a template asks.
+        "itemLines": TemplateKey(path: \GroupView.items) { group in group.items?.text(group.modules) },
     ]
+    static var keysAreStoredProperties: Bool { false }
 }
 
 extension FooterView: TemplateView {
@@ -325,29 +327,58 @@ extension InterventionEntry: TemplateView {
     ]
 }
 
-extension Page: TemplateView {
-    static let keys: [String: TemplateKey<Page>] = [
-        "root": key(\.root),
-        "pageTitle": key(\.pageTitle),
-        "footer": key(\.footer),
-        "isExample": key(\.isExample),
-        "module": key(\.module),
-        "municipality": key(\.municipality),
-        "groups": key(\.groups),
+extension FrontContext {
+    static let keys: [String: TemplateKey<FrontContext>] = chromeKeys(\.chrome).merging([
+        "heading": key(\.heading),
         "interventions": key(\.interventions),
         "diagnoses": key(\.diagnoses),
         "municipalities": key(\.municipalities),
         "formats": key(\.formats),
         "times": key(\.times),
-        "postcodes": key(\.postcodes),
+        "groups": key(\.groups),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension ListContext {
+    static let keys: [String: TemplateKey<ListContext>] = chromeKeys(\.chrome).merging([
         "heading": key(\.heading),
         "lead": key(\.lead),
+        "municipality": key(\.municipality),
+        "groups": key(\.groups),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension ModuleContext {
+    static let keys: [String: TemplateKey<ModuleContext>] = chromeKeys(\.chrome).merging([
+        "module": key(\.module),
+        "municipality": key(\.municipality),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension PostcodesContext {
+    static let keys: [String: TemplateKey<PostcodesContext>] = chromeKeys(\.chrome).merging([
+        "heading": key(\.heading),
+        "postcodes": key(\.postcodes),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension ComplianceContext {
+    static let keys: [String: TemplateKey<ComplianceContext>] = chromeKeys(\.chrome).merging([
         "compliance": key(\.compliance),
-        "structuredData": key(\.structuredData),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension ComplianceOverviewContext {
+    static let keys: [String: TemplateKey<ComplianceOverviewContext>] = chromeKeys(\.chrome).merging([
+        "heading": key(\.heading),
         "complianceMunicipalities": key(\.complianceMunicipalities),
-        "footerHTML": key(\.footerHTML),
-        "headerHTML": key(\.headerHTML),
-    ]
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
 }
 
 extension HeaderView: TemplateView {

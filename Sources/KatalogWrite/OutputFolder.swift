@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// Which folder a build may replace. A build swaps a whole new site in for the output folder, so
 /// it may replace only what it made itself: a folder that does not exist yet, an empty one, or a

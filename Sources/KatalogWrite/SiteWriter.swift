@@ -1,5 +1,6 @@
 import CKatalogSystem
 import KatalogCore
+import KatalogSupport
 import Foundation
 
 /// Write: builds the output in a temporary folder beside the target and swaps it in only when

@@ -1,34 +1,27 @@
-@testable import KatalogCore
+import KatalogSupport
 import Testing
 
-@Suite("Fragment cache")
+@Suite("The session's memo")
 struct CacheTests {
-    @Test("pieces a build does not ask for survive a run of builds, and the cache stays in proportion")
-    func sweep() {
-        let cache = FragmentCache()
+    @Test("a value is kept while builds ask for it and dropped after a build that does not, so the memo follows the catalog")
+    func endBuild() {
+        let memo = Memo<Int>()
         var made = 0
-        func ask(_ key: Int) -> Int { cache.value("Stykke", key) { made += 1; return key } }
-        cache.begin()
-        for key in 0..<100 { #expect(ask(key) == key) }
-        cache.sweep()
-        #expect(made == 100)
-        // Builds that ask for half of the pieces and one new piece each (as body edits do).
-        for build in 1...60 {
-            cache.begin()
+        func ask(_ key: Int) -> Int { memo.value(key) { made += 1; return key * 2 } }
+        for key in 0..<100 { #expect(ask(key) == key * 2) }
+        memo.endBuild()
+        #expect(made == 100 && memo.count == 100)
+        // Builds that ask for half of the values and one new value each (as edits do).
+        for build in 1...20 {
+            made = 0
             for key in 0..<50 { _ = ask(key) }
             _ = ask(1000 + build)
-            cache.sweep()
-            if build == 10 {
-                made = 0
-                cache.begin()
-                #expect(ask(99) == 99 && made == 0, "a piece the last builds did not need is still there")
-                cache.sweep()
-            }
-            #expect(cache.count <= 160, "after build \(build): \(cache.count) pieces")
+            #expect(made == 1, "build \(build): only the new value is made")
+            memo.endBuild()
+            #expect(memo.count == 51, "after build \(build): \(memo.count) values")
         }
         made = 0
-        cache.begin()
-        for key in 0..<50 { _ = ask(key) }
-        #expect(made == 0, "the pieces every build asks for are kept")
+        _ = ask(99)
+        #expect(made == 1, "a value the last build did not ask for is gone")
     }
 }

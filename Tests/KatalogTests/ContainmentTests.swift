@@ -1,6 +1,7 @@
 import Foundation
 import KatalogCLI
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import Testing
 

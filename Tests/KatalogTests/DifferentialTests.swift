@@ -1,5 +1,6 @@
 import Foundation
 @testable import KatalogCore
+import KatalogSupport
 @testable import KatalogLoad
 @testable import KatalogSite
 import Mustache

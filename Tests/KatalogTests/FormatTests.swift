@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 @testable import KatalogCLI
 import KatalogCore
+import KatalogSupport
 import KatalogRules
 import Testing
 

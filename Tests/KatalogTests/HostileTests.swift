@@ -1,6 +1,8 @@
 import Foundation
 import KatalogCLI
+import KatalogBuild
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogRules
 import KatalogWrite

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KatalogCLI
+import KatalogBuild
 import Testing
 
 /// A copy of the example catalog and templates in a temporary folder, built by one session.

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCLI
+import KatalogBuild
 import Testing
 import Yams
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KatalogCore
+import KatalogSupport
 import KatalogExport
 import KatalogLoad
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 @testable import KatalogLoad
 import Testing
 import Yams

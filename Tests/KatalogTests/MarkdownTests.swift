@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogSupport
 import KatalogMarkdown
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import KatalogCore
+import KatalogSupport
 import KatalogLoad
 import KatalogMarkdown
 import KatalogRules

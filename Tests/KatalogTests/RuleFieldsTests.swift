@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 @testable import KatalogRules
 import Testing

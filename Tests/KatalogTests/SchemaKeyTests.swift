@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import Testing
 
 /// The stages read front matter by key (`FieldKeys.swift`), never by a string. These tests hold

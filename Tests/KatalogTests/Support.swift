@@ -1,6 +1,7 @@
 import Foundation
 import KatalogCLI
 import KatalogCore
+import KatalogSupport
 import KatalogLoad
 
 /// The repository root, found from this file's path.

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 import Testing
 
 /// The byte-level text helpers must give exactly what the standard library gives.

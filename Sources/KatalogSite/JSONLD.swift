@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogSupport
 
 /// schema.org `GovernmentService` for each module page, so search engines and other systems can
 /// read what the offer is, for whom, by whom and how to get in touch.

@@ -1,16 +1,20 @@
 import KatalogCore
+import KatalogSupport
 
-/// Builds the view models of each page from the catalog. URLs are relative to the site root
-/// (templates prefix `{{root}}`), so the site works from `file://` and from any folder on a host.
-/// A class: each of the thousands of page jobs captures it by one reference.
-final class SiteContext: @unchecked Sendable {
+/// The catalog as the site shows it: every module's and municipality's view, built once (in
+/// parallel) and kept in the session's memo, and the context of each page. URLs are relative to
+/// the site root (templates prefix `{{root}}`), so the site works from `file://` and from any
+/// folder on a host. A class: each of the thousands of pages captures it by one reference.
+final class SiteModel: @unchecked Sendable {
     let catalog: Catalog
+    let address: SiteAddress
+    let compliance: Compliance
     let footerAll: [MunicipalityView]
-    /// Every module's view, by module (object identity), built once (in parallel): a module appears
-    /// on its own page and in several lists.
-    private let moduleViews: [ObjectIdentifier: ModuleView]
-    /// Every module's list entry, by module.
-    private let summaryViews: [ObjectIdentifier: ModuleSummaryView]
+    /// Every module with its municipality, in catalog order.
+    let modules: [(Module, Municipality)]
+    /// Every module's views, by module (object identity), built once: a module appears on its own
+    /// page and in several lists.
+    private let parts: [ObjectIdentifier: ModuleParts]
     /// Every municipality's view, by slug.
     private let municipalityViews: [String: MunicipalityView]
     /// Each municipality's modules in Danish alphabetical order of title, by slug; lists filter these.
@@ -18,36 +22,49 @@ final class SiteContext: @unchecked Sendable {
     /// The municipalities in Danish alphabetical order.
     private let sortedMunicipalities: [Municipality]
 
-    init(catalog: Catalog, cache: FragmentCache? = nil) {
+    init(catalog: Catalog, compliance: Compliance, address: SiteAddress, memo: SiteMemo) {
         self.catalog = catalog
-        // A municipality's view shows its kommune.yml and its modules' front matter (titles, diagnoses …).
+        self.address = address
+        self.compliance = compliance
+        // A municipality's view shows its kommune.yml and what its modules say (titles, diagnoses …).
         self.footerAll = catalog.municipalities.map { m in
-            guard let cache, m.fingerprint != 0, m.modules.allSatisfy({ $0.factsFingerprint != 0 }) else { return Self.municipalityView(m) }
-            return cache.value("MunicipalityView", fingerprint(m.fingerprint, m.modules.map(\.factsFingerprint))) { Self.municipalityView(m) }
+            memo.municipalities.value(fingerprint(m.fingerprint, m.modules.map(\.fingerprint))) { Self.municipalityView(m) }
         }
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
-        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle(cache: cache)) }) { first, _ in first }
+        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
-        let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
-        let views = Parallel.map(pairs) { pair in
-            let digest = Self.digest(pair.module, in: pair.municipality)
-            guard let cache, pair.module.fingerprint != 0 else { return Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
-            return cache.value("ModuleView", digest) { Self.buildModuleView(pair.module, in: pair.municipality, digest: digest) }
+        self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
+        let parts = Parallel.map(modules) { module, municipality in
+            let twin = Self.twin(of: module, in: municipality)
+            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address)
+            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, digest: key, address: address) }
         }
-        let identities = pairs.map { ObjectIdentifier($0.module) }
-        self.moduleViews = Dictionary(uniqueKeysWithValues: zip(identities, views))
-        let summaries = Parallel.map(views) { view in
-            cache?.value("ModuleSummaryView", view.digest) { ModuleSummaryView(view) } ?? ModuleSummaryView(view, fieldwise: false)
-        }
-        self.summaryViews = Dictionary(uniqueKeysWithValues: zip(identities, summaries))
+        self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
     }
 
-    func summaryView(_ module: Module, in municipality: Municipality) -> ModuleSummaryView {
-        summaryViews[ObjectIdentifier(module)] ?? ModuleSummaryView(moduleView(module, in: municipality))
+    /// What the site shows of one module, made once per module (and kept while the module and its
+    /// municipality are unchanged): its page's view, its list entry, its JSON-LD and its search entry.
+    struct ModuleParts: Sendable {
+        let view: ModuleView
+        let summary: ModuleSummaryView
+        let structuredData: RawText
+        let searchEntry: String
+
+        init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int, address: SiteAddress) {
+            view = SiteModel.buildModuleView(module, in: municipality, twin: twin, digest: digest)
+            summary = ModuleSummaryView(view)
+            structuredData = RawText(text: JSONLD.scriptBody(JSONLD.governmentService(
+                module, in: municipality, pageURL: address.url(module.pagePath, from: module.municipalitySlug))))
+            searchEntry = SearchIndex.entryJSON(module, in: municipality)
+        }
     }
+
+    func parts(_ module: Module) -> ModuleParts { parts[ObjectIdentifier(module)]! }
+
+    func summaryView(_ module: Module) -> ModuleSummaryView { parts(module).summary }
 
     func municipalityView(_ municipality: Municipality) -> MunicipalityView {
-        municipalityViews[municipality.slug] ?? Self.municipalityView(municipality)
+        municipalityViews[municipality.slug]!
     }
 
     static func modulePath(_ module: Module) -> String { module.pagePath }
@@ -71,26 +88,47 @@ final class SiteContext: @unchecked Sendable {
 
     private var isExample: Bool { catalog.municipalities.contains(where: \.isExample) }
 
+    // MARK: What the site has pages for
+
+    /// The interventions with a list page: the six always (a missing one is itself worth seeing),
+    /// other offers when there are any.
+    var interventions: [Intervention] {
+        Intervention.allCases.filter { $0.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) }
+    }
+    var diagnoses: [Vocabulary.Term] { Vocabularies.diagnoses.terms.filter { term in catalog.modules.contains { $0.diagnoses.contains(term.code) } } }
+    func diagnoses(in municipality: Municipality) -> [Vocabulary.Term] {
+        Vocabularies.diagnoses.terms.filter { term in municipality.modules.contains { $0.diagnoses.contains(term.code) } }
+    }
+    var formats: [Vocabulary.Term] { Vocabularies.formats.terms.filter { term in catalog.modules.contains { $0.formats.contains(term.code) } } }
+    var times: [Vocabulary.Term] { Vocabularies.timesOfDay.terms.filter { term in catalog.modules.contains { $0.timesOfDay.contains(term.code) } } }
+
     // MARK: Pages
 
-    func frontPage() -> Page {
-        var page = Page(root: "", pageTitle: "Forebyggelsestilbud til borgere med kronisk sygdom", footer: footerAll, isExample: isExample)
-        page.interventions = Intervention.allCases.compactMap { intervention in
+    private func chrome(root: String, title: String, footer: [MunicipalityView]? = nil, example: Bool? = nil) -> Chrome {
+        Chrome(root: root, pageTitle: title, footer: footer ?? footerAll, isExample: example ?? isExample)
+    }
+
+    private func chrome(root: String, title: String, in municipality: Municipality) -> Chrome {
+        chrome(root: root, title: title, footer: [municipalityView(municipality)], example: municipality.isExample)
+    }
+
+    func frontPage() -> FrontContext {
+        let interventions = Intervention.allCases.compactMap { intervention -> InterventionEntry? in
             let count = catalog.modules.count { $0.intervention == intervention }
             // The six always (a missing one is itself worth seeing); other offers when there are any.
             guard intervention.isInStandard || count > 0 else { return nil }
             return InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                                      description: intervention.everydayDescription, url: Self.interventionPath(intervention), count: count)
         }
-        page.diagnoses = Vocabularies.diagnoses.terms.compactMap { term in
+        let diagnoses = Vocabularies.diagnoses.terms.compactMap { term -> InterventionEntry? in
             let count = catalog.modules.count { $0.diagnoses.contains(term.code) }
             guard count > 0 else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
         }
-        page.municipalities = sortedMunicipalities.map(municipalityView)
-        page.formats = facet(Vocabularies.formats, path: Self.formatPath) { $0.formats }
-        page.times = facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay }
-        return page
+        return FrontContext(chrome: chrome(root: "", title: "Forebyggelsestilbud til borgere med kronisk sygdom"),
+                            interventions: interventions, diagnoses: diagnoses, municipalities: sortedMunicipalities.map(municipalityView),
+                            formats: facet(Vocabularies.formats, path: Self.formatPath) { $0.formats },
+                            times: facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay })
     }
 
     /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
@@ -101,12 +139,9 @@ final class SiteContext: @unchecked Sendable {
         }
     }
 
-    func municipalityPage(_ municipality: Municipality) -> Page {
-        let view = municipalityView(municipality)
-        var page = Page(root: "../", pageTitle: "Tilbud i \(municipality.name)", footer: [view], isExample: municipality.isExample)
-        page.municipality = view
-        page.groups = interventionGroups(municipality, heading: \.everydayLabel)
-        return page
+    func municipalityPage(_ municipality: Municipality) -> ListContext {
+        ListContext(chrome: chrome(root: "../", title: "Tilbud i \(municipality.name)", in: municipality), municipality: municipalityView(municipality),
+                    groups: interventionGroups(municipality, heading: \.everydayLabel))
     }
 
     /// A municipality's modules grouped by intervention, in the standard's order; empty groups left out.
@@ -115,27 +150,24 @@ final class SiteContext: @unchecked Sendable {
         Intervention.allCases.compactMap { intervention in
             let modules = sorted(municipality).filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
-            return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
-                             modules: modules.map { summaryView($0, in: municipality) })
+            return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention), modules: modules.map(summaryView))
         }
     }
 
-    func modulePage(_ module: Module, in municipality: Municipality) -> Page {
-        let view = municipalityView(municipality)
-        var page = Page(root: "../", pageTitle: "\(module.title) – \(municipality.name)", footer: [view], isExample: municipality.isExample)
-        page.module = moduleView(module, in: municipality)
-        page.municipality = view
-        return page
+    func modulePage(_ module: Module, in municipality: Municipality) -> ModuleContext {
+        var chrome = chrome(root: "../", title: "\(module.title) – \(municipality.name)", in: municipality)
+        chrome.structuredData = parts(module).structuredData
+        return ModuleContext(chrome: chrome, module: parts(module).view, municipality: municipalityView(municipality))
     }
 
-    func interventionPage(_ intervention: Intervention) -> Page {
+    func interventionPage(_ intervention: Intervention) -> ListContext {
         listPage(heading: intervention.everydayLabel,
                  lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).") {
             $0.intervention == intervention
         }
     }
 
-    func diagnosisPage(_ diagnosis: Vocabulary.Term) -> Page {
+    func diagnosisPage(_ diagnosis: Vocabulary.Term) -> ListContext {
         let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
         let who = Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)" : "for borgere med \(name)"
         return listPage(heading: "Tilbud ved \(name)", lead: "Her er tilbuddene \(who), sorteret efter kommune.",
@@ -146,24 +178,23 @@ final class SiteContext: @unchecked Sendable {
     }
 
     /// "Tilbud ved KOL i Fjordby Kommune": one municipality's offers for one diagnosis.
-    func municipalityDiagnosisPage(_ diagnosis: Vocabulary.Term, in municipality: Municipality) -> Page {
+    func municipalityDiagnosisPage(_ diagnosis: Vocabulary.Term, in municipality: Municipality) -> ListContext {
         let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
-        let view = municipalityView(municipality)
-        var page = Page(root: "../../", pageTitle: "Tilbud ved \(name) i \(municipality.name)", footer: [view], isExample: municipality.isExample)
-        page.heading = "Tilbud ved \(name) i \(municipality.name)"
-        page.lead = "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)." : "til borgere med \(name).")
-        page.municipality = view
-        page.groups = interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) }
-        return page
+        return ListContext(
+            chrome: chrome(root: "../../", title: "Tilbud ved \(name) i \(municipality.name)", in: municipality),
+            heading: "Tilbud ved \(name) i \(municipality.name)",
+            lead: "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)." : "til borgere med \(name)."),
+            municipality: municipalityView(municipality),
+            groups: interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) })
     }
 
-    func formatPage(_ term: Vocabulary.Term) -> Page {
+    func formatPage(_ term: Vocabulary.Term) -> ListContext {
         listPage(heading: "Tilbud: \(term.label.lowercased())", lead: "Tilbud, hvor det foregår sådan: \(term.label.lowercased()).") {
             $0.formats.contains(term.code)
         }
     }
 
-    func timePage(_ term: Vocabulary.Term) -> Page {
+    func timePage(_ term: Vocabulary.Term) -> ListContext {
         listPage(heading: "Tilbud \(term.label.lowercased())", lead: "Tilbud, der foregår \(term.label.lowercased()).") {
             $0.timesOfDay.contains(term.code)
         }
@@ -175,78 +206,58 @@ final class SiteContext: @unchecked Sendable {
 
     private func listPage(heading: String, lead: String,
                           groupHeading: (Municipality) -> String = { $0.name },
-                          groupURL: (Municipality) -> String = SiteContext.municipalityPath,
-                          where include: (Module) -> Bool) -> Page {
-        var page = Page(root: "../", pageTitle: heading, footer: footerAll, isExample: isExample)
-        page.heading = heading
-        page.lead = lead
-        page.groups = sortedMunicipalities.compactMap { municipality in
+                          groupURL: (Municipality) -> String = SiteModel.municipalityPath,
+                          where include: (Module) -> Bool) -> ListContext {
+        ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead, groups: sortedMunicipalities.compactMap { municipality in
             let modules = sorted(municipality).filter(include)
             guard !modules.isEmpty else { return nil }
-            return GroupView(heading: groupHeading(municipality), url: groupURL(municipality),
-                             doctorsURL: Self.doctorsPath(municipality),
-                             modules: modules.map { summaryView($0, in: municipality) })
-        }
-        return page
+            return GroupView(heading: groupHeading(municipality), url: groupURL(municipality), doctorsURL: Self.doctorsPath(municipality),
+                             modules: modules.map(summaryView))
+        })
     }
 
     /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
-    func doctorsPage(_ municipality: Municipality) -> Page {
-        let view = municipalityView(municipality)
-        var page = Page(root: "../", pageTitle: "For læger: henvisning i \(municipality.name)", footer: [view], isExample: municipality.isExample)
-        page.municipality = view
-        page.groups = interventionGroups(municipality, heading: \.label)
-        return page
+    func doctorsPage(_ municipality: Municipality) -> ListContext {
+        ListContext(chrome: chrome(root: "../", title: "For læger: henvisning i \(municipality.name)", in: municipality),
+                    municipality: municipalityView(municipality), groups: interventionGroups(municipality, heading: \.label))
     }
 
     /// Every module in one list with filters: works without JavaScript (the whole list, and links to
     /// the pre-rendered filter pages); with JavaScript the form filters the list in place.
-    func searchPage() -> Page {
-        var page = frontPage()
-        page.pageTitle = "Find et tilbud"
-        page.heading = "Find et tilbud"
-        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-                                 modules: catalog.modules.sortedByTitle().compactMap { summaryViews[ObjectIdentifier($0)] })]
+    func searchPage() -> FrontContext {
+        let front = frontPage()
+        var page = FrontContext(chrome: chrome(root: "", title: "Find et tilbud"), heading: "Find et tilbud", interventions: front.interventions,
+                                diagnoses: front.diagnoses, municipalities: front.municipalities, formats: front.formats, times: front.times)
+        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil, modules: catalog.modules.sortedByTitle().map(summaryView))]
         return page
     }
 
     /// Postcode → municipality, for citizens and GPs who know the postcode but not the municipality.
-    func postcodesPage() -> Page {
-        var page = Page(root: "", pageTitle: "Find din kommune ud fra postnummer", footer: footerAll, isExample: isExample)
-        page.heading = "Find din kommune ud fra postnummer"
-        page.postcodes = catalog.municipalities.flatMap { m in m.postcodes.map { PostcodeView(postcode: $0, municipality: m.name, url: Self.municipalityPath(m)) } }
-            .sorted { ($0.postcode, $0.municipality) < ($1.postcode, $1.municipality) }
-        return page
+    func postcodesPage() -> PostcodesContext {
+        PostcodesContext(chrome: chrome(root: "", title: "Find din kommune ud fra postnummer"), heading: "Find din kommune ud fra postnummer",
+                         postcodes: catalog.municipalities.flatMap { m in
+                             m.postcodes.map { PostcodeView(postcode: $0, municipality: m.name, url: Self.municipalityPath(m)) }
+                         }.sorted { ($0.postcode, $0.municipality) < ($1.postcode, $1.municipality) })
     }
 
-    func complianceIndex(_ compliance: Compliance) -> Page {
-        var page = Page(root: "../", pageTitle: "Opfyldelse af kvalitetsstandarden", footer: footerAll, isExample: isExample)
-        page.heading = "Opfyldelse af kvalitetsstandarden"
-        page.complianceMunicipalities = sortedMunicipalities.map { compliance.municipality($0, listing: false) }
-        return page
+    func complianceIndex() -> ComplianceOverviewContext {
+        ComplianceOverviewContext(chrome: chrome(root: "../", title: "Opfyldelse af kvalitetsstandarden"), heading: "Opfyldelse af kvalitetsstandarden",
+                                  complianceMunicipalities: sortedMunicipalities.map { compliance.municipality($0, listing: false) })
     }
 
     /// One municipality's modules against the standard, and its catalog as a whole.
-    func complianceMunicipalityPage(_ municipality: Municipality, _ compliance: Compliance) -> Page {
-        var page = Page(root: "../../", pageTitle: "Kvalitetsstandarden: \(municipality.name)",
-                        footer: [municipalityView(municipality)], isExample: municipality.isExample)
-        page.heading = "Kvalitetsstandarden i \(municipality.name)"
-        page.complianceMunicipalities = [compliance.municipality(municipality)]
-        return page
+    func complianceMunicipalityPage(_ municipality: Municipality) -> ComplianceOverviewContext {
+        ComplianceOverviewContext(chrome: chrome(root: "../../", title: "Kvalitetsstandarden: \(municipality.name)", in: municipality),
+                                  heading: "Kvalitetsstandarden i \(municipality.name)",
+                                  complianceMunicipalities: [compliance.municipality(municipality)])
     }
 
-    func compliancePage(_ module: Module, in municipality: Municipality, _ compliance: Compliance) -> Page {
-        var page = Page(root: "../", pageTitle: "Kvalitetsstandarden: \(module.title) – \(municipality.name)",
-                        footer: [municipalityView(municipality)], isExample: municipality.isExample)
-        page.compliance = compliance.module(module, in: municipality)
-        return page
+    func compliancePage(_ module: Module, in municipality: Municipality) -> ComplianceContext {
+        ComplianceContext(chrome: chrome(root: "../", title: "Kvalitetsstandarden: \(module.title) – \(municipality.name)", in: municipality),
+                          compliance: compliance.module(module, in: municipality))
     }
 
     // MARK: Views
-
-    func moduleView(_ module: Module, in municipality: Municipality) -> ModuleView {
-        moduleViews[ObjectIdentifier(module)] ?? Self.buildModuleView(module, in: municipality, digest: Self.digest(module, in: municipality))
-    }
 
     /// The digital counterpart a module names (`digital-pendant`), if it exists.
     private static func twin(of module: Module, in municipality: Municipality) -> Module? {
@@ -255,18 +266,7 @@ final class SiteContext: @unchecked Sendable {
         return municipality.modules.first { $0.slug == slug }
     }
 
-    /// What a module's view is made from: the module, its municipality's settings and its digital
-    /// counterpart (whose title it shows). Without loader fingerprints (catalogs built in code), the content itself.
-    static func digest(_ module: Module, in municipality: Municipality) -> Int {
-        let twin = twin(of: module, in: municipality)
-        guard module.fingerprint != 0 else {
-            return fingerprint(module.id, module.fields, module.body.markdown, municipality.fields, twin?.title)
-        }
-        return fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint)
-    }
-
-    private static func buildModuleView(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleView {
-        let twin = Self.twin(of: module, in: municipality)
+    static func buildModuleView(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int) -> ModuleView {
         return ModuleView(
             id: "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil },
             title: module.title,

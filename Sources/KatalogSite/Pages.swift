@@ -1,0 +1,153 @@
+import KatalogCore
+import KatalogSupport
+
+/// What `layout.mustache` shows around every page's content: where the page is (`root`, for
+/// relative links), its title, the municipalities in its footer, and the page's JSON-LD.
+struct Chrome: Hashable {
+    let root: String
+    let pageTitle: String
+    let footer: [MunicipalityView]
+    let isExample: Bool
+    /// schema.org JSON-LD, already escaped for a script element.
+    var structuredData: RawText? = nil
+    /// The page top and the footer, rendered once with `header.mustache` and `footer.mustache` and
+    /// filled in when the page is rendered (they follow from `root` and `footer`).
+    var headerHTML = RawText(text: "")
+    var footerHTML = RawText(text: "")
+}
+
+/// What one page's template sees: the chrome and the page's own values.
+protocol PageContext: TemplateView, Sendable {
+    var chrome: Chrome { get set }
+    /// Fills in what is rendered once and reused (the chrome's header and footer, list entries).
+    mutating func fill(_ fragments: PageFragments)
+}
+
+extension PageContext {
+    mutating func fill(_ fragments: PageFragments) { fragments.fill(&chrome) }
+
+    /// The chrome's keys, for a context's key table (`layout.mustache` reads them on every page),
+    /// through the context's stored `chrome` (so a lookup reads in place, not a copy of it).
+    static func chromeKeys(_ chrome: KeyPath<Self, Chrome>) -> [String: TemplateKey<Self>] {
+        [
+            "root": key(chrome.appending(path: \Chrome.root)),
+            "pageTitle": key(chrome.appending(path: \Chrome.pageTitle)),
+            "footer": key(chrome.appending(path: \Chrome.footer)),
+            "isExample": key(chrome.appending(path: \Chrome.isExample)),
+            "structuredData": key(chrome.appending(path: \Chrome.structuredData)),
+            "headerHTML": key(chrome.appending(path: \Chrome.headerHTML)),
+            "footerHTML": key(chrome.appending(path: \Chrome.footerHTML)),
+        ]
+    }
+
+    /// A fingerprint of everything the page shows (not of what is filled in when it is rendered):
+    /// a session renders a page again only when this changes.
+    var digest: Int {
+        var hasher = Hasher()
+        for (name, key) in Self.keys where name != "headerHTML" && name != "footerHTML" {
+            ViewFingerprint.combine(name, into: &hasher)
+            ViewFingerprint.combine(self[keyPath: key.path], into: &hasher)
+        }
+        return hasher.finalize()
+    }
+}
+
+/// The front page: entry by need, by diagnosis, by municipality, by format and time of day.
+struct FrontContext: PageContext {
+    var chrome: Chrome
+    var heading: String? = nil
+    let interventions: [InterventionEntry]
+    let diagnoses: [InterventionEntry]
+    let municipalities: [MunicipalityView]
+    let formats: [InterventionEntry]
+    let times: [InterventionEntry]
+    /// The search page lists every module.
+    var groups: [GroupView] = []
+}
+
+/// A list of modules in groups: a municipality's page, the GP page, and the lists by
+/// intervention, diagnosis, format and time of day.
+struct ListContext: PageContext {
+    var chrome: Chrome
+    var heading: String? = nil
+    var lead: String? = nil
+    var municipality: MunicipalityView? = nil
+    var groups: [GroupView]
+
+    mutating func fill(_ fragments: PageFragments) {
+        fragments.fill(&chrome)
+        for index in groups.indices { fragments.fill(&groups[index], root: chrome.root) }
+    }
+}
+
+/// One module's page.
+struct ModuleContext: PageContext {
+    var chrome: Chrome
+    let module: ModuleView
+    let municipality: MunicipalityView
+}
+
+/// Postcodes and their municipalities.
+struct PostcodesContext: PageContext {
+    var chrome: Chrome
+    let heading: String
+    let postcodes: [PostcodeView]
+}
+
+/// One module against the standard, for staff.
+struct ComplianceContext: PageContext {
+    var chrome: Chrome
+    let compliance: ModuleComplianceView
+}
+
+/// The municipalities against the standard (the overview), or one municipality's modules.
+struct ComplianceOverviewContext: PageContext {
+    var chrome: Chrome
+    let heading: String
+    let complianceMunicipalities: [MunicipalityComplianceView]
+}
+
+/// A kind of page: its template, and its pages in a site (each a path and its context). Adding
+/// a page kind is a context (above, with its keys in `TemplateView.swift`), a kind here, and a
+/// template.
+struct PageKind: Sendable {
+    let template: String
+    let pages: @Sendable (SiteModel) -> [(path: String, context: any PageContext)]
+
+    /// Every kind of page of the site.
+    static let all: [PageKind] = [
+        PageKind(template: "index") { [("index.html", $0.frontPage())] },
+        PageKind(template: "search") { [(SiteModel.searchPath, $0.searchPage())] },
+        PageKind(template: "postcodes") { [(SiteModel.postcodesPath, $0.postcodesPage())] },
+        PageKind(template: "municipality") { site in
+            site.catalog.municipalities.map { (SiteModel.municipalityPath($0), site.municipalityPage($0)) }
+        },
+        PageKind(template: "doctors") { site in site.catalog.municipalities.map { (SiteModel.doctorsPath($0), site.doctorsPage($0)) } },
+        PageKind(template: "list") { site in
+            Parallel.map(site.catalog.municipalities) { municipality in
+                site.diagnoses(in: municipality).map { diagnosis in
+                    (SiteModel.municipalityDiagnosisPath(municipality, diagnosis.code),
+                     site.municipalityDiagnosisPage(diagnosis, in: municipality) as any PageContext)
+                }
+            }.flatMap { $0 }
+        },
+        PageKind(template: "list") { site in
+            Parallel.map(site.interventions) { (SiteModel.interventionPath($0), site.interventionPage($0) as any PageContext) }
+                + Parallel.map(site.diagnoses) { (SiteModel.diagnosisPath($0.code), site.diagnosisPage($0) as any PageContext) }
+                + Parallel.map(site.formats) { (SiteModel.formatPath($0.code), site.formatPage($0) as any PageContext) }
+                + Parallel.map(site.times) { (SiteModel.timePath($0.code), site.timePage($0) as any PageContext) }
+        },
+        PageKind(template: "compliance-index") { [("kvalitet/index.html", $0.complianceIndex())] },
+        PageKind(template: "compliance-municipality") { site in
+            site.catalog.municipalities.map { (Compliance.path($0), site.complianceMunicipalityPage($0)) }
+        },
+        PageKind(template: "module") { site in
+            Parallel.map(site.modules) { module, municipality in (module.pagePath, site.modulePage(module, in: municipality) as any PageContext) }
+        },
+        PageKind(template: "compliance") { site in
+            Parallel.map(site.modules) { module, municipality in
+                (Compliance.path(module), site.compliancePage(module, in: municipality) as any PageContext)
+            }
+        },
+    ]
+}

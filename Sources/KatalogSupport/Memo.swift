@@ -1,0 +1,54 @@
+import Foundation
+
+/// Values a build session keeps for its next build, each under a fingerprint of everything it is
+/// made from (a module's view under the module's and its municipality's bytes). A build asks for
+/// every value it needs; unchanged inputs get theirs back without computing it again. When a
+/// build ends (`endBuild`), values it did not ask for are dropped, so memory follows the catalog.
+/// A build that is not kept (`katalog build`) uses a memo that keeps nothing (`keeps: false`),
+/// so it takes the same path without holding what it made.
+///
+/// Split by key into shards with a lock each, so the threads of a parallel build rarely wait for
+/// each other.
+public final class Memo<Value>: @unchecked Sendable {
+    private final class Shard {
+        let lock = NSLock()
+        /// Each value with the number of the last build that asked for it.
+        var values: [Int: (value: Value, build: Int)] = [:]
+    }
+
+    private let shards = (0..<16).map { _ in Shard() }
+    /// The current build's number (changed only by `endBuild`, between builds).
+    private var build = 0
+    private let keeps: Bool
+
+    public init(keeps: Bool = true) {
+        self.keeps = keeps
+    }
+
+    /// The value kept for `key`, or `make()`, kept for next time.
+    public func value(_ key: Int, _ make: () -> Value) -> Value {
+        guard keeps else { return make() }
+        let shard = shards[Int(UInt(bitPattern: key) % UInt(shards.count))]
+        let build = self.build
+        let kept: Value? = shard.lock.withLock {
+            guard let index = shard.values.index(forKey: key) else { return nil }
+            shard.values.values[index].build = build
+            return shard.values.values[index].value
+        }
+        if let kept { return kept }
+        let value = make()
+        shard.lock.withLock { shard.values[key] = (value, build) }
+        return value
+    }
+
+    /// Ends a build: drops what it did not ask for.
+    public func endBuild() {
+        for shard in shards {
+            shard.lock.withLock { shard.values = shard.values.filter { $0.value.build == build } }
+        }
+        build += 1
+    }
+
+    /// How many values the memo keeps.
+    public var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.values.count } } }
+}

@@ -66,7 +66,8 @@ public final class BuildSession: @unchecked Sendable {
         site = SiteMemo(keeps: remembers)
         exports = ExportMemo(keeps: remembers)
         // Writes the output folder; never the content or templates folder, nor one that contains them.
-        self.write = WriteStage(writer: SiteWriter(output: options.output, protecting: [options.content, options.templates]), remembers: remembers)
+        self.write = WriteStage(writer: SiteWriter(output: options.output, protecting: [options.content, options.templates]),
+            remembers: remembers)
     }
 
     /// Builds the site. `incremental`: update the output in place, touching only what changed

@@ -53,7 +53,8 @@ public struct ValidateStage: Stage {
     let memo: ValidationMemo
 
     public func run(_ loaded: ContentLoader.Loaded) -> Checked {
-        let unplaced = loaded.unplaced.flatMap { validator.validate($0.module, in: $0.municipality, disabled: validator.optOuts($0.municipality).0) }
+        let unplaced = loaded.unplaced.flatMap { validator.validate($0.module, in: $0.municipality,
+            disabled: validator.optOuts($0.municipality).0) }
         return Checked(loaded: loaded, findings: Self.findings(loaded, validator.validate(loaded.catalog, memo: memo) + unplaced))
     }
 

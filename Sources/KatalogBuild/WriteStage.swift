@@ -145,7 +145,8 @@ public final class WriteStage: Stage, @unchecked Sendable {
         static func of(_ path: String) -> MarkerStamp? {
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            return MarkerStamp(inode: UInt(info.st_ino), size: Int(info.st_size), modified: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+            return MarkerStamp(inode: UInt(info.st_ino), size: Int(info.st_size), modified: info.st_mtim.tv_sec,
+                nanoseconds: info.st_mtim.tv_nsec)
         }
     }
 

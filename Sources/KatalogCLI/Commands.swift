@@ -64,7 +64,8 @@ public struct SiteFolders: ParsableArguments {
     @Option(name: .customLong("output"), help: "Mappen, webstedet skrives til (standard: Site ved siden af Content).")
     var outputOption: String?
 
-    @Option(name: .customLong("templates"), help: "Mappen med skabeloner (Mustache); uden den bruges de indbyggede (standard: Templates ved siden af Content).")
+    @Option(name: .customLong("templates"),
+        help: "Mappen med skabeloner (Mustache); uden den bruges de indbyggede (standard: Templates ved siden af Content).")
     var templatesOption: String?
 
     public init() {}
@@ -88,13 +89,18 @@ public struct Build: ConsoleCommand {
     @Option(name: .long, help: "Højeste LIX for borgerrettet tekst (ellers lix-grænse i kommune.yml, ellers 35).")
     var lix: Int?
 
-    @Option(name: .long, help: "Webstedets offentlige adresse, fx https://sundhed.fjordby.dk/tilbud/ (giver absolutte links i eksport og feeds).")
+    @Option(name: .long, help: """
+        Webstedets offentlige adresse, fx https://sundhed.fjordby.dk/tilbud/ (giver absolutte links i eksport og feeds).
+        """)
     var baseURL: String?
 
     @Flag(name: .long, help: "Vis tid for hvert trin.")
     var verbose = false
 
-    @Flag(name: .long, help: "Bliv ved: byg igen, hver gang en fil i indholdsmappen eller skabelonerne gemmes. Kun det, der er ændret, bygges igen (stop med Ctrl-C).")
+    @Flag(name: .long, help: """
+        Bliv ved: byg igen, hver gang en fil i indholdsmappen eller skabelonerne gemmes. Kun det, der er ændret, bygges igen (stop med \
+        Ctrl-C).
+        """)
     var watch = false
 
     public init() {}
@@ -106,7 +112,8 @@ public struct Build: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let session = BuildSession(options: BuildOptions(content: folders.content, output: folders.output, templates: folders.templates,
-                                                  allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true ? nil : baseURL),
+                                                  allowErrors: allowErrors, lixLimit: lix, baseURL: baseURL?.isEmpty == true
+                                                      ? nil : baseURL),
                                    remembers: watch)
         guard watch else { return buildOnce(session, incremental: false, console: console) }
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
@@ -126,13 +133,20 @@ public struct Build: ConsoleCommand {
             let catalog = report.catalog
             if incremental {
                 let ms = Int((Date().timeIntervalSince(started) * 1000).rounded())
-                console.out("Bygget igen på \(ms) ms: \(report.parsed) filer læst, \(report.rendered) sider genereret, \(report.written) filer skrevet.")
+                console.out("""
+                    Bygget igen på \(ms) ms: \(report.parsed) filer læst, \(report.rendered) sider genereret, \(report.written) filer \
+                    skrevet.
+                    """)
             } else {
-                console.out("Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \(folders.output)/")
+                console.out("""
+                    Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \
+                    \(folders.output)/
+                    """)
             }
             let errors = report.findings.filter { $0.severity == .error }.count
             if errors > 0 {
-                console.err("Bemærk: \(errors) fejl mod kvalitetsstandarden er bygget med, fordi --allow-errors er sat. Kør `katalog check`.")
+                console.err("Bemærk: \(errors) fejl mod kvalitetsstandarden er bygget med, fordi --allow-errors er sat. Kør `katalog " +
+                    "check`.")
             } else if !report.findings.isEmpty {
                 console.out("\(report.findings.count) advarsler mod kvalitetsstandarden. Kør `katalog check` for detaljer.")
             }

@@ -40,7 +40,8 @@ enum DanishArguments {
         (#"Unexpected argument '([^']+)'"#, "argumentet '$1' hører ikke til her"),
         (#"The value '([^']*)' is invalid for '([^']+)'"#, "værdien '$1' passer ikke til '$2'"),
         (#"The value '([^']*)' is invalid\."#, "værdien '$1' er ugyldig."),
-        (#"The option '([^']+)' does not take any value, but '([^']*)' was specified\."#, "tilvalget '$1' tager ingen værdi, men fik '$2'."),
+        (#"The option '([^']+)' does not take any value, but '([^']*)' was specified\."#,
+            "tilvalget '$1' tager ingen værdi, men fik '$2'."),
         (#"Value to be set with (.+) had already been set with (.+)"#, "værdien er angivet to gange: $2 og $1"),
         (#"\. Please provide one of (.+)\."#, ". Vælg en af $1."),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }

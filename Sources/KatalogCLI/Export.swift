@@ -46,14 +46,17 @@ public struct Export: ConsoleCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let file = Paths.resolved(Paths.absolute(output, from: cwd)), folder = Paths.resolved(Paths.absolute(content, from: cwd))
         if file == folder || file.hasPrefix(folder + "/") {
-            throw ValidationError("--output `\(output)` ligger i indholdsmappen; skriv eksporten et andet sted, fx --output \(format.fileName)")
+            throw ValidationError("--output `\(output)` ligger i indholdsmappen; skriv eksporten et andet sted, fx --output " +
+                "\(format.fileName)")
         }
         switch Paths.kind(output) {
         case nil: return
         case .folder?: throw ValidationError("--output `\(output)` er en mappe; angiv et filnavn, fx --output \(format.fileName)")
         case .file? where overwrite && !Paths.isSymbolicLink(output): return
-        case .file?: throw ValidationError("filen `\(output)` findes allerede; tilføj --overskriv for at erstatte den, eller vælg et andet filnavn")
-        case .other?: throw ValidationError("--output `\(output)` er ikke en almindelig fil; angiv et filnavn, fx --output \(format.fileName)")
+        case .file?: throw ValidationError("filen `\(output)` findes allerede; tilføj --overskriv for at erstatte den, eller vælg et " +
+            "andet filnavn")
+        case .other?: throw ValidationError("--output `\(output)` er ikke en almindelig fil; angiv et filnavn, fx --output " +
+            "\(format.fileName)")
         }
     }
 

@@ -116,7 +116,8 @@ enum JUnitFormatter {
             xml += "  <testsuite name=\"\(escape(file))\" tests=\"\(items.count)\" failures=\"\(suiteFailures)\">\n"
             for f in items {
                 let name = "\(f.rule) §\(f.section) (linje \(f.location.line))"
-                xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(name))\" file=\"\(escape(file))\" line=\"\(f.location.line)\">\n"
+                xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(name))\" file=\"\(escape(file))\""
+                    + " line=\"\(f.location.line)\">\n"
                 let body = "\(f.location): \(f.message)\n\(f.hint)"
                 if f.severity == .error || strict {
                     xml += "      <failure type=\"\(f.severity.danish)\" message=\"\(escape(f.message))\">\(escape(body))</failure>\n"

@@ -31,19 +31,24 @@ public struct New: ConsoleCommand {
     public func execute(console: Console) -> Int32 {
         let parts = indsats.split(separator: "/", maxSplits: 1).map(String.init)
         guard let intervention = Intervention(rawValue: parts[0]) else {
-            console.err("Ukendt indsats `\(parts[0])`" + (Suggestion.hint(for: parts[0], in: Intervention.allCases.map(\.rawValue)).map { " (\($0))" } ?? "")
+            console.err("Ukendt indsats `\(parts[0])`" + (Suggestion.hint(for: parts[0],
+                in: Intervention.allCases.map(\.rawValue)).map { " (\($0))" } ?? "")
                         + ". Vælg en af: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")).")
             return Exit.usage
         }
         var variant: Variant?
         if parts.count == 2 {
             guard let v = Variant(rawValue: parts[1]), v.intervention == intervention else {
-                console.err("Ukendt variant `\(parts[1])` for \(intervention.rawValue). Vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", ")).")
+                console.err("""
+                    Ukendt variant `\(parts[1])` for \(intervention.rawValue). Vælg en af: \
+                    \(intervention.variants.map(\.rawValue).joined(separator: ", ")).
+                    """)
                 return Exit.usage
             }
             variant = v
         } else if !intervention.variants.isEmpty {
-            console.err("Vælg en variant: \(intervention.variants.map { "\(intervention.rawValue)/\($0.rawValue)" }.joined(separator: " eller ")).")
+            console.err("Vælg en variant: " +
+                "\(intervention.variants.map { "\(intervention.rawValue)/\($0.rawValue)" }.joined(separator: " eller ")).")
             return Exit.usage
         }
         guard Slug.make(id) == id else {
@@ -58,7 +63,8 @@ public struct New: ConsoleCommand {
             return Exit.usage
         }
         guard folders.contains(folder) else {
-            console.err("Kommunemappen `\(folder)` findes ikke i \(content)" + (Suggestion.hint(for: folder, in: folders).map { " (\($0))" } ?? "") + ".")
+            console.err("Kommunemappen `\(folder)` findes ikke i \(content)" + (Suggestion.hint(for: folder,
+                in: folders).map { " (\($0))" } ?? "") + ".")
             return Exit.usage
         }
         let path = "\(content)/\(folder)/\(id).md"

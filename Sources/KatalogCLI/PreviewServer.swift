@@ -142,7 +142,8 @@ final class PreviewHandler: ChannelInboundHandler {
     private func refusal(of head: HTTPRequestHead) -> PreviewResponse? {
         let host = head.headers["host"]
         guard host.count == 1, hosts.contains(host[0].lowercased()) else {
-            return .text(.forbidden, "Forkert adresse. Forhåndsvisningen svarer kun på http://127.0.0.1:\(port)/ og http://localhost:\(port)/.",
+            return .text(.forbidden,
+                "Forkert adresse. Forhåndsvisningen svarer kun på http://127.0.0.1:\(port)/ og http://localhost:\(port)/.",
                          closing: true)
         }
         guard head.method == .GET || head.method == .HEAD else {
@@ -162,7 +163,8 @@ final class PreviewHandler: ChannelInboundHandler {
         return answer(String(target.prefix { $0 != "?" && $0 != "#" }))
     }
 
-    private func send(_ response: PreviewResponse, version: HTTPVersion, method: HTTPMethod, keepAlive: Bool, context: ChannelHandlerContext) {
+    private func send(_ response: PreviewResponse, version: HTTPVersion, method: HTTPMethod, keepAlive: Bool,
+        context: ChannelHandlerContext) {
         let keepAlive = keepAlive && !response.closesConnection
         var headers = HTTPHeaders([("Content-Type", response.contentType), ("Content-Length", "\(response.body.count)"),
                                    ("Cache-Control", "no-store")] + response.headers)

@@ -34,11 +34,19 @@ public struct Rules: ConsoleCommand {
             }))
         case .text:
             for rule in allRules {
-                console.out("\(rule.id.padding(toLength: 10, withPad: " ", startingAt: 0)) §\(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) \(rule.severity.danish.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(rule.target.danish)")
+                console.out("""
+                    \(rule.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \
+                    §\(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) \
+                    \(rule.severity.danish.padding(toLength: 8, withPad: " ", startingAt: 0)) \
+                    \(rule.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(rule.target.danish)
+                    """)
                 console.out("    \(rule.wording)")
             }
             let count = { (basis: Basis) in allRules.filter { $0.basis == basis }.count }
-            console.out("\(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \(count(.skal)) andre skal-regler, \(count(.bør)) bør-regler og \(count(.tool) + count(.placeholder)) af værktøjets egne.")
+            console.out("""
+                \(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \
+                \(count(.skal)) andre skal-regler, \(count(.bør)) bør-regler og \(count(.tool) + count(.placeholder)) af værktøjets egne.
+                """)
         }
         return Exit.ok
     }
@@ -58,7 +66,8 @@ public struct Explain: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         guard let rule = allRules.first(where: { $0.id.caseInsensitiveCompare(self.rule) == .orderedSame }) else {
-            console.err("Ukendt regel `\(self.rule)`" + (Suggestion.hint(for: self.rule, in: allRules.map(\.id)).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
+            console.err("Ukendt regel `\(self.rule)`" + (Suggestion.hint(for: self.rule,
+                in: allRules.map(\.id)).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
             return Exit.usage
         }
         let basis = switch rule.basis {

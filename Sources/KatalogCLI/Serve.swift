@@ -48,7 +48,8 @@ public struct Serve: ConsoleCommand {
             console.err(error.description)
             return Exit.usage
         }
-        let session = BuildSession(options: BuildOptions(content: folders.content, output: folders.output, templates: folders.templates, allowErrors: true))
+        let session = BuildSession(options: BuildOptions(content: folders.content, output: folders.output, templates: folders.templates,
+            allowErrors: true))
         // The baseline is taken before the first build, so a save during start-up is not missed.
         let watcher = ContentWatcher(folders: [folders.content, folders.templates])
         var fingerprint = watcher.fingerprint()
@@ -99,7 +100,10 @@ final class PreviewState: @unchecked Sendable {
             let report = try session.build(incremental: incremental)
             found = report.findings.filter { $0.severity == .error }.map(Problem.init)
             let ms = Int((Date().timeIntervalSince(started) * 1000).rounded())
-            line = "Bygget på \(ms) ms: \(report.catalog.modules.count) tilbud, \(report.rendered) sider genereret, \(found.count) fejl mod kvalitetsstandarden."
+            line = """
+                Bygget på \(ms) ms: \(report.catalog.modules.count) tilbud, \(report.rendered) sider genereret, \(found.count) fejl mod \
+                kvalitetsstandarden.
+                """
         } catch .input(let errors), .noCatalog(let errors) {
             found = errors.errors.map { Problem(.input($0)) }
             line = "Fejl i filerne – siden viser den sidste gode version: " + errors.errors.map(\.description).joined(separator: "; ")

@@ -26,11 +26,6 @@ public enum DanishCollation {
             }
         }
     }
-
-    public static func less(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
-        return ka.lexicographicallyPrecedes(kb) || (ka == kb && a < b)
-    }
 }
 
 extension Sequence {

@@ -32,7 +32,8 @@ public enum ScopeText {
 
 /// "2026-10-01" → "1. oktober 2026".
 public enum DanishDate {
-    static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+    static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+        "december"]
     public static func long(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }

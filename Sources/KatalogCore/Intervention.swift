@@ -50,7 +50,8 @@ public enum Intervention: String, CaseIterable, Sendable, Hashable, Comparable {
 
     public var everydayDescription: String {
         switch self {
-        case .afklarendeSamtale: "Du taler med en medarbejder om dit helbred og din hverdag. Sammen finder I ud af, hvad der kan hjælpe dig."
+        case .afklarendeSamtale:
+            "Du taler med en medarbejder om dit helbred og din hverdag. Sammen finder I ud af, hvad der kan hjælpe dig."
         case .sygdomsmestring: "Du får viden om din sygdom og lærer at klare hverdagen bedre. Du møder andre i samme situation."
         case .nikotinafvaenning: "Du får råd og støtte til at stoppe med tobak og nikotin. Også hvis du ikke har en kronisk sygdom."
         case .fysiskAktivitet: "Du får vejledning eller træner på hold med en fysioterapeut, så du bliver stærkere."

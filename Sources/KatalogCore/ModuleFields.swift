@@ -105,9 +105,11 @@ public struct Price: Sendable, Hashable {
 
 extension Module {
     public var targetGroup: TargetGroup {
-        TargetGroup(description: fields.text(ModuleKey.targetDescription), requiresChronicDisease: fields.bool(ModuleKey.requiresChronicDisease),
+        TargetGroup(description: fields.text(ModuleKey.targetDescription),
+            requiresChronicDisease: fields.bool(ModuleKey.requiresChronicDisease),
                     atRisk: fields.bool(ModuleKey.atRisk), dietGroups: fields.list(ModuleKey.dietGroups),
-                    specialConsiderations: fields.text(ModuleKey.specialConsiderations), sociallyVulnerable: fields.bool(ModuleKey.sociallyVulnerable))
+                    specialConsiderations: fields.text(ModuleKey.specialConsiderations),
+                    sociallyVulnerable: fields.bool(ModuleKey.sociallyVulnerable))
     }
     public var targetDescription: String? { fields.text(ModuleKey.targetDescription) }
     /// Whether the citizen must have a chronic disease: nil when the module does not say.
@@ -125,7 +127,8 @@ extension Module {
     public var scope: Scope {
         Scope(weeks: fields.quantity(ModuleKey.weeks), timesPerWeek: fields.quantity(ModuleKey.timesPerWeek),
               minutes: fields.quantity(ModuleKey.minutes), lessons: fields.quantity(ModuleKey.lessons),
-              participantsPerInstructor: fields.quantity(ModuleKey.participantsPerInstructor), teamSize: fields.quantity(ModuleKey.teamSize))
+              participantsPerInstructor: fields.quantity(ModuleKey.participantsPerInstructor),
+              teamSize: fields.quantity(ModuleKey.teamSize))
     }
     public var places: [Place] { fields.records(ModuleKey.places).map(Place.init) }
     /// The module's own contact (`kontakt`), when it has one.
@@ -162,7 +165,8 @@ extension Municipality {
                  ean: fields.text(MunicipalityKey.receiverEAN), address: fields.text(MunicipalityKey.receiverAddress))
     }
     public var doctors: DoctorsInformation {
-        DoctorsInformation(phone: fields.text(MunicipalityKey.doctorsPhone), contactWithinDays: fields.quantity(MunicipalityKey.doctorsContactWithinDays),
+        DoctorsInformation(phone: fields.text(MunicipalityKey.doctorsPhone),
+            contactWithinDays: fields.quantity(MunicipalityKey.doctorsContactWithinDays),
                            referralContents: fields.list(MunicipalityKey.referralContents), feedback: fields.text(MunicipalityKey.feedback))
     }
     /// The largest file (MB) a module may link to: `filgrænse-mb`, else `LinkedFiles.defaultLimitMB`.

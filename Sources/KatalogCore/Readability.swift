@@ -29,7 +29,8 @@ public struct LIX: Sendable, Hashable {
 
     /// Abbreviations whose full stop does not end a sentence.
     static let abbreviations: Set<String> = [
-        "fx", "f.eks", "bl.a", "dvs", "ca", "kl", "pr", "nr", "mv", "m.v", "osv", "evt", "inkl", "jf", "hhv", "ift", "mht", "mfl", "m.fl", "tlf", "st", "min", "max",
+        "fx", "f.eks", "bl.a", "dvs", "ca", "kl", "pr", "nr", "mv", "m.v", "osv", "evt", "inkl", "jf", "hhv", "ift", "mht", "mfl",
+        "m.fl", "tlf", "st", "min", "max",
     ]
 
     /// `text`: paragraphs separated by newlines; each paragraph ends a sentence even without a full stop.

@@ -71,11 +71,14 @@ public enum Vocabularies {
     /// offer for, and target groups that are not a diagnosis (`Term.isDiagnosis`).
     public static let diagnoses = Vocabulary("diagnose", [
         .init("kol", "KOL", aliases: ["kronisk obstruktiv lungesygdom", "rygerlunger"]),
-        .init("type-2-diabetes", "Type 2-diabetes", aliases: ["type 2 diabetes", "type2-diabetes", "t2d", "diabetes type 2", "type 2-sukkersyge"]),
-        .init("hjerte-kar-sygdom", "Hjerte-kar-sygdom", aliases: ["hjertesygdom", "hjerte-karsygdom", "hjertekarsygdom", "hjerte- og karsygdom", "hjerte-kar-sygdomme", "hjertesygdomme"]),
+        .init("type-2-diabetes", "Type 2-diabetes", aliases: ["type 2 diabetes", "type2-diabetes", "t2d", "diabetes type 2",
+            "type 2-sukkersyge"]),
+        .init("hjerte-kar-sygdom", "Hjerte-kar-sygdom", aliases: ["hjertesygdom", "hjerte-karsygdom", "hjertekarsygdom",
+            "hjerte- og karsygdom", "hjerte-kar-sygdomme", "hjertesygdomme"]),
         .init("kræft", "Kræft", aliases: ["cancer", "kræftsygdom"]),
         .init("muskel-skelet", "Muskel- og skeletsygdom, fx lænde- og rygsmerter",
-              aliases: ["muskel- og skeletsygdom", "muskel-skeletsygdom", "lænde- og rygsmerter", "rygsmerter", "lænderygsmerter", "ondt i ryggen", "artrose", "slidgigt"]),
+              aliases: ["muskel- og skeletsygdom", "muskel-skeletsygdom", "lænde- og rygsmerter", "rygsmerter", "lænderygsmerter",
+                  "ondt i ryggen", "artrose", "slidgigt"]),
         // Diseases beyond the standard's five that municipalities offer for (001 l.53-91, real offers).
         .init("diabetes", "Diabetes (type ikke angivet)", aliases: ["sukkersyge"]),
         .init("prædiabetes", "Prædiabetes", aliases: ["forstadier til diabetes", "præ-diabetes"]),
@@ -86,8 +89,10 @@ public enum Vocabularies {
         .init("angst-og-depression", "Angst og depression", aliases: ["angst", "depression", "angst eller depression"]),
         .init("let-til-moderat-depression", "Let til moderat depression"),
         // Target groups that are not a disease.
-        .init("rygere", "Rygere og andre, der bruger tobak eller nikotin", aliases: ["ryger", "storrygere", "tobaksbrugere", "nikotinbrugere"]),
-        .init("alkoholforbrug", "Borgere, der vil ændre deres alkoholvaner", aliases: ["alkoholoverforbrug", "borgere med alkoholoverforbrug"]),
+        .init("rygere", "Rygere og andre, der bruger tobak eller nikotin", aliases: ["ryger", "storrygere", "tobaksbrugere",
+            "nikotinbrugere"]),
+        .init("alkoholforbrug", "Borgere, der vil ændre deres alkoholvaner", aliases: ["alkoholoverforbrug",
+            "borgere med alkoholoverforbrug"]),
         .init("borgere-i-risiko", "Borgere i risiko for kronisk sygdom", aliases: ["i risiko", "risikogrupper"]),
         .init("alle-borgere", "Alle borgere", aliases: ["alle"]),
         .init("pårørende", "Pårørende", aliases: ["pårørende til langvarigt syge", "pårørende til syge"]),
@@ -98,11 +103,13 @@ public enum Vocabularies {
 
     public static let referralSources = Vocabulary("henvisning-fra", [
         .init("almen-praksis", "Egen læge (almen praksis)",
-              aliases: ["egen læge", "læge", "lægen", "praktiserende læge", "din læge", "almen praksis", "egen praktiserende læge", "alment praktiserende læge"]),
+              aliases: ["egen læge", "læge", "lægen", "praktiserende læge", "din læge", "almen praksis", "egen praktiserende læge",
+                  "alment praktiserende læge"]),
         .init("speciallæge", "Praktiserende speciallæge", aliases: ["praktiserende speciallæge", "speciallæger"]),
         .init("sygehus", "Sygehus", aliases: ["hospital", "hospitalet", "sygehuset", "hospitalsafdeling"]),
         .init("kommune", "Andre afdelinger i kommunen",
-              aliases: ["kommunale medarbejdere", "kommunen", "andre kommunale forvaltninger", "hjemmeplejen", "kommunale forvaltningsområder"]),
+              aliases: ["kommunale medarbejdere", "kommunen", "andre kommunale forvaltninger", "hjemmeplejen",
+                  "kommunale forvaltningsområder"]),
         .init("jobcenter", "Jobcenter"),
     ])
 

@@ -42,9 +42,12 @@ public struct Exporter: Sendable {
 
     static let softStandard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
 
-    public func records(_ catalog: Catalog) -> [SOFTRecord] {
+    public func records(_ catalog: Catalog) -> [SOFTRecord] { rows(catalog).map(\.record) }
+
+    /// Each module's SOFT record with its CSV line and its JSON, made once per module.
+    private func rows(_ catalog: Catalog) -> [SOFTRow] {
         Parallel.map(keyed(catalog)) { module, municipality, key in
-            memo.soft.value(key) { SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath)) }
+            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath))) }
         }
     }
 
@@ -57,12 +60,11 @@ public struct Exporter: Sendable {
     func parts(_ format: Format, _ catalog: Catalog) -> [String] {
         switch format {
         case .softCSV:
-            let lines = Parallel.map(records(catalog), \.csvLine)
-            return [CSV.document(header: SOFT.fields.map(\.name), lines: lines)]
+            return [CSV.document(header: SOFT.fields.map(\.name), lines: rows(catalog).map(\.csvLine))]
         case .softJSON:
             // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted; the records are
             // written in parallel and indented into place.
-            let records = Parallel.map(records(catalog)) { "    " + $0.json.rendered(pruning: false, indent: 4) }
+            let records = rows(catalog).map(\.json)
             let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
             let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
             return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
@@ -70,7 +72,8 @@ public struct Exporter: Sendable {
             return [SOFT.schema.rendered(pruning: false) + "\n"]
         case .fhir:
             let entries = Parallel.map(keyed(catalog)) { module, municipality, key in
-                memo.fhir.value(key) { FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4) }
+                memo.fhir.value(key) { FHIRExport.entry(module, in: municipality,
+                    pageURL: address.url(module.pagePath)).rendered(indent: 4) }
             }
             return FHIRExport.bundleText(entries) + ["\n"]
         case .atom:
@@ -83,7 +86,8 @@ public struct Exporter: Sendable {
         Format.allCases.map { format in GeneratedFile(path: "eksport/" + format.fileName) { parts(format, catalog) } }
             + catalog.municipalities.map { municipality in
                 GeneratedFile(path: feedPath(municipality)) {
-                    [feed(Catalog(root: catalog.root, municipalities: [municipality]), title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
+                    [feed(Catalog(root: catalog.root, municipalities: [municipality]),
+                        title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
                           id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))]
                 }
             }
@@ -94,7 +98,8 @@ public struct Exporter: Sendable {
         let entries = keyed(catalog).map { module, municipality, key in
             (module, memo.atom.value(key) { AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport")) })
         }
-        return AtomFeed.feed(title: title, id: id, selfURL: address.url(path, from: address.baseURL == nil ? "eksport" : ""), entries: entries)
+        return AtomFeed.feed(title: title, id: id, selfURL: address.url(path, from: address.baseURL == nil ? "eksport" : ""),
+            entries: entries)
     }
 
     func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
@@ -103,7 +108,7 @@ public struct Exporter: Sendable {
 /// What the exports keep between the builds of a session: each module's SOFT record, FHIR entry
 /// and Atom entry, under the module, its municipality and the site's address.
 public final class ExportMemo: Sendable {
-    let soft: Memo<SOFTRecord>
+    let soft: Memo<SOFTRow>
     let fhir: Memo<String>
     let atom: Memo<String>
 
@@ -119,5 +124,19 @@ public final class ExportMemo: Sendable {
         soft.endBuild()
         fhir.endBuild()
         atom.endBuild()
+    }
+}
+
+/// A module's SOFT record as the CSV and the JSON write it.
+struct SOFTRow: Sendable {
+    let record: SOFTRecord
+    let csvLine: String
+    /// Indented to its place in `soft.json`'s list.
+    let json: String
+
+    init(_ record: SOFTRecord) {
+        self.record = record
+        csvLine = record.csvLine
+        json = "    " + record.json.rendered(pruning: false, indent: 4)
     }
 }

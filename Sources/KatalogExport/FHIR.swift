@@ -58,12 +58,15 @@ public enum FHIRExport {
         // Only what the module states: electronic referral when it names who can refer, the phone
         // when the citizen can get in touch alone.
         var referral: [JSONValue] = []
-        if !module.referralSources.isEmpty { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "elec", "Secure Messaging")) }
-        if module.selfReferral { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "phone", "Phone")) }
+        if !module.referralSources.isEmpty { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method",
+            "elec", "Secure Messaging")) }
+        if module.selfReferral { referral.append(coding("http://terminology.hl7.org/CodeSystem/service-referral-method", "phone",
+            "Phone")) }
 
         let eligibility: [JSONValue] = module.diagnoses.map { code in
             let label = Vocabularies.diagnoses.label(code)
-            let concept: JSONValue = icpc2[code].map { c in ["coding": [["system": .string(icpc2System), "code": .string(c.0), "display": .string(c.1)]], "text": .string(label)] }
+            let concept: JSONValue = icpc2[code].map { c in ["coding": [["system": .string(icpc2System), "code": .string(c.0),
+                "display": .string(c.1)]], "text": .string(label)] }
                 ?? ["text": .string(label)]
             return ["code": concept, "comment": module.targetDescription.json]
         }
@@ -77,16 +80,19 @@ public enum FHIRExport {
             "contained": .array(contained),
             "identifier": [["system": "urn:tilbudskatalog:modul", "value": .string(module.id)]],
             "active": true,
-            "providedBy": ["identifier": ["system": .string(municipalitySystem), "value": .string(municipality.code)], "display": .string(municipality.name)],
+            "providedBy": ["identifier": ["system": .string(municipalitySystem), "value": .string(municipality.code)],
+                "display": .string(municipality.name)],
             "category": [category],
-            "type": .array(module.fsiii.map { ["coding": [["system": .string(FSIII.system), "code": .string($0.code), "display": .string($0.display)]], "text": .string($0.display)] }),
+            "type": .array(module.fsiii.map { ["coding": [["system": .string(FSIII.system), "code": .string($0.code),
+                "display": .string($0.display)]], "text": .string($0.display)] }),
             "location": .array(contained.indices.map { ["reference": .string("#sted-\($0 + 1)")] }),
             "name": .string(module.title),
             "comment": .string(module.summary),
             "extraDetails": .string(module.body.markdown.trimmingWhitespace),
             "telecom": .array(telecom),
             "coverageArea": .null,
-            "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free", "Free")] : .null,
+            "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free",
+                "Free")] : .null,
             "eligibility": .array(eligibility),
             "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
             "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }

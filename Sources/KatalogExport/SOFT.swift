@@ -31,7 +31,8 @@ public enum SOFT {
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
             case .number(let number): number.map(JSONValue.number) ?? .null
             case .places(let places):
-                .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json, "by": $0.city.json] })
+                .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json,
+                    "by": $0.city.json] })
             }
         }
 
@@ -68,7 +69,8 @@ public enum SOFT {
     static func optionalFlag(_ description: String) -> JSONValue {
         ["type": ["boolean", "null"], "description": .string(description + " null: ikke oplyst.")]
     }
-    static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"], "description": .string(description)] }
+    static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"],
+        "description": .string(description)] }
 
     /// The fields, in the order of the CSV's columns.
     public static let fields: [Field] = [
@@ -79,25 +81,33 @@ public enum SOFT {
         },
         Field("titel", text("Tilbuddets navn.")) { .text($0.module.title) },
         Field("resume", text("Kort beskrivelse på klart dansk.")) { .text($0.module.summary) },
-        Field("indsats", ["enum": .array(Intervention.allCases.map { .string($0.rawValue) }), "description": "Indsats efter kvalitetsstandarden (§2.1)."]) {
+        Field("indsats", ["enum": .array(Intervention.allCases.map { .string($0.rawValue) }),
+            "description": "Indsats efter kvalitetsstandarden (§2.1)."]) {
             .text($0.module.intervention.rawValue)
         },
         Field("indsats_navn", text("Indsatsens navn i standarden.")) { .text($0.module.intervention.label) },
         Field("variant", ["type": ["string", "null"], "enum": .array(Variant.allCases.map { .string($0.rawValue) } + [.null]),
                           "description": "Variant (fysisk aktivitet og ernæring)."]) { .text($0.module.variant?.rawValue) },
         Field("fsiii_koder", ["type": "array", "items": ["type": "string", "format": "uuid"], "minItems": 1,
-                              "description": "FSIII §119-indsatskoder (urn:oid:1.2.208.176.2.21)."]) { .texts($0.module.fsiii.map(\.code)) },
+                              "description": "FSIII §119-indsatskoder (urn:oid:1.2.208.176.2.21)."]) {
+            .texts($0.module.fsiii.map(\.code))
+        },
         Field("fsiii_navne", texts("FSIII-indsatsernes navne.")) { .texts($0.module.fsiii.map(\.display)) },
-        Field("diagnoser", texts("De kroniske sygdomme, tilbuddet er for.")) { .texts($0.module.diagnoses.map(Vocabularies.diagnoses.label)) },
+        Field("diagnoser", texts("De kroniske sygdomme, tilbuddet er for.")) {
+            .texts($0.module.diagnoses.map(Vocabularies.diagnoses.label))
+        },
         Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
-        Field("kræver_kronisk_sygdom", optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
-        Field("henvisning_fra", texts("Hvem der kan henvise.")) { .texts($0.module.referralSources.map(Vocabularies.referralSources.label)) },
+        Field("kræver_kronisk_sygdom",
+            optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("henvisning_fra",
+            texts("Hvem der kan henvise.")) { .texts($0.module.referralSources.map(Vocabularies.referralSources.label)) },
         Field("egen_henvendelse", optionalFlag("Om borgeren selv kan henvende sig.")) { .flag($0.module.selfReferralStated) },
         Field("direkte_adgang", optionalFlag("Om borgeren kan starte uden afklarende samtale.")) { .flag($0.module.directAccessStated) },
         Field("via_afklarende_samtale", optionalFlag("Om tilbuddet kan tildeles efter en afklarende samtale.")) {
             .flag($0.module.viaClarifyingConversation)
         },
-        Field("henvisningsstandard", text("Den elektroniske henvisning (MedCom XREF15).")) { _ in .text("MedCom XREF15 (kommunehenvisning)") },
+        Field("henvisningsstandard",
+            text("Den elektroniske henvisning (MedCom XREF15).")) { _ in .text("MedCom XREF15 (kommunehenvisning)") },
         Field("modtager", optionalText("Enheden, der modtager henvisninger.")) { .text($0.municipality.receiver.name) },
         Field("modtager_sor", optionalText("Modtagerens SOR-kode.")) { .text($0.municipality.receiver.sor) },
         Field("modtager_lokationsnummer", optionalText("Modtagerens EAN-lokationsnummer.")) { .text($0.municipality.receiver.ean) },
@@ -108,7 +118,9 @@ public enum SOFT {
         Field("uger", optionalInteger("Antal uger, når det er oplyst som ét tal (ellers står det i `omfang`).")) {
             .number($0.module.scope.weeks?.exact)
         },
-        Field("gange_pr_uge", optionalInteger("Gange om ugen, når det er oplyst som ét tal.")) { .number($0.module.scope.timesPerWeek?.exact) },
+        Field("gange_pr_uge", optionalInteger("Gange om ugen, når det er oplyst som ét tal.")) {
+            .number($0.module.scope.timesPerWeek?.exact)
+        },
         Field("minutter", optionalInteger("Minutter pr. gang, når det er oplyst som ét tal.")) { .number($0.module.scope.minutes?.exact) },
         Field("steder", ["type": "array", "description": "Hvor tilbuddet foregår.",
                          "items": ["type": "object", "additionalProperties": false,

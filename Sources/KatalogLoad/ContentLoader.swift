@@ -29,7 +29,8 @@ public struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputError(SourceLocation(file: root, line: 1),
-                                          "mappen `\(root)` findes ikke", hint: "angiv mappen med --content, eller kør kommandoen i katalogets mappe")])
+                                          "mappen `\(root)` findes ikke", hint: "angiv mappen med --content, eller kør kommandoen i " +
+                                              "katalogets mappe")])
         }
         var problems: [InputError] = []
         let entries = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
@@ -39,7 +40,8 @@ public struct ContentLoader: Sendable {
             if let error = Containment.check(path, root: root) {
                 problems.append(error)
             } else if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                if let error = Self.tooLong(entry, at: path, limit: Self.longestFolderName) { problems.append(error) } else { folders.append(entry) }
+                if let error = Self.tooLong(entry, at: path,
+                    limit: Self.longestFolderName) { problems.append(error) } else { folders.append(entry) }
             }
         }
         if folders.isEmpty {
@@ -66,7 +68,8 @@ public struct ContentLoader: Sendable {
                 next += 1
             }
             let slug = Slug.make(listing.folder)
-            var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"), fields: listing.config.fields, modules: modules)
+            var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"),
+                fields: listing.config.fields, modules: modules)
             municipality.fingerprint = listing.fingerprint
             municipality.settingsRead = !listing.config.fields.locations.isEmpty
             municipalities.append(municipality)
@@ -75,7 +78,8 @@ public struct ContentLoader: Sendable {
         problems += crossProblems
         let (linkProblems, assets) = Self.localLinks(kept, root: root)
         problems += linkProblems
-        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets), problems: problems.sorted { $0.location < $1.location },
+        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets),
+            problems: problems.sorted { $0.location < $1.location },
                       unplaced: unplaced)
     }
 
@@ -146,7 +150,8 @@ public struct ContentLoader: Sendable {
                                          hint: "et tilbud skal have endelsen .md med små bogstaver og intet efter"))
             }
         }
-        for name in entries where !name.hasPrefix(".") && Paths.kind(join(directory, name)) == .folder && !Paths.isSymbolicLink(join(directory, name)) {
+        for name in entries where !name.hasPrefix(".") && Paths.kind(join(directory,
+            name)) == .folder && !Paths.isSymbolicLink(join(directory, name)) {
             Paths.walk(join(directory, name)) { relative, isDirectory in
                 if !isDirectory, relative.hasSuffix(".md") {
                     errors.append(InputError(SourceLocation(file: join(join(directory, name), relative), line: 1),
@@ -170,7 +175,8 @@ public struct ContentLoader: Sendable {
         // One stat serves the size check and the cache's stamp.
         let stamp = LoadCache.Stamp.of(path)
         if let stamp, !stamp.isRegular {
-            return failure("`\((path as NSString).lastPathComponent)` er ikke en almindelig fil", hint: "et tilbud skal være en tekstfil med endelsen .md")
+            return failure("`\((path as NSString).lastPathComponent)` er ikke en almindelig fil",
+                hint: "et tilbud skal være en tekstfil med endelsen .md")
         }
         if let size = stamp?.size, size > SourceText.maximumBytes {
             return failure("filen er for stor (\(size / 1_000_000) MB); en modulbeskrivelse må højst fylde 1 MB")
@@ -207,7 +213,8 @@ public struct ContentLoader: Sendable {
         case .file(let size) where size > SourceText.maximumBytes:
             return InputError(SourceLocation(file: path, line: 1), "filen er for stor (\(size / 1_000_000) MB); den må højst fylde 1 MB")
         case .file: return nil
-        default: return InputError(SourceLocation(file: path, line: 1), "`\((path as NSString).lastPathComponent)` er ikke en almindelig fil")
+        default: return InputError(SourceLocation(file: path, line: 1),
+            "`\((path as NSString).lastPathComponent)` er ikke en almindelig fil")
         }
     }
 
@@ -228,14 +235,16 @@ public struct ContentLoader: Sendable {
     /// digital counterparts that point nowhere. What would collide on the site (a second module
     /// with the same address, a folder named like one of the site's own) is left out of the
     /// catalog, and reported.
-    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality], [(module: Module, municipality: Municipality)]) {
+    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality], [(module: Module,
+        municipality: Municipality)]) {
         var problems: [InputError] = []
         var kept: [Municipality] = []
         var unplaced: [(module: Module, municipality: Municipality)] = []
         var slugs: [String: Municipality] = [:]
         for var municipality in municipalities {
             for module in municipality.modules where reservedModules.contains(module.slug) {
-                problems.append(InputError(module.frontMatter, "filnavnet `\(module.slug).md` bruges af webstedet selv", hint: "omdøb filen"))
+                problems.append(InputError(module.frontMatter, "filnavnet `\(module.slug).md` bruges af webstedet selv",
+                    hint: "omdøb filen"))
             }
             if reservedFolders.contains(municipality.slug) {
                 problems.append(InputError(municipality.location, "mappenavnet `\(municipality.slug)` bruges af webstedet selv",
@@ -294,11 +303,13 @@ extension ContentLoader {
             for link in module.body.links {
                 let location = SourceLocation(file: module.file, line: link.line, column: link.column)
                 if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
-                    errors.append(InputError.link(location, "linket `\(link.destination)` starter med /", hint: "brug et relativt link, fx `andet-tilbud.md`"))
+                    errors.append(InputError.link(location, "linket `\(link.destination)` starter med /",
+                        hint: "brug et relativt link, fx `andet-tilbud.md`"))
                     continue
                 }
                 // A link is a URL: the browser asks for the file with its %-escapes decoded.
-                guard let target = LinkTarget.localFile(link.destination, from: module.file).map({ $0.removingPercentEncoding ?? $0 }) else { continue }
+                guard let target = LinkTarget.localFile(link.destination,
+                    from: module.file).map({ $0.removingPercentEncoding ?? $0 }) else { continue }
                 let path = Containment.normalised(target)
                 guard path.hasPrefix(rootPath + "/") else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen"))
@@ -316,7 +327,11 @@ extension ContentLoader {
                 let ext = (name as NSString).pathExtension.lowercased()
                 guard !name.hasPrefix("."), Self.linkableExtensions.contains(ext) else {
                     errors.append(InputError.link(location, "linket `\(link.destination)` peger på en slags fil, webstedet ikke udgiver",
-                                                  hint: "link til billeder og dokumenter (\(Self.linkableExtensions.sorted().joined(separator: ", "))); en side skrives som et tilbud (.md)"))
+                                                  hint: """
+                                                      link til billeder og dokumenter \
+                                                      (\(Self.linkableExtensions.sorted().joined(separator: ", "))); en side skrives som \
+                                                      et tilbud (.md)
+                                                      """))
                     continue
                 }
                 guard folders.contains(where: { path.hasPrefix($0 + "/") }) else {
@@ -332,7 +347,8 @@ extension ContentLoader {
                     continue
                 }
                 guard Paths.isInside(source, root) else {
-                    errors.append(InputError.link(location, "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
+                    errors.append(InputError.link(location,
+                        "linket `\(link.destination)` peger uden for indholdsmappen (via et symbolsk link)",
                                                   hint: "kopier filen ind i kommunens mappe i stedet"))
                     continue
                 }
@@ -342,7 +358,8 @@ extension ContentLoader {
                 }
                 let limit = limits[module.municipalitySlug] ?? LinkedFiles.defaultLimitMB
                 guard size <= limit * 1_000_000 else {
-                    errors.append(InputError.link(location, "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
+                    errors.append(InputError.link(location,
+                        "linket `\(link.destination)` peger på en fil på \(size / 1_000_000) MB; filer må højst fylde \(limit) MB",
                                                   hint: "gør filen mindre, eller sæt `filgrænse-mb` i kommune.yml"))
                     continue
                 }

@@ -7,7 +7,7 @@ import KatalogSupport
 /// left out of the table (and reported); every other field is still read.
 struct FieldReader {
     let file: String
-    /// Added to Yams' 1-based line numbers to get file lines.
+    /// Added to libyaml's 1-based line numbers (within the front matter) to get file lines.
     let lineOffset: Int
     var errors: [InputError] = []
     /// The YAML's lines, for messages that quote what the author wrote (split when first needed).
@@ -61,7 +61,8 @@ struct FieldReader {
 
     // MARK: - Mapping and values
 
-    private mutating func readMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], schema: [Field], prefix: String, into table: inout FieldTable) {
+    private mutating func readMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], schema: [Field], prefix: String,
+        into table: inout FieldTable) {
         for (keyNode, valueNode) in mapping {
             guard spend(keyNode), spend(valueNode) else { return }
             guard let key = keyNode.string, case .scalar = keyNode else {
@@ -139,7 +140,8 @@ struct FieldReader {
                         unknownCode(written, item.node, path, vocabulary, single: false)
                         continue
                     }
-                    if codes.contains(code) { fail(at: item.node, "`\(written)` står to gange i `\(path)`", hint: "slet den ene"); continue }
+                    if codes.contains(code) { fail(at: item.node, "`\(written)` står to gange i `\(path)`",
+                        hint: "slet den ene"); continue }
                     codes.append(code)
                 }
             }
@@ -335,7 +337,11 @@ struct FieldReader {
     private mutating func unknownCode(_ written: String, _ node: YAMLNode, _ path: String, _ vocabulary: Vocabulary, single: Bool) {
         var hint = Suggestion.hint(for: Vocabulary.normalised(written), in: vocabulary.codes)
             ?? "mulige værdier: \(vocabulary.codes.joined(separator: ", "))"
-        hint += (hint.hasSuffix("?") ? " " : ". ") + "Findes værdien ikke på listen, så skriv den som \(single ? "`\(path.split(separator: ".").last ?? ""): {andet: \(written)}`" : "`andet: \(written)`")"
+        hint += (hint.hasSuffix("?") ? " " : ". ")
+            + """
+                Findes værdien ikke på listen, så skriv den som \
+                \(single ? "`\(path.split(separator: ".").last ?? ""): {andet: \(written)}`" : "`andet: \(written)`")
+                """
         fail(at: node, "`\(written)` er ikke en af de værdier, `\(path)` kan have", hint: hint)
     }
 
@@ -359,7 +365,8 @@ struct FieldReader {
     private mutating func record(_ error: YAMLProblem, yaml: String) {
         switch error {
         case .syntax(let problem, let context, let contextLine, let line, let column):
-            let explained = YAMLMessages.explain(problem: problem, context: context, contextLine: contextLine, line: line, column: column, lines: lines)
+            let explained = YAMLMessages.explain(problem: problem, context: context, contextLine: contextLine, line: line, column: column,
+                lines: lines)
             fail(line: explained.line, column: explained.column, explained.text, hint: explained.hint, rule: "YAML")
         case .duplicateKeys(let duplicates):
             for key in duplicates {

@@ -59,12 +59,14 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     /// The settings of `kommune.yml` and the fingerprint of its bytes.
-    func config(_ path: String, parse: (Data, Int) -> (fields: FieldTable, problems: [InputError])) -> (value: (fields: FieldTable, problems: [InputError]), fingerprint: Int)? {
+    func config(_ path: String, parse: (Data, Int) -> (fields: FieldTable, problems: [InputError])) -> (value: (fields: FieldTable,
+        problems: [InputError]), fingerprint: Int)? {
         cached(path, in: \.configs, parse: parse)
     }
 
     /// Nil when the file cannot be read at all (the caller reports it).
-    private func cached<Value>(_ path: String, stamp known: Stamp? = nil, in table: ReferenceWritableKeyPath<LoadCache, [String: Entry<Value>]>,
+    private func cached<Value>(_ path: String, stamp known: Stamp? = nil, in table: ReferenceWritableKeyPath<LoadCache,
+        [String: Entry<Value>]>,
                                parse: (Data, Int) -> Value) -> (value: Value, fingerprint: Int)? {
         guard let stamp = known ?? Stamp.of(path), stamp.isRegular else { return nil }
         let previous = lock.withLock { self[keyPath: table][path] }

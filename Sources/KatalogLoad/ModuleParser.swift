@@ -38,15 +38,18 @@ public enum ModuleParser {
         var variant = fields.text(ModuleKey.variant).flatMap(Variant.init(rawValue:))
         var fieldsRead = fields
         if let intervention {
+            let variants = intervention.variants.map(\.rawValue).joined(separator: ", ")
             if let chosen = variant, chosen.intervention != intervention {
                 problems.append(InputError(fields.location(of: ModuleKey.variant)!,
                                            "varianten `\(chosen.rawValue)` hører ikke til indsatsen `\(intervention.rawValue)`",
-                                           hint: intervention.variants.isEmpty ? "slet feltet `variant`"
-                                              : "vælg en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
+                                           hint: intervention.variants.isEmpty ? "slet feltet `variant`" : "vælg en af: \(variants)",
+                                           rule: "FELT"))
                 variant = nil
             } else if variant == nil, !intervention.variants.isEmpty {
-                problems.append(InputError(fields.location(of: ModuleKey.intervention) ?? frontMatter, "`variant` mangler for indsatsen `\(intervention.rawValue)`",
-                                           hint: "skriv `variant:` med en af: \(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
+                problems.append(InputError(fields.location(of: ModuleKey.intervention) ?? frontMatter,
+                    "`variant` mangler for indsatsen `\(intervention.rawValue)`",
+                                           hint: "skriv `variant:` med en af: " +
+                                               "\(intervention.variants.map(\.rawValue).joined(separator: ", "))", rule: "FELT"))
             }
             let allowed = intervention.elementVocabulary(for: variant)
             let elements = fields.list(ModuleKey.elements)
@@ -56,7 +59,9 @@ public enum ModuleParser {
                                            hint: Suggestion.hint(for: element, in: allowed.codes)
                                               ?? "mulige værdier: \(allowed.codes.joined(separator: ", "))", rule: "FELT"))
             }
-            if elements.contains(where: { !allowed.contains($0) }) { fieldsRead.values[ModuleKey.elements.path] = .list(elements.filter(allowed.contains)) }
+            if elements.contains(where: { !allowed.contains($0) }) {
+                fieldsRead.values[ModuleKey.elements.path] = .list(elements.filter(allowed.contains))
+            }
         }
         let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
         problems += references.problems
@@ -98,7 +103,8 @@ public enum ModuleParser {
                       let value = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value),
                       value != 0, ControlCharacters.isForbidden(scalar) else { continue }
                 let reference = line[start.lowerBound...digits.endIndex]
-                errors.append(InputError(SourceLocation(file: file, line: firstLine + index, column: line.distance(from: line.startIndex, to: start.lowerBound) + 1),
+                errors.append(InputError(SourceLocation(file: file, line: firstLine + index, column: line.distance(from: line.startIndex,
+                    to: start.lowerBound) + 1),
                                          "teksten indeholder `\(reference)`, et usynligt styretegn (\(ControlCharacters.name(scalar)))",
                                          hint: "slet koden"))
                 kept += line[from..<start.lowerBound] + "&#xFFFD;"

@@ -28,7 +28,8 @@ public enum MunicipalityParser {
         // Settings within what makes sense (and what arithmetic on them can hold).
         for (key, range) in [(MunicipalityKey.fileLimitMB, 1...100_000), (.lixLimit, 1...100)] {
             if let value = fields.integer(key), let location = fields.location(of: key), !range.contains(value) {
-                problems.append(InputError(location, "`\(key.path)` er \(value), men skal være fra \(range.lowerBound) til \(range.upperBound)", rule: "FELT"))
+                problems.append(InputError(location,
+                    "`\(key.path)` er \(value), men skal være fra \(range.lowerBound) til \(range.upperBound)", rule: "FELT"))
                 fields.values[key.path] = nil
             }
         }

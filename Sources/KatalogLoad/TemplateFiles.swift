@@ -23,7 +23,8 @@ public enum TemplateFiles {
             }
             switch Paths.kind(path) {
             case .file(let size)? where size > maximumBytes:
-                errors.append(InputError(SourceLocation(file: path, line: 1), "filen er for stor (\(size / 1_000_000) MB); en skabelon eller et asset må højst fylde \(maximumBytes / 1_000_000) MB"))
+                errors.append(InputError(SourceLocation(file: path, line: 1),
+                    "filen er for stor (\(size / 1_000_000) MB); en skabelon eller et asset må højst fylde \(maximumBytes / 1_000_000) MB"))
             case .file?:
                 if let data = FileManager.default.contents(atPath: path) {
                     files[relative] = data

@@ -116,7 +116,8 @@ enum YAMLDocument {
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil else { throw .anchor(line: line, column: column) }
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                return .scalar(YAMLNode.Scalar(string: text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE),
+                return .scalar(YAMLNode.Scalar(string: text,
+                    isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE),
                                meta)
             case YAML_SEQUENCE_START_EVENT:
                 guard event.data.sequence_start.anchor == nil else { throw .anchor(line: line, column: column) }
@@ -164,7 +165,8 @@ enum YAMLDocument {
             case YAML_READER_ERROR:
                 return .reader(problem: text, offset: Int(parser.problem_offset))
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-                return .syntax(problem: text, context: parser.context.map { String(cString: $0) }, contextLine: Int(parser.context_mark.line) + 1,
+                return .syntax(problem: text, context: parser.context.map { String(cString: $0) },
+                    contextLine: Int(parser.context_mark.line) + 1,
                                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
             case YAML_MEMORY_ERROR:
                 return .other("ikke nok hukommelse")

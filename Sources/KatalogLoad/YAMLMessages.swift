@@ -1,5 +1,5 @@
 /// libyaml's problems in Danish, for authors: every message of its scanner, parser and reader
-/// (libyaml 0.2.5, as Yams bundles it), by the problem and what it was reading when it found it.
+/// (Debian's libyaml 0.2.5), by the problem and what it was reading when it found it.
 /// What is not listed gets a general sentence rather than English.
 enum YAMLMessages {
     struct Message {
@@ -24,7 +24,8 @@ enum YAMLMessages {
         case "found unexpected document indicator":
             return Message(text: "en linje med --- står midt i en værdi", hint: general)
         case "mapping values are not allowed in this context", "found unexpected ':'":
-            return Message(text: "et kolon står et sted, hvor det ikke må stå", hint: "sæt teksten i citationstegn, hvis den skal indeholde et kolon")
+            return Message(text: "et kolon står et sted, hvor det ikke må stå",
+                hint: "sæt teksten i citationstegn, hvis den skal indeholde et kolon")
         case "did not find expected key":
             return Message(text: "forventede et nyt feltnavn", hint: "tjek indrykningen: felter i samme gruppe skal stå lige langt inde")
         case "found character that cannot start any token":
@@ -38,7 +39,8 @@ enum YAMLMessages {
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return Message(text: "linjen er rykket ind med tabulator", hint: "YAML kræver mellemrum: erstat tabulatoren med to mellemrum")
         case "found unknown escape character":
-            return Message(text: "en ukendt kode efter \\ i citationstegn", hint: "skriv \\\\ for en omvendt skråstreg, eller brug enkelte citationstegn")
+            return Message(text: "en ukendt kode efter \\ i citationstegn",
+                hint: "skriv \\\\ for en omvendt skråstreg, eller brug enkelte citationstegn")
         case "found invalid Unicode character escape code", "did not find expected hexdecimal number":
             return Message(text: "en ugyldig \\x- eller \\u-kode i citationstegn", hint: "skriv tegnet selv i stedet for koden")
         case "block sequence entries are not allowed in this context":
@@ -53,7 +55,8 @@ enum YAMLMessages {
             return Message(text: "en blok med | eller > er skrevet forkert", hint: "skriv teksten på linjerne under | eller >, rykket ind")
         case "did not find expected whitespace or line break", "did not find expected whitespace":
             return Message(text: "der mangler et mellemrum", hint: "skriv et mellemrum efter kolon og efter - i lister")
-        case "did not find expected alphabetic or numeric character" where context?.contains("anchor") == true || context?.contains("alias") == true:
+        case "did not find expected alphabetic or numeric character" where context?.contains("anchor") == true
+            || context?.contains("alias") == true:
             return Message(text: "en værdi starter med & eller *", hint: "sæt teksten i citationstegn")
         case "Maximum nesting level reached, set with yaml_set_max_nest_level())":
             return Message(text: "felterne er for dybt indlejrede", hint: general)
@@ -64,9 +67,12 @@ enum YAMLMessages {
              "found an incorrect trailing UTF-8 octet":
             return Message(text: "filen er ikke gemt som UTF-8", hint: "gem filen med tegnsættet UTF-8 i din editor")
         case "but found another document":
-            return Message(text: "filen har mere end ét sæt felter", hint: "en linje med --- for meget? Felterne står mellem den første og den anden ---")
-        case _ where context?.contains("directive") == true || context?.contains("tag") == true || problem.contains("tag") || problem.contains("directive"):
-            return Message(text: "YAML-direktiver (%…) og typemærker (!…) bruges ikke i katalogets filer", hint: "sæt teksten i citationstegn, hvis den starter med % eller !")
+            return Message(text: "filen har mere end ét sæt felter",
+                hint: "en linje med --- for meget? Felterne står mellem den første og den anden ---")
+        case _ where context?.contains("directive") == true || context?.contains("tag") == true || problem.contains("tag")
+            || problem.contains("directive"):
+            return Message(text: "YAML-direktiver (%…) og typemærker (!…) bruges ikke i katalogets filer",
+                hint: "sæt teksten i citationstegn, hvis den starter med % eller !")
         default:
             return Message(text: "noget er skrevet forkert", hint: general)
         }

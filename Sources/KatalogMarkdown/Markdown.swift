@@ -77,11 +77,6 @@ public enum Markdown {
         if inWord && wordHasLetter { count += 1 }
         return count
     }
-
-    /// Renders a short Markdown string (no position tracking) to safe HTML.
-    public static func html(_ markdown: String) -> String {
-        parse(markdown).html
-    }
 }
 
 /// One pass over the syntax tree: prose paragraphs, links, pipe tables, word count, heading shift.

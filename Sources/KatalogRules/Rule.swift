@@ -178,7 +178,8 @@ public struct ModuleFacts: Sendable {
         guard let value = fields.quantity(key) else { return [Issue(key, "`\(key.path)` mangler: \(what)")] }
         switch value.fit(range) {
         case .inside: return []
-        case .partly: return [Issue(key, "`\(key.path)` er \(value), som kun delvis ligger inden for \(range.lowerBound)-\(range.upperBound): \(what)")]
+        case .partly: return [Issue(key,
+            "`\(key.path)` er \(value), som kun delvis ligger inden for \(range.lowerBound)-\(range.upperBound): \(what)")]
         case .outside: return [Issue(key, "`\(key.path)` er \(value), men \(what)")]
         }
     }
@@ -200,7 +201,8 @@ public enum Declaration {
         // Words of two letters or more, and letters, counted in one pass over the scalars.
         var words = 0, letters = 0, run = 0
         for scalar in text.unicodeScalars {
-            let isLetter = scalar.isASCII ? (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") : scalar.properties.isAlphabetic
+            let isLetter = scalar.isASCII ? (scalar >= "a" && scalar <= "z") || (scalar >= "A"
+                && scalar <= "Z") : scalar.properties.isAlphabetic
             if isLetter {
                 letters += 1
                 run += 1

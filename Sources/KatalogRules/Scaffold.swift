@@ -15,7 +15,8 @@ public enum Scaffold {
         var lines: [String] = []
         mutating func add(_ text: String) { lines.append(text) }
         mutating func fill(_ key: String, _ help: String, indent: String = "") { add("\(indent)\(key): \"\(Placeholder.fill): \(help)\"") }
-        mutating func yesNo(_ key: String, _ comment: String, indent: String = "") { add("\(indent)\(key): \(Placeholder.choose) ja eller nej   # \(comment)") }
+        mutating func yesNo(_ key: String, _ comment: String,
+            indent: String = "") { add("\(indent)\(key): \(Placeholder.choose) ja eller nej   # \(comment)") }
         mutating func one(_ key: String, _ options: [String], _ comment: String, indent: String = "") {
             add("\(indent)\(key): \(Placeholder.choose) \(options.joined(separator: " eller "))   # \(comment)")
         }
@@ -40,7 +41,8 @@ public enum Scaffold {
     /// what its rules read: who it is for, how to get in, how much, where, the price.
     static func shown(_ intervention: Intervention, _ variant: Variant?) -> [ModuleKey] {
         var keys: [ModuleKey] = [.title, .summary, .intervention, .diagnoses, .targetDescription, .referralSources, .selfReferral,
-                                 .forms, .formats, .timesOfDay, .intake, .lessons, .minutes, .staff, .competences, .places, .price, .updated]
+                                 .forms, .formats, .timesOfDay, .intake, .lessons, .minutes, .staff, .competences, .places, .price,
+                                 .updated]
         if !intervention.variants.isEmpty { keys.append(.variant) }
         if !intervention.elementVocabulary(for: variant).codes.isEmpty { keys.append(.elements) }
         switch intervention {
@@ -76,14 +78,16 @@ public enum Scaffold {
                 let included = children.filter { keys.contains(ModuleKey(rawValue: field.key + "." + $0.key)!) }
                 guard !included.isEmpty else { continue }
                 f.add("\(field.key):")
-                for child in included { write(child, path: field.key + "." + child.key, indent: "  ", intervention, variant, updated, into: &f) }
+                for child in included { write(child, path: field.key + "." + child.key, indent: "  ", intervention, variant, updated,
+                    into: &f) }
             } else if keys.contains(ModuleKey(rawValue: field.key)!) {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
             }
         }
         f.add("---")
         f.add("\(Placeholder.fill): Skriv her på klart dansk, med korte sætninger og almindelige ord.")
-        for (heading, text) in [("Hvad er det?", "Fortæl kort, hvad tilbuddet er."), ("Hvad sker der?", "Fortæl, hvad borgeren skal, og hvor tit."),
+        for (heading, text) in [("Hvad er det?", "Fortæl kort, hvad tilbuddet er."), ("Hvad sker der?",
+            "Fortæl, hvad borgeren skal, og hvor tit."),
                                 ("Sådan kommer du i gang", "Fortæl, hvordan borgeren kommer i gang.")] {
             f.add("")
             f.add("## \(heading)")
@@ -103,14 +107,16 @@ public enum Scaffold {
         case _ where key == .intervention: f.add("indsats: \(intervention.rawValue)")
         case _ where key == .variant: if let variant { f.add("variant: \(variant.rawValue)") }
         case _ where key == .updated: f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
-        case .text, .quantity, .date, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)), indent: indent)
+        case .text, .quantity, .date, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)),
+            indent: indent)
         case .bool: f.yesNo(field.key, help.lowercasedFirst, indent: indent)
         case .code(let vocabulary): f.one(field.key, vocabulary.codes, help.lowercasedFirst, indent: indent)
         case .codes(let vocabulary):
             if key == .elements {
                 f.choices(field.key, intervention.elementVocabulary(for: variant).codes, help, indent: indent)
             } else if key == .diagnoses {
-                f.choices(field.key, Array(vocabulary.codes.prefix(5)), help + " Andre: \(vocabulary.codes.dropFirst(5).joined(separator: ", ")).",
+                f.choices(field.key, Array(vocabulary.codes.prefix(5)),
+                    help + " Andre: \(vocabulary.codes.dropFirst(5).joined(separator: ", ")).",
                           indent: indent)
             } else {
                 f.choices(field.key, vocabulary.codes, help, indent: indent)
@@ -121,7 +127,10 @@ public enum Scaffold {
         case .records(let children):
             f.add("\(indent)\(field.key):   # \(help) Slet, hvis det ikke passer.")
             for (index, child) in children.enumerated() {
-                f.add("\(indent)\(index == 0 ? "  - " : "    ")\(child.key): \"\(Placeholder.fill): \(String(child.help.dropLast(child.help.hasSuffix(".") ? 1 : 0)))\"")
+                f.add("""
+                    \(indent)\(index == 0 ? "  - " : "    ")\(child.key): \"\(Placeholder.fill): \
+                    \(String(child.help.dropLast(child.help.hasSuffix(".") ? 1 : 0)))\"
+                    """)
             }
         case .map: break
         }
@@ -133,7 +142,8 @@ public enum Scaffold {
     /// `eksempel-…` too, since its choices and numbers cannot carry the marker).
     public static func example(_ intervention: Intervention, _ variant: Variant?, updated: String, postcode: String) -> String {
         let title = variant?.label ?? intervention.label
-        let individual = intervention == .alkohol || intervention == .afklarendeSamtale || variant == .diaetbehandling || variant == .vejledning
+        let individual = intervention == .alkohol || intervention == .afklarendeSamtale || variant == .diaetbehandling
+            || variant == .vejledning
         // The codes kept in each list (all offered, where nothing is named).
         var keep: [String: Set<String>] = [
             "diagnoser": ["kol", "type-2-diabetes", "hjerte-kar-sygdom", "kræft", "muskel-skelet"],
@@ -144,7 +154,8 @@ public enum Scaffold {
             "videre-henvisning": ["alkoholbehandling"],
             "grundlag": [variant == .diaetbehandling ? "fakd-rammeplaner" : "de-officielle-kostråd"],
         ]
-        keep["henvisning-fra"] = intervention == .alkohol ? ["almen-praksis", "sygehus", "kommune"] : ["almen-praksis", "speciallæge", "sygehus", "kommune"]
+        keep["henvisning-fra"] = intervention == .alkohol ? ["almen-praksis", "sygehus", "kommune"] : ["almen-praksis", "speciallæge",
+            "sygehus", "kommune"]
         keep["personale"] = switch (intervention, variant) {
         case (.ernaering, .diaetbehandling?): ["klinisk-diætist"]
         case (.ernaering, _): ["ernærings-og-sundhedskonsulent"]
@@ -158,7 +169,8 @@ public enum Scaffold {
         case .alkohol: ["forebyggende-samtale-om-alkohol", "den-motiverende-samtale"]
         default: ["lær-at-tackle"]
         }
-        let one: [String: String] = ["optag": "løbende", "intensitet": "moderat-høj", "produktrådgivning": "apotek", "manual": "røgfrit-liv-grupper",
+        let one: [String: String] = ["optag": "løbende", "intensitet": "moderat-høj", "produktrådgivning": "apotek",
+            "manual": "røgfrit-liv-grupper",
                                      "screening": "audit", "første-samtale-format": "fremmøde"]
         let no: Set<String> = ["kræver-kronisk-sygdom", "socialt-udsatte"]
         let numbers: [String: String] = variant == .superviseretTraening
@@ -174,7 +186,8 @@ public enum Scaffold {
         ]
         var lines: [String] = []
         var list: String?
-        for line in module(intervention, variant, updated: updated).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for line in module(intervention, variant, updated: updated).split(separator: "\n",
+            omittingEmptySubsequences: false).map(String.init) {
             let trimmed = line.drop { $0 == " " }
             let indent = String(line.prefix { $0 == " " })
             if trimmed.hasPrefix("- \(Placeholder.choose) "), let key = list {
@@ -189,16 +202,19 @@ public enum Scaffold {
             if value.hasPrefix("\(Placeholder.choose) ja eller nej") {
                 lines.append("\(indent)\(key): \(no.contains(key) ? "false" : "true")")
             } else if value.hasPrefix(Placeholder.choose) {
-                let options = value.dropFirst(Placeholder.choose.count + 1).prefix { $0 != "#" }.components(separatedBy: " eller ").map { $0.trimmingCharacters(in: .whitespaces) }
+                let options = value.dropFirst(Placeholder.choose.count
+                    + 1).prefix { $0 != "#" }.components(separatedBy: " eller ").map { $0.trimmingCharacters(in: .whitespaces) }
                 lines.append("\(indent)\(key): \(one[key] ?? options[0])")
             } else if value.hasPrefix("\"\(Placeholder.fill)") {
                 let help = value.dropFirst(Placeholder.fill.count + 3).prefix { $0 != "\"" }
                 let text = numbers[key] ?? texts[key] ?? "\(Placeholder.example): \(help). Skriv jeres egen tekst her."
                 lines.append("\(indent)\(key): " + (numbers[key] != nil ? text : "\"\(text)\""))
             } else if trimmed.hasPrefix("- \"\(Placeholder.fill)") {
-                lines.append("\(indent)- \"\(Placeholder.example): Sundhedsstyrelsens anbefalinger om fysisk aktivitet ved kronisk sygdom\"")
+                lines.append("\(indent)- \"\(Placeholder.example): Sundhedsstyrelsens anbefalinger om fysisk aktivitet ved kronisk " +
+                    "sygdom\"")
             } else if line.hasPrefix(Placeholder.fill) {
-                lines.append("\(Placeholder.example) fra katalog init. Skriv jeres egen tekst her. Brug korte sætninger og almindelige ord.")
+                lines.append("\(Placeholder.example) fra katalog init. Skriv jeres egen tekst her. Brug korte sætninger og almindelige " +
+                    "ord.")
             } else {
                 lines.append(line)
             }

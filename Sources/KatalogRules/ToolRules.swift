@@ -21,16 +21,27 @@ public enum ToolRules {
 
     public static let rules: [Rule] = [
         Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
-             wording: "Tekst, der begynder med UDFYLD, og valg, der begynder med VÆLG, er pladsholdere fra `katalog new`. De siger intet om tilbuddet og skal erstattes, før tilbuddet offentliggøres.",
-             line: 0, hint: "Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten; ved VÆLG: behold det, der passer (uden VÆLG), og slet resten.",
+             wording: """
+                 Tekst, der begynder med UDFYLD, og valg, der begynder med VÆLG, er pladsholdere fra `katalog new`. De siger intet om \
+                 tilbuddet og skal erstattes, før tilbuddet offentliggøres.
+                 """,
+             line: 0, hint: """
+                 Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten; ved VÆLG: behold det, der passer (uden VÆLG), og \
+                 slet resten.
+                 """,
              check: .module { f in placeholders(f.fields, prefix: "") + bodyPlaceholder(f.module) }),
         Rule(id: example, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
-             wording: "Værdier med EKSEMPEL er eksempler fra `katalog init`. De må kun stå i et katalog, hvor kommune.yml siger `eksempeldata: true`.",
+             wording: """
+                 Værdier med EKSEMPEL er eksempler fra `katalog init`. De må kun stå i et katalog, hvor kommune.yml siger `eksempeldata: \
+                 true`.
+                 """,
              line: 0, hint: "Skriv jeres eget i stedet for eksemplet, eller slet eksempelfilen.",
              check: .module { f in
                  f.municipality.isExample ? [] : examples(f.fields, prefix: "")
-                     + (f.module.body.markdown.containsText(Placeholder.example) ? [Issue(line: f.module.body.firstLine, "brødteksten er et eksempel")] : [])
-                     + (f.module.slug.hasPrefix("eksempel-") ? [Issue(line: 1, "filen er et eksempel fra `katalog init`; gennemgå hvert valg og tal, og giv filen tilbuddets navn")] : [])
+                     + (f.module.body.markdown.containsText(Placeholder.example) ? [Issue(line: f.module.body.firstLine,
+                         "brødteksten er et eksempel")] : [])
+                     + (f.module.slug.hasPrefix("eksempel-") ? [Issue(line: 1,
+                         "filen er et eksempel fra `katalog init`; gennemgå hvert valg og tal, og giv filen tilbuddets navn")] : [])
              }),
         Rule(id: example + "-KOMMUNE", section: "-", basis: .placeholder, kind: .machine, target: .organisation,
              wording: "Værdier med EKSEMPEL i kommune.yml er eksempler fra `katalog init`. De må kun stå, når `eksempeldata: true`.",
@@ -42,11 +53,17 @@ public enum ToolRules {
              check: .module { f in
                  sensible.compactMap { key, range in
                      guard let value = f.quantity(key), value.lower < range.lowerBound || value.upper > range.upperBound else { return nil }
-                     return Issue(key, "`\(key.path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet rigtigt?")
+                     return Issue(key, """
+                         `\(key.path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet \
+                         rigtigt?
+                         """)
                  }
              }),
         Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
-             wording: "`opdateret` siger, hvornår teksten sidst er gennemgået. En dato før kvalitetsstandarden fra 2024 eller i fremtiden er tit forkert.",
+             wording: """
+                 `opdateret` siger, hvornår teksten sidst er gennemgået. En dato før kvalitetsstandarden fra 2024 eller i fremtiden er tit \
+                 forkert.
+                 """,
              line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.", fields: [.updated],
              check: .module { f in
                  guard let updated = f.text(.updated) else { return [] }
@@ -66,8 +83,12 @@ public enum ToolRules {
                  return looksLikeCopy(name) ? [Issue(line: 1, "filnavnet `\(name)` ligner en kopi af et andet tilbud")] : []
              }),
         Rule(id: lix, section: "3.3", basis: .tool, kind: .machine, target: .allModules,
-             wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og punktlister).",
-             line: 545, hint: "Skriv kortere sætninger og brug kortere ord. Grænsen er \(LIX.defaultLimit), medmindre `lix-grænse` i kommune.yml eller --lix siger andet.",
+             wording: "Borgerrettet tekst skal være let at læse. Kataloget måler LIX på resume og brødtekst (uden overskrifter og " +
+                 "punktlister).",
+             line: 545, hint: """
+                 Skriv kortere sætninger og brug kortere ord. Grænsen er \(LIX.defaultLimit), medmindre `lix-grænse` i kommune.yml eller \
+                 --lix siger andet.
+                 """,
              fields: [.summary], settings: [.lixLimit],
              check: .module { f in
                  let lix = LIX.readability(of: f.module)
@@ -127,14 +148,16 @@ extension ToolRules {
         }
         for (path, items) in fields.pending {
             let shown = prefix.isEmpty ? path : prefix
-            issues.append(Issue(path: shown, line: nil, "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
+            issues.append(Issue(path: shown, line: nil,
+                "`\(shown)`: vælg, om tilbuddet har \(items.joined(separator: ", ")) (behold det, der passer, uden VÆLG, og slet resten)"))
         }
         return issues.sorted { $0.path < $1.path }
     }
 
     static func bodyPlaceholder(_ module: Module) -> [Issue] {
         guard module.body.markdown.containsText(Placeholder.fill),
-              let index = module.body.markdown.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Placeholder.fill) })
+              let index = module.body.markdown.split(separator: "\n",
+                  omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Placeholder.fill) })
         else { return [] }
         return [Issue(line: module.body.firstLine + index, "brødteksten er ikke skrevet endnu")]
     }

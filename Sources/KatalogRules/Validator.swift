@@ -96,7 +96,8 @@ public struct Validator: Sendable {
             }
             guard record.text(OptOutKey.reason) != nil else {
                 findings.append(Finding(rule: rule.id, section: rule.section, severity: .error, location: at,
-                                        message: "fravalget af \(rule.id) mangler en `begrundelse`", hint: "skriv, hvorfor kommunen har valgt anbefalingen fra"))
+                                        message: "fravalget af \(rule.id) mangler en `begrundelse`", hint: "skriv, hvorfor kommunen har " +
+                                            "valgt anbefalingen fra"))
                 continue
             }
             disabled.insert(rule.id)

@@ -164,7 +164,8 @@ struct Compliance {
     /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
     private let ruleLines: RuleLines?
 
-    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>, ruleLines: RuleLines? = nil) {
+    init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>,
+        ruleLines: RuleLines? = nil) {
         self.ruleLines = ruleLines
         self.rules = rules
         self.lixLimit = lixLimit

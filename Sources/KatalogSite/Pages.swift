@@ -142,7 +142,8 @@ struct PageKind: Sendable {
             site.catalog.municipalities.map { (Compliance.path($0), site.complianceMunicipalityPage($0)) }
         },
         PageKind(template: "module") { site in
-            Parallel.map(site.modules) { module, municipality in (module.pagePath, site.modulePage(module, in: municipality) as any PageContext) }
+            Parallel.map(site.modules) { module, municipality in (module.pagePath, site.modulePage(module,
+                in: municipality) as any PageContext) }
         },
         PageKind(template: "compliance") { site in
             Parallel.map(site.modules) { module, municipality in

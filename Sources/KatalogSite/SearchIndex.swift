@@ -19,7 +19,8 @@ enum SearchIndex {
         let texts = { (values: [String]) in JSONValue.array(values.map(JSONValue.string)) }
         let entry: JSONValue = [
             "id": .string(entryID(module)),
-            "tekst": .string([module.title, module.summary, module.targetDescription ?? "", module.body.prose].joined(separator: " ").lowercasedLatin1),
+            "tekst": .string([module.title, module.summary, module.targetDescription ?? "",
+                module.body.prose].joined(separator: " ").lowercasedLatin1),
             "indsats": .string(module.intervention.rawValue), "diagnoser": texts(module.diagnoses), "kommune": .string(municipality.slug),
             "postnumre": texts(municipality.postcodes), "format": texts(module.formats), "tidspunkter": texts(module.timesOfDay),
         ]

@@ -72,13 +72,15 @@ final class SiteModel: @unchecked Sendable {
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(codeSlug(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
     static func doctorsPath(_ municipality: Municipality) -> String { "\(municipality.slug)/for-laeger.html" }
-    static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String { "\(municipality.slug)/sygdom/\(codeSlug(code)).html" }
+    static func municipalityDiagnosisPath(_ municipality: Municipality,
+        _ code: String) -> String { "\(municipality.slug)/sygdom/\(codeSlug(code)).html" }
     static func formatPath(_ code: String) -> String { "format/\(codeSlug(code)).html" }
     static func timePath(_ code: String) -> String { "tidspunkt/\(codeSlug(code)).html" }
 
     /// Slugs of the vocabularies' codes, made once: pages ask for these paths thousands of times.
     private static let codeSlugs: [String: String] = {
-        let codes = Intervention.allCases.map(\.rawValue) + Vocabularies.diagnoses.codes + Vocabularies.formats.codes + Vocabularies.timesOfDay.codes
+        let codes = Intervention.allCases.map(\.rawValue) + Vocabularies.diagnoses.codes + Vocabularies.formats.codes
+            + Vocabularies.timesOfDay.codes
         return Dictionary(codes.map { ($0, Slug.make($0)) }) { first, _ in first }
     }()
 
@@ -95,12 +97,17 @@ final class SiteModel: @unchecked Sendable {
     var interventions: [Intervention] {
         Intervention.allCases.filter { $0.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) }
     }
-    var diagnoses: [Vocabulary.Term] { Vocabularies.diagnoses.terms.filter { term in catalog.modules.contains { $0.diagnoses.contains(term.code) } } }
+    var diagnoses: [Vocabulary.Term] { used(Vocabularies.diagnoses, \.diagnoses) }
     func diagnoses(in municipality: Municipality) -> [Vocabulary.Term] {
         Vocabularies.diagnoses.terms.filter { term in municipality.modules.contains { $0.diagnoses.contains(term.code) } }
     }
-    var formats: [Vocabulary.Term] { Vocabularies.formats.terms.filter { term in catalog.modules.contains { $0.formats.contains(term.code) } } }
-    var times: [Vocabulary.Term] { Vocabularies.timesOfDay.terms.filter { term in catalog.modules.contains { $0.timesOfDay.contains(term.code) } } }
+    var formats: [Vocabulary.Term] { used(Vocabularies.formats, \.formats) }
+    var times: [Vocabulary.Term] { used(Vocabularies.timesOfDay, \.timesOfDay) }
+
+    /// The terms of a vocabulary that some module carries.
+    private func used(_ vocabulary: Vocabulary, _ codes: KeyPath<Module, [String]>) -> [Vocabulary.Term] {
+        vocabulary.terms.filter { term in catalog.modules.contains { $0[keyPath: codes].contains(term.code) } }
+    }
 
     // MARK: Pages
 
@@ -123,7 +130,8 @@ final class SiteModel: @unchecked Sendable {
         let diagnoses = Vocabularies.diagnoses.terms.compactMap { term -> InterventionEntry? in
             let count = catalog.modules.count { $0.diagnoses.contains(term.code) }
             guard count > 0 else { return nil }
-            return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: Self.diagnosisPath(term.code), count: count)
+            return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
+                url: Self.diagnosisPath(term.code), count: count)
         }
         return FrontContext(chrome: chrome(root: "", title: "Forebyggelsestilbud til borgere med kronisk sygdom"),
                             interventions: interventions, diagnoses: diagnoses, municipalities: sortedMunicipalities.map(municipalityView),
@@ -135,12 +143,14 @@ final class SiteModel: @unchecked Sendable {
     private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
         vocabulary.terms.compactMap { term in
             let count = catalog.modules.count { codes($0).contains(term.code) }
-            return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "", url: path(term.code), count: count)
+            return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
+                url: path(term.code), count: count)
         }
     }
 
     func municipalityPage(_ municipality: Municipality) -> ListContext {
-        ListContext(chrome: chrome(root: "../", title: "Tilbud i \(municipality.name)", in: municipality), municipality: municipalityView(municipality),
+        ListContext(chrome: chrome(root: "../", title: "Tilbud i \(municipality.name)", in: municipality),
+            municipality: municipalityView(municipality),
                     groups: interventionGroups(municipality, heading: \.everydayLabel))
     }
 
@@ -183,7 +193,8 @@ final class SiteModel: @unchecked Sendable {
         return ListContext(
             chrome: chrome(root: "../../", title: "Tilbud ved \(name) i \(municipality.name)", in: municipality),
             heading: "Tilbud ved \(name) i \(municipality.name)",
-            lead: "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)." : "til borgere med \(name)."),
+            lead: "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code)
+                ? "for \(name)." : "til borgere med \(name)."),
             municipality: municipalityView(municipality),
             groups: interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) })
     }
@@ -208,7 +219,8 @@ final class SiteModel: @unchecked Sendable {
                           groupHeading: (Municipality) -> String = { $0.name },
                           groupURL: (Municipality) -> String = SiteModel.municipalityPath,
                           where include: (Module) -> Bool) -> ListContext {
-        ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead, groups: sortedMunicipalities.compactMap { municipality in
+        ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead,
+            groups: sortedMunicipalities.compactMap { municipality in
             let modules = sorted(municipality).filter(include)
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: groupHeading(municipality), url: groupURL(municipality), doctorsURL: Self.doctorsPath(municipality),
@@ -226,22 +238,27 @@ final class SiteModel: @unchecked Sendable {
     /// the pre-rendered filter pages); with JavaScript the form filters the list in place.
     func searchPage() -> FrontContext {
         let front = frontPage()
-        var page = FrontContext(chrome: chrome(root: "", title: "Find et tilbud"), heading: "Find et tilbud", interventions: front.interventions,
-                                diagnoses: front.diagnoses, municipalities: front.municipalities, formats: front.formats, times: front.times)
-        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil, modules: catalog.modules.sortedByTitle().map(summaryView))]
+        var page = FrontContext(chrome: chrome(root: "", title: "Find et tilbud"), heading: "Find et tilbud",
+            interventions: front.interventions,
+                                diagnoses: front.diagnoses, municipalities: front.municipalities, formats: front.formats,
+                                times: front.times)
+        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
+            modules: catalog.modules.sortedByTitle().map(summaryView))]
         return page
     }
 
     /// Postcode → municipality, for citizens and GPs who know the postcode but not the municipality.
     func postcodesPage() -> PostcodesContext {
-        PostcodesContext(chrome: chrome(root: "", title: "Find din kommune ud fra postnummer"), heading: "Find din kommune ud fra postnummer",
+        PostcodesContext(chrome: chrome(root: "", title: "Find din kommune ud fra postnummer"),
+            heading: "Find din kommune ud fra postnummer",
                          postcodes: catalog.municipalities.flatMap { m in
                              m.postcodes.map { PostcodeView(postcode: $0, municipality: m.name, url: Self.municipalityPath(m)) }
                          }.sorted { ($0.postcode, $0.municipality) < ($1.postcode, $1.municipality) })
     }
 
     func complianceIndex() -> ComplianceOverviewContext {
-        ComplianceOverviewContext(chrome: chrome(root: "../", title: "Opfyldelse af kvalitetsstandarden"), heading: "Opfyldelse af kvalitetsstandarden",
+        ComplianceOverviewContext(chrome: chrome(root: "../", title: "Opfyldelse af kvalitetsstandarden"),
+            heading: "Opfyldelse af kvalitetsstandarden",
                                   complianceMunicipalities: sortedMunicipalities.map { compliance.municipality($0, listing: false) })
     }
 
@@ -253,7 +270,8 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func compliancePage(_ module: Module, in municipality: Municipality) -> ComplianceContext {
-        ComplianceContext(chrome: chrome(root: "../", title: "Kvalitetsstandarden: \(module.title) – \(municipality.name)", in: municipality),
+        ComplianceContext(chrome: chrome(root: "../", title: "Kvalitetsstandarden: \(module.title) – \(municipality.name)",
+            in: municipality),
                           compliance: compliance.module(module, in: municipality))
     }
 

@@ -25,7 +25,8 @@ public struct SiteRenderer: Sendable {
         case .expectedSectionEnd: "en sektion er ikke lukket (mangler {{/…}}?)"
         case .invalidSetDelimiter: "et {{=… =}}-mærke er skrevet forkert"
         case .transformAppliedToInheritanceSection: "en funktion kan ikke bruges på en arvet sektion"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "et {{% … }}-mærke er skrevet forkert"
         }
     }
@@ -52,16 +53,19 @@ public struct SiteRenderer: Sendable {
         for name in templates {
             let path = origin + "/" + name
             do {
-                try library.register(Self.contentType + String(decoding: files[name]!, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
+                try library.register(Self.contentType + String(decoding: files[name]!, as: UTF8.self),
+                    named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 // The tag in front is a line of its own: lines are the template's one less.
-                errors.append(InputError(SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                errors.append(InputError(SourceLocation(file: path, line: max(1, error.context.lineNumber - 1),
+                    column: error.context.columnNumber),
                                          "skabelonen kan ikke læses: \(Self.danish(error.error))"))
             } catch {
                 errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses"))
             }
         }
-        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance", "compliance-index", "compliance-municipality"]
+        for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance",
+            "compliance-index", "compliance-municipality"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
@@ -101,7 +105,8 @@ public struct SiteRenderer: Sendable {
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let library = self.library
         let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
-        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance, ruleLines: lines)
+        let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
+            ruleLines: lines)
         let model = SiteModel(catalog: catalog, compliance: compliance, address: address, memo: memo)
         let templates = templateFingerprint
         let pages = Parallel.map(PageKind.all) { kind in

@@ -452,7 +452,8 @@ extension ModuleSummaryView: TemplateView {
     /// `ModuleView`'s keys for the fields lists show, read through `view`.
     static let keys: [String: TemplateKey<ModuleSummaryView>] = {
         let table = ModuleView.keys.filter { fields.contains($0.key) }.mapValues { key in
-            TemplateKey(path: (\ModuleSummaryView.view as PartialKeyPath<ModuleSummaryView>).appending(path: key.path)!) { key.read($0.view) }
+            let path = (\ModuleSummaryView.view as PartialKeyPath<ModuleSummaryView>).appending(path: key.path)!
+            return TemplateKey(path: path) { key.read($0.view) }
         }
         precondition(table.count == fields.count, "ModuleSummaryView.fields names a field ModuleView does not have")
         return table

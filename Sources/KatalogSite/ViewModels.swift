@@ -215,14 +215,28 @@ struct PostcodeView: Hashable {
     let url: String
 }
 
-struct GroupView: Hashable {
+/// A heading and its modules, on a list page.
+struct GroupView {
     let heading: String
     let url: String?
-    var doctorsURL: String? = nil
+    let doctorsURL: String?
     let modules: [ModuleSummaryView]
     /// How the entries are rendered (set when the page is rendered, see `itemLines`).
     var items: ItemLines? = nil
+    /// A fingerprint of what the group shows, taken once: a list of thousands hashes one number
+    /// per group, not one per entry.
+    let digest: Int
+
+    init(heading: String, url: String?, doctorsURL: String? = nil, modules: [ModuleSummaryView]) {
+        self.heading = heading
+        self.url = url
+        self.doctorsURL = doctorsURL
+        self.modules = modules
+        self.digest = fingerprint(heading, url, doctorsURL, modules.map(\.digest))
+    }
 }
+
+extension GroupView: Digested {}
 
 /// A group's entries rendered with `module-item.mustache`, each followed by a newline, for one
 /// `{{{itemLines}}}` instead of a section per entry (rendered only when a template asks for it).
@@ -288,7 +302,8 @@ public final class PageFragments: @unchecked Sendable {
     }
 
     func footer(_ municipalities: [MunicipalityView]) -> RawText {
-        fragment(fingerprint("footer", municipalities.map(\.digest), templates), trim: false) { renderFooter(FooterView(footer: municipalities)) }
+        fragment(fingerprint("footer", municipalities.map(\.digest), templates),
+            trim: false) { renderFooter(FooterView(footer: municipalities)) }
     }
 
     func header(root: String) -> RawText {

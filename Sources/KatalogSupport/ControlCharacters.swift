@@ -44,10 +44,12 @@ public enum ControlCharacters {
                     if byte != 0x0A && (byte != 0x09 || !tab) { return offset }
                 } else if byte == 0x7F {
                     return offset
-                } else if byte == 0xC2 || (byte == 0xE2 && offset + 1 < bytes.count && bytes[offset + 1] == 0x80) || byte == 0xEF || byte >= 0xF0 {
+                } else if byte == 0xC2 || (byte == 0xE2 && offset + 1 < bytes.count && bytes[offset + 1] == 0x80) || byte == 0xEF
+                    || byte >= 0xF0 {
                     // Read the whole scalar and judge it.
                     let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - offset)
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self).unicodeScalars.first
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]),
+                        as: UTF8.self).unicodeScalars.first
                     if let scalar, isForbidden(scalar, allowingTab: tab) { return offset }
                     offset += length
                     continue

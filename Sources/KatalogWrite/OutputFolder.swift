@@ -38,7 +38,8 @@ public enum OutputFolder {
             throw fail("--output `\(output)` er et symbolsk link; angiv den mappe, det peger på, eller en anden mappe")
         }
         let real = Paths.resolved(absolute)
-        guard real != "/" else { throw fail("--output `\(output)` er hele filsystemets rod; vælg en mappe til webstedet, fx --output Site") }
+        guard real != "/" else { throw fail("--output `\(output)` er hele filsystemets rod; vælg en mappe til webstedet, fx --output " +
+            "Site") }
 
         let names = ["indholdsmappen", "skabelonmappen"]
         var guarded: [(name: String, path: String, mayHoldOutput: Bool)] = zip(names, protecting).compactMap { name, path in
@@ -50,7 +51,8 @@ public enum OutputFolder {
             throw fail("--output `\(output)` er \(folder.name); katalog erstatter hele output-mappen, så vælg en anden, fx --output Site")
         }
         for folder in guarded where folder.path.hasPrefix(real + "/") {
-            throw fail("--output `\(output)` indeholder \(folder.name); katalog erstatter hele output-mappen, så vælg en anden, fx --output Site")
+            throw fail("--output `\(output)` indeholder \(folder.name); katalog erstatter hele output-mappen, så vælg en anden, fx " +
+                "--output Site")
         }
         for folder in guarded where !folder.mayHoldOutput && real.hasPrefix(folder.path + "/") {
             throw fail("--output `\(output)` ligger inde i \(folder.name); vælg en mappe uden for den, fx --output Site")
@@ -75,15 +77,24 @@ public enum OutputFolder {
             throw fail("--output `\(output)` er en fil, ikke en mappe; vælg en mappe til webstedet, fx --output Site")
         }
         guard info.st_mode & 0o200 != 0, access(absolute, W_OK) == 0 else {
-            throw fail("mappen `\(output)` er skrivebeskyttet, så katalog ændrer den ikke; giv skriveadgang (chmod u+w \(output)) eller vælg en anden mappe med --output")
+            throw fail("""
+                mappen `\(output)` er skrivebeskyttet, så katalog ændrer den ikke; giv skriveadgang (chmod u+w \(output)) eller vælg en \
+                anden mappe med --output
+                """)
         }
         let extra = foreignEntries(absolute)
         guard !extra.isEmpty else { return }
         let shown = extra.prefix(5).joined(separator: ", ") + (extra.count > 5 ? " og \(extra.count - 5) flere" : "")
         if case .file? = Paths.kind(absolute + "/" + marker), !Paths.isSymbolicLink(absolute + "/" + marker) {
-            throw fail("mappen `\(output)` indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter hele mappen og ville slette dem: flyt dem, eller vælg en anden mappe med --output, fx --output Site")
+            throw fail("""
+                mappen `\(output)` indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter hele mappen og ville slette \
+                dem: flyt dem, eller vælg en anden mappe med --output, fx --output Site
+                """)
         }
-        var message = "mappen `\(output)` findes og indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter kun en mappe, det selv har bygget, eller en tom mappe: vælg en anden mappe med --output, fx --output Site, eller tøm mappen selv"
+        var message = """
+            mappen `\(output)` findes og indeholder filer, som katalog ikke har lavet (\(shown)); katalog erstatter kun en mappe, det selv \
+            har bygget, eller en tom mappe: vælg en anden mappe med --output, fx --output Site, eller tøm mappen selv
+            """
         if ["index.html", "kvalitet", "eksport", "assets"].allSatisfy({ FileManager.default.fileExists(atPath: absolute + "/" + $0) }) {
             message += ". Er det et websted fra en ældre udgave af katalog, så slet mappen, og byg igen"
         }
@@ -96,7 +107,8 @@ public enum OutputFolder {
     /// beside NFC) is not the file katalog wrote.
     static func foreignEntries(_ folder: String) -> [String] {
         var written: Set<[UInt8]> = []
-        let markerIsFile = Paths.isSymbolicLink(folder + "/" + marker) == false && { if case .file? = Paths.kind(folder + "/" + marker) { return true }; return false }()
+        let markerIsFile = Paths.isSymbolicLink(folder + "/" + marker) == false && { if case .file? = Paths.kind(folder + "/"
+            + marker) { return true }; return false }()
         if markerIsFile, let data = FileManager.default.contents(atPath: folder + "/" + marker) {
             for line in data.split(separator: 0x0A) where line.first != 0x23 { written.insert(Array(line)) }
         }

@@ -333,17 +333,24 @@ public struct SiteWriter: Sendable {
             let foreign = OutputFolder.foreignEntries(staging.path)
             guard foreign.isEmpty else {
                 _ = katalog_exchange(staging.path, target.path)
-                throw Failure(description: "der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog erstatter hele mappen og ville slette dem: flyt dem, og byg igen")
+                throw Failure(description: """
+                    der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog \
+                    erstatter hele mappen og ville slette dem: flyt dem, og byg igen
+                    """)
             }
             Self.remove(staging.path)
             return
         }
-        let previous = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).gammel-\(ProcessInfo.processInfo.processIdentifier)")
+        let process = ProcessInfo.processInfo.processIdentifier
+        let previous = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).gammel-\(process)")
         try fm.moveItem(at: target, to: previous)
         let foreign = OutputFolder.foreignEntries(previous.path)
         guard foreign.isEmpty else {
             try? fm.moveItem(at: previous, to: target)
-            throw Failure(description: "der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog erstatter hele mappen og ville slette dem: flyt dem, og byg igen")
+            throw Failure(description: """
+                der er kommet filer i `\(output)`, mens webstedet blev bygget (\(foreign.prefix(5).joined(separator: ", "))); katalog \
+                erstatter hele mappen og ville slette dem: flyt dem, og byg igen
+                """)
         }
         do {
             try fm.moveItem(at: staging, to: target)

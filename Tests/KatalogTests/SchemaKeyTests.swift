@@ -67,3 +67,19 @@ struct SchemaKeyTests {
         #expect(Schema.field("steder.navn")?.key == "navn")
     }
 }
+
+@Suite("Source conventions")
+struct SourceConventionTests {
+    @Test("no line in Sources/ is longer than 140 characters")
+    func lineLength() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        var long: [String] = []
+        for file in files {
+            let lines = try String(contentsOfFile: sources.path + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where line.count > 140 { long.append("\(file):\(index + 1) (\(line.count))") }
+        }
+        #expect(long.isEmpty, "\(long)")
+    }
+}

@@ -21,6 +21,9 @@ protocol PageContext: TemplateView, Sendable {
     var chrome: Chrome { get set }
     /// Fills in what is rendered once and reused (the chrome's header and footer, list entries).
     mutating func fill(_ fragments: PageFragments)
+    /// A fingerprint of everything the page shows (not of what is filled in when it is rendered):
+    /// a session renders a page again only when this changes.
+    var digest: Int { get }
 }
 
 extension PageContext {
@@ -40,8 +43,7 @@ extension PageContext {
         ]
     }
 
-    /// A fingerprint of everything the page shows (not of what is filled in when it is rendered):
-    /// a session renders a page again only when this changes.
+    /// The digest of every value the template can read, through the key table.
     var digest: Int {
         var hasher = Hasher()
         for (name, key) in Self.keys where name != "headerHTML" && name != "footerHTML" {
@@ -85,6 +87,12 @@ struct ModuleContext: PageContext {
     var chrome: Chrome
     let module: ModuleView
     let municipality: MunicipalityView
+
+    /// Taken directly (a catalog has thousands of these pages): the views' digests cover what they
+    /// show, and the module's digest covers its JSON-LD, made from the same module.
+    var digest: Int {
+        fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), module.digest, municipality.digest)
+    }
 }
 
 /// Postcodes and their municipalities.
@@ -98,6 +106,9 @@ struct PostcodesContext: PageContext {
 struct ComplianceContext: PageContext {
     var chrome: Chrome
     let compliance: ModuleComplianceView
+
+    /// Taken directly (a catalog has thousands of these pages), as `ModuleContext.digest`.
+    var digest: Int { fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), compliance.digest) }
 }
 
 /// The municipalities against the standard (the overview), or one municipality's modules.

@@ -16,7 +16,7 @@ public final class WriteStage: Stage, @unchecked Sendable {
     }
 
     public struct Outcome: Sendable {
-        /// Pages rendered (files with a key that were made), and files written.
+        /// Pages rendered (files made from data with a key), and files written.
         public let rendered: Int
         public let written: Int
     }
@@ -82,7 +82,7 @@ public final class WriteStage: Stage, @unchecked Sendable {
         written = record
         folder = FolderIdentity.of(writer.output)
         marker = MarkerStamp.of(writer.output + "/" + OutputFolder.marker)
-        return Outcome(rendered: files.count { $0.key != nil }, written: staging.written)
+        return Outcome(rendered: files.count { if case .data = $0.contents { $0.key != nil } else { false } }, written: staging.written)
     }
 
     /// Updates the output folder in place: makes files whose key changed, writes files whose
@@ -98,7 +98,8 @@ public final class WriteStage: Stage, @unchecked Sendable {
             case .data(let make): { let data = make(); return (Self.hash(data), .data(data)) }()
             case .parts(let make): { let parts = make(); return (Self.hash(parts), .parts(parts)) }()
             }
-            return ((key, hash), old?.bytes == hash ? nil : change, key != nil)
+            let page = if case .data = file.contents { key != nil } else { false }
+            return ((key, hash), old?.bytes == hash ? nil : change, page)
         }
         var record: [String: (key: Int?, bytes: Int)] = [:]
         var changed: [String: Data] = [:], changedParts: [String: [String]] = [:]

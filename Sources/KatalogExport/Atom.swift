@@ -5,17 +5,22 @@ import KatalogSupport
 /// An Atom feed (RFC 4287) of the modules, newest `opdateret` first, so a GP practice can follow
 /// its municipalities in any feed reader. Deterministic: dates come from the content, not the clock.
 public enum AtomFeed {
-    /// The feed of `entries` (each module with its entry, see `entry`), newest first.
-    public static func feed(title: String, id: String, selfURL: String, entries: [(Module, String)]) -> String {
-        let sorted = entries.sorted { ($0.0.updated, $1.0.id) > ($1.0.updated, $0.0.id) }
-        let updated = sorted.first?.0.updated ?? "2024-01-01"
+    /// Modules newest first (by `opdateret`, then id), as a feed lists them.
+    typealias Item = (module: Module, municipality: Municipality, key: Int)
+
+    static func sorted(_ items: [Item]) -> [Item] {
+        items.sorted { ($0.module.updated, $1.module.id) > ($1.module.updated, $0.module.id) }
+    }
+
+    /// The feed of `entries` (each `entry(…)`, newest first); `updated`: the newest entry's date.
+    public static func feed(title: String, id: String, selfURL: String, updated: String?, entries: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n"
         xml += "  <title>\(escape(title))</title>\n"
         xml += "  <id>\(escape(id))</id>\n"
         xml += "  <link rel=\"self\" href=\"\(escape(selfURL))\"/>\n"
-        xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        xml += "  <updated>\(updated ?? "2024-01-01")T00:00:00Z</updated>\n"
         xml += "  <author><name>Tilbudskatalog</name></author>\n"
-        for (_, entry) in sorted { xml += entry }
+        for entry in entries { xml += entry }
         return xml + "</feed>\n"
     }
 

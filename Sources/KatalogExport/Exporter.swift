@@ -52,54 +52,66 @@ public struct Exporter: Sendable {
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
-        parts(format, catalog).joined()
+        let (pieces, assemble) = file(format, catalog)
+        return assemble(pieces.map(\.text)).joined()
     }
 
-    /// The file in parts, to be concatenated (large exports are assembled without copying each byte
-    /// several times).
-    func parts(_ format: Format, _ catalog: Catalog) -> [String] {
+    /// A format's pieces (one per module, kept in the memo) and how the file is put together from
+    /// their texts, in parts (large exports are assembled without copying each byte several times).
+    private func file(_ format: Format, _ catalog: Catalog) -> ([Piece], @Sendable ([String]) -> [String]) {
         switch format {
         case .softCSV:
-            return [CSV.document(header: SOFT.fields.map(\.name), lines: rows(catalog).map(\.csvLine))]
+            return (rows(catalog).map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
         case .softJSON:
-            // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted; the records are
-            // written in parallel and indented into place.
-            let records = rows(catalog).map(\.json)
-            let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
-            let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
-            return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
+            // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted, the records indented into place.
+            return (rows(catalog).map(\.json), { records in
+                let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
+                let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
+                return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
+            })
         case .softSchema:
-            return [SOFT.schema.rendered(pruning: false) + "\n"]
+            return ([], { _ in [SOFT.schema.rendered(pruning: false) + "\n"] })
         case .fhir:
             let entries = Parallel.map(keyed(catalog)) { module, municipality, key in
-                memo.fhir.value(key) { FHIRExport.entry(module, in: municipality,
-                    pageURL: address.url(module.pagePath)).rendered(indent: 4) }
+                memo.fhir.value(key) {
+                    Piece(FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4))
+                }
             }
-            return FHIRExport.bundleText(entries) + ["\n"]
+            return (entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
-            return [feed(catalog, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")]
+            return feed(catalog, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
         }
     }
 
-    /// The export files: the catalog-wide formats and each municipality's feed.
+    /// The export files: the catalog-wide formats and each municipality's feed. Each is keyed by
+    /// its pieces, so a session makes again only the files whose pieces changed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
-        Format.allCases.map { format in GeneratedFile(path: "eksport/" + format.fileName) { parts(format, catalog) } }
+        func generated(_ path: String, _ file: @escaping @Sendable () -> ([Piece], @Sendable ([String]) -> [String])) -> GeneratedFile {
+            GeneratedFile(path: path, key: { fingerprint(path, file().0.map(\.hash)) }, make: {
+                let (pieces, assemble) = file()
+                return assemble(pieces.map(\.text))
+            })
+        }
+        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, catalog) } }
             + catalog.municipalities.map { municipality in
-                GeneratedFile(path: feedPath(municipality)) {
-                    [feed(Catalog(root: catalog.root, municipalities: [municipality]),
-                        title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
-                          id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))]
+                generated(feedPath(municipality)) {
+                    feed(Catalog(root: catalog.root, municipalities: [municipality]),
+                         title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
+                         id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
                 }
             }
     }
 
-    /// An Atom feed of the catalog's modules, with each module's entry kept in the memo.
-    private func feed(_ catalog: Catalog, title: String, id: String, path: String) -> String {
-        let entries = keyed(catalog).map { module, municipality, key in
-            (module, memo.atom.value(key) { AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport")) })
+    /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.
+    private func feed(_ catalog: Catalog, title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
+        let entries = AtomFeed.sorted(keyed(catalog)).map { module, municipality, key in
+            memo.atom.value(key) { Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"))) }
         }
-        return AtomFeed.feed(title: title, id: id, selfURL: address.url(path, from: address.baseURL == nil ? "eksport" : ""),
-            entries: entries)
+        let updated = AtomFeed.sorted(keyed(catalog)).first?.module.updated
+        let selfURL = address.url(path, from: address.baseURL == nil ? "eksport" : "")
+        return ([Piece(title + id + selfURL + (updated ?? ""))] + entries, { texts in
+            [AtomFeed.feed(title: title, id: id, selfURL: selfURL, updated: updated, entries: Array(texts.dropFirst()))]
+        })
     }
 
     func feedPath(_ municipality: Municipality) -> String { "eksport/\(municipality.slug).atom" }
@@ -109,8 +121,8 @@ public struct Exporter: Sendable {
 /// and Atom entry, under the module, its municipality and the site's address.
 public final class ExportMemo: Sendable {
     let soft: Memo<SOFTRow>
-    let fhir: Memo<String>
-    let atom: Memo<String>
+    let fhir: Memo<Piece>
+    let atom: Memo<Piece>
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
     public init(keeps: Bool = true) {
@@ -130,13 +142,13 @@ public final class ExportMemo: Sendable {
 /// A module's SOFT record as the CSV and the JSON write it.
 struct SOFTRow: Sendable {
     let record: SOFTRecord
-    let csvLine: String
+    let csvLine: Piece
     /// Indented to its place in `soft.json`'s list.
-    let json: String
+    let json: Piece
 
     init(_ record: SOFTRecord) {
         self.record = record
-        csvLine = record.csvLine
-        json = "    " + record.json.rendered(pruning: false, indent: 4)
+        csvLine = Piece(record.csvLine)
+        json = Piece("    " + record.json.rendered(pruning: false, indent: 4))
     }
 }

@@ -48,14 +48,14 @@ final class SiteModel: @unchecked Sendable {
         let view: ModuleView
         let summary: ModuleSummaryView
         let structuredData: RawText
-        let searchEntry: String
+        let searchEntry: Piece
 
         init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int, address: SiteAddress) {
-            view = SiteModel.buildModuleView(module, in: municipality, twin: twin, digest: digest)
+            view = ModuleView(module, in: municipality, twin: twin, digest: digest)
             summary = ModuleSummaryView(view)
             structuredData = RawText(text: JSONLD.scriptBody(JSONLD.governmentService(
                 module, in: municipality, pageURL: address.url(module.pagePath, from: module.municipalitySlug))))
-            searchEntry = SearchIndex.entryJSON(module, in: municipality)
+            searchEntry = Piece(SearchIndex.entryJSON(module, in: municipality))
         }
     }
 
@@ -282,45 +282,6 @@ final class SiteModel: @unchecked Sendable {
         guard let name = module.digitalTwinName else { return nil }
         let slug = Slug.make(name)
         return municipality.modules.first { $0.slug == slug }
-    }
-
-    static func buildModuleView(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int) -> ModuleView {
-        return ModuleView(
-            id: "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil },
-            title: module.title,
-            summary: module.summary,
-            url: Self.modulePath(module),
-            municipality: municipality.name,
-            municipalityURL: Self.municipalityPath(municipality),
-            intervention: module.intervention.everydayLabel,
-            interventionURL: Self.interventionPath(module.intervention),
-            variant: module.variant?.label,
-            diagnoses: module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: Self.diagnosisPath($0)) },
-            targetGroup: Self.whoFor(module.targetGroup),
-            dietGroups: module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label),
-            forms: module.forms.map(Vocabularies.forms.label) + module.otherForms,
-            formats: module.formats.map(Vocabularies.formats.label) + module.otherFormats,
-            times: module.timesOfDay.map(Vocabularies.timesOfDay.label),
-            scope: ScopeText.describe(module.scope),
-            intake: module.intake.map(Vocabularies.intakes.label),
-            places: module.places.map(PlaceView.init),
-            contact: ContactView(module.contact(in: municipality)),
-            // Not stated is shown as not stated, never as a default.
-            price: module.price?.text ?? "Kontakt os om prisen",
-            updated: DanishDate.long(module.updated),
-            updatedISO: module.updated,
-            selfReferral: module.selfReferral,
-            referralRequired: module.selfReferralStated == false,
-            directAccess: module.directAccess,
-            startConversation: module.nicotine.startConversation == true,
-            reduction: module.nicotine.reduction == true,
-            referralSources: module.referralSources.map(Vocabularies.referralSources.label),
-            staff: module.staff.map(Vocabularies.professions.label) + module.otherStaff,
-            body: module.body.html,
-            digitalTwin: twin.map { LinkView(label: $0.title, url: Self.modulePath($0)) },
-            continuation: module.continuations.map(Vocabularies.continuations.label),
-            doctorsURL: Self.doctorsPath(municipality),
-            digest: digest)
     }
 
     /// "Hvem er det for?": the module's description, whether it is also for citizens at risk, and

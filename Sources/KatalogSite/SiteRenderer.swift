@@ -113,7 +113,10 @@ public struct SiteRenderer: Sendable {
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }
         let entries = model.modules.map { (SearchIndex.entryID($0.0), model.parts($0.0).searchEntry) }.sorted { $0.0 < $1.0 }.map(\.1)
-        return Site(pages: pages, assets: assets, searchIndex: GeneratedFile(path: "assets/soegeindeks.js") { SearchIndex.script(entries) })
+        let searchIndex = GeneratedFile(path: "assets/soegeindeks.js", key: { fingerprint(entries.map(\.hash)) }) {
+            SearchIndex.script(entries.map(\.text))
+        }
+        return Site(pages: pages, assets: assets, searchIndex: searchIndex)
     }
 
     /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.

@@ -221,44 +221,6 @@ extension ContactView: TemplateView {
     ]
 }
 
-extension ModuleView: TemplateView {
-    static let keys: [String: TemplateKey<ModuleView>] = [
-        "id": key(\.id),
-        "title": key(\.title),
-        "summary": key(\.summary),
-        "url": key(\.url),
-        "municipality": key(\.municipality),
-        "municipalityURL": key(\.municipalityURL),
-        "intervention": key(\.intervention),
-        "interventionURL": key(\.interventionURL),
-        "variant": key(\.variant),
-        "diagnoses": key(\.diagnoses),
-        "targetGroup": key(\.targetGroup),
-        "dietGroups": key(\.dietGroups),
-        "forms": key(\.forms),
-        "formats": key(\.formats),
-        "times": key(\.times),
-        "scope": key(\.scope),
-        "intake": key(\.intake),
-        "places": key(\.places),
-        "contact": key(\.contact),
-        "price": key(\.price),
-        "updated": key(\.updated),
-        "updatedISO": key(\.updatedISO),
-        "selfReferral": key(\.selfReferral),
-        "referralRequired": key(\.referralRequired),
-        "directAccess": key(\.directAccess),
-        "startConversation": key(\.startConversation),
-        "reduction": key(\.reduction),
-        "referralSources": key(\.referralSources),
-        "staff": key(\.staff),
-        "body": key(\.body),
-        "digitalTwin": key(\.digitalTwin),
-        "continuation": key(\.continuation),
-        "doctorsURL": key(\.doctorsURL),
-    ]
-}
-
 extension MunicipalityView: TemplateView {
     static let keys: [String: TemplateKey<MunicipalityView>] = [
         "slug": key(\.slug),

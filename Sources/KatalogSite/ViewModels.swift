@@ -78,78 +78,87 @@ final class ModuleView: Sendable {
     /// digital counterpart's): pages that show the module hash this, not the whole view.
     let digest: Int
 
-    init(id: String,
-         title: String,
-         summary: String,
-         url: String,
-         municipality: String,
-         municipalityURL: String,
-         intervention: String,
-         interventionURL: String,
-         variant: String?,
-         diagnoses: [LinkView],
-         targetGroup: String?,
-         dietGroups: [String],
-         forms: [String],
-         formats: [String],
-         times: [String],
-         scope: String?,
-         intake: String?,
-         places: [PlaceView],
-         contact: ContactView?,
-         price: String,
-         updated: String,
-         updatedISO: String,
-         selfReferral: Bool,
-         referralRequired: Bool,
-         directAccess: Bool,
-         startConversation: Bool,
-         reduction: Bool,
-         referralSources: [String],
-         staff: [String],
-         body: String,
-         digitalTwin: LinkView?,
-         continuation: [String],
-         doctorsURL: String,
-         digest: Int) {
-        self.id = id
-        self.title = title
-        self.summary = summary
-        self.url = url
-        self.municipality = municipality
-        self.municipalityURL = municipalityURL
-        self.intervention = intervention
-        self.interventionURL = interventionURL
-        self.variant = variant
-        self.diagnoses = diagnoses
-        self.targetGroup = targetGroup
-        self.dietGroups = dietGroups
-        self.forms = forms
-        self.formats = formats
-        self.times = times
-        self.scope = scope
-        self.intake = intake
-        self.places = places
-        self.contact = contact
-        self.price = price
-        self.updated = updated
-        self.updatedISO = updatedISO
-        self.selfReferral = selfReferral
-        self.referralRequired = referralRequired
-        self.directAccess = directAccess
-        self.startConversation = startConversation
-        self.reduction = reduction
-        self.referralSources = referralSources
-        self.staff = staff
-        self.body = body
-        self.digitalTwin = digitalTwin
-        self.continuation = continuation
-        self.doctorsURL = doctorsURL
+    /// The view of `module` in `municipality`; `twin` is the digital counterpart it names.
+    /// A field the page shows is a property here, a line below and a key in `keys`.
+    init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int) {
+        id = "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil }
+        title = module.title
+        summary = module.summary
+        url = SiteModel.modulePath(module)
+        self.municipality = municipality.name
+        municipalityURL = SiteModel.municipalityPath(municipality)
+        intervention = module.intervention.everydayLabel
+        interventionURL = SiteModel.interventionPath(module.intervention)
+        variant = module.variant?.label
+        diagnoses = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
+        targetGroup = SiteModel.whoFor(module.targetGroup)
+        dietGroups = module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label)
+        forms = module.forms.map(Vocabularies.forms.label) + module.otherForms
+        formats = module.formats.map(Vocabularies.formats.label) + module.otherFormats
+        times = module.timesOfDay.map(Vocabularies.timesOfDay.label)
+        scope = ScopeText.describe(module.scope)
+        intake = module.intake.map(Vocabularies.intakes.label)
+        places = module.places.map(PlaceView.init)
+        contact = ContactView(module.contact(in: municipality))
+        // Not stated is shown as not stated, never as a default.
+        price = module.price?.text ?? "Kontakt os om prisen"
+        updated = DanishDate.long(module.updated)
+        updatedISO = module.updated
+        selfReferral = module.selfReferral
+        referralRequired = module.selfReferralStated == false
+        directAccess = module.directAccess
+        startConversation = module.nicotine.startConversation == true
+        reduction = module.nicotine.reduction == true
+        referralSources = module.referralSources.map(Vocabularies.referralSources.label)
+        staff = module.staff.map(Vocabularies.professions.label) + module.otherStaff
+        body = module.body.html
+        digitalTwin = twin.map { LinkView(label: $0.title, url: SiteModel.modulePath($0)) }
+        continuation = module.continuations.map(Vocabularies.continuations.label)
+        doctorsURL = SiteModel.doctorsPath(municipality)
         self.digest = digest
     }
 }
 
 extension ModuleView: Digested {}
+
+extension ModuleView: TemplateView {
+    static let keys: [String: TemplateKey<ModuleView>] = [
+        "id": key(\.id),
+        "title": key(\.title),
+        "summary": key(\.summary),
+        "url": key(\.url),
+        "municipality": key(\.municipality),
+        "municipalityURL": key(\.municipalityURL),
+        "intervention": key(\.intervention),
+        "interventionURL": key(\.interventionURL),
+        "variant": key(\.variant),
+        "diagnoses": key(\.diagnoses),
+        "targetGroup": key(\.targetGroup),
+        "dietGroups": key(\.dietGroups),
+        "forms": key(\.forms),
+        "formats": key(\.formats),
+        "times": key(\.times),
+        "scope": key(\.scope),
+        "intake": key(\.intake),
+        "places": key(\.places),
+        "contact": key(\.contact),
+        "price": key(\.price),
+        "updated": key(\.updated),
+        "updatedISO": key(\.updatedISO),
+        "selfReferral": key(\.selfReferral),
+        "referralRequired": key(\.referralRequired),
+        "directAccess": key(\.directAccess),
+        "startConversation": key(\.startConversation),
+        "reduction": key(\.reduction),
+        "referralSources": key(\.referralSources),
+        "staff": key(\.staff),
+        "body": key(\.body),
+        "digitalTwin": key(\.digitalTwin),
+        "continuation": key(\.continuation),
+        "doctorsURL": key(\.doctorsURL),
+    ]
+}
+
 
 /// A module as lists show it (municipality pages, lists by intervention, diagnosis, format and
 /// time, the search page, the GP page): its facts and summary, not its full text. Lists hash

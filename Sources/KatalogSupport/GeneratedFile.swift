@@ -1,12 +1,30 @@
-/// An output file made from many modules (an export, the search index): its path, and how to make
+/// An output file made from many modules (an export, the search index): its path, how to make
 /// its text in parts, which the writer writes one after another (a 60 MB export is never
-/// assembled in memory). A session writes it again only when its bytes change.
+/// assembled in memory), and a fingerprint of what it is made from: a session that wrote the file
+/// under the same key does not make it again.
 public struct GeneratedFile: Sendable {
     public let path: String
+    public let key: @Sendable () -> Int
     public let make: @Sendable () -> [String]
 
-    public init(path: String, make: @escaping @Sendable () -> [String]) {
+    public init(path: String, key: @escaping @Sendable () -> Int, make: @escaping @Sendable () -> [String]) {
         self.path = path
+        self.key = key
         self.make = make
+    }
+}
+
+/// A piece of a generated file (one module's record, entry or line) with a hash of its bytes,
+/// taken once when the piece is made: a file's key is its pieces' hashes.
+public struct Piece: Sendable {
+    public let text: String
+    public let hash: Int
+
+    public init(_ text: String) {
+        self.text = text
+        var hasher = Hasher()
+        var bytes = text
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hash = hasher.finalize()
     }
 }

@@ -12,9 +12,9 @@ public struct OutputFile: Sendable {
     }
 
     public let path: String
-    /// A fingerprint of what the file is made from, for files that cost to make (pages): a session
-    /// that wrote the file under the same key does not make it again. Without one, a file is made
-    /// every build and written when its bytes change. Taken only by a session that builds again.
+    /// A fingerprint of what the file is made from, for files that cost to make (pages, exports): a
+    /// session that wrote the file under the same key does not make it again. Without one (assets),
+    /// a file is made every build and written when its bytes change. Taken only by a session.
     public let key: (@Sendable () -> Int)?
     public let contents: Contents
 
@@ -26,7 +26,7 @@ public struct OutputFile: Sendable {
 
     public init(_ file: GeneratedFile) {
         self.path = file.path
-        self.key = nil
+        self.key = file.key
         self.contents = .parts(file.make)
     }
 }

@@ -87,6 +87,13 @@ struct ModuleContext: PageContext {
     var chrome: Chrome
     let module: ModuleView
     let municipality: MunicipalityView
+    /// The page's JSON-LD, made when the page is rendered.
+    let structuredData: @Sendable () -> RawText
+
+    mutating func fill(_ fragments: PageFragments) {
+        fragments.fill(&chrome)
+        chrome.structuredData = structuredData()
+    }
 
     /// Taken directly (a catalog has thousands of these pages): the views' digests cover what they
     /// show, and the module's digest covers its JSON-LD, made from the same module.

@@ -22,7 +22,10 @@ final class SiteModel: @unchecked Sendable {
     /// The municipalities in Danish alphabetical order.
     private let sortedMunicipalities: [Municipality]
 
+    private let memo: SiteMemo
+
     init(catalog: Catalog, compliance: Compliance, address: SiteAddress, memo: SiteMemo) {
+        self.memo = memo
         self.catalog = catalog
         self.address = address
         self.compliance = compliance
@@ -37,25 +40,39 @@ final class SiteModel: @unchecked Sendable {
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
             let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address)
-            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, digest: key, address: address) }
+            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, key: key) }
         }
         self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
     }
 
-    /// What the site shows of one module, made once per module (and kept while the module and its
-    /// municipality are unchanged): its page's view, its list entry, its JSON-LD and its search entry.
+    /// What the site shows of one module, made once per module (and kept while the module, its
+    /// municipality and its digital counterpart are unchanged): its page's view and its list entry.
     struct ModuleParts: Sendable {
         let view: ModuleView
         let summary: ModuleSummaryView
-        let structuredData: RawText
-        let searchEntry: Piece
+        /// The key the parts are kept under (what they are made from).
+        let key: Int
 
-        init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int, address: SiteAddress) {
-            view = ModuleView(module, in: municipality, twin: twin, digest: digest)
+        init(_ module: Module, in municipality: Municipality, twin: Module?, key: Int) {
+            view = ModuleView(module, in: municipality, twin: twin, digest: key)
             summary = ModuleSummaryView(view)
-            structuredData = RawText(text: JSONLD.scriptBody(JSONLD.governmentService(
-                module, in: municipality, pageURL: address.url(module.pagePath, from: module.municipalitySlug))))
-            searchEntry = Piece(SearchIndex.entryJSON(module, in: municipality))
+            self.key = key
+        }
+    }
+
+    /// The module's schema.org JSON-LD for its page's head, made when the page is rendered.
+    func structuredData(_ module: Module, in municipality: Municipality) -> RawText {
+        memo.structuredData.value(parts(module).key) {
+            let pageURL = address.url(module.pagePath, from: module.municipalitySlug)
+            return RawText(text: JSONLD.scriptBody(JSONLD.governmentService(module, in: municipality, pageURL: pageURL)))
+        }
+    }
+
+    /// Every module's search entry, in the order of their ids (as the index lists them).
+    func searchEntries() -> [Piece] {
+        let sorted = modules.map { (SearchIndex.entryID($0.0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        return Parallel.map(sorted) { module, municipality in
+            memo.searchEntries.value(parts(module).key) { Piece(SearchIndex.entryJSON(module, in: municipality)) }
         }
     }
 
@@ -165,9 +182,10 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func modulePage(_ module: Module, in municipality: Municipality) -> ModuleContext {
-        var chrome = chrome(root: "../", title: "\(module.title) – \(municipality.name)", in: municipality)
-        chrome.structuredData = parts(module).structuredData
-        return ModuleContext(chrome: chrome, module: parts(module).view, municipality: municipalityView(municipality))
+        ModuleContext(chrome: chrome(root: "../", title: "\(module.title) – \(municipality.name)", in: municipality),
+                      module: parts(module).view, municipality: municipalityView(municipality)) { [self] in
+            structuredData(module, in: municipality)
+        }
     }
 
     func interventionPage(_ intervention: Intervention) -> ListContext {

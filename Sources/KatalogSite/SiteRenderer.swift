@@ -112,9 +112,8 @@ public struct SiteRenderer: Sendable {
         let pages = Parallel.map(PageKind.all) { kind in
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }
-        let entries = model.modules.map { (SearchIndex.entryID($0.0), model.parts($0.0).searchEntry) }.sorted { $0.0 < $1.0 }.map(\.1)
-        let searchIndex = GeneratedFile(path: "assets/soegeindeks.js", key: { fingerprint(entries.map(\.hash)) }) {
-            SearchIndex.script(entries.map(\.text))
+        let searchIndex = GeneratedFile(path: "assets/soegeindeks.js", key: { fingerprint(model.searchEntries().map(\.hash)) }) {
+            SearchIndex.script(model.searchEntries().map(\.text))
         }
         return Site(pages: pages, assets: assets, searchIndex: searchIndex)
     }
@@ -147,6 +146,9 @@ public final class SiteMemo: Sendable {
     let municipalities: Memo<MunicipalityView>
     /// Each module's compliance view (by the module, its municipality and the rules).
     let compliance: Memo<ModuleComplianceView>
+    /// Each module's JSON-LD and search entry (as its views).
+    let structuredData: Memo<RawText>
+    let searchEntries: Memo<Piece>
     /// Rendered list entries, headers and footers (by what they show and the templates).
     /// Kept within a build even when the session keeps nothing (pages share them).
     let fragments = Memo<RawText>()
@@ -156,6 +158,8 @@ public final class SiteMemo: Sendable {
         modules = Memo(keeps: keeps)
         municipalities = Memo(keeps: keeps)
         compliance = Memo(keeps: keeps)
+        structuredData = Memo(keeps: keeps)
+        searchEntries = Memo(keeps: keeps)
     }
 
     /// Ends a build: drops what it did not use.
@@ -163,6 +167,8 @@ public final class SiteMemo: Sendable {
         modules.endBuild()
         municipalities.endBuild()
         compliance.endBuild()
+        structuredData.endBuild()
+        searchEntries.endBuild()
         fragments.endBuild()
     }
 }

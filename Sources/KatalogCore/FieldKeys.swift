@@ -40,6 +40,7 @@ public enum ModuleKey: String, FieldKey {
     case directAccess = "adgang.direkte"
     case viaClarifyingConversation = "adgang.via-afklarende-samtale"
     case contactWithinDays = "adgang.kontakt-inden-dage"
+    case waitingWeeks = "adgang.ventetid-uger"
     case forms = "form"
     case formats = "format"
     case timesOfDay = "tidspunkter"

@@ -101,6 +101,7 @@ public enum Schema {
             Field("direkte", .bool, "Kan borgeren starte direkte, uden en afklarende samtale først (§3.1, §8.1)?"),
             Field("via-afklarende-samtale", .bool, "Kan borgeren komme hertil efter en afklarende samtale?"),
             Field("kontakt-inden-dage", .quantity, "Hvor mange hverdage der højst går, før kommunen kontakter borgeren (§2.2)."),
+            Field("ventetid-uger", .quantity, "Hvor mange uger borgeren typisk venter fra henvisning til start, fx 4, 2-6 eller ca. 8."),
         ]), "Hvordan borgeren kommer i gang."),
         Field("form", .codes(Vocabularies.forms), "På hold og/eller individuelt. To værdier betyder, at borgeren kan vælge (§3.4)."),
         Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),

@@ -122,6 +122,9 @@ public enum SOFT {
             .number($0.module.scope.timesPerWeek?.exact)
         },
         Field("minutter", optionalInteger("Minutter pr. gang, når det er oplyst som ét tal.")) { .number($0.module.scope.minutes?.exact) },
+        Field("ventetid_uger", optionalText("Typisk ventetid i uger fra henvisning til start, som modulet skriver den (4, 2-6, ca. 8).")) {
+            .text($0.module.fields.quantity(ModuleKey.waitingWeeks)?.description)
+        },
         Field("steder", ["type": "array", "description": "Hvor tilbuddet foregår.",
                          "items": ["type": "object", "additionalProperties": false,
                                    "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),

@@ -54,6 +54,8 @@ final class ModuleView: Sendable {
     let times: [String]
     let scope: String?
     let intake: String?
+    /// The usual wait from referral to start, as stated (`4 uger`, `2-6 uger`).
+    let waitingTime: String?
     let places: [PlaceView]
     let contact: ContactView?
     let price: String
@@ -98,6 +100,7 @@ final class ModuleView: Sendable {
         times = module.timesOfDay.map(Vocabularies.timesOfDay.label)
         scope = ScopeText.describe(module.scope)
         intake = module.intake.map(Vocabularies.intakes.label)
+        waitingTime = module.fields.quantity(ModuleKey.waitingWeeks).map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
         places = module.places.map(PlaceView.init)
         contact = ContactView(module.contact(in: municipality))
         // Not stated is shown as not stated, never as a default.
@@ -140,6 +143,7 @@ extension ModuleView: TemplateView {
         "times": key(\.times),
         "scope": key(\.scope),
         "intake": key(\.intake),
+        "waitingTime": key(\.waitingTime),
         "places": key(\.places),
         "contact": key(\.contact),
         "price": key(\.price),

@@ -58,6 +58,29 @@ struct ExportTests {
         #expect(soft.contains("\"telefon\" : null"), "absent values are explicit nulls")
     }
 
+    @Test("a stated waiting time is shown on the module page and exported as written; an unstated one is neither")
+    func waitingTime() throws {
+        let stated = validModule(extra: "adgang:\n  egen-henvendelse: true\n  ventetid-uger: 2-6")
+            .replacingOccurrences(of: "adgang:\n  egen-henvendelse: true\nform", with: "form")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": stated,
+                                       "testby/b.md": validModule(titel: "Træning uden ventetid")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(page.contains("<dt>Ventetid</dt><dd>Typisk 2-6 uger fra henvisning til start.</dd>"))
+        let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(!other.contains("Ventetid"), "not stated is not shown")
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["ventetid_uger"] } == [.text("2-6"), .text(nil)])
+        let csv = String(decoding: FileManager.default.contents(atPath: catalog.output + "/eksport/soft.csv") ?? Data(), as: UTF8.self)
+        #expect(csv.contains("ventetid_uger"))
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+        let wrong = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                    "testby/a.md": stated.replacingOccurrences(of: "ventetid-uger: 2-6", with: "ventetid-uger: snart")])
+        #expect(wrong.map(\.message).contains { $0.contains("adgang.ventetid-uger") }, "\(wrong)")
+    }
+
     @Test("a module with every optional field maps each of them")
     func fullModule() throws {
         let catalog = try ContentLoader.exampleCatalog()

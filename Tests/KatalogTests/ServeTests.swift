@@ -21,8 +21,10 @@ final class PreviewProcess {
     }
 
     /// A server with other arguments, which may not start at all (a busy port, an invalid one).
-    init(arguments: [String]) throws {
+    /// `prepare` runs on the catalog before the server starts.
+    init(arguments: [String], prepare: (TempCatalog) throws -> Void = { _ in }) throws {
         catalog = try exampleCopy()
+        try prepare(catalog)
         port = 0
         start(arguments + ["--content", catalog.content, "--output", catalog.output, "--templates", templates])
     }
@@ -288,6 +290,18 @@ struct ServeTests {
         #expect(silentClosed && halfClosed, "idle connections still open after \(seconds) s")
         #expect(seconds > 5, "closed after only \(seconds) s")
         #expect(Reply([server.base + "/"]).status == 200)
+    }
+
+    @Test("serve refuses an output folder it did not make, as build does, and deletes nothing")
+    func refusesForeignOutput() throws {
+        let server = try PreviewProcess(arguments: ["--port", "\(try freePort())"]) { catalog in
+            try FileManager.default.createDirectory(atPath: catalog.output, withIntermediateDirectories: true)
+            try "Mine noter\n".write(toFile: catalog.output + "/notes.txt", atomically: true, encoding: .utf8)
+        }
+        defer { server.stop() }
+        #expect(server.exitCode(within: 30) == 2, "\(server.output.text)")
+        #expect(server.output.text.contains("notes.txt"), "the message says what is in the folder: \(server.output.text)")
+        #expect(FileManager.default.fileExists(atPath: server.catalog.output + "/notes.txt"))
     }
 
     @Test("a busy port is named with a suggestion of another, an invalid port is refused; both exit 2")

@@ -9,7 +9,9 @@ public enum AtomFeed {
     typealias Item = (module: Module, municipality: Municipality, key: Int)
 
     static func sorted(_ items: [Item]) -> [Item] {
-        items.sorted { ($0.module.updated, $1.module.id) > ($1.module.updated, $0.module.id) }
+        // Indices are sorted, not the items: moving an item copies a municipality.
+        let modules = items.map(\.module)
+        return items.indices.sorted { a, b in (modules[a].updated, modules[b].id) > (modules[b].updated, modules[a].id) }.map { items[$0] }
     }
 
     /// The feed of `entries` (each `entry(…)`, newest first); `updated`: the newest entry's date.

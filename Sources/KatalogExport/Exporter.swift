@@ -104,10 +104,11 @@ public struct Exporter: Sendable {
 
     /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.
     private func feed(_ catalog: Catalog, title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
-        let entries = AtomFeed.sorted(keyed(catalog)).map { module, municipality, key in
+        let newestFirst = AtomFeed.sorted(keyed(catalog))
+        let entries = newestFirst.map { module, municipality, key in
             memo.atom.value(key) { Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"))) }
         }
-        let updated = AtomFeed.sorted(keyed(catalog)).first?.module.updated
+        let updated = newestFirst.first?.module.updated
         let selfURL = address.url(path, from: address.baseURL == nil ? "eksport" : "")
         return ([Piece(title + id + selfURL + (updated ?? ""))] + entries, { texts in
             [AtomFeed.feed(title: title, id: id, selfURL: selfURL, updated: updated, entries: Array(texts.dropFirst()))]

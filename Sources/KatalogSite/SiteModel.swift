@@ -24,6 +24,11 @@ final class SiteModel: @unchecked Sendable {
 
     private let memo: SiteMemo
 
+    /// The diagnoses, formats and times of day that some module carries (each has list pages).
+    let diagnoses: [Vocabulary.Term]
+    let formats: [Vocabulary.Term]
+    let times: [Vocabulary.Term]
+
     init(catalog: Catalog, compliance: Compliance, address: SiteAddress, memo: SiteMemo) {
         self.memo = memo
         self.catalog = catalog
@@ -37,6 +42,9 @@ final class SiteModel: @unchecked Sendable {
         self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
+        diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
+        formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
+        times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
             let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address)
@@ -114,16 +122,14 @@ final class SiteModel: @unchecked Sendable {
     var interventions: [Intervention] {
         Intervention.allCases.filter { $0.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) }
     }
-    var diagnoses: [Vocabulary.Term] { used(Vocabularies.diagnoses, \.diagnoses) }
     func diagnoses(in municipality: Municipality) -> [Vocabulary.Term] {
         Vocabularies.diagnoses.terms.filter { term in municipality.modules.contains { $0.diagnoses.contains(term.code) } }
     }
-    var formats: [Vocabulary.Term] { used(Vocabularies.formats, \.formats) }
-    var times: [Vocabulary.Term] { used(Vocabularies.timesOfDay, \.timesOfDay) }
 
-    /// The terms of a vocabulary that some module carries.
-    private func used(_ vocabulary: Vocabulary, _ codes: KeyPath<Module, [String]>) -> [Vocabulary.Term] {
-        vocabulary.terms.filter { term in catalog.modules.contains { $0[keyPath: codes].contains(term.code) } }
+    /// The terms of a vocabulary that some module carries, in the vocabulary's order.
+    private static func used(_ vocabulary: Vocabulary, _ codes: [[String]]) -> [Vocabulary.Term] {
+        let used = Set(codes.joined())
+        return vocabulary.terms.filter { used.contains($0.code) }
     }
 
     // MARK: Pages

@@ -12,6 +12,10 @@ final class SiteModel: @unchecked Sendable {
     let footerAll: [MunicipalityView]
     /// Every module with its municipality, in catalog order.
     let modules: [(Module, Municipality)]
+    /// Every module, in catalog order and in Danish alphabetical order of title (`Catalog.modules`
+    /// makes a new array at each call; pages count and list from these).
+    private let allModules: [Module]
+    private let allModulesByTitle: [Module]
     /// Every module's views, by module (object identity), built once: a module appears on its own
     /// page and in several lists.
     private let parts: [ObjectIdentifier: ModuleParts]
@@ -42,6 +46,8 @@ final class SiteModel: @unchecked Sendable {
         self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
+        allModules = modules.map(\.0)
+        allModulesByTitle = allModules.sortedByTitle()
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
@@ -120,7 +126,7 @@ final class SiteModel: @unchecked Sendable {
     /// The interventions with a list page: the six always (a missing one is itself worth seeing),
     /// other offers when there are any.
     var interventions: [Intervention] {
-        Intervention.allCases.filter { $0.isInStandard || catalog.modules.contains(where: { $0.intervention == .andet }) }
+        Intervention.allCases.filter { $0.isInStandard || allModules.contains(where: { $0.intervention == .andet }) }
     }
     func diagnoses(in municipality: Municipality) -> [Vocabulary.Term] {
         Vocabularies.diagnoses.terms.filter { term in municipality.modules.contains { $0.diagnoses.contains(term.code) } }
@@ -144,14 +150,14 @@ final class SiteModel: @unchecked Sendable {
 
     func frontPage() -> FrontContext {
         let interventions = Intervention.allCases.compactMap { intervention -> InterventionEntry? in
-            let count = catalog.modules.count { $0.intervention == intervention }
+            let count = allModules.count { $0.intervention == intervention }
             // The six always (a missing one is itself worth seeing); other offers when there are any.
             guard intervention.isInStandard || count > 0 else { return nil }
             return InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                                      description: intervention.everydayDescription, url: Self.interventionPath(intervention), count: count)
         }
         let diagnoses = Vocabularies.diagnoses.terms.compactMap { term -> InterventionEntry? in
-            let count = catalog.modules.count { $0.diagnoses.contains(term.code) }
+            let count = allModules.count { $0.diagnoses.contains(term.code) }
             guard count > 0 else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
                 url: Self.diagnosisPath(term.code), count: count)
@@ -165,7 +171,7 @@ final class SiteModel: @unchecked Sendable {
     /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
     private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
         vocabulary.terms.compactMap { term in
-            let count = catalog.modules.count { codes($0).contains(term.code) }
+            let count = allModules.count { codes($0).contains(term.code) }
             return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
                 url: path(term.code), count: count)
         }
@@ -267,7 +273,7 @@ final class SiteModel: @unchecked Sendable {
                                 diagnoses: front.diagnoses, municipalities: front.municipalities, formats: front.formats,
                                 times: front.times)
         page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-            modules: catalog.modules.sortedByTitle().map(summaryView))]
+            modules: allModulesByTitle.map(summaryView))]
         return page
     }
 

@@ -81,6 +81,33 @@ public struct TargetGroup: Sendable, Hashable {
     public let sociallyVulnerable: Bool?
 }
 
+/// Who may join (`målgruppe.alder-fra`, `alder-til`, `bopæl`, `kriterier`, `ikke-for`), as stated:
+/// nil and empty where the module says nothing, never a default.
+public struct Eligibility: Sendable, Hashable {
+    public let minimumAge: Int?
+    public let maximumAge: Int?
+    public let residence: String?
+    /// Clinical and practical criteria in words ("HbA1c over 48", "kan selv transportere sig").
+    public let criteria: [String]
+    /// Who cannot join ("aktivt misbrug").
+    public let notFor: [String]
+
+    /// Whether the module states anything about who may join.
+    public var isStated: Bool {
+        minimumAge != nil || maximumAge != nil || residence != nil || !criteria.isEmpty || !notFor.isEmpty
+    }
+
+    /// The age limits in Danish: "18 år eller ældre", "65 år eller yngre", "18-65 år"; nil without limits.
+    public var ageText: String? {
+        switch (minimumAge, maximumAge) {
+        case let (from?, to?): "\(from)-\(to) år"
+        case let (from?, nil): "\(from) år eller ældre"
+        case let (nil, to?): "\(to) år eller yngre"
+        case (nil, nil): nil
+        }
+    }
+}
+
 /// How a nicotine cessation course starts (`nikotin`, §5.3).
 public struct NicotineCourse: Sendable, Hashable {
     public let startConversation: Bool?
@@ -110,6 +137,11 @@ extension Module {
                     atRisk: fields.bool(ModuleKey.atRisk), dietGroups: fields.list(ModuleKey.dietGroups),
                     specialConsiderations: fields.text(ModuleKey.specialConsiderations),
                     sociallyVulnerable: fields.bool(ModuleKey.sociallyVulnerable))
+    }
+    public var eligibility: Eligibility {
+        Eligibility(minimumAge: fields.integer(ModuleKey.minimumAge), maximumAge: fields.integer(ModuleKey.maximumAge),
+                    residence: fields.text(ModuleKey.residence), criteria: fields.list(ModuleKey.criteria),
+                    notFor: fields.list(ModuleKey.notFor))
     }
     public var targetDescription: String? { fields.text(ModuleKey.targetDescription) }
     /// Whether the citizen must have a chronic disease: nil when the module does not say.

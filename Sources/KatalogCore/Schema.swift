@@ -94,6 +94,11 @@ public enum Schema {
             Field("ernæring", .codes(Vocabularies.dietGroups), "Målgrupper for diætbehandling (§7.1)."),
             Field("særlige-hensyn", .text, "Grupper, der får særlig opmærksomhed, fx alder, køn, etnicitet (§4.2)."),
             Field("socialt-udsatte", .bool, "Er tilbuddet rettet mod borgere i social udsat position (§5.5)?"),
+            Field("alder-fra", .integer, "Den laveste alder i år, man kan deltage fra, fx 18. Slet linjen, hvis der ikke er en grænse."),
+            Field("alder-til", .integer, "Den højeste alder i år, man kan deltage med, fx 65. Slet linjen, hvis der ikke er en grænse."),
+            Field("bopæl", .text, "Krav om, hvor borgeren skal bo, med borgerens ord, fx Du skal bo i Fjordby Kommune."),
+            Field("kriterier", .texts, "Hvad borgeren skal opfylde for at deltage, med ord, fx HbA1c over 48, GOLD 2-4."),
+            Field("ikke-for", .texts, "Hvem tilbuddet ikke er for, med ord, fx Borgere med aktivt misbrug."),
         ]), "Hvem tilbuddet er for."),
         Field("adgang", .map([
             Field("henvisning-fra", .codes(Vocabularies.referralSources), "Hvem kan henvise (§3.1, §8)."),

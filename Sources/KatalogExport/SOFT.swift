@@ -20,6 +20,8 @@ public enum SOFT {
     public enum Value: Sendable, Equatable {
         case text(String?)
         case texts([String])
+        /// A list the module may not state: `null` then (an empty list is never written for it).
+        case statedTexts([String]?)
         case flag(Bool?)
         case number(Int?)
         case places([Place])
@@ -28,6 +30,7 @@ public enum SOFT {
             switch self {
             case .text(let text): text.json
             case .texts(let texts): .array(texts.map(JSONValue.string))
+            case .statedTexts(let texts): texts.map { .array($0.map(JSONValue.string)) } ?? .null
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
             case .number(let number): number.map(JSONValue.number) ?? .null
             case .places(let places):
@@ -41,6 +44,7 @@ public enum SOFT {
             switch self {
             case .text(let text): text ?? ""
             case .texts(let texts): texts.joined(separator: " | ")
+            case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
             case .number(let number): number.map(String.init) ?? ""
             case .places(let places): places.map(\.line).joined(separator: " | ")
@@ -68,6 +72,9 @@ public enum SOFT {
     /// A yes/no the module may not state: `null` then, never a default.
     static func optionalFlag(_ description: String) -> JSONValue {
         ["type": ["boolean", "null"], "description": .string(description + " null: ikke oplyst.")]
+    }
+    static func optionalTexts(_ description: String) -> JSONValue {
+        ["type": ["array", "null"], "items": ["type": "string"], "description": .string(description + " null: ikke oplyst.")]
     }
     static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"],
         "description": .string(description)] }
@@ -99,6 +106,21 @@ public enum SOFT {
         Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
         Field("kræver_kronisk_sygdom",
             optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("alder_fra", optionalInteger("Laveste alder i år, man kan deltage fra; null: ingen grænse oplyst.")) {
+            .number($0.module.eligibility.minimumAge)
+        },
+        Field("alder_til", optionalInteger("Højeste alder i år, man kan deltage med; null: ingen grænse oplyst.")) {
+            .number($0.module.eligibility.maximumAge)
+        },
+        Field("bopæl", optionalText("Krav om bopæl, med tilbuddets ord; null: ikke oplyst.")) { .text($0.module.eligibility.residence) },
+        Field("kriterier", optionalTexts("Hvad borgeren skal opfylde for at deltage, med tilbuddets ord.")) {
+            let criteria = $0.module.eligibility.criteria
+            return .statedTexts(criteria.isEmpty ? nil : criteria)
+        },
+        Field("ikke_for", optionalTexts("Hvem tilbuddet ikke er for, med tilbuddets ord.")) {
+            let notFor = $0.module.eligibility.notFor
+            return .statedTexts(notFor.isEmpty ? nil : notFor)
+        },
         Field("henvisning_fra",
             texts("Hvem der kan henvise.")) { .texts($0.module.referralSources.map(Vocabularies.referralSources.label)) },
         Field("egen_henvendelse", optionalFlag("Om borgeren selv kan henvende sig.")) { .flag($0.module.selfReferralStated) },

@@ -80,6 +80,7 @@ public enum Scaffold {
                 f.add("\(field.key):")
                 for child in included { write(child, path: field.key + "." + child.key, indent: "  ", intervention, variant, updated,
                     into: &f) }
+                if field.key == "målgruppe" { optionalLimits(into: &f) }
             } else if keys.contains(ModuleKey(rawValue: field.key)!) {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
             }
@@ -95,6 +96,21 @@ public enum Scaffold {
             f.add("\(Placeholder.fill): \(text)")
         }
         return f.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Limits on who may join, which many offers have and many do not: written as comments with an
+    /// example each, so a new module states none of them until the author removes the `#`.
+    static let limitExamples: [(ModuleKey, String)] = [
+        (.minimumAge, "18"), (.maximumAge, "65"), (.residence, "Du skal bo i kommunen"),
+        (.criteria, "[HbA1c over 48, kan selv komme frem til holdet]"), (.notFor, "[borgere med aktivt misbrug]"),
+    ]
+
+    private static func optionalLimits(into f: inout Lines) {
+        f.add("  # Er der grænser for, hvem der kan deltage? Så fjern # foran de linjer, der passer, og ret eksemplet.")
+        for (key, example) in limitExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("  # \(field.key): \(example)   # \(field.help)")
+        }
     }
 
     /// One field as its type asks it to be written.

@@ -49,6 +49,12 @@ final class ModuleView: Sendable {
     /// Who the offer is for, in the module's words, with "also at risk" and special considerations.
     let targetGroup: String?
     let dietGroups: [String]
+    /// Who may join, one line each: the age limits, residence and criteria, as stated.
+    let eligibility: [String]
+    /// Who cannot join, as stated.
+    let notFor: [String]
+    /// Both in one text, for the GP page's table ("Alder: 18 år eller ældre. Ikke for: aktivt misbrug.").
+    let eligibilitySummary: String?
     let forms: [String]
     let formats: [String]
     let times: [String]
@@ -95,6 +101,10 @@ final class ModuleView: Sendable {
         diagnoses = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
         targetGroup = SiteModel.whoFor(module.targetGroup)
         dietGroups = module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label)
+        let eligible = module.eligibility
+        eligibility = [eligible.ageText.map { "Alder: \($0)." }, eligible.residence].compactMap { $0 } + eligible.criteria
+        notFor = eligible.notFor
+        eligibilitySummary = Self.summary(eligibility, notFor)
         forms = module.forms.map(Vocabularies.forms.label) + module.otherForms
         formats = module.formats.map(Vocabularies.formats.label) + module.otherFormats
         times = module.timesOfDay.map(Vocabularies.timesOfDay.label)
@@ -122,6 +132,20 @@ final class ModuleView: Sendable {
     }
 }
 
+extension ModuleView {
+    /// Lines as sentences, then "Ikke for: a, b."; nil when both are empty.
+    static func summary(_ lines: [String], _ notFor: [String]) -> String? {
+        func bare(_ text: String) -> String {
+            var text = text.trimmingCharacters(in: .whitespaces)
+            while text.last == "." { text.removeLast() }
+            return text
+        }
+        var parts = lines.map { bare($0) + "." }
+        if !notFor.isEmpty { parts.append("Ikke for: " + notFor.map(bare).joined(separator: ", ") + ".") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+}
+
 extension ModuleView: Digested {}
 
 extension ModuleView: TemplateView {
@@ -138,6 +162,9 @@ extension ModuleView: TemplateView {
         "diagnoses": key(\.diagnoses),
         "targetGroup": key(\.targetGroup),
         "dietGroups": key(\.dietGroups),
+        "eligibility": key(\.eligibility),
+        "notFor": key(\.notFor),
+        "eligibilitySummary": key(\.eligibilitySummary),
         "forms": key(\.forms),
         "formats": key(\.formats),
         "times": key(\.times),
@@ -173,6 +200,7 @@ final class ModuleSummaryView: Sendable {
     static let fields: Set<String> = [
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
+        "eligibilitySummary",
     ]
 
     let view: ModuleView

@@ -1,0 +1,93 @@
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogSupport
+@testable import KatalogExport
+import KatalogLoad
+import KatalogRules
+import Testing
+
+/// The facts of real offers that GPs and citizens ask about (issue 18): who may join, when the
+/// next team starts. Each is shown where it is stated and nowhere else, and exported as stated.
+@Suite("Who may join and when teams start")
+struct OfferFieldsTests {
+    static let limited = validModule(extra: """
+        målgruppe:
+          diagnoser: [kol]
+          alder-fra: 18
+          alder-til: 80
+          bopæl: Du skal bo i Testby Kommune.
+          kriterier: [GOLD 2-4, kan selv transportere sig]
+          ikke-for: [borgere med aktivt misbrug]
+        """).replacingOccurrences(of: "målgruppe:\n  diagnoser: [kol, type-2-diabetes]\n", with: "")
+
+    @Test("stated limits on who may join are shown on the module and GP pages and exported; unstated ones are neither")
+    func eligibility() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": Self.limited,
+                                       "testby/b.md": validModule(titel: "Træning for alle")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(page.contains("""
+            <dt>Hvem kan deltage</dt><dd><ul><li>Alder: 18-80 år.</li><li>Du skal bo i Testby Kommune.</li>\
+            <li>GOLD 2-4</li><li>kan selv transportere sig</li></ul></dd>
+            """), "\(page)")
+        #expect(page.contains("<dt>Hvem kan ikke deltage</dt><dd><ul><li>borgere med aktivt misbrug</li></ul></dd>"))
+        let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(!other.contains("Hvem kan deltage") && !other.contains("Hvem kan ikke deltage"), "not stated is not shown")
+        let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
+        #expect(doctors.contains("""
+            <td>Alder: 18-80 år. Du skal bo i Testby Kommune. GOLD 2-4. kan selv transportere sig. \
+            Ikke for: borgere med aktivt misbrug.</td>
+            """), "\(doctors)")
+
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["alder_fra"] } == [.number(18), .number(nil)])
+        #expect(records.map { $0["alder_til"] } == [.number(80), .number(nil)])
+        #expect(records.map { $0["bopæl"] } == [.text("Du skal bo i Testby Kommune."), .text(nil)])
+        #expect(records.map { $0["kriterier"] } == [.statedTexts(["GOLD 2-4", "kan selv transportere sig"]), .statedTexts(nil)])
+        #expect(records.map { $0["ikke_for"] } == [.statedTexts(["borgere med aktivt misbrug"]), .statedTexts(nil)])
+        let json = String(decoding: FileManager.default.contents(atPath: catalog.output + "/eksport/soft.json") ?? Data(), as: UTF8.self)
+        #expect(json.contains("\"kriterier\" : null") && json.contains("\"alder_fra\" : null"), "not stated is null, never a default")
+        let csv = String(decoding: FileManager.default.contents(atPath: catalog.output + "/eksport/soft.csv") ?? Data(), as: UTF8.self)
+        #expect(csv.contains("GOLD 2-4 | kan selv transportere sig") && csv.contains("alder_fra;alder_til;bopæl;kriterier;ikke_for"))
+
+        let loaded = try catalog.load()
+        let testby = try #require(loaded.municipalities.first)
+        let withLimits = try #require(testby.modules.first { $0.slug == "a" })
+        let service = FHIRExport.healthcareService(withLimits, in: testby, pageURL: "a.html").rendered()
+        for (code, comment) in [("Alder", "18-80 år"), ("Bopæl", "Du skal bo i Testby Kommune."), ("Kriterium", "GOLD 2-4"),
+                                ("Kriterium", "kan selv transportere sig"), ("Ikke for", "borgere med aktivt misbrug")] {
+            let entry = "{\"code\":{\"text\":\"\(code)\"},\"comment\":\"\(comment)\"}"
+            #expect(service.filter { !$0.isWhitespace }.contains(entry.filter { !$0.isWhitespace }), "\(code): \(service)")
+        }
+        let plain = try #require(testby.modules.first { $0.slug == "b" })
+        #expect(!FHIRExport.healthcareService(plain, in: testby, pageURL: "b.html").rendered().contains("Alder"))
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "FHIR R4, SOFT JSON Schema: \(report)")
+    }
+
+    @Test("an age limit that is not a whole number is refused at its line, naming the key")
+    func wrongAge() throws {
+        let text = Self.limited.replacingOccurrences(of: "alder-fra: 18", with: "alder-fra: atten")
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("alder-fra") }) + 1
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        let error = try #require(errors.first { $0.message.contains("målgruppe.alder-fra") }, "\(errors)")
+        #expect(error.message.contains("skal være et helt tal") && error.location.line == line, "\(error)")
+    }
+
+    @Test("katalog new offers the limits on who may join as comments: nothing is stated until the author removes the #")
+    func scaffoldOffersLimits() throws {
+        let text = Scaffold.module(.fysiskAktivitet, .superviseretTraening, updated: "2026-10-01")
+        for key in ["alder-fra: 18", "alder-til: 65", "bopæl:", "kriterier:", "ikke-for:"] {
+            #expect(text.contains("\n  # \(key)"), "\(key)")
+        }
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": text.replacingOccurrences(of: "\n  # ", with: "\n  ")
+            .replacingOccurrences(of: "\n  Er der grænser", with: "\n  # Er der grænser")])
+        defer { catalog.remove() }
+        let module = try #require(catalog.load().municipalities.first?.modules.first)
+        let eligible = module.eligibility
+        #expect(eligible.minimumAge == 18 && eligible.maximumAge == 65 && eligible.residence == "Du skal bo i kommunen")
+        #expect(eligible.criteria == ["HbA1c over 48", "kan selv komme frem til holdet"] && eligible.notFor == ["borgere med aktivt misbrug"])
+    }
+}

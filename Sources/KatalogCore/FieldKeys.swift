@@ -50,6 +50,8 @@ public enum ModuleKey: String, FieldKey {
     case formats = "format"
     case timesOfDay = "tidspunkter"
     case intake = "optag"
+    case teamStarts = "holdstart"
+    case placesPerTeam = "pladser-pr-hold"
     case weeks = "omfang.uger"
     case timesPerWeek = "omfang.gange-pr-uge"
     case minutes = "omfang.minutter"

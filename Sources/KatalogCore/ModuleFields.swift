@@ -156,6 +156,13 @@ extension Module {
     public var viaClarifyingConversation: Bool? { fields.bool(ModuleKey.viaClarifyingConversation) }
     /// The intake code (`optag`).
     public var intake: String? { fields.text(ModuleKey.intake) }
+    /// The days teams start (`holdstart`), ISO and in order; empty when the module states none.
+    public var teamStarts: [String] { fields.list(ModuleKey.teamStarts).sorted() }
+    /// The team starts from `today` on (a team that starts today is still shown): what the site,
+    /// the exports and the calendar show.
+    public func upcomingTeamStarts(from today: String) -> [String] { teamStarts.filter { $0 >= today } }
+    /// Places on each team (`pladser-pr-hold`), as stated.
+    public var placesPerTeam: Quantity? { fields.quantity(ModuleKey.placesPerTeam) }
     public var scope: Scope {
         Scope(weeks: fields.quantity(ModuleKey.weeks), timesPerWeek: fields.quantity(ModuleKey.timesPerWeek),
               minutes: fields.quantity(ModuleKey.minutes), lessons: fields.quantity(ModuleKey.lessons),

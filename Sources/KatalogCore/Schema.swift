@@ -11,6 +11,8 @@ public struct Field: Sendable {
         /// A number as offers state it: `8`, `8-12`, `ca. 13` (see `Quantity`).
         case quantity
         case date
+        /// ISO dates (`[2027-02-01, 2027-08-16]`).
+        case dates
         case code(Vocabulary)
         case codes(Vocabulary)
         case texts
@@ -36,6 +38,7 @@ public struct Field: Sendable {
         case .integer: "et helt tal"
         case .quantity: "et tal eller et interval, fx 8 eller 8-12"
         case .date: "en dato (ÅÅÅÅ-MM-DD)"
+        case .dates: "en liste med datoer (ÅÅÅÅ-MM-DD), fx [2027-02-01, 2027-08-16]"
         case .code(let v): "én af: \(v.codes.joined(separator: ", "))"
         case .codes(let v): "en liste med koder fra: \(v.codes.joined(separator: ", "))"
         case .texts: "en liste med tekster"
@@ -112,6 +115,8 @@ public enum Schema {
         Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),
         Field("tidspunkter", .codes(Vocabularies.timesOfDay), "Hvornår på døgnet tilbuddet foregår (§4.2, §8.3)."),
         Field("optag", .code(Vocabularies.intakes), "Løbende optag eller faste holdstarter."),
+        Field("holdstart", .dates, "Datoerne, hvor de næste hold starter. Datoer, der er gået, vises ikke."),
+        Field("pladser-pr-hold", .quantity, "Hvor mange pladser der er på hvert hold, fx 12 eller 10-12."),
         Field("omfang", .map([
             Field("uger", .quantity, "Forløbets længde i uger."),
             Field("gange-pr-uge", .quantity, "Antal gange om ugen."),

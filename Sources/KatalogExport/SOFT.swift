@@ -14,6 +14,8 @@ public enum SOFT {
         public let municipality: Municipality
         /// The module's page, absolute when the build knows the site's address.
         public let pageURL: String
+        /// Today's date: team starts before it are not exported.
+        public let today: String
     }
 
     /// A value as the record holds it.
@@ -147,6 +149,15 @@ public enum SOFT {
         Field("ventetid_uger", optionalText("Typisk ventetid i uger fra henvisning til start, som modulet skriver den (4, 2-6, ca. 8).")) {
             .text($0.module.fields.quantity(ModuleKey.waitingWeeks)?.description)
         },
+        Field("holdstart", ["type": ["array", "null"], "items": ["type": "string", "format": "date"], "description": """
+            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, er udeladt. \
+            null: modulet oplyser ingen holdstarter; en tom liste: alle oplyste holdstarter er gået.
+            """]) {
+            $0.module.teamStarts.isEmpty ? .statedTexts(nil) : .statedTexts($0.module.upcomingTeamStarts(from: $0.today))
+        },
+        Field("pladser_pr_hold", optionalText("Pladser på hvert hold, som modulet skriver det (12, 10-12); null: ikke oplyst.")) {
+            .text($0.module.placesPerTeam?.description)
+        },
         Field("steder", ["type": "array", "description": "Hvor tilbuddet foregår.",
                          "items": ["type": "object", "additionalProperties": false,
                                    "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
@@ -187,8 +198,8 @@ public struct SOFTRecord: Sendable, Equatable {
     /// The values, in the order of `SOFT.fields`.
     public let values: [SOFT.Value]
 
-    public init(module: Module, municipality: Municipality, pageURL: String) {
-        let input = SOFT.Input(module: module, municipality: municipality, pageURL: pageURL)
+    public init(module: Module, municipality: Municipality, pageURL: String, today: String = DayStamp.today()) {
+        let input = SOFT.Input(module: module, municipality: municipality, pageURL: pageURL, today: today)
         values = SOFT.fields.map { $0.value(input) }
     }
 

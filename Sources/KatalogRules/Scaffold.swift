@@ -83,6 +83,7 @@ public enum Scaffold {
                 if field.key == "målgruppe" { optionalLimits(into: &f) }
             } else if keys.contains(ModuleKey(rawValue: field.key)!) {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
+                if field.key == ModuleKey.intake.rawValue { optionalTeams(into: &f) }
             }
         }
         f.add("---")
@@ -105,6 +106,17 @@ public enum Scaffold {
         (.criteria, "[HbA1c over 48, kan selv komme frem til holdet]"), (.notFor, "[borgere med aktivt misbrug]"),
     ]
 
+    /// Team start dates and places, for offers with teams: comments too, like the limits.
+    static let teamExamples: [(ModuleKey, String)] = [(.teamStarts, "[2027-02-01, 2027-08-16]"), (.placesPerTeam, "12")]
+
+    private static func optionalTeams(into f: inout Lines) {
+        f.add("# Starter holdene på faste datoer? Så fjern # foran linjerne og skriv jeres datoer og pladser.")
+        for (key, example) in teamExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
     private static func optionalLimits(into f: inout Lines) {
         f.add("  # Er der grænser for, hvem der kan deltage? Så fjern # foran de linjer, der passer, og ret eksemplet.")
         for (key, example) in limitExamples {
@@ -123,7 +135,7 @@ public enum Scaffold {
         case _ where key == .intervention: f.add("indsats: \(intervention.rawValue)")
         case _ where key == .variant: if let variant { f.add("variant: \(variant.rawValue)") }
         case _ where key == .updated: f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
-        case .text, .quantity, .date, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)),
+        case .text, .quantity, .date, .dates, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)),
             indent: indent)
         case .bool: f.yesNo(field.key, help.lowercasedFirst, indent: indent)
         case .code(let vocabulary): f.one(field.key, vocabulary.codes, help.lowercasedFirst, indent: indent)

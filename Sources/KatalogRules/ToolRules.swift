@@ -18,6 +18,7 @@ public enum ToolRules {
     public static let number = "FELT-TAL"
     public static let date = "FELT-DATO"
     public static let copy = "FIL-KOPI"
+    public static let teamStarts = "HOLDSTART"
 
     public static let rules: [Rule] = [
         Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
@@ -74,6 +75,22 @@ public enum ToolRules {
                      return [Issue(.updated, "`opdateret` er \(updated), som ligger i fremtiden")]
                  }
                  return []
+             }),
+        Rule(id: teamStarts, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: """
+                 Holdstarter i `holdstart`, der er gået, vises ikke på siden. Er de alle gået, viser siden ingen holdstart, og borgeren \
+                 og lægen kan ikke se, hvornår næste hold starter.
+                 """,
+             line: 0, hint: """
+                 Skriv datoerne for de næste hold i `holdstart`, fx `holdstart: [2027-08-16]`. Kan man starte når som helst, så slet \
+                 `holdstart` og skriv `optag: løbende`.
+                 """, fields: [.teamStarts],
+             check: .module { f in
+                 let starts = f.module.teamStarts
+                 guard let last = starts.last, f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty else { return [] }
+                 return [Issue(.teamStarts, """
+                     alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
+                     """)]
              }),
         Rule(id: copy, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "En fil, hvis navn ligner en kopi (`traening kopi.md`, `traening (1).md`), bliver vist som et tilbud for sig.",
@@ -194,17 +211,6 @@ extension ToolRules {
         let words = stem.split { !$0.isLetter && !$0.isNumber }
         if words.contains("kopi") || words.contains("copy") { return true }
         return stem.hasSuffix(")") && stem.split(separator: "(").last.map { $0.dropLast().allSatisfy(\.isNumber) } == true
-    }
-}
-
-/// Today as `ÅÅÅÅ-MM-DD` (UTC), to compare with `opdateret`.
-enum DayStamp {
-    static func today(offsetDays: Int = 0) -> String {
-        let seconds = time(nil) + offsetDays * 86_400
-        var parts = tm()
-        var now = seconds
-        gmtime_r(&now, &parts)
-        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
 

@@ -45,10 +45,12 @@ final class SiteModel: @unchecked Sendable {
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
+        // A module's view shows the team starts from today on, so it is kept under today's date too.
+        let today = DayStamp.today()
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
-            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address)
-            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, key: key) }
+            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address, today)
+            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, today: today, key: key) }
         }
         self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
     }
@@ -61,8 +63,8 @@ final class SiteModel: @unchecked Sendable {
         /// The key the parts are kept under (what they are made from).
         let key: Int
 
-        init(_ module: Module, in municipality: Municipality, twin: Module?, key: Int) {
-            view = ModuleView(module, in: municipality, twin: twin, digest: key)
+        init(_ module: Module, in municipality: Municipality, twin: Module?, today: String, key: Int) {
+            view = ModuleView(module, in: municipality, twin: twin, today: today, digest: key)
             summary = ModuleSummaryView(view)
             self.key = key
         }

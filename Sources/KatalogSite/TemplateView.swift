@@ -203,6 +203,13 @@ extension LinkView: TemplateView {
     ]
 }
 
+extension DateView: TemplateView {
+    static let keys: [String: TemplateKey<DateView>] = [
+        "iso": key(\.iso),
+        "label": key(\.label),
+    ]
+}
+
 extension PlaceView: TemplateView {
     static let keys: [String: TemplateKey<PlaceView>] = [
         "name": key(\.name),

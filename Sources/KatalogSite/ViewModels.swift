@@ -21,6 +21,17 @@ struct PlaceView: Hashable {
     }
 }
 
+/// A date as a page shows it: in Danish words, with its ISO form for `<time datetime>`.
+struct DateView: Hashable {
+    let iso: String
+    let label: String
+
+    init(_ iso: String) {
+        self.iso = iso
+        label = DanishDate.long(iso)
+    }
+}
+
 struct ContactView: Hashable {
     let name: String?
     let phone: String?
@@ -60,6 +71,11 @@ final class ModuleView: Sendable {
     let times: [String]
     let scope: String?
     let intake: String?
+    /// The next team start, and those after it (from today on; past starts are not shown).
+    let nextTeamStart: DateView?
+    let laterTeamStarts: [DateView]
+    /// Places on each team, as stated ("12 pladser").
+    let placesPerTeam: String?
     /// The usual wait from referral to start, as stated (`4 uger`, `2-6 uger`).
     let waitingTime: String?
     let places: [PlaceView]
@@ -88,7 +104,7 @@ final class ModuleView: Sendable {
 
     /// The view of `module` in `municipality`; `twin` is the digital counterpart it names.
     /// A field the page shows is a property here, a line below and a key in `keys`.
-    init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int) {
+    init(_ module: Module, in municipality: Municipality, twin: Module?, today: String, digest: Int) {
         id = "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil }
         title = module.title
         summary = module.summary
@@ -110,6 +126,10 @@ final class ModuleView: Sendable {
         times = module.timesOfDay.map(Vocabularies.timesOfDay.label)
         scope = ScopeText.describe(module.scope)
         intake = module.intake.map(Vocabularies.intakes.label)
+        let starts = module.upcomingTeamStarts(from: today).map(DateView.init)
+        nextTeamStart = starts.first
+        laterTeamStarts = Array(starts.dropFirst())
+        placesPerTeam = module.placesPerTeam.map { "\($0) \($0.exact == 1 ? "plads" : "pladser")" }
         waitingTime = module.fields.quantity(ModuleKey.waitingWeeks).map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
         places = module.places.map(PlaceView.init)
         contact = ContactView(module.contact(in: municipality))
@@ -170,6 +190,9 @@ extension ModuleView: TemplateView {
         "times": key(\.times),
         "scope": key(\.scope),
         "intake": key(\.intake),
+        "nextTeamStart": key(\.nextTeamStart),
+        "laterTeamStarts": key(\.laterTeamStarts),
+        "placesPerTeam": key(\.placesPerTeam),
         "waitingTime": key(\.waitingTime),
         "places": key(\.places),
         "contact": key(\.contact),
@@ -200,7 +223,7 @@ final class ModuleSummaryView: Sendable {
     static let fields: Set<String> = [
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
-        "eligibilitySummary",
+        "eligibilitySummary", "nextTeamStart", "placesPerTeam",
     ]
 
     let view: ModuleView

@@ -5,6 +5,7 @@ import KatalogSupport
 @testable import KatalogExport
 import KatalogLoad
 import KatalogRules
+import KatalogBuild
 import Testing
 
 /// The facts of real offers that GPs and citizens ask about (issue 18): who may join, when the
@@ -89,5 +90,82 @@ struct OfferFieldsTests {
         let eligible = module.eligibility
         #expect(eligible.minimumAge == 18 && eligible.maximumAge == 65 && eligible.residence == "Du skal bo i kommunen")
         #expect(eligible.criteria == ["HbA1c over 48", "kan selv komme frem til holdet"] && eligible.notFor == ["borgere med aktivt misbrug"])
+    }
+
+    static let teams = validModule(extra: """
+        optag: faste-hold
+        holdstart: [2027-08-16, 2026-09-01, 2027-02-01]
+        pladser-pr-hold: 12
+        """)
+
+    @Test("team starts from today on are shown in Danish on the module and GP pages and exported; past ones are left out")
+    func teamStarts() throws {
+        #expect(fixedToday == "2027-01-15" && DayStamp.today() == fixedToday && DayStamp.today(offsetDays: 17) == "2027-02-01")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": Self.teams,
+                                       "testby/b.md": validModule(titel: "Træning uden hold")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(page.contains("<dt>Næste hold</dt><dd>Næste hold starter <time datetime=\"2027-02-01\">1. februar 2027</time>.</dd>"))
+        #expect(page.contains("<dt>Senere hold</dt><dd><time datetime=\"2027-08-16\">16. august 2027</time>. </dd>"))
+        #expect(page.contains("<dt>Pladser</dt><dd>12 pladser på hvert hold.</dd>"))
+        #expect(!page.contains("2026-09-01") && !page.contains("september 2026"), "a past start leaves the site")
+        let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(!other.contains("Næste hold") && !other.contains("Pladser"))
+        let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
+        #expect(doctors.contains("<td><time datetime=\"2027-02-01\">1. februar 2027</time> (12 pladser pr. hold)</td>"))
+
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["holdstart"] } == [.statedTexts(["2027-02-01", "2027-08-16"]), .statedTexts(nil)])
+        #expect(records.map { $0["pladser_pr_hold"] } == [.text("12"), .text(nil)])
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+    }
+
+    @Test("a module whose team starts have all passed warns at `holdstart`, in Danish, and shows no start; one future start is enough")
+    func allStartsPast() throws {
+        let past = Self.teams.replacingOccurrences(of: "[2027-08-16, 2026-09-01, 2027-02-01]", with: "[2026-09-01, 2026-11-02]")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": past, "testby/b.md": Self.teams])
+        defer { catalog.remove() }
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings.filter { $0.rule == ToolRules.teamStarts }
+        let line = try #require(past.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("holdstart") }) + 1
+        #expect(findings.count == 1, "\(findings)")
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .warning && finding.location.file.hasSuffix("testby/a.md") && finding.location.line == line)
+        #expect(finding.message == "alle holdstarter i `holdstart` er gået (den sidste var 2. november 2026), så siden viser ingen holdstart")
+        #expect(finding.hint.contains("optag: løbende"))
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(!page.contains("Næste hold") && !page.contains("november 2026"))
+        #expect(Exporter().records(try catalog.load()).first?["holdstart"] == .statedTexts([]), "stated, none to come")
+    }
+
+    @Test("a team start that is not a date is refused at its line, naming the key, in Danish")
+    func wrongTeamStart() throws {
+        let text = Self.teams.replacingOccurrences(of: "[2027-08-16, 2026-09-01, 2027-02-01]", with: "[snart]")
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("holdstart") }) + 1
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        let error = try #require(errors.first { $0.message.contains("`holdstart`") }, "\(errors)")
+        #expect(error.message == "`holdstart` skal være en liste med datoer (ÅÅÅÅ-MM-DD), fx [2027-02-01, 2027-08-16], men der står `snart`")
+        #expect(error.location.line == line)
+        let twice = try loadErrors(["testby/kommune.yml": validMunicipality,
+                                    "testby/a.md": Self.teams.replacingOccurrences(of: "2026-09-01", with: "2027-02-01")])
+        #expect(twice.map(\.message) == ["`2027-02-01` står to gange i `holdstart`"])
+    }
+
+    @Test("katalog new offers team starts and places as comments after `optag`")
+    func scaffoldOffersTeams() {
+        let text = Scaffold.module(.sygdomsmestring, nil, updated: "2026-10-01")
+        #expect(text.contains("\n# holdstart: [2027-02-01, 2027-08-16]   # ") && text.contains("\n# pladser-pr-hold: 12   # "))
+        let optag = text.range(of: "\noptag:")!, holdstart = text.range(of: "\n# holdstart:")!
+        #expect(optag.lowerBound < holdstart.lowerBound)
+    }
+
+    @Test("katalog explain HOLDSTART explains the warning and points to an example module with team starts")
+    func explainTeamStarts() {
+        let console = Console(capture: true)
+        #expect(Katalog.run(["explain", "HOLDSTART", "--content", exampleContent], console: console) == 0)
+        #expect(console.output.contains("Holdstarter i `holdstart`, der er gået, vises ikke på siden."))
+        #expect(console.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/skovlund/mad-med-glaede.md"), "\(console.output)")
     }
 }

@@ -87,7 +87,7 @@ public struct Exporter: Sendable {
         }
     }
 
-    /// The export files: the catalog-wide formats and each municipality's feed. Each is keyed by
+    /// The export files: the catalog-wide formats, each municipality's feed and calendar. Each is keyed by
     /// its pieces, so a session makes again only the files whose pieces changed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
         func generated(_ path: String, _ file: @escaping @Sendable () -> ([Piece], @Sendable ([String]) -> [String])) -> GeneratedFile {
@@ -104,6 +104,19 @@ public struct Exporter: Sendable {
                          id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
                 }
             }
+            // A calendar for each municipality with team starts (whose page links to it).
+            + catalog.municipalities.filter(\.hasTeamStarts).map { municipality in
+                generated(municipality.calendarPath) { calendar(municipality) }
+            }
+    }
+
+    /// A municipality's team starts from today on as an iCalendar feed: a piece per module.
+    private func calendar(_ municipality: Municipality) -> ([Piece], @Sendable ([String]) -> [String]) {
+        let head = ICalendar.head(name: "Holdstarter i \(municipality.name)")
+        let events = municipality.modules.map { module in
+            Piece(ICalendar.events(module, today: today, pageURL: address.baseURL == nil ? nil : address.url(module.pagePath)))
+        }
+        return ([Piece(head)] + events, { texts in texts + [ICalendar.foot] })
     }
 
     /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.

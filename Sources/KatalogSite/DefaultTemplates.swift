@@ -296,14 +296,16 @@ enum DefaultTemplates {
             aHJlZj0ie3tyb290fX1pbmRleC5odG1sIj5Gb3JzaWRlPC9hPiDigLoge3tuYW1lfX08L25hdj4KPGgxPlRpbGJ1ZCBpIHt7bmFtZX19PC9oMT4KPHAgY2xh\
             c3M9ImxlYWQiPkhlciBlciBmb3JlYnlnZ2Vsc2VzdGlsYnVkZGVuZSBpIHt7bmFtZX19IHRpbCBib3JnZXJlIG1lZCBrcm9uaXNrIHN5Z2RvbS48L3A+Cnt7\
             XmVtcHR5KGRpYWdub3Nlcyl9fQo8cD5UaWxidWQgdmVkOiB7eyNkaWFnbm9zZXN9fTxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPi4g\
-            e3svZGlhZ25vc2VzfX08L3A+Cnt7L2VtcHR5KGRpYWdub3Nlcyl9fQo8c2VjdGlvbiBjbGFzcz0iYm94IGdwIiBhcmlhLWxhYmVsbGVkYnk9ImxhZWdlciI+\
-            CjxoMiBpZD0ibGFlZ2VyIj5Gb3IgbMOmZ2VyOiBzw6VkYW4gaGVudmlzZXIgZHU8L2gyPgo8cD5IZW52aXMgbWVkIGtvbW11bmVoZW52aXNuaW5nZW4gKE1l\
-            ZENvbSBYUkVGMTUpIHRpbCBlbiBhZmtsYXJlbmRlIHNhbXRhbGV7eyNyZWNlaXZlcn19IGhvcyB7ey59fXt7L3JlY2VpdmVyfX17eyNyZWNlaXZlckxvY2F0\
-            aW9ufX0gKGxva2F0aW9uc251bW1lciB7ey59fSl7ey9yZWNlaXZlckxvY2F0aW9ufX0uIEJvcmdlcmVuIG9nIGtvbW11bmVuIHbDpmxnZXIgc8OlIHRpbGJ1\
-            ZCBzYW1tZW4uPC9wPgo8cD48YSBocmVmPSJ7e3Jvb3R9fXt7ZG9jdG9yc1VSTH19Ij5BbHQgb20gaGVudmlzbmluZyBpIHt7bmFtZX19PC9hPjwvcD4KPC9z\
-            ZWN0aW9uPgp7ey9tdW5pY2lwYWxpdHl9fQp7eyNncm91cHN9fQo8c2VjdGlvbj4KPGgyPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3toZWFkaW5nfX08\
-            L2E+PC9oMj4KPHVsIGNsYXNzPSJtb2R1bGVzIj4Ke3t7aXRlbUxpbmVzfX19PC91bD4KPC9zZWN0aW9uPgp7ey9ncm91cHN9fQp7ey9jb250ZW50fX17ey9s\
-            YXlvdXR9fQo=
+            e3svZGlhZ25vc2VzfX08L3A+Cnt7L2VtcHR5KGRpYWdub3Nlcyl9fQp7eyNjYWxlbmRhclVSTH19PHA+PGEgaHJlZj0ie3tyb290fX17ey59fSI+SG9sZHN0\
+            YXJ0ZXIgaSB7e25hbWV9fSBzb20ga2FsZW5kZXI8L2E+IChpQ2FsZW5kYXIpOiBhYm9ubsOpciBww6UgZGVuIGkgZGluIGthbGVuZGVyLCBzw6UgZHUga2Fu\
+            IHNlLCBodm9ybsOlciBkZSBuw6ZzdGUgaG9sZCBzdGFydGVyLjwvcD57ey9jYWxlbmRhclVSTH19CjxzZWN0aW9uIGNsYXNzPSJib3ggZ3AiIGFyaWEtbGFi\
+            ZWxsZWRieT0ibGFlZ2VyIj4KPGgyIGlkPSJsYWVnZXIiPkZvciBsw6ZnZXI6IHPDpWRhbiBoZW52aXNlciBkdTwvaDI+CjxwPkhlbnZpcyBtZWQga29tbXVu\
+            ZWhlbnZpc25pbmdlbiAoTWVkQ29tIFhSRUYxNSkgdGlsIGVuIGFma2xhcmVuZGUgc2FtdGFsZXt7I3JlY2VpdmVyfX0gaG9zIHt7Ln19e3svcmVjZWl2ZXJ9\
+            fXt7I3JlY2VpdmVyTG9jYXRpb259fSAobG9rYXRpb25zbnVtbWVyIHt7Ln19KXt7L3JlY2VpdmVyTG9jYXRpb259fS4gQm9yZ2VyZW4gb2cga29tbXVuZW4g\
+            dsOmbGdlciBzw6UgdGlsYnVkIHNhbW1lbi48L3A+CjxwPjxhIGhyZWY9Int7cm9vdH19e3tkb2N0b3JzVVJMfX0iPkFsdCBvbSBoZW52aXNuaW5nIGkge3tu\
+            YW1lfX08L2E+PC9wPgo8L3NlY3Rpb24+Cnt7L211bmljaXBhbGl0eX19Cnt7I2dyb3Vwc319CjxzZWN0aW9uPgo8aDI+PGEgaHJlZj0ie3tyb290fX17e3Vy\
+            bH19Ij57e2hlYWRpbmd9fTwvYT48L2gyPgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7e3tpdGVtTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319\
+            Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -335,7 +335,8 @@ final class SiteModel: @unchecked Sendable {
             doctorsURL: doctorsPath(m),
             directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
             diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
-                .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) })
+                .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) },
+            calendarURL: m.hasTeamStarts ? m.calendarPath : nil)
         view.digest = MunicipalityView.contentHash(view)
         return view
     }

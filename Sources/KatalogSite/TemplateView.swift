@@ -249,6 +249,7 @@ extension MunicipalityView: TemplateView {
         "doctorsURL": key(\.doctorsURL),
         "directOffers": key(\.directOffers),
         "diagnoses": key(\.diagnoses),
+        "calendarURL": key(\.calendarURL),
     ]
 }
 

@@ -267,6 +267,8 @@ struct MunicipalityView {
     let directOffers: [LinkView]
     /// "Tilbud ved KOL i …" pages.
     let diagnoses: [LinkView]
+    /// The calendar of team starts (`eksport/<kommune>.ics`), when a module states team starts.
+    let calendarURL: String?
     /// Hashed once (every page's footer shows a municipality): see `ModuleSummaryView.digest`.
     var digest = 0
 }

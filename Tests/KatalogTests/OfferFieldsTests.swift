@@ -168,4 +168,82 @@ struct OfferFieldsTests {
         #expect(console.output.contains("Holdstarter i `holdstart`, der er gået, vises ikke på siden."))
         #expect(console.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/skovlund/mad-med-glaede.md"), "\(console.output)")
     }
+
+    static let calendarModule = Self.teams
+        .replacingOccurrences(of: "titel: Træning på hold", with: "titel: 'Træning; på hold, for dig med KOL \\ hjertesygdom og ældre'")
+        + "\n"
+
+    static func calendarCatalog() throws -> TempCatalog {
+        let place = "steder:\n  - navn: Sundhedshuset, sal 2; indgang B\n    adresse: Havnevej 2\n    postnummer: \"9990\"\n    by: Testby\n"
+        return try TempCatalog(["testby/kommune.yml": validMunicipality,
+                                "testby/a.md": Self.calendarModule.replacingOccurrences(of: "opdateret:", with: place + "opdateret:"),
+                                "testby/b.md": validModule(titel: "Træning uden hold"),
+                                "andeby/kommune.yml": "navn: Andeby Kommune\nkommunekode: \"0998\"\n",
+                                "andeby/c.md": validModule(titel: "Træning i Andeby")])
+    }
+
+    @Test("each municipality with team starts gets an iCalendar feed of its starts from today on, linked from its page, byte-identical on rebuild")
+    func calendar() throws {
+        let catalog = try Self.calendarCatalog()
+        defer { catalog.remove() }
+        let build = { (output: String) in
+            catalog.run(["build", "--content", catalog.content, "--output", output, "--templates", templates, "--allow-errors",
+                         "--base-url", "https://sundhed.testby.dk/"]).code
+        }
+        #expect(build(catalog.output) == 0)
+        let bytes = try #require(FileManager.default.contents(atPath: catalog.output + "/eksport/testby.ics"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!FileManager.default.fileExists(atPath: catalog.output + "/eksport/andeby.ics"), "no team starts, no calendar")
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.last == "" && lines.dropLast().allSatisfy { !$0.contains("\n") && !$0.contains("\r") && $0.utf8.count <= 75 })
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 3, "two starts to come; the one in 2026 has passed")
+        #expect(text.contains("UID:holdstart-20270201-testby-a@tilbudskatalog\r\nDTSTAMP:20261001T000000Z\r\nDTSTART;VALUE=DATE:20270201\r\n"))
+        #expect(!text.contains("20260901"))
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:Holdstart: Træning\\; på hold\\, for dig med KOL \\\\ hjertesygdom og ældre\r\n"), "\(unfolded)")
+        #expect(unfolded.contains("LOCATION:Sundhedshuset\\, sal 2\\; indgang B\\, Havnevej 2\\, 9990 Testby\r\n"))
+        #expect(unfolded.contains("\\nPladser på holdet: 12.\\nLæs mere: https://sundhed.testby.dk/testby/a.html\r\n"))
+        #expect(unfolded.contains("URL:https://sundhed.testby.dk/testby/a.html\r\n"))
+        #expect(text != unfolded, "the long lines are folded")
+
+        let page = try String(contentsOfFile: catalog.output + "/testby/index.html", encoding: .utf8)
+        #expect(page.contains("<a href=\"../eksport/testby.ics\">Holdstarter i Testby Kommune som kalender</a>"))
+        let other = try String(contentsOfFile: catalog.output + "/andeby/index.html", encoding: .utf8)
+        #expect(!other.contains(".ics"))
+
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0 && report.contains("ics=1 events=2"), "icalendar: \(report)")
+        let again = catalog.root.appendingPathComponent("Site2").path
+        #expect(build(again) == 0)
+        #expect(FileManager.default.contents(atPath: again + "/eksport/testby.ics") == bytes, "repeat builds are byte-identical")
+    }
+
+    @Test("iCalendar text is escaped (\\ ; , newline), control characters dropped, and lines folded at 75 octets, never inside a character")
+    func calendarText() {
+        #expect(ICalendar.escape("a,b;c\\d\ne\u{7}f") == "a\\,b\\;c\\\\d\\ne" + "f")
+        let line = "DESCRIPTION:" + String(repeating: "æøå ", count: 40)
+        let folded = ICalendar.fold(line)
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.count > 2 && parts.allSatisfy { $0.utf8.count <= 75 } && parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(parts.first.map { $0.utf8.count >= 74 } == true, "a line is filled before it is folded")
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+        #expect(ICalendar.fold("SUMMARY:kort") == "SUMMARY:kort")
+    }
+
+    @Test("a control character in a module with team starts is refused at load; the preview's calendar holds none and validates")
+    func calendarControlCharacters() throws {
+        let text = Self.teams.replacingOccurrences(of: "resume: Du træner med andre to gange om ugen.", with: "resume: \"Du træner\\x1b[31m\"")
+            .replacingOccurrences(of: "opdateret:", with: "steder:\n  - navn: \"Sal\\x07 2\"\n    by: Testby\nopdateret:")
+        let errors = try loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        #expect(errors.contains { $0.message.contains("`resume` indeholder et usynligt styretegn") }, "\(errors)")
+        #expect(errors.contains { $0.message.contains("`navn` indeholder et usynligt styretegn") }, "\(errors)")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": text])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let ics = String(decoding: try #require(FileManager.default.contents(atPath: catalog.output + "/eksport/testby.ics")), as: UTF8.self)
+        #expect(ics.contains("DTSTART;VALUE=DATE:20270201") && !ics.contains("DESCRIPTION:\r\n"))
+        #expect(!ics.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+    }
 }

@@ -108,6 +108,8 @@ public enum ModuleKey: String, FieldKey {
     case contactAddress = "kontakt.adresse"
     case contactHours = "kontakt.åbningstid"
     case price = "pris"
+    case subsidy = "tilskud"
+    case medicationHandedOut = "medicin-udleveres"
     case fsiii
     case digitalTwin = "digital-pendant"
     case updated = "opdateret"

@@ -187,6 +187,10 @@ extension Module {
                             what: $0.text(FollowUpKey.what))
         }
     }
+    /// A subsidy the citizen can get (`tilskud`), as stated; never implied by the price.
+    public var subsidy: String? { fields.text(ModuleKey.subsidy) }
+    /// Whether medication is handed out (`medicin-udleveres`): nil when the module does not say.
+    public var medicationHandedOut: Bool? { fields.bool(ModuleKey.medicationHandedOut) }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }

@@ -183,6 +183,8 @@ public enum Schema {
         Field("steder", .records(textPlace), "Hvor tilbuddet foregår."),
         Field("kontakt", .map(contact), "Kontakt for netop dette tilbud (ellers bruges kommunens)."),
         Field("pris", .text, "Pris for borgeren, fx Gratis."),
+        Field("tilskud", .text, "Tilskud, borgeren kan få, med borgerens ord, fx Du kan få tilskud til rygestopmedicin i op til 8 uger."),
+        Field("medicin-udleveres", .bool, "Får borgeren medicin udleveret her, fx nikotinplaster (ikke kun råd om medicinen)?"),
         Field("fsiii", .codes(FSIII.vocabulary), "FSIII-indsatskode(r); udfyldes automatisk ud fra indsats og variant."),
         Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
         Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),

@@ -167,6 +167,12 @@ public enum SOFT {
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
         Field("gratis", optionalFlag("Om tilbuddet er gratis.")) { .flag($0.module.price?.isFree) },
+        Field("tilskud", optionalText("Tilskud, borgeren kan få (fx til rygestopmedicin), med tilbuddets ord; null: ikke oplyst.")) {
+            .text($0.module.subsidy)
+        },
+        Field("medicin_udleveres", optionalFlag("Om borgeren får medicin udleveret (ikke kun råd om den).")) {
+            .flag($0.module.medicationHandedOut)
+        },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)
         },

@@ -84,6 +84,7 @@ public enum Scaffold {
             } else if keys.contains(ModuleKey(rawValue: field.key)!) {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
                 if field.key == ModuleKey.intake.rawValue { optionalTeams(into: &f) }
+                if field.key == ModuleKey.price.rawValue, intervention == .nikotinafvaenning { optionalMedication(into: &f) }
             }
         }
         f.add("---")
@@ -112,6 +113,18 @@ public enum Scaffold {
     private static func optionalTeams(into f: inout Lines) {
         f.add("# Starter holdene på faste datoer? Så fjern # foran linjerne og skriv jeres datoer og pladser.")
         for (key, example) in teamExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
+    /// A subsidy and medication handed out, which nicotine cessation offers often have: comments too.
+    static let medicationExamples: [(ModuleKey, String)] = [(.subsidy, "Du kan få tilskud til rygestopmedicin"),
+                                                             (.medicationHandedOut, "true")]
+
+    private static func optionalMedication(into f: inout Lines) {
+        f.add("# Giver I tilskud til medicin, eller udleverer I den? Så fjern # foran det, der passer, og ret eksemplet.")
+        for (key, example) in medicationExamples {
             guard let field = Schema.field(key.rawValue) else { continue }
             f.add("# \(field.key): \(example)   # \(field.help)")
         }

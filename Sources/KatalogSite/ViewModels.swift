@@ -81,6 +81,10 @@ final class ModuleView: Sendable {
     let places: [PlaceView]
     let contact: ContactView?
     let price: String
+    /// A subsidy, as stated.
+    let subsidy: String?
+    /// Whether medication is handed out, in words; nil when the module does not say.
+    let medication: String?
     let updated: String
     let updatedISO: String
     /// The module says the citizen can contact the offer without a referral.
@@ -135,6 +139,8 @@ final class ModuleView: Sendable {
         contact = ContactView(module.contact(in: municipality))
         // Not stated is shown as not stated, never as a default.
         price = module.price?.text ?? "Kontakt os om prisen"
+        subsidy = module.subsidy
+        medication = module.medicationHandedOut.map { $0 ? "Du får medicinen udleveret her." : "Medicinen udleveres ikke her." }
         updated = DanishDate.long(module.updated)
         updatedISO = module.updated
         selfReferral = module.selfReferral
@@ -197,6 +203,8 @@ extension ModuleView: TemplateView {
         "places": key(\.places),
         "contact": key(\.contact),
         "price": key(\.price),
+        "subsidy": key(\.subsidy),
+        "medication": key(\.medication),
         "updated": key(\.updated),
         "updatedISO": key(\.updatedISO),
         "selfReferral": key(\.selfReferral),

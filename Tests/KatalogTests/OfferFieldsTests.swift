@@ -246,4 +246,31 @@ struct OfferFieldsTests {
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
         #expect(status == 0, "\(report)")
     }
+
+    @Test("a subsidy and medication handed out are shown and exported when stated; an unstated price stays \"Kontakt os om prisen\"")
+    func subsidyAndMedication() throws {
+        let subsidised = validModule(extra: "tilskud: Du kan få tilskud til rygestopmedicin i op til 8 uger.\nmedicin-udleveres: true")
+        let without = validModule(titel: "Træning uden pris", extra: "medicin-udleveres: false")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": subsidised, "testby/b.md": without,
+                                       "testby/c.md": validModule(titel: "Træning for alle")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(page.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>"), "a subsidy is not a price")
+        #expect(page.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin i op til 8 uger.</dd>"))
+        #expect(page.contains("<dt>Medicin</dt><dd>Du får medicinen udleveret her.</dd>"))
+        let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(other.contains("<dt>Medicin</dt><dd>Medicinen udleveres ikke her.</dd>") && !other.contains("Tilskud"))
+        let plain = try String(contentsOfFile: catalog.output + "/testby/c.html", encoding: .utf8)
+        #expect(!plain.contains("Tilskud") && !plain.contains("<dt>Medicin</dt>"))
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["tilskud"] } == [.text("Du kan få tilskud til rygestopmedicin i op til 8 uger."), .text(nil), .text(nil)])
+        #expect(records.map { $0["medicin_udleveres"] } == [.flag(true), .flag(false), .flag(nil)])
+        #expect(records.map { $0["pris"] } == [.text(nil), .text(nil), .text(nil)] && records.allSatisfy { $0["gratis"] == .flag(nil) })
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+        let nicotine = Scaffold.module(.nikotinafvaenning, nil, updated: "2026-10-01")
+        #expect(nicotine.contains("\n# tilskud: ") && nicotine.contains("\n# medicin-udleveres: true   # "))
+        #expect(!Scaffold.module(.alkohol, nil, updated: "2026-10-01").contains("# tilskud:"))
+    }
 }

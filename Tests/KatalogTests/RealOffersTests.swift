@@ -45,7 +45,7 @@ struct RealOffersTests {
         #expect(compared >= 180)
     }
 
-    @Test("who may join (age, residence, criteria, exclusions) is on the real offers' pages, GP pages and SOFT records")
+    @Test("who may join and medication subsidies are on the real offers' pages, GP pages and SOFT records")
     func eligibility() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-real-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -65,6 +65,13 @@ struct RealOffersTests {
         #expect(byID["furesoe/kostvejledning-smaa-skridt"]?["alder_fra"] == .number(18))
         #expect(byID["holstebro/praediabeteskursus"]?["kriterier"] == .statedTexts(["HbA1c fra 42 til under 48 mmol/mol"]))
         #expect(byID["holbaek/kort-raadgivende-samtale-om-alkohol"]?["alder_fra"] == .number(nil), "not stated stays not stated")
+        #expect(byID["aabenraa/rygestopforloeb-med-tilskud"]?["tilskud"]
+                == .text("Du kan få tilskud til rygestopmedicin eller nikotinerstatning i op til 8 uger."))
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["tilskud"] == .text("Du kan få tilskud til rygestopmedicin."))
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["pris"] == .text(nil), "a subsidy is not a price")
+        let copenhagen = try String(contentsOfFile: output + "/koebenhavn/online-rygestopkursus.html", encoding: .utf8)
+        #expect(copenhagen.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>")
+                && copenhagen.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin.</dd>"))
     }
 
     @Test("no module-level rule of the standard reports an offer the expectations leave out")

@@ -58,7 +58,7 @@ public enum ToolRules {
                          `\(key.path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet \
                          rigtigt?
                          """)
-                 }
+                 } + ageOrder(f)
              }),
         Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
@@ -202,8 +202,17 @@ extension ToolRules {
         (.weeks, 1...26), (.timesPerWeek, 1...7), (.minutes, 5...240), (.lessons, 1...60),
         (.participantsPerInstructor, 1...30), (.teamSize, 2...40), (.contactWithinDays, 1...60),
         (.nicotineWaitDays, 0...90), (.firstConversationMinutes, 10...180), (.followUpMinutes, 5...120),
-        (.followUpEveryMonths, 1...24), (.reassessmentMonths, 1...36),
+        (.followUpEveryMonths, 1...24), (.reassessmentMonths, 1...36), (.minimumAge, 0...110), (.maximumAge, 0...110),
+        (.placesPerTeam, 1...60),
     ]
+
+    /// An age range no one fits: `alder-fra` above `alder-til`.
+    static func ageOrder(_ f: ModuleFacts) -> [Issue] {
+        guard let from = f.quantity(.minimumAge)?.exact, let to = f.quantity(.maximumAge)?.exact, from > to else { return [] }
+        return [Issue(.minimumAge, """
+            `målgruppe.alder-fra` er \(from), men `målgruppe.alder-til` er \(to): så kan ingen deltage – er tallene byttet om?
+            """)]
+    }
 
     /// `traening kopi.md`, `kopi af traening.md`, `traening (1).md`, `traening copy.md`, `traening - Kopi.md`.
     static func looksLikeCopy(_ name: String) -> Bool {

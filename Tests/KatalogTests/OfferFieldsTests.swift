@@ -77,6 +77,21 @@ struct OfferFieldsTests {
         #expect(error.message.contains("skal være et helt tal") && error.location.line == line, "\(error)")
     }
 
+    @Test("an age range no one fits, or an unusual age, is a FELT-TAL warning at `alder-fra`")
+    func ageSanity() throws {
+        let swapped = Self.limited.replacingOccurrences(of: "alder-fra: 18", with: "alder-fra: 80")
+            .replacingOccurrences(of: "alder-til: 80", with: "alder-til: 18")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": swapped,
+                                       "testby/b.md": Self.limited.replacingOccurrences(of: "alder-til: 80", with: "alder-til: 180"),
+                                       "testby/c.md": Self.limited])
+        defer { catalog.remove() }
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings.filter { $0.rule == ToolRules.number }
+        let line = try #require(swapped.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("alder-fra") }) + 1
+        #expect(findings.map(\.message) == ["`målgruppe.alder-fra` er 80, men `målgruppe.alder-til` er 18: så kan ingen deltage – er tallene byttet om?",
+                                           "`målgruppe.alder-til` er 180; det er usædvanligt (normalt 0-110) – er tallet rigtigt?"])
+        #expect(findings.first?.location.line == line && findings.allSatisfy { $0.severity == .warning })
+    }
+
     @Test("katalog new offers the limits on who may join as comments: nothing is stated until the author removes the #")
     func scaffoldOffersLimits() throws {
         let text = Scaffold.module(.fysiskAktivitet, .superviseretTraening, updated: "2026-10-01")

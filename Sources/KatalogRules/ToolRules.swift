@@ -79,18 +79,27 @@ public enum ToolRules {
         Rule(id: teamStarts, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
                  Holdstarter i `holdstart`, der er gået, vises ikke på siden. Er de alle gået, viser siden ingen holdstart, og borgeren \
-                 og lægen kan ikke se, hvornår næste hold starter.
+                 og lægen kan ikke se, hvornår næste hold starter. Holdstarter passer ikke til `optag: løbende`.
                  """,
              line: 0, hint: """
                  Skriv datoerne for de næste hold i `holdstart`, fx `holdstart: [2027-08-16]`. Kan man starte når som helst, så slet \
                  `holdstart` og skriv `optag: løbende`.
-                 """, fields: [.teamStarts],
+                 """, fields: [.teamStarts, .intake],
              check: .module { f in
                  let starts = f.module.teamStarts
-                 guard let last = starts.last, f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty else { return [] }
-                 return [Issue(.teamStarts, """
-                     alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
-                     """)]
+                 guard let last = starts.last else { return [] }
+                 var issues: [Issue] = []
+                 if f.module.intake == "løbende" {
+                     issues.append(Issue(.teamStarts, """
+                         `holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer
+                         """))
+                 }
+                 if f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty {
+                     issues.append(Issue(.teamStarts, """
+                         alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
+                         """))
+                 }
+                 return issues
              }),
         Rule(id: copy, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "En fil, hvis navn ligner en kopi (`traening kopi.md`, `traening (1).md`), bliver vist som et tilbud for sig.",

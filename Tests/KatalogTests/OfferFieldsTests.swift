@@ -6,6 +6,7 @@ import KatalogSupport
 import KatalogLoad
 import KatalogRules
 import KatalogBuild
+import KatalogSite
 import Testing
 
 /// The facts of real offers that GPs and citizens ask about (issue 18): who may join, when the
@@ -66,6 +67,9 @@ struct OfferFieldsTests {
         #expect(!FHIRExport.healthcareService(plain, in: testby, pageURL: "b.html").rendered().contains("Alder"))
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
         #expect(status == 0, "FHIR R4, SOFT JSON Schema: \(report)")
+        let ld = JSONLD.governmentService(withLimits, in: testby, pageURL: "a.html").rendered().filter { !$0.isWhitespace }
+        #expect(ld.contains("\"suggestedMaxAge\":80,\"suggestedMinAge\":18"), "schema.org PeopleAudience: \(ld)")
+        #expect(!JSONLD.governmentService(plain, in: testby, pageURL: "b.html").rendered().contains("suggested"))
     }
 
     @Test("an age limit that is not a whole number is refused at its line, naming the key")
@@ -153,6 +157,17 @@ struct OfferFieldsTests {
         let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
         #expect(!page.contains("Næste hold") && !page.contains("november 2026"))
         #expect(Exporter().records(try catalog.load()).first?["holdstart"] == .statedTexts([]), "stated, none to come")
+    }
+
+    @Test("team starts beside `optag: løbende` warn at `holdstart`")
+    func teamStartsWithContinuousIntake() throws {
+        let continuous = Self.teams.replacingOccurrences(of: "optag: faste-hold", with: "optag: løbende")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": continuous, "testby/b.md": Self.teams])
+        defer { catalog.remove() }
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings.filter { $0.rule == ToolRules.teamStarts }
+        #expect(findings.map(\.message) == [
+            "`holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer"])
+        #expect(findings.first?.location.file.hasSuffix("testby/a.md") == true)
     }
 
     @Test("a team start that is not a date is refused at its line, naming the key, in Danish")

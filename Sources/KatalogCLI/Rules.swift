@@ -112,7 +112,11 @@ public struct Explain: ConsoleCommand {
         case .catalog, .organisation:
             return catalog.municipalities.first { !failing.contains($0.file) }?.file
         default:
-            return catalog.modules.first { rule.target.applies(to: $0) && !failing.contains($0.file) }?.file
+            // Preferably one that writes the rule's first field, else another it reads (a module without team starts
+            // says nothing about HOLDSTART).
+            let passing = catalog.modules.filter { rule.target.applies(to: $0) && !failing.contains($0.file) }
+            let writesFirst = passing.first { module in rule.fields.first.map { module.fields.isWritten($0) } ?? false }
+            return (writesFirst ?? passing.first { module in rule.fields.contains { module.fields.isWritten($0) } } ?? passing.first)?.file
         }
     }
 }

@@ -81,6 +81,33 @@ public struct TargetGroup: Sendable, Hashable {
     public let sociallyVulnerable: Bool?
 }
 
+/// Who may join (`målgruppe.alder-fra`, `alder-til`, `bopæl`, `kriterier`, `ikke-for`), as stated:
+/// nil and empty where the module says nothing, never a default.
+public struct Eligibility: Sendable, Hashable {
+    public let minimumAge: Int?
+    public let maximumAge: Int?
+    public let residence: String?
+    /// Clinical and practical criteria in words ("HbA1c over 48", "kan selv transportere sig").
+    public let criteria: [String]
+    /// Who cannot join ("aktivt misbrug").
+    public let notFor: [String]
+
+    /// Whether the module states anything about who may join.
+    public var isStated: Bool {
+        minimumAge != nil || maximumAge != nil || residence != nil || !criteria.isEmpty || !notFor.isEmpty
+    }
+
+    /// The age limits in Danish: "18 år eller ældre", "65 år eller yngre", "18-65 år"; nil without limits.
+    public var ageText: String? {
+        switch (minimumAge, maximumAge) {
+        case let (from?, to?): "\(from)-\(to) år"
+        case let (from?, nil): "\(from) år eller ældre"
+        case let (nil, to?): "\(to) år eller yngre"
+        case (nil, nil): nil
+        }
+    }
+}
+
 /// How a nicotine cessation course starts (`nikotin`, §5.3).
 public struct NicotineCourse: Sendable, Hashable {
     public let startConversation: Bool?
@@ -111,6 +138,11 @@ extension Module {
                     specialConsiderations: fields.text(ModuleKey.specialConsiderations),
                     sociallyVulnerable: fields.bool(ModuleKey.sociallyVulnerable))
     }
+    public var eligibility: Eligibility {
+        Eligibility(minimumAge: fields.integer(ModuleKey.minimumAge), maximumAge: fields.integer(ModuleKey.maximumAge),
+                    residence: fields.text(ModuleKey.residence), criteria: fields.list(ModuleKey.criteria),
+                    notFor: fields.list(ModuleKey.notFor))
+    }
     public var targetDescription: String? { fields.text(ModuleKey.targetDescription) }
     /// Whether the citizen must have a chronic disease: nil when the module does not say.
     public var requiresChronicDisease: Bool? { fields.bool(ModuleKey.requiresChronicDisease) }
@@ -124,6 +156,13 @@ extension Module {
     public var viaClarifyingConversation: Bool? { fields.bool(ModuleKey.viaClarifyingConversation) }
     /// The intake code (`optag`).
     public var intake: String? { fields.text(ModuleKey.intake) }
+    /// The days teams start (`holdstart`), ISO and in order; empty when the module states none.
+    public var teamStarts: [String] { fields.list(ModuleKey.teamStarts).sorted() }
+    /// The team starts from `today` on (a team that starts today is still shown): what the site,
+    /// the exports and the calendar show.
+    public func upcomingTeamStarts(from today: String) -> [String] { teamStarts.filter { $0 >= today } }
+    /// Places on each team (`pladser-pr-hold`), as stated.
+    public var placesPerTeam: Quantity? { fields.quantity(ModuleKey.placesPerTeam) }
     public var scope: Scope {
         Scope(weeks: fields.quantity(ModuleKey.weeks), timesPerWeek: fields.quantity(ModuleKey.timesPerWeek),
               minutes: fields.quantity(ModuleKey.minutes), lessons: fields.quantity(ModuleKey.lessons),
@@ -148,6 +187,10 @@ extension Module {
                             what: $0.text(FollowUpKey.what))
         }
     }
+    /// A subsidy the citizen can get (`tilskud`), as stated; never implied by the price.
+    public var subsidy: String? { fields.text(ModuleKey.subsidy) }
+    /// Whether medication is handed out (`medicin-udleveres`): nil when the module does not say.
+    public var medicationHandedOut: Bool? { fields.bool(ModuleKey.medicationHandedOut) }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }
@@ -155,6 +198,10 @@ extension Module {
 extension Municipality {
     public var name: String { fields.text(MunicipalityKey.name) ?? slug }
     public var code: String { fields.text(MunicipalityKey.code) ?? "" }
+    /// The municipality's calendar of team starts (iCalendar), which its page links to.
+    public var calendarPath: String { "eksport/\(slug).ics" }
+    /// Whether any of its modules states team starts (then its page links to the calendar).
+    public var hasTeamStarts: Bool { modules.contains { !$0.teamStarts.isEmpty } }
     public var isExample: Bool { fields.bool(MunicipalityKey.isExample) ?? false }
     public var postcodes: [String] { fields.list(MunicipalityKey.postcodes) }
     public var website: String? { fields.text(MunicipalityKey.website) }

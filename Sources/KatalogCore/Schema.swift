@@ -11,6 +11,8 @@ public struct Field: Sendable {
         /// A number as offers state it: `8`, `8-12`, `ca. 13` (see `Quantity`).
         case quantity
         case date
+        /// ISO dates (`[2027-02-01, 2027-08-16]`).
+        case dates
         case code(Vocabulary)
         case codes(Vocabulary)
         case texts
@@ -36,6 +38,7 @@ public struct Field: Sendable {
         case .integer: "et helt tal"
         case .quantity: "et tal eller et interval, fx 8 eller 8-12"
         case .date: "en dato (ÅÅÅÅ-MM-DD)"
+        case .dates: "en liste med datoer (ÅÅÅÅ-MM-DD), fx [2027-02-01, 2027-08-16]"
         case .code(let v): "én af: \(v.codes.joined(separator: ", "))"
         case .codes(let v): "en liste med koder fra: \(v.codes.joined(separator: ", "))"
         case .texts: "en liste med tekster"
@@ -94,6 +97,11 @@ public enum Schema {
             Field("ernæring", .codes(Vocabularies.dietGroups), "Målgrupper for diætbehandling (§7.1)."),
             Field("særlige-hensyn", .text, "Grupper, der får særlig opmærksomhed, fx alder, køn, etnicitet (§4.2)."),
             Field("socialt-udsatte", .bool, "Er tilbuddet rettet mod borgere i social udsat position (§5.5)?"),
+            Field("alder-fra", .integer, "Den laveste alder i år, man kan deltage fra, fx 18. Slet linjen, hvis der ikke er en grænse."),
+            Field("alder-til", .integer, "Den højeste alder i år, man kan deltage med, fx 65. Slet linjen, hvis der ikke er en grænse."),
+            Field("bopæl", .text, "Krav om, hvor borgeren skal bo, med borgerens ord, fx Du skal bo i Fjordby Kommune."),
+            Field("kriterier", .texts, "Hvad borgeren skal opfylde for at deltage, med ord, fx HbA1c over 48, GOLD 2-4."),
+            Field("ikke-for", .texts, "Hvem tilbuddet ikke er for, med ord, fx Borgere med aktivt misbrug."),
         ]), "Hvem tilbuddet er for."),
         Field("adgang", .map([
             Field("henvisning-fra", .codes(Vocabularies.referralSources), "Hvem kan henvise (§3.1, §8)."),
@@ -107,6 +115,8 @@ public enum Schema {
         Field("format", .codes(Vocabularies.formats), "Hvordan tilbuddet foregår (§3.4)."),
         Field("tidspunkter", .codes(Vocabularies.timesOfDay), "Hvornår på døgnet tilbuddet foregår (§4.2, §8.3)."),
         Field("optag", .code(Vocabularies.intakes), "Løbende optag eller faste holdstarter."),
+        Field("holdstart", .dates, "Datoerne, hvor de næste hold starter. Datoer, der er gået, vises ikke."),
+        Field("pladser-pr-hold", .quantity, "Hvor mange pladser der er på hvert hold, fx 12 eller 10-12."),
         Field("omfang", .map([
             Field("uger", .quantity, "Forløbets længde i uger."),
             Field("gange-pr-uge", .quantity, "Antal gange om ugen."),
@@ -173,6 +183,8 @@ public enum Schema {
         Field("steder", .records(textPlace), "Hvor tilbuddet foregår."),
         Field("kontakt", .map(contact), "Kontakt for netop dette tilbud (ellers bruges kommunens)."),
         Field("pris", .text, "Pris for borgeren, fx Gratis."),
+        Field("tilskud", .text, "Tilskud, borgeren kan få, med borgerens ord, fx Du kan få tilskud til rygestopmedicin i op til 8 uger."),
+        Field("medicin-udleveres", .bool, "Får borgeren medicin udleveret her, fx nikotinplaster (ikke kun råd om medicinen)?"),
         Field("fsiii", .codes(FSIII.vocabulary), "FSIII-indsatskode(r); udfyldes automatisk ud fra indsats og variant."),
         Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
         Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),

@@ -28,16 +28,19 @@ public struct Exporter: Sendable {
     public let address: SiteAddress
     /// Each module's records, kept between the builds of a session.
     let memo: ExportMemo
+    /// Today's date: team starts before it are not exported.
+    let today: String
 
     public init(address: SiteAddress = SiteAddress(), memo: ExportMemo = ExportMemo()) {
         self.address = address
         self.memo = memo
+        today = DayStamp.today()
     }
 
     /// Each module with its municipality, and the key its records are kept under (the module, its
-    /// municipality and the site's address are all they are made from).
+    /// municipality, the site's address and today's date are all they are made from).
     private func keyed(_ catalog: Catalog) -> [(module: Module, municipality: Municipality, key: Int)] {
-        catalog.municipalities.flatMap { m in m.modules.map { ($0, m, fingerprint($0.fingerprint, m.fingerprint, address)) } }
+        catalog.municipalities.flatMap { m in m.modules.map { ($0, m, fingerprint($0.fingerprint, m.fingerprint, address, today)) } }
     }
 
     static let softStandard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
@@ -47,7 +50,8 @@ public struct Exporter: Sendable {
     /// Each module's SOFT record with its CSV line and its JSON, made once per module.
     private func rows(_ catalog: Catalog) -> [SOFTRow] {
         Parallel.map(keyed(catalog)) { module, municipality, key in
-            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath))) }
+            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath),
+                                                          today: today)) }
         }
     }
 
@@ -83,7 +87,7 @@ public struct Exporter: Sendable {
         }
     }
 
-    /// The export files: the catalog-wide formats and each municipality's feed. Each is keyed by
+    /// The export files: the catalog-wide formats, each municipality's feed and calendar. Each is keyed by
     /// its pieces, so a session makes again only the files whose pieces changed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
         func generated(_ path: String, _ file: @escaping @Sendable () -> ([Piece], @Sendable ([String]) -> [String])) -> GeneratedFile {
@@ -100,6 +104,19 @@ public struct Exporter: Sendable {
                          id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
                 }
             }
+            // A calendar for each municipality with team starts (whose page links to it).
+            + catalog.municipalities.filter(\.hasTeamStarts).map { municipality in
+                generated(municipality.calendarPath) { calendar(municipality) }
+            }
+    }
+
+    /// A municipality's team starts from today on as an iCalendar feed: a piece per module.
+    private func calendar(_ municipality: Municipality) -> ([Piece], @Sendable ([String]) -> [String]) {
+        let head = ICalendar.head(name: "Holdstarter i \(municipality.name)")
+        let events = municipality.modules.map { module in
+            Piece(ICalendar.events(module, today: today, pageURL: address.baseURL == nil ? nil : address.url(module.pagePath)))
+        }
+        return ([Piece(head)] + events, { texts in texts + [ICalendar.foot] })
     }
 
     /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.

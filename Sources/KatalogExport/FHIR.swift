@@ -71,6 +71,12 @@ public enum FHIRExport {
             return ["code": concept, "comment": module.targetDescription.json]
         }
 
+        // Who may join, beyond the diagnoses: each stated limit as its own entry, its words in `comment`.
+        let eligible = module.eligibility
+        let limits: [(String, String)] = [eligible.ageText.map { ("Alder", $0) }, eligible.residence.map { ("Bopæl", $0) }]
+            .compactMap { $0 } + eligible.criteria.map { ("Kriterium", $0) } + eligible.notFor.map { ("Ikke for", $0) }
+        let conditions: [JSONValue] = limits.map { ["code": ["text": .string($0.0)], "comment": .string($0.1)] }
+
         let free = module.price?.isFree == true
         return [
             "resourceType": "HealthcareService",
@@ -93,7 +99,7 @@ public enum FHIRExport {
             "coverageArea": .null,
             "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free",
                 "Free")] : .null,
-            "eligibility": .array(eligibility),
+            "eligibility": .array(eligibility + conditions),
             "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
             "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }
                 + (module.formats.contains("digital") ? [["text": "Digital levering af indsats"]] : [])),

@@ -14,12 +14,16 @@ public enum SOFT {
         public let municipality: Municipality
         /// The module's page, absolute when the build knows the site's address.
         public let pageURL: String
+        /// Today's date: team starts before it are not exported.
+        public let today: String
     }
 
     /// A value as the record holds it.
     public enum Value: Sendable, Equatable {
         case text(String?)
         case texts([String])
+        /// A list the module may not state: `null` then (an empty list is never written for it).
+        case statedTexts([String]?)
         case flag(Bool?)
         case number(Int?)
         case places([Place])
@@ -28,6 +32,7 @@ public enum SOFT {
             switch self {
             case .text(let text): text.json
             case .texts(let texts): .array(texts.map(JSONValue.string))
+            case .statedTexts(let texts): texts.map { .array($0.map(JSONValue.string)) } ?? .null
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
             case .number(let number): number.map(JSONValue.number) ?? .null
             case .places(let places):
@@ -41,6 +46,7 @@ public enum SOFT {
             switch self {
             case .text(let text): text ?? ""
             case .texts(let texts): texts.joined(separator: " | ")
+            case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
             case .number(let number): number.map(String.init) ?? ""
             case .places(let places): places.map(\.line).joined(separator: " | ")
@@ -68,6 +74,9 @@ public enum SOFT {
     /// A yes/no the module may not state: `null` then, never a default.
     static func optionalFlag(_ description: String) -> JSONValue {
         ["type": ["boolean", "null"], "description": .string(description + " null: ikke oplyst.")]
+    }
+    static func optionalTexts(_ description: String) -> JSONValue {
+        ["type": ["array", "null"], "items": ["type": "string"], "description": .string(description + " null: ikke oplyst.")]
     }
     static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"],
         "description": .string(description)] }
@@ -99,6 +108,21 @@ public enum SOFT {
         Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
         Field("kræver_kronisk_sygdom",
             optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("alder_fra", optionalInteger("Laveste alder i år, man kan deltage fra; null: ingen grænse oplyst.")) {
+            .number($0.module.eligibility.minimumAge)
+        },
+        Field("alder_til", optionalInteger("Højeste alder i år, man kan deltage med; null: ingen grænse oplyst.")) {
+            .number($0.module.eligibility.maximumAge)
+        },
+        Field("bopæl", optionalText("Krav om bopæl, med tilbuddets ord; null: ikke oplyst.")) { .text($0.module.eligibility.residence) },
+        Field("kriterier", optionalTexts("Hvad borgeren skal opfylde for at deltage, med tilbuddets ord.")) {
+            let criteria = $0.module.eligibility.criteria
+            return .statedTexts(criteria.isEmpty ? nil : criteria)
+        },
+        Field("ikke_for", optionalTexts("Hvem tilbuddet ikke er for, med tilbuddets ord.")) {
+            let notFor = $0.module.eligibility.notFor
+            return .statedTexts(notFor.isEmpty ? nil : notFor)
+        },
         Field("henvisning_fra",
             texts("Hvem der kan henvise.")) { .texts($0.module.referralSources.map(Vocabularies.referralSources.label)) },
         Field("egen_henvendelse", optionalFlag("Om borgeren selv kan henvende sig.")) { .flag($0.module.selfReferralStated) },
@@ -125,6 +149,15 @@ public enum SOFT {
         Field("ventetid_uger", optionalText("Typisk ventetid i uger fra henvisning til start, som modulet skriver den (4, 2-6, ca. 8).")) {
             .text($0.module.fields.quantity(ModuleKey.waitingWeeks)?.description)
         },
+        Field("holdstart", ["type": ["array", "null"], "items": ["type": "string", "format": "date"], "description": """
+            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, er udeladt. \
+            null: modulet oplyser ingen holdstarter; en tom liste: alle oplyste holdstarter er gået.
+            """]) {
+            $0.module.teamStarts.isEmpty ? .statedTexts(nil) : .statedTexts($0.module.upcomingTeamStarts(from: $0.today))
+        },
+        Field("pladser_pr_hold", optionalText("Pladser på hvert hold, som modulet skriver det (12, 10-12); null: ikke oplyst.")) {
+            .text($0.module.placesPerTeam?.description)
+        },
         Field("steder", ["type": "array", "description": "Hvor tilbuddet foregår.",
                          "items": ["type": "object", "additionalProperties": false,
                                    "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
@@ -134,6 +167,12 @@ public enum SOFT {
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
         Field("gratis", optionalFlag("Om tilbuddet er gratis.")) { .flag($0.module.price?.isFree) },
+        Field("tilskud", optionalText("Tilskud, borgeren kan få (fx til rygestopmedicin), med tilbuddets ord; null: ikke oplyst.")) {
+            .text($0.module.subsidy)
+        },
+        Field("medicin_udleveres", optionalFlag("Om borgeren får medicin udleveret (ikke kun råd om den).")) {
+            .flag($0.module.medicationHandedOut)
+        },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)
         },
@@ -165,8 +204,8 @@ public struct SOFTRecord: Sendable, Equatable {
     /// The values, in the order of `SOFT.fields`.
     public let values: [SOFT.Value]
 
-    public init(module: Module, municipality: Municipality, pageURL: String) {
-        let input = SOFT.Input(module: module, municipality: municipality, pageURL: pageURL)
+    public init(module: Module, municipality: Municipality, pageURL: String, today: String = DayStamp.today()) {
+        let input = SOFT.Input(module: module, municipality: municipality, pageURL: pageURL, today: today)
         values = SOFT.fields.map { $0.value(input) }
     }
 

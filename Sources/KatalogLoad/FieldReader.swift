@@ -118,6 +118,20 @@ struct FieldReader {
         case .date:
             guard let text = scalarText(node), Self.isDate(text) else { return wrongType(node, path, field) }
             table.values[path] = .date(text)
+        case .dates:
+            guard let items = listItems(node, path, field) else { return }
+            var dates: [String] = []
+            for item in items {
+                switch item.value {
+                case .pending(let text): table.pending[path, default: []].append(text)
+                case .written(let text) where Self.isDate(text):
+                    if dates.contains(text) { fail(at: item.node, "`\(text)` står to gange i `\(path)`", hint: "slet den ene"); continue }
+                    dates.append(text)
+                case .written(let text), .other(let text):
+                    fail(at: item.node, "`\(path)` skal være \(field.typeName), men der står `\(text)`", hint: field.help)
+                }
+            }
+            table.values[path] = .list(dates)
         case .code(let vocabulary):
             if let other = otherValue(node) {
                 table.others[path] = [other]

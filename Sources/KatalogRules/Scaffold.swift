@@ -80,8 +80,11 @@ public enum Scaffold {
                 f.add("\(field.key):")
                 for child in included { write(child, path: field.key + "." + child.key, indent: "  ", intervention, variant, updated,
                     into: &f) }
+                if field.key == "målgruppe" { optionalLimits(into: &f) }
             } else if keys.contains(ModuleKey(rawValue: field.key)!) {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
+                if field.key == ModuleKey.intake.rawValue { optionalTeams(into: &f) }
+                if field.key == ModuleKey.price.rawValue, intervention == .nikotinafvaenning { optionalMedication(into: &f) }
             }
         }
         f.add("---")
@@ -97,6 +100,44 @@ public enum Scaffold {
         return f.lines.joined(separator: "\n") + "\n"
     }
 
+    /// Limits on who may join, which many offers have and many do not: written as comments with an
+    /// example each, so a new module states none of them until the author removes the `#`.
+    static let limitExamples: [(ModuleKey, String)] = [
+        (.minimumAge, "18"), (.maximumAge, "65"), (.residence, "Du skal bo i kommunen"),
+        (.criteria, "[HbA1c over 48, kan selv komme frem til holdet]"), (.notFor, "[borgere med aktivt misbrug]"),
+    ]
+
+    /// Team start dates and places, for offers with teams: comments too, like the limits.
+    static let teamExamples: [(ModuleKey, String)] = [(.teamStarts, "[2027-02-01, 2027-08-16]"), (.placesPerTeam, "12")]
+
+    private static func optionalTeams(into f: inout Lines) {
+        f.add("# Starter holdene på faste datoer? Så fjern # foran linjerne og skriv jeres datoer og pladser.")
+        for (key, example) in teamExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
+    /// A subsidy and medication handed out, which nicotine cessation offers often have: comments too.
+    static let medicationExamples: [(ModuleKey, String)] = [(.subsidy, "Du kan få tilskud til rygestopmedicin"),
+                                                             (.medicationHandedOut, "true")]
+
+    private static func optionalMedication(into f: inout Lines) {
+        f.add("# Giver I tilskud til medicin, eller udleverer I den? Så fjern # foran det, der passer, og ret eksemplet.")
+        for (key, example) in medicationExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
+    private static func optionalLimits(into f: inout Lines) {
+        f.add("  # Er der grænser for, hvem der kan deltage? Så fjern # foran de linjer, der passer, og ret eksemplet.")
+        for (key, example) in limitExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("  # \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
     /// One field as its type asks it to be written.
     private static func write(_ field: Field, path: String, indent: String, _ intervention: Intervention, _ variant: Variant?,
                               _ updated: String, into f: inout Lines) {
@@ -107,7 +148,7 @@ public enum Scaffold {
         case _ where key == .intervention: f.add("indsats: \(intervention.rawValue)")
         case _ where key == .variant: if let variant { f.add("variant: \(variant.rawValue)") }
         case _ where key == .updated: f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
-        case .text, .quantity, .date, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)),
+        case .text, .quantity, .date, .dates, .integer: f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)),
             indent: indent)
         case .bool: f.yesNo(field.key, help.lowercasedFirst, indent: indent)
         case .code(let vocabulary): f.one(field.key, vocabulary.codes, help.lowercasedFirst, indent: indent)

@@ -18,6 +18,7 @@ public enum ToolRules {
     public static let number = "FELT-TAL"
     public static let date = "FELT-DATO"
     public static let copy = "FIL-KOPI"
+    public static let teamStarts = "HOLDSTART"
 
     public static let rules: [Rule] = [
         Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
@@ -57,7 +58,7 @@ public enum ToolRules {
                          `\(key.path)` er \(value); det er usædvanligt (normalt \(range.lowerBound)-\(range.upperBound)) – er tallet \
                          rigtigt?
                          """)
-                 }
+                 } + ageOrder(f)
              }),
         Rule(id: date, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
@@ -74,6 +75,31 @@ public enum ToolRules {
                      return [Issue(.updated, "`opdateret` er \(updated), som ligger i fremtiden")]
                  }
                  return []
+             }),
+        Rule(id: teamStarts, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: """
+                 Holdstarter i `holdstart`, der er gået, vises ikke på siden. Er de alle gået, viser siden ingen holdstart, og borgeren \
+                 og lægen kan ikke se, hvornår næste hold starter. Holdstarter passer ikke til `optag: løbende`.
+                 """,
+             line: 0, hint: """
+                 Skriv datoerne for de næste hold i `holdstart`, fx `holdstart: [2027-08-16]`. Kan man starte når som helst, så slet \
+                 `holdstart` og skriv `optag: løbende`.
+                 """, fields: [.teamStarts, .intake],
+             check: .module { f in
+                 let starts = f.module.teamStarts
+                 guard let last = starts.last else { return [] }
+                 var issues: [Issue] = []
+                 if f.module.intake == "løbende" {
+                     issues.append(Issue(.teamStarts, """
+                         `holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer
+                         """))
+                 }
+                 if f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty {
+                     issues.append(Issue(.teamStarts, """
+                         alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
+                         """))
+                 }
+                 return issues
              }),
         Rule(id: copy, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "En fil, hvis navn ligner en kopi (`traening kopi.md`, `traening (1).md`), bliver vist som et tilbud for sig.",
@@ -185,8 +211,17 @@ extension ToolRules {
         (.weeks, 1...26), (.timesPerWeek, 1...7), (.minutes, 5...240), (.lessons, 1...60),
         (.participantsPerInstructor, 1...30), (.teamSize, 2...40), (.contactWithinDays, 1...60),
         (.nicotineWaitDays, 0...90), (.firstConversationMinutes, 10...180), (.followUpMinutes, 5...120),
-        (.followUpEveryMonths, 1...24), (.reassessmentMonths, 1...36),
+        (.followUpEveryMonths, 1...24), (.reassessmentMonths, 1...36), (.minimumAge, 0...110), (.maximumAge, 0...110),
+        (.placesPerTeam, 1...60),
     ]
+
+    /// An age range no one fits: `alder-fra` above `alder-til`.
+    static func ageOrder(_ f: ModuleFacts) -> [Issue] {
+        guard let from = f.quantity(.minimumAge)?.exact, let to = f.quantity(.maximumAge)?.exact, from > to else { return [] }
+        return [Issue(.minimumAge, """
+            `målgruppe.alder-fra` er \(from), men `målgruppe.alder-til` er \(to): så kan ingen deltage – er tallene byttet om?
+            """)]
+    }
 
     /// `traening kopi.md`, `kopi af traening.md`, `traening (1).md`, `traening copy.md`, `traening - Kopi.md`.
     static func looksLikeCopy(_ name: String) -> Bool {
@@ -194,17 +229,6 @@ extension ToolRules {
         let words = stem.split { !$0.isLetter && !$0.isNumber }
         if words.contains("kopi") || words.contains("copy") { return true }
         return stem.hasSuffix(")") && stem.split(separator: "(").last.map { $0.dropLast().allSatisfy(\.isNumber) } == true
-    }
-}
-
-/// Today as `ÅÅÅÅ-MM-DD` (UTC), to compare with `opdateret`.
-enum DayStamp {
-    static func today(offsetDays: Int = 0) -> String {
-        let seconds = time(nil) + offsetDays * 86_400
-        var parts = tm()
-        var now = seconds
-        gmtime_r(&now, &parts)
-        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
 

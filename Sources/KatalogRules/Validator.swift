@@ -18,7 +18,8 @@ public struct Validator: Sendable {
     public func validate(_ catalog: Catalog, memo: ValidationMemo = ValidationMemo()) -> [Finding] {
         let optOuts = catalog.municipalities.map(optOuts)
         var findings = optOuts.flatMap(\.1)
-        let settings = fingerprint(rules.map(\.id), lixLimit)
+        // Today's date too: a rule compares dates with it (HOLDSTART, FELT-DATO), so a session's findings go stale overnight.
+        let settings = fingerprint(rules.map(\.id), lixLimit, DayStamp.today())
         // Module rules per module, in parallel across the cores; then each municipality's catalog rules.
         let modules = catalog.municipalities.indices.flatMap { m in catalog.municipalities[m].modules.map { (m, $0) } }
         findings += Parallel.map(modules) { m, module in

@@ -162,12 +162,15 @@ enum DefaultTemplates {
             Cjwvc2VjdGlvbj4Ke3svbXVuaWNpcGFsaXR5fX0KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJhbGxlIj4KPGgyIGlkPSJhbGxlIj5BbGxlIHRpbGJ1ZDwv\
             aDI+CjxkaXYgY2xhc3M9InNjcm9sbCIgcm9sZT0icmVnaW9uIiBhcmlhLWxhYmVsPSJBbGxlIHRpbGJ1ZCIgdGFiaW5kZXg9IjAiPgo8dGFibGU+CjxjYXB0\
             aW9uPlRpbGJ1ZCwgb2cgaHZvcmRhbiBib3JnZXJlbiBrb21tZXIgaSBnYW5nPC9jYXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBzY29wZT0iY29sIj5UaWxidWQ8\
-            L3RoPjx0aCBzY29wZT0iY29sIj5JbmRzYXRzPC90aD48dGggc2NvcGU9ImNvbCI+U8OlZGFuIGtvbW1lciBib3JnZXJlbiBpIGdhbmc8L3RoPjwvdHI+PC90\
-            aGVhZD4KPHRib2R5Pgp7eyNncm91cHN9fXt7I21vZHVsZXN9fQo8dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRs\
-            ZX19PC9hPjwvdGg+PHRkPnt7aGVhZGluZ319PC90ZD48dGQ+e3sjZGlyZWN0QWNjZXNzfX1EaXJla3RlLCB1ZGVuIGFma2xhcmVuZGUgc2FtdGFsZS4ge3sv\
-            ZGlyZWN0QWNjZXNzfX17eyNzZWxmUmVmZXJyYWx9fUJvcmdlcmVuIGthbiBzZWx2IGhlbnZlbmRlIHNpZy57ey9zZWxmUmVmZXJyYWx9fXt7I3JlZmVycmFs\
-            UmVxdWlyZWR9fUtyw6Z2ZXIgaGVudmlzbmluZy57ey9yZWZlcnJhbFJlcXVpcmVkfX08L3RkPjwvdHI+Cnt7L21vZHVsZXN9fXt7L2dyb3Vwc319CjwvdGJv\
-            ZHk+CjwvdGFibGU+CjwvZGl2Pgo8L3NlY3Rpb24+Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
+            L3RoPjx0aCBzY29wZT0iY29sIj5JbmRzYXRzPC90aD48dGggc2NvcGU9ImNvbCI+U8OlZGFuIGtvbW1lciBib3JnZXJlbiBpIGdhbmc8L3RoPjx0aCBzY29w\
+            ZT0iY29sIj5IdmVtIGthbiBkZWx0YWdlPC90aD48dGggc2NvcGU9ImNvbCI+TsOmc3RlIGhvbGQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNncm91\
+            cHN9fXt7I21vZHVsZXN9fQo8dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRsZX19PC9hPjwvdGg+PHRkPnt7aGVh\
+            ZGluZ319PC90ZD48dGQ+e3sjZGlyZWN0QWNjZXNzfX1EaXJla3RlLCB1ZGVuIGFma2xhcmVuZGUgc2FtdGFsZS4ge3svZGlyZWN0QWNjZXNzfX17eyNzZWxm\
+            UmVmZXJyYWx9fUJvcmdlcmVuIGthbiBzZWx2IGhlbnZlbmRlIHNpZy57ey9zZWxmUmVmZXJyYWx9fXt7I3JlZmVycmFsUmVxdWlyZWR9fUtyw6Z2ZXIgaGVu\
+            dmlzbmluZy57ey9yZWZlcnJhbFJlcXVpcmVkfX08L3RkPjx0ZD57eyNlbGlnaWJpbGl0eVN1bW1hcnl9fXt7Ln19e3svZWxpZ2liaWxpdHlTdW1tYXJ5fX08\
+            L3RkPjx0ZD57eyNuZXh0VGVhbVN0YXJ0fX08dGltZSBkYXRldGltZT0ie3tpc299fSI+e3tsYWJlbH19PC90aW1lPnt7L25leHRUZWFtU3RhcnR9fXt7I3Bs\
+            YWNlc1BlclRlYW19fSAoe3sufX0gcHIuIGhvbGQpe3svcGxhY2VzUGVyVGVhbX19PC90ZD48L3RyPgp7ey9tb2R1bGVzfX17ey9ncm91cHN9fQo8L3Rib2R5\
+            Pgo8L3RhYmxlPgo8L2Rpdj4KPC9zZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "footer.mustache": """
             e3shIFRoZSBjb250YWN0IHNlY3Rpb25zIGF0IHRoZSBmb290IG9mIGEgcGFnZSwgd2hpY2ggbGF5b3V0Lm11c3RhY2hlIGluc2VydHMgYXMgZm9vdGVySFRN\
@@ -244,56 +247,66 @@ enum DefaultTemplates {
             PC9hPiDigLoge3t0aXRsZX19PC9uYXY+CjxhcnRpY2xlPgo8aDE+e3t0aXRsZX19PC9oMT4KPHAgY2xhc3M9ImxlYWQiPnt7c3VtbWFyeX19PC9wPgo8ZGwg\
             Y2xhc3M9ImZhY3RzIj4KPGR0PlR5cGU8L2R0PjxkZD48YSBocmVmPSJ7e3Jvb3R9fXt7aW50ZXJ2ZW50aW9uVVJMfX0iPnt7aW50ZXJ2ZW50aW9ufX08L2E+\
             e3sjdmFyaWFudH19ICh7ey59fSl7ey92YXJpYW50fX08L2RkPgp7eyN0YXJnZXRHcm91cH19PGR0Pkh2ZW0gZXIgZGV0IGZvcj88L2R0PjxkZD57ey59fTwv\
-            ZGQ+e3svdGFyZ2V0R3JvdXB9fQp7e15lbXB0eShkaWV0R3JvdXBzKX19PGR0PkRpw6Z0YmVoYW5kbGluZyB2ZWQ8L2R0PjxkZD57eyNkaWV0R3JvdXBzfX17\
-            ey59fS4ge3svZGlldEdyb3Vwc319PC9kZD57ey9lbXB0eShkaWV0R3JvdXBzKX19Cnt7XmVtcHR5KGRpYWdub3Nlcyl9fTxkdD5TeWdkb21tZTwvZHQ+PGRk\
-            Pjx1bCBjbGFzcz0iaW5saW5lIj57eyNkaWFnbm9zZXN9fTxsaT48YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bGFiZWx9fTwvYT48L2xpPnt7L2RpYWdu\
-            b3Nlc319PC91bD48L2RkPnt7L2VtcHR5KGRpYWdub3Nlcyl9fQp7eyNzY29wZX19PGR0Pk9tZmFuZzwvZHQ+PGRkPnt7Ln19PC9kZD57ey9zY29wZX19Cnt7\
-            XmVtcHR5KGZvcm1zKX19PGR0PkZvcm08L2R0PjxkZD57eyNmb3Jtc319e3sufX0uIHt7L2Zvcm1zfX08L2RkPnt7L2VtcHR5KGZvcm1zKX19Cnt7XmVtcHR5\
-            KGZvcm1hdHMpfX08ZHQ+U8OlZGFuIGZvcmVnw6VyIGRldDwvZHQ+PGRkPnt7I2Zvcm1hdHN9fXt7Ln19LiB7ey9mb3JtYXRzfX08L2RkPnt7L2VtcHR5KGZv\
-            cm1hdHMpfX0Ke3teZW1wdHkodGltZXMpfX08ZHQ+SHZvcm7DpXI8L2R0PjxkZD57eyN0aW1lc319e3sufX0uIHt7L3RpbWVzfX08L2RkPnt7L2VtcHR5KHRp\
-            bWVzKX19Cnt7I2ludGFrZX19PGR0PlN0YXJ0PC9kdD48ZGQ+e3sufX08L2RkPnt7L2ludGFrZX19Cnt7I3dhaXRpbmdUaW1lfX08ZHQ+VmVudGV0aWQ8L2R0\
-            PjxkZD5UeXBpc2sge3sufX0gZnJhIGhlbnZpc25pbmcgdGlsIHN0YXJ0LjwvZGQ+e3svd2FpdGluZ1RpbWV9fQp7e15lbXB0eShwbGFjZXMpfX08ZHQ+SHZv\
-            cjwvZHQ+PGRkPnt7I3BsYWNlc319PHA+e3sjbmFtZX19e3sufX08YnI+e3svbmFtZX19e3sjYWRkcmVzc319e3sufX0sIHt7L2FkZHJlc3N9fXt7cG9zdGNv\
-            ZGV9fSB7e2NpdHl9fTwvcD57ey9wbGFjZXN9fTwvZGQ+e3svZW1wdHkocGxhY2VzKX19CjxkdD5QcmlzPC9kdD48ZGQ+e3twcmljZX19PC9kZD4KPC9kbD4K\
-            PGRpdiBjbGFzcz0iYm9keSI+Cnt7e2JvZHl9fX0KPC9kaXY+CjxzZWN0aW9uIGNsYXNzPSJib3giIGFyaWEtbGFiZWxsZWRieT0ic3RhcnQiPgo8aDIgaWQ9\
-            InN0YXJ0Ij5Tw6VkYW4ga29tbWVyIGR1IGkgZ2FuZzwvaDI+Cnt7I3NlbGZSZWZlcnJhbH19PHA+RHUga2FuIHNlbHYga29udGFrdGUgb3MuIER1IGJlaMO4\
-            dmVyIGlra2UgZW4gaGVudmlzbmluZy48L3A+e3svc2VsZlJlZmVycmFsfX0Ke3sjcmVmZXJyYWxSZXF1aXJlZH19PHA+RHUgc2thbCBoZW52aXNlcywgZngg\
-            YWYgZGluIGVnZW4gbMOmZ2UuPC9wPnt7L3JlZmVycmFsUmVxdWlyZWR9fQp7eyNkaXJlY3RBY2Nlc3N9fTxwPkR1IGthbiBzdGFydGUgZGlyZWt0ZS4gRHUg\
-            c2thbCBpa2tlIGbDuHJzdCB0aWwgZW4gYWZrbGFyZW5kZSBzYW10YWxlLjwvcD57ey9kaXJlY3RBY2Nlc3N9fQp7eyNzdGFydENvbnZlcnNhdGlvbn19PHA+\
-            RHUgc3RhcnRlciBtZWQgZW4gc2FtdGFsZSwgaHZvciBJIHNhbW1lbiBhZnRhbGVyLCBodm9yZGFuIGRpdCBmb3Jsw7hiIHNrYWwgdsOmcmUuPC9wPnt7L3N0\
-            YXJ0Q29udmVyc2F0aW9ufX0Ke3sjcmVkdWN0aW9ufX08cD5FciBkdSBpa2tlIGtsYXIgdGlsIGF0IHN0b3BwZSwga2FuIGR1IGbDpSBoasOmbHAgdGlsIGF0\
-            IHNrw6ZyZSBuZWQgc29tIGV0IGbDuHJzdGUgc2tyaWR0LjwvcD57ey9yZWR1Y3Rpb259fQp7e15lbXB0eShyZWZlcnJhbFNvdXJjZXMpfX08cD5EdSBrYW4g\
-            YmxpdmUgaGVudmlzdCBhZjoge3sjcmVmZXJyYWxTb3VyY2VzfX17ey59fS4ge3svcmVmZXJyYWxTb3VyY2VzfX08L3A+e3svZW1wdHkocmVmZXJyYWxTb3Vy\
-            Y2VzKX19Cnt7I2NvbnRhY3R9fQo8cD57eyNuYW1lfX17ey59fTxicj57ey9uYW1lfX17eyNwaG9uZX19VGVsZWZvbjoge3sufX08YnI+e3svcGhvbmV9fXt7\
-            I2VtYWlsfX1FLW1haWw6IDxhIGhyZWY9Im1haWx0bzp7ey59fSI+e3sufX08L2E+PGJyPnt7L2VtYWlsfX17eyNob3Vyc319e3sufX17ey9ob3Vyc319PC9w\
-            Pgp7ey9jb250YWN0fX0KPC9zZWN0aW9uPgo8c2VjdGlvbiBjbGFzcz0iYm94IGdwIiBhcmlhLWxhYmVsbGVkYnk9ImxhZWdlIj4KPGgyIGlkPSJsYWVnZSI+\
-            Rm9yIGzDpmdlcjwvaDI+Cnt7XmVtcHR5KHJlZmVycmFsU291cmNlcyl9fTxwPkhlbnZpcyBtZWQga29tbXVuZWhlbnZpc25pbmdlbiAoTWVkQ29tIFhSRUYx\
-            NSl7e15kaXJlY3RBY2Nlc3N9fSwgbm9ybWFsdCB0aWwgZW4gYWZrbGFyZW5kZSBzYW10YWxle3svZGlyZWN0QWNjZXNzfX17eyNkaXJlY3RBY2Nlc3N9fS4g\
-            Qm9yZ2VyZW4ga2FuIG9nc8OlIHN0YXJ0ZSBkaXJla3RlIHVkZW4gaGVudmlzbmluZ3t7L2RpcmVjdEFjY2Vzc319Lnt7I3NlbGZSZWZlcnJhbH19IEJvcmdl\
-            cmVuIGthbiBzZWx2IGhlbnZlbmRlIHNpZy57ey9zZWxmUmVmZXJyYWx9fTwvcD57ey9lbXB0eShyZWZlcnJhbFNvdXJjZXMpfX0Ke3sjZW1wdHkocmVmZXJy\
-            YWxTb3VyY2VzKX19PHA+VGlsYnVkZGV0IG9wbHlzZXIgaWtrZSwgaHZlbSBkZXIga2FuIGhlbnZpc2UgdGlsIGRldC57eyNzZWxmUmVmZXJyYWx9fSBCb3Jn\
-            ZXJlbiBrYW4gc2VsdiBoZW52ZW5kZSBzaWcue3svc2VsZlJlZmVycmFsfX0gS29tbXVuZW5zIGhlbnZpc25pbmdzdmVqIHN0w6VyIHDDpSBzaWRlbiBmb3Ig\
-            bMOmZ2VyLjwvcD57ey9lbXB0eShyZWZlcnJhbFNvdXJjZXMpfX0KPHA+PGEgaHJlZj0ie3tyb290fX17e2RvY3RvcnNVUkx9fSI+TW9kdGFnZXIsIGxva2F0\
-            aW9uc251bW1lciBvZyBodmFkIGhlbnZpc25pbmdlbiBza2FsIGluZGVob2xkZTwvYT48L3A+Cjwvc2VjdGlvbj4Ke3sjZGlnaXRhbFR3aW59fTxwPkRlciBm\
-            aW5kZXMgb2dzw6UgZW4gZGlnaXRhbCB1ZGdhdmU6IDxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPi48L3A+e3svZGlnaXRhbFR3aW59\
-            fQp7e15lbXB0eShjb250aW51YXRpb24pfX08cD5Ow6VyIGZvcmzDuGJldCBzbHV0dGVyLCBoasOmbHBlciB2aSBkaWcgdmlkZXJlIHRpbDoge3sjY29udGlu\
-            dWF0aW9ufX17ey59fS4ge3svY29udGludWF0aW9ufX08L3A+e3svZW1wdHkoY29udGludWF0aW9uKX19CjxwIGNsYXNzPSJtZXRhIj5TaWRzdCBvcGRhdGVy\
-            ZXQ6IDx0aW1lIGRhdGV0aW1lPSJ7e3VwZGF0ZWRJU099fSI+e3t1cGRhdGVkfX08L3RpbWU+PC9wPgo8L2FydGljbGU+Cnt7L21vZHVsZX19Cnt7L2NvbnRl\
-            bnR9fXt7L2xheW91dH19Cg==
+            ZGQ+e3svdGFyZ2V0R3JvdXB9fQp7e15lbXB0eShlbGlnaWJpbGl0eSl9fTxkdD5IdmVtIGthbiBkZWx0YWdlPC9kdD48ZGQ+PHVsPnt7I2VsaWdpYmlsaXR5\
+            fX08bGk+e3sufX08L2xpPnt7L2VsaWdpYmlsaXR5fX08L3VsPjwvZGQ+e3svZW1wdHkoZWxpZ2liaWxpdHkpfX0Ke3teZW1wdHkobm90Rm9yKX19PGR0Pkh2\
+            ZW0ga2FuIGlra2UgZGVsdGFnZTwvZHQ+PGRkPjx1bD57eyNub3RGb3J9fTxsaT57ey59fTwvbGk+e3svbm90Rm9yfX08L3VsPjwvZGQ+e3svZW1wdHkobm90\
+            Rm9yKX19Cnt7XmVtcHR5KGRpZXRHcm91cHMpfX08ZHQ+RGnDpnRiZWhhbmRsaW5nIHZlZDwvZHQ+PGRkPnt7I2RpZXRHcm91cHN9fXt7Ln19LiB7ey9kaWV0\
+            R3JvdXBzfX08L2RkPnt7L2VtcHR5KGRpZXRHcm91cHMpfX0Ke3teZW1wdHkoZGlhZ25vc2VzKX19PGR0PlN5Z2RvbW1lPC9kdD48ZGQ+PHVsIGNsYXNzPSJp\
+            bmxpbmUiPnt7I2RpYWdub3Nlc319PGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPjwvbGk+e3svZGlhZ25vc2VzfX08L3VsPjwv\
+            ZGQ+e3svZW1wdHkoZGlhZ25vc2VzKX19Cnt7I3Njb3BlfX08ZHQ+T21mYW5nPC9kdD48ZGQ+e3sufX08L2RkPnt7L3Njb3BlfX0Ke3teZW1wdHkoZm9ybXMp\
+            fX08ZHQ+Rm9ybTwvZHQ+PGRkPnt7I2Zvcm1zfX17ey59fS4ge3svZm9ybXN9fTwvZGQ+e3svZW1wdHkoZm9ybXMpfX0Ke3teZW1wdHkoZm9ybWF0cyl9fTxk\
+            dD5Tw6VkYW4gZm9yZWfDpXIgZGV0PC9kdD48ZGQ+e3sjZm9ybWF0c319e3sufX0uIHt7L2Zvcm1hdHN9fTwvZGQ+e3svZW1wdHkoZm9ybWF0cyl9fQp7e15l\
+            bXB0eSh0aW1lcyl9fTxkdD5Idm9ybsOlcjwvZHQ+PGRkPnt7I3RpbWVzfX17ey59fS4ge3svdGltZXN9fTwvZGQ+e3svZW1wdHkodGltZXMpfX0Ke3sjaW50\
+            YWtlfX08ZHQ+U3RhcnQ8L2R0PjxkZD57ey59fTwvZGQ+e3svaW50YWtlfX0Ke3sjbmV4dFRlYW1TdGFydH19PGR0Pk7DpnN0ZSBob2xkPC9kdD48ZGQ+TsOm\
+            c3RlIGhvbGQgc3RhcnRlciA8dGltZSBkYXRldGltZT0ie3tpc299fSI+e3tsYWJlbH19PC90aW1lPi48L2RkPnt7L25leHRUZWFtU3RhcnR9fQp7e15lbXB0\
+            eShsYXRlclRlYW1TdGFydHMpfX08ZHQ+U2VuZXJlIGhvbGQ8L2R0PjxkZD57eyNsYXRlclRlYW1TdGFydHN9fTx0aW1lIGRhdGV0aW1lPSJ7e2lzb319Ij57\
+            e2xhYmVsfX08L3RpbWU+LiB7ey9sYXRlclRlYW1TdGFydHN9fTwvZGQ+e3svZW1wdHkobGF0ZXJUZWFtU3RhcnRzKX19Cnt7I3BsYWNlc1BlclRlYW19fTxk\
+            dD5QbGFkc2VyPC9kdD48ZGQ+e3sufX0gcMOlIGh2ZXJ0IGhvbGQuPC9kZD57ey9wbGFjZXNQZXJUZWFtfX0Ke3sjd2FpdGluZ1RpbWV9fTxkdD5WZW50ZXRp\
+            ZDwvZHQ+PGRkPlR5cGlzayB7ey59fSBmcmEgaGVudmlzbmluZyB0aWwgc3RhcnQuPC9kZD57ey93YWl0aW5nVGltZX19Cnt7XmVtcHR5KHBsYWNlcyl9fTxk\
+            dD5Idm9yPC9kdD48ZGQ+e3sjcGxhY2VzfX08cD57eyNuYW1lfX17ey59fTxicj57ey9uYW1lfX17eyNhZGRyZXNzfX17ey59fSwge3svYWRkcmVzc319e3tw\
+            b3N0Y29kZX19IHt7Y2l0eX19PC9wPnt7L3BsYWNlc319PC9kZD57ey9lbXB0eShwbGFjZXMpfX0KPGR0PlByaXM8L2R0PjxkZD57e3ByaWNlfX08L2RkPgp7\
+            eyNzdWJzaWR5fX08ZHQ+VGlsc2t1ZDwvZHQ+PGRkPnt7Ln19PC9kZD57ey9zdWJzaWR5fX0Ke3sjbWVkaWNhdGlvbn19PGR0Pk1lZGljaW48L2R0PjxkZD57\
+            ey59fTwvZGQ+e3svbWVkaWNhdGlvbn19CjwvZGw+CjxkaXYgY2xhc3M9ImJvZHkiPgp7e3tib2R5fX19CjwvZGl2Pgo8c2VjdGlvbiBjbGFzcz0iYm94IiBh\
+            cmlhLWxhYmVsbGVkYnk9InN0YXJ0Ij4KPGgyIGlkPSJzdGFydCI+U8OlZGFuIGtvbW1lciBkdSBpIGdhbmc8L2gyPgp7eyNzZWxmUmVmZXJyYWx9fTxwPkR1\
+            IGthbiBzZWx2IGtvbnRha3RlIG9zLiBEdSBiZWjDuHZlciBpa2tlIGVuIGhlbnZpc25pbmcuPC9wPnt7L3NlbGZSZWZlcnJhbH19Cnt7I3JlZmVycmFsUmVx\
+            dWlyZWR9fTxwPkR1IHNrYWwgaGVudmlzZXMsIGZ4IGFmIGRpbiBlZ2VuIGzDpmdlLjwvcD57ey9yZWZlcnJhbFJlcXVpcmVkfX0Ke3sjZGlyZWN0QWNjZXNz\
+            fX08cD5EdSBrYW4gc3RhcnRlIGRpcmVrdGUuIER1IHNrYWwgaWtrZSBmw7hyc3QgdGlsIGVuIGFma2xhcmVuZGUgc2FtdGFsZS48L3A+e3svZGlyZWN0QWNj\
+            ZXNzfX0Ke3sjc3RhcnRDb252ZXJzYXRpb259fTxwPkR1IHN0YXJ0ZXIgbWVkIGVuIHNhbXRhbGUsIGh2b3IgSSBzYW1tZW4gYWZ0YWxlciwgaHZvcmRhbiBk\
+            aXQgZm9ybMO4YiBza2FsIHbDpnJlLjwvcD57ey9zdGFydENvbnZlcnNhdGlvbn19Cnt7I3JlZHVjdGlvbn19PHA+RXIgZHUgaWtrZSBrbGFyIHRpbCBhdCBz\
+            dG9wcGUsIGthbiBkdSBmw6UgaGrDpmxwIHRpbCBhdCBza8OmcmUgbmVkIHNvbSBldCBmw7hyc3RlIHNrcmlkdC48L3A+e3svcmVkdWN0aW9ufX0Ke3teZW1w\
+            dHkocmVmZXJyYWxTb3VyY2VzKX19PHA+RHUga2FuIGJsaXZlIGhlbnZpc3QgYWY6IHt7I3JlZmVycmFsU291cmNlc319e3sufX0uIHt7L3JlZmVycmFsU291\
+            cmNlc319PC9wPnt7L2VtcHR5KHJlZmVycmFsU291cmNlcyl9fQp7eyNjb250YWN0fX0KPHA+e3sjbmFtZX19e3sufX08YnI+e3svbmFtZX19e3sjcGhvbmV9\
+            fVRlbGVmb246IHt7Ln19PGJyPnt7L3Bob25lfX17eyNlbWFpbH19RS1tYWlsOiA8YSBocmVmPSJtYWlsdG86e3sufX0iPnt7Ln19PC9hPjxicj57ey9lbWFp\
+            bH19e3sjaG91cnN9fXt7Ln19e3svaG91cnN9fTwvcD4Ke3svY29udGFjdH19Cjwvc2VjdGlvbj4KPHNlY3Rpb24gY2xhc3M9ImJveCBncCIgYXJpYS1sYWJl\
+            bGxlZGJ5PSJsYWVnZSI+CjxoMiBpZD0ibGFlZ2UiPkZvciBsw6ZnZXI8L2gyPgp7e15lbXB0eShyZWZlcnJhbFNvdXJjZXMpfX08cD5IZW52aXMgbWVkIGtv\
+            bW11bmVoZW52aXNuaW5nZW4gKE1lZENvbSBYUkVGMTUpe3teZGlyZWN0QWNjZXNzfX0sIG5vcm1hbHQgdGlsIGVuIGFma2xhcmVuZGUgc2FtdGFsZXt7L2Rp\
+            cmVjdEFjY2Vzc319e3sjZGlyZWN0QWNjZXNzfX0uIEJvcmdlcmVuIGthbiBvZ3PDpSBzdGFydGUgZGlyZWt0ZSB1ZGVuIGhlbnZpc25pbmd7ey9kaXJlY3RB\
+            Y2Nlc3N9fS57eyNzZWxmUmVmZXJyYWx9fSBCb3JnZXJlbiBrYW4gc2VsdiBoZW52ZW5kZSBzaWcue3svc2VsZlJlZmVycmFsfX08L3A+e3svZW1wdHkocmVm\
+            ZXJyYWxTb3VyY2VzKX19Cnt7I2VtcHR5KHJlZmVycmFsU291cmNlcyl9fTxwPlRpbGJ1ZGRldCBvcGx5c2VyIGlra2UsIGh2ZW0gZGVyIGthbiBoZW52aXNl\
+            IHRpbCBkZXQue3sjc2VsZlJlZmVycmFsfX0gQm9yZ2VyZW4ga2FuIHNlbHYgaGVudmVuZGUgc2lnLnt7L3NlbGZSZWZlcnJhbH19IEtvbW11bmVucyBoZW52\
+            aXNuaW5nc3ZlaiBzdMOlciBww6Ugc2lkZW4gZm9yIGzDpmdlci48L3A+e3svZW1wdHkocmVmZXJyYWxTb3VyY2VzKX19CjxwPjxhIGhyZWY9Int7cm9vdH19\
+            e3tkb2N0b3JzVVJMfX0iPk1vZHRhZ2VyLCBsb2thdGlvbnNudW1tZXIgb2cgaHZhZCBoZW52aXNuaW5nZW4gc2thbCBpbmRlaG9sZGU8L2E+PC9wPgo8L3Nl\
+            Y3Rpb24+Cnt7I2RpZ2l0YWxUd2lufX08cD5EZXIgZmluZGVzIG9nc8OlIGVuIGRpZ2l0YWwgdWRnYXZlOiA8YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7\
+            bGFiZWx9fTwvYT4uPC9wPnt7L2RpZ2l0YWxUd2lufX0Ke3teZW1wdHkoY29udGludWF0aW9uKX19PHA+TsOlciBmb3Jsw7hiZXQgc2x1dHRlciwgaGrDpmxw\
+            ZXIgdmkgZGlnIHZpZGVyZSB0aWw6IHt7I2NvbnRpbnVhdGlvbn19e3sufX0uIHt7L2NvbnRpbnVhdGlvbn19PC9wPnt7L2VtcHR5KGNvbnRpbnVhdGlvbil9\
+            fQo8cCBjbGFzcz0ibWV0YSI+U2lkc3Qgb3BkYXRlcmV0OiA8dGltZSBkYXRldGltZT0ie3t1cGRhdGVkSVNPfX0iPnt7dXBkYXRlZH19PC90aW1lPjwvcD4K\
+            PC9hcnRpY2xlPgp7ey9tb2R1bGV9fQp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "municipality.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjbXVuaWNpcGFsaXR5fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEg\
             aHJlZj0ie3tyb290fX1pbmRleC5odG1sIj5Gb3JzaWRlPC9hPiDigLoge3tuYW1lfX08L25hdj4KPGgxPlRpbGJ1ZCBpIHt7bmFtZX19PC9oMT4KPHAgY2xh\
             c3M9ImxlYWQiPkhlciBlciBmb3JlYnlnZ2Vsc2VzdGlsYnVkZGVuZSBpIHt7bmFtZX19IHRpbCBib3JnZXJlIG1lZCBrcm9uaXNrIHN5Z2RvbS48L3A+Cnt7\
             XmVtcHR5KGRpYWdub3Nlcyl9fQo8cD5UaWxidWQgdmVkOiB7eyNkaWFnbm9zZXN9fTxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPi4g\
-            e3svZGlhZ25vc2VzfX08L3A+Cnt7L2VtcHR5KGRpYWdub3Nlcyl9fQo8c2VjdGlvbiBjbGFzcz0iYm94IGdwIiBhcmlhLWxhYmVsbGVkYnk9ImxhZWdlciI+\
-            CjxoMiBpZD0ibGFlZ2VyIj5Gb3IgbMOmZ2VyOiBzw6VkYW4gaGVudmlzZXIgZHU8L2gyPgo8cD5IZW52aXMgbWVkIGtvbW11bmVoZW52aXNuaW5nZW4gKE1l\
-            ZENvbSBYUkVGMTUpIHRpbCBlbiBhZmtsYXJlbmRlIHNhbXRhbGV7eyNyZWNlaXZlcn19IGhvcyB7ey59fXt7L3JlY2VpdmVyfX17eyNyZWNlaXZlckxvY2F0\
-            aW9ufX0gKGxva2F0aW9uc251bW1lciB7ey59fSl7ey9yZWNlaXZlckxvY2F0aW9ufX0uIEJvcmdlcmVuIG9nIGtvbW11bmVuIHbDpmxnZXIgc8OlIHRpbGJ1\
-            ZCBzYW1tZW4uPC9wPgo8cD48YSBocmVmPSJ7e3Jvb3R9fXt7ZG9jdG9yc1VSTH19Ij5BbHQgb20gaGVudmlzbmluZyBpIHt7bmFtZX19PC9hPjwvcD4KPC9z\
-            ZWN0aW9uPgp7ey9tdW5pY2lwYWxpdHl9fQp7eyNncm91cHN9fQo8c2VjdGlvbj4KPGgyPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3toZWFkaW5nfX08\
-            L2E+PC9oMj4KPHVsIGNsYXNzPSJtb2R1bGVzIj4Ke3t7aXRlbUxpbmVzfX19PC91bD4KPC9zZWN0aW9uPgp7ey9ncm91cHN9fQp7ey9jb250ZW50fX17ey9s\
-            YXlvdXR9fQo=
+            e3svZGlhZ25vc2VzfX08L3A+Cnt7L2VtcHR5KGRpYWdub3Nlcyl9fQp7eyNjYWxlbmRhclVSTH19PHA+PGEgaHJlZj0ie3tyb290fX17ey59fSI+SG9sZHN0\
+            YXJ0ZXIgaSB7e25hbWV9fSBzb20ga2FsZW5kZXI8L2E+IChpQ2FsZW5kYXIpOiBhYm9ubsOpciBww6UgZGVuIGkgZGluIGthbGVuZGVyLCBzw6UgZHUga2Fu\
+            IHNlLCBodm9ybsOlciBkZSBuw6ZzdGUgaG9sZCBzdGFydGVyLjwvcD57ey9jYWxlbmRhclVSTH19CjxzZWN0aW9uIGNsYXNzPSJib3ggZ3AiIGFyaWEtbGFi\
+            ZWxsZWRieT0ibGFlZ2VyIj4KPGgyIGlkPSJsYWVnZXIiPkZvciBsw6ZnZXI6IHPDpWRhbiBoZW52aXNlciBkdTwvaDI+CjxwPkhlbnZpcyBtZWQga29tbXVu\
+            ZWhlbnZpc25pbmdlbiAoTWVkQ29tIFhSRUYxNSkgdGlsIGVuIGFma2xhcmVuZGUgc2FtdGFsZXt7I3JlY2VpdmVyfX0gaG9zIHt7Ln19e3svcmVjZWl2ZXJ9\
+            fXt7I3JlY2VpdmVyTG9jYXRpb259fSAobG9rYXRpb25zbnVtbWVyIHt7Ln19KXt7L3JlY2VpdmVyTG9jYXRpb259fS4gQm9yZ2VyZW4gb2cga29tbXVuZW4g\
+            dsOmbGdlciBzw6UgdGlsYnVkIHNhbW1lbi48L3A+CjxwPjxhIGhyZWY9Int7cm9vdH19e3tkb2N0b3JzVVJMfX0iPkFsdCBvbSBoZW52aXNuaW5nIGkge3tu\
+            YW1lfX08L2E+PC9wPgo8L3NlY3Rpb24+Cnt7L211bmljaXBhbGl0eX19Cnt7I2dyb3Vwc319CjxzZWN0aW9uPgo8aDI+PGEgaHJlZj0ie3tyb290fX17e3Vy\
+            bH19Ij57e2hlYWRpbmd9fTwvYT48L2gyPgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7e3tpdGVtTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319\
+            Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -29,6 +29,8 @@ public enum JSONLD {
             "areaServed": ["@type": "AdministrativeArea", "name": .string(municipality.name)],
             "audience": ["@type": "PeopleAudience",
                          "audienceType": module.targetDescription.json,
+                         "suggestedMinAge": module.eligibility.minimumAge.map(JSONValue.number) ?? .null,
+                         "suggestedMaxAge": module.eligibility.maximumAge.map(JSONValue.number) ?? .null,
                          "healthCondition": .array(module.diagnoses.map { ["@type": "MedicalCondition",
                              "name": .string(Vocabularies.diagnoses.label($0))] })],
             "availableChannel": ["@type": "ServiceChannel",

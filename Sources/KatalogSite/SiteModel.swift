@@ -51,10 +51,12 @@ final class SiteModel: @unchecked Sendable {
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
+        // A module's view shows the team starts from today on, so it is kept under today's date too.
+        let today = DayStamp.today()
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
-            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address)
-            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, key: key) }
+            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address, today)
+            return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, today: today, key: key) }
         }
         self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
     }
@@ -67,8 +69,8 @@ final class SiteModel: @unchecked Sendable {
         /// The key the parts are kept under (what they are made from).
         let key: Int
 
-        init(_ module: Module, in municipality: Municipality, twin: Module?, key: Int) {
-            view = ModuleView(module, in: municipality, twin: twin, digest: key)
+        init(_ module: Module, in municipality: Municipality, twin: Module?, today: String, key: Int) {
+            view = ModuleView(module, in: municipality, twin: twin, today: today, digest: key)
             summary = ModuleSummaryView(view)
             self.key = key
         }
@@ -339,7 +341,8 @@ final class SiteModel: @unchecked Sendable {
             doctorsURL: doctorsPath(m),
             directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
             diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
-                .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) })
+                .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) },
+            calendarURL: m.hasTeamStarts ? m.calendarPath : nil)
         view.digest = MunicipalityView.contentHash(view)
         return view
     }

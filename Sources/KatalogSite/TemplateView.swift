@@ -203,6 +203,13 @@ extension LinkView: TemplateView {
     ]
 }
 
+extension DateView: TemplateView {
+    static let keys: [String: TemplateKey<DateView>] = [
+        "iso": key(\.iso),
+        "label": key(\.label),
+    ]
+}
+
 extension PlaceView: TemplateView {
     static let keys: [String: TemplateKey<PlaceView>] = [
         "name": key(\.name),
@@ -242,6 +249,7 @@ extension MunicipalityView: TemplateView {
         "doctorsURL": key(\.doctorsURL),
         "directOffers": key(\.directOffers),
         "diagnoses": key(\.diagnoses),
+        "calendarURL": key(\.calendarURL),
     ]
 }
 

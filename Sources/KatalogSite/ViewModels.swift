@@ -21,6 +21,17 @@ struct PlaceView: Hashable {
     }
 }
 
+/// A date as a page shows it: in Danish words, with its ISO form for `<time datetime>`.
+struct DateView: Hashable {
+    let iso: String
+    let label: String
+
+    init(_ iso: String) {
+        self.iso = iso
+        label = DanishDate.long(iso)
+    }
+}
+
 struct ContactView: Hashable {
     let name: String?
     let phone: String?
@@ -49,16 +60,31 @@ final class ModuleView: Sendable {
     /// Who the offer is for, in the module's words, with "also at risk" and special considerations.
     let targetGroup: String?
     let dietGroups: [String]
+    /// Who may join, one line each: the age limits, residence and criteria, as stated.
+    let eligibility: [String]
+    /// Who cannot join, as stated.
+    let notFor: [String]
+    /// Both in one text, for the GP page's table ("Alder: 18 år eller ældre. Ikke for: aktivt misbrug.").
+    let eligibilitySummary: String?
     let forms: [String]
     let formats: [String]
     let times: [String]
     let scope: String?
     let intake: String?
+    /// The next team start, and those after it (from today on; past starts are not shown).
+    let nextTeamStart: DateView?
+    let laterTeamStarts: [DateView]
+    /// Places on each team, as stated ("12 pladser").
+    let placesPerTeam: String?
     /// The usual wait from referral to start, as stated (`4 uger`, `2-6 uger`).
     let waitingTime: String?
     let places: [PlaceView]
     let contact: ContactView?
     let price: String
+    /// A subsidy, as stated.
+    let subsidy: String?
+    /// Whether medication is handed out, in words; nil when the module does not say.
+    let medication: String?
     let updated: String
     let updatedISO: String
     /// The module says the citizen can contact the offer without a referral.
@@ -82,7 +108,7 @@ final class ModuleView: Sendable {
 
     /// The view of `module` in `municipality`; `twin` is the digital counterpart it names.
     /// A field the page shows is a property here, a line below and a key in `keys`.
-    init(_ module: Module, in municipality: Municipality, twin: Module?, digest: Int) {
+    init(_ module: Module, in municipality: Municipality, twin: Module?, today: String, digest: Int) {
         id = "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil }
         title = module.title
         summary = module.summary
@@ -95,16 +121,26 @@ final class ModuleView: Sendable {
         diagnoses = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
         targetGroup = SiteModel.whoFor(module.targetGroup)
         dietGroups = module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label)
+        let eligible = module.eligibility
+        eligibility = [eligible.ageText.map { "Alder: \($0)." }, eligible.residence].compactMap { $0 } + eligible.criteria
+        notFor = eligible.notFor
+        eligibilitySummary = Self.summary(eligibility, notFor)
         forms = module.forms.map(Vocabularies.forms.label) + module.otherForms
         formats = module.formats.map(Vocabularies.formats.label) + module.otherFormats
         times = module.timesOfDay.map(Vocabularies.timesOfDay.label)
         scope = ScopeText.describe(module.scope)
         intake = module.intake.map(Vocabularies.intakes.label)
+        let starts = module.upcomingTeamStarts(from: today).map(DateView.init)
+        nextTeamStart = starts.first
+        laterTeamStarts = Array(starts.dropFirst())
+        placesPerTeam = module.placesPerTeam.map { "\($0) \($0.exact == 1 ? "plads" : "pladser")" }
         waitingTime = module.fields.quantity(ModuleKey.waitingWeeks).map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
         places = module.places.map(PlaceView.init)
         contact = ContactView(module.contact(in: municipality))
         // Not stated is shown as not stated, never as a default.
         price = module.price?.text ?? "Kontakt os om prisen"
+        subsidy = module.subsidy
+        medication = module.medicationHandedOut.map { $0 ? "Du får medicinen udleveret her." : "Medicinen udleveres ikke her." }
         updated = DanishDate.long(module.updated)
         updatedISO = module.updated
         selfReferral = module.selfReferral
@@ -119,6 +155,20 @@ final class ModuleView: Sendable {
         continuation = module.continuations.map(Vocabularies.continuations.label)
         doctorsURL = SiteModel.doctorsPath(municipality)
         self.digest = digest
+    }
+}
+
+extension ModuleView {
+    /// Lines as sentences, then "Ikke for: a, b."; nil when both are empty.
+    static func summary(_ lines: [String], _ notFor: [String]) -> String? {
+        func bare(_ text: String) -> String {
+            var text = text.trimmingCharacters(in: .whitespaces)
+            while text.last == "." { text.removeLast() }
+            return text
+        }
+        var parts = lines.map { bare($0) + "." }
+        if !notFor.isEmpty { parts.append("Ikke for: " + notFor.map(bare).joined(separator: ", ") + ".") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 }
 
@@ -138,15 +188,23 @@ extension ModuleView: TemplateView {
         "diagnoses": key(\.diagnoses),
         "targetGroup": key(\.targetGroup),
         "dietGroups": key(\.dietGroups),
+        "eligibility": key(\.eligibility),
+        "notFor": key(\.notFor),
+        "eligibilitySummary": key(\.eligibilitySummary),
         "forms": key(\.forms),
         "formats": key(\.formats),
         "times": key(\.times),
         "scope": key(\.scope),
         "intake": key(\.intake),
+        "nextTeamStart": key(\.nextTeamStart),
+        "laterTeamStarts": key(\.laterTeamStarts),
+        "placesPerTeam": key(\.placesPerTeam),
         "waitingTime": key(\.waitingTime),
         "places": key(\.places),
         "contact": key(\.contact),
         "price": key(\.price),
+        "subsidy": key(\.subsidy),
+        "medication": key(\.medication),
         "updated": key(\.updated),
         "updatedISO": key(\.updatedISO),
         "selfReferral": key(\.selfReferral),
@@ -173,6 +231,7 @@ final class ModuleSummaryView: Sendable {
     static let fields: Set<String> = [
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
+        "eligibilitySummary", "nextTeamStart", "placesPerTeam",
     ]
 
     let view: ModuleView
@@ -216,6 +275,8 @@ struct MunicipalityView {
     let directOffers: [LinkView]
     /// "Tilbud ved KOL i …" pages.
     let diagnoses: [LinkView]
+    /// The calendar of team starts (`eksport/<kommune>.ics`), when a module states team starts.
+    let calendarURL: String?
     /// Hashed once (every page's footer shows a municipality): see `ModuleSummaryView.digest`.
     var digest = 0
 }

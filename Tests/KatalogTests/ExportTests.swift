@@ -29,7 +29,7 @@ struct ExportTests {
         #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: Console(capture: true)) == 0)
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", output])
         #expect(status == 0, "validation failed (run script/setup --test):\n\(report)")
-        #expect(report.contains("fhir=24 json=24 csv=24 atom=24 danish_rows=24"), "\(report)")
+        #expect(report.contains("fhir=24 json=24 csv=24 atom=24 danish_rows=24 ics=1 events=2"), "\(report)")
         let feeds = try FileManager.default.contentsOfDirectory(atPath: output + "/eksport").filter { $0.hasSuffix(".atom") }.sorted()
         #expect(feeds == ["fjordby.atom", "nyt.atom", "skovlund.atom"])
     }

@@ -62,6 +62,12 @@ struct IncrementalTests {
                 $0.replacingOccurrences(of: "pris: Gratis", with: "pris: 50 kr. pr. gang") } }),
             ("waiting time", { try work.edit("Content/fjordby/traening-paa-hold.md") {
                 $0.replacingOccurrences(of: "ventetid-uger: 2-4", with: "ventetid-uger: 6") } }),
+            ("who may join", { try work.edit("Content/skovlund/kostvejledning-enkeltsamtaler.md") {
+                $0.replacingOccurrences(of: "alder-fra: 18", with: "alder-fra: 20") } }),
+            ("team starts", { try work.edit("Content/skovlund/mad-med-glaede.md") {
+                $0.replacingOccurrences(of: "holdstart: [2027-02-01, 2027-08-16]", with: "holdstart: [2027-03-01, 2027-08-16]") } }),
+            ("a municipality's first team starts (a new calendar)", { try work.edit("Content/fjordby/traening-paa-hold.md") {
+                $0.replacingOccurrences(of: "optag: løbende", with: "optag: faste-hold\nholdstart: [2027-04-05]") } }),
             ("the digital counterpart's title", { try work.edit("Content/fjordby/traening-hjemme.md") {
                 $0.replacingOccurrences(of: "titel: Træning hjemme med video", with: "titel: Træning hjemme med video og app") } }),
             ("postcodes", { try work.edit("Content/fjordby/kommune.yml") {

@@ -4,6 +4,8 @@ import KatalogBuild
 import KatalogCore
 import KatalogSupport
 import KatalogRules
+import KatalogLoad
+@testable import KatalogExport
 import Testing
 
 /// The 15 real offers of `Tests/RealOffers/` (written as modules from their public facts), checked
@@ -41,6 +43,35 @@ struct RealOffersTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.sorted().joined(separator: "\n"))")
         #expect(compared >= 180)
+    }
+
+    @Test("who may join and medication subsidies are on the real offers' pages, GP pages and SOFT records")
+    func eligibility() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-real-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let console = Console(capture: true)
+        #expect(Katalog.run(["build", "--content", Self.folder, "--output", output, "--templates", templates, "--allow-errors"],
+                            console: console) == 0, "\(console.errors)")
+        let page = try String(contentsOfFile: output + "/hedensted/kol-gruppeforloeb.html", encoding: .utf8)
+        #expect(page.contains("<li>Alder: 18 år eller ældre.</li><li>Du skal bo i Hedensted Kommune.</li>"))
+        #expect(page.contains("<li>borgere, der har svært ved dansk</li><li>borgere, der har et aktuelt misbrug</li>"))
+        let doctors = try String(contentsOfFile: output + "/holstebro/for-laeger.html", encoding: .utf8)
+        #expect(doctors.contains("HbA1c fra 42 til under 48 mmol/mol."))
+        let records = Exporter().records(try ContentLoader().load(root: Self.folder))
+        let byID = Dictionary(uniqueKeysWithValues: records.compactMap { r in
+            if case .text(let id?) = r["modul_id"] { return (id, r) } else { return nil } })
+        #expect(byID["hedensted/kol-gruppeforloeb"]?["alder_fra"] == .number(18))
+        #expect(byID["hedensted/kol-gruppeforloeb"]?["bopæl"] == .text("Du skal bo i Hedensted Kommune."))
+        #expect(byID["furesoe/kostvejledning-smaa-skridt"]?["alder_fra"] == .number(18))
+        #expect(byID["holstebro/praediabeteskursus"]?["kriterier"] == .statedTexts(["HbA1c fra 42 til under 48 mmol/mol"]))
+        #expect(byID["holbaek/kort-raadgivende-samtale-om-alkohol"]?["alder_fra"] == .number(nil), "not stated stays not stated")
+        #expect(byID["aabenraa/rygestopforloeb-med-tilskud"]?["tilskud"]
+                == .text("Du kan få tilskud til rygestopmedicin eller nikotinerstatning i op til 8 uger."))
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["tilskud"] == .text("Du kan få tilskud til rygestopmedicin."))
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["pris"] == .text(nil), "a subsidy is not a price")
+        let copenhagen = try String(contentsOfFile: output + "/koebenhavn/online-rygestopkursus.html", encoding: .utf8)
+        #expect(copenhagen.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>")
+                && copenhagen.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin.</dd>"))
     }
 
     @Test("no module-level rule of the standard reports an offer the expectations leave out")

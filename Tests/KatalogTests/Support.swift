@@ -11,7 +11,18 @@ let repositoryRoot: String = {
     return url.path
 }()
 
-let exampleContent = repositoryRoot + "/Content"
+/// Today's date for the whole test process (`KATALOG_I_DAG`, read by `DayStamp`), set before the
+/// first catalog is made: team starts before it leave the site, so no test depends on the day it runs.
+/// Set once and never changed, since tests run in parallel.
+let fixedToday: String = {
+    setenv(DayStamp.variable, "2027-01-15", 1)
+    return "2027-01-15"
+}()
+
+let exampleContent: String = {
+    _ = fixedToday
+    return repositoryRoot + "/Content"
+}()
 let templates = repositoryRoot + "/Templates"
 
 /// A throwaway catalog on disk, written inline in the test (as Hugo's integration tests do).
@@ -21,6 +32,7 @@ struct TempCatalog {
     var output: String { root.appendingPathComponent("Site").path }
 
     init(_ files: [String: String]) throws {
+        _ = fixedToday
         root = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-test-\(UUID().uuidString)")
         for (path, text) in files { try write(path, text) }
     }

@@ -1,0 +1,86 @@
+import KatalogCore
+import KatalogSupport
+
+/// An iCalendar feed (RFC 5545) of one municipality's team starts (`holdstart`), from the build's
+/// day on: one all-day event per start, so a health centre's or a GP clinic's calendar can
+/// subscribe. Deterministic: a start's UID is made from its module and date, its DTSTAMP from the
+/// module's `opdateret`, so the same content gives the same bytes. Lines end in CRLF and are
+/// folded at 75 octets; text values are escaped (`\`, `;`, `,` and newlines).
+public enum ICalendar {
+    /// The calendar's head and foot, around the events.
+    static func head(name: String) -> String {
+        lines([
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tilbudskatalog//Holdstarter//DA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "NAME:" + escape(name), "X-WR-CALNAME:" + escape(name),
+        ])
+    }
+
+    static let foot = lines(["END:VCALENDAR"])
+
+    /// A module's events: one per team start from `today` on (empty when it has none).
+    /// `pageURL`: the module's page, absolute (an iCalendar URL must be a URI), else nil.
+    static func events(_ module: Module, today: String, pageURL: String?) -> String {
+        let starts = module.upcomingTeamStarts(from: today)
+        guard !starts.isEmpty else { return "" }
+        let stamp = compact(module.updated) + "T000000Z"
+        var description = module.summary.isEmpty ? [] : [module.summary]
+        if let places = module.placesPerTeam { description.append("Pladser på holdet: \(places).") }
+        if let pageURL { description.append("Læs mere: \(pageURL)") }
+        let location = module.places.map(\.line).filter { !$0.isEmpty }.joined(separator: "; ")
+        return starts.map { start in
+            var event = [
+                "BEGIN:VEVENT",
+                "UID:" + escape("holdstart-\(compact(start))-\(module.id.replacingASCII { $0 == 0x2F ? "-" : nil })@tilbudskatalog"),
+                "DTSTAMP:" + stamp,
+                "DTSTART;VALUE=DATE:" + compact(start),
+                "SUMMARY:" + escape("Holdstart: \(module.title)"),
+            ]
+            if !description.isEmpty { event.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
+            if !location.isEmpty { event.append("LOCATION:" + escape(location)) }
+            if let pageURL { event.append("URL:" + pageURL) }
+            event += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+            return lines(event)
+        }.joined()
+    }
+
+    /// "2027-02-01" → "20270201".
+    static func compact(_ iso: String) -> String { iso.replacingASCII { $0 == 0x2D ? "" : nil } }
+
+    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;` and `,` escaped, a newline as `\n`; other control
+    /// characters (which loading refuses already) are dropped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Content lines, each folded and ended with CRLF.
+    static func lines(_ lines: [String]) -> String { lines.map { fold($0) + "\r\n" }.joined() }
+
+    /// Folds a content line (RFC 5545 §3.1): no line longer than 75 octets, a continuation line
+    /// starting with one space, never inside a UTF-8 sequence.
+    public static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var out = "", width = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if width + size > 75 {
+                out += "\r\n "
+                width = 1
+            }
+            out.unicodeScalars.append(scalar)
+            width += size
+        }
+        return out
+    }
+}

@@ -30,45 +30,50 @@ public struct Exporter: Sendable {
     let memo: ExportMemo
     /// Today's date: team starts before it are not exported.
     let today: String
+    /// The address and today's date, hashed once: every record's key includes them.
+    private let settingsKey: Int
 
     public init(address: SiteAddress = SiteAddress(), memo: ExportMemo = ExportMemo()) {
         self.address = address
         self.memo = memo
         today = DayStamp.today()
+        settingsKey = fingerprint(address, today)
     }
 
     /// Each module with its municipality, and the key its records are kept under (the module, its
     /// municipality, the site's address and today's date are all they are made from).
-    private func keyed(_ catalog: Catalog) -> [(module: Module, municipality: Municipality, key: Int)] {
-        catalog.municipalities.flatMap { m in m.modules.map { ($0, m, fingerprint($0.fingerprint, m.fingerprint, address, today)) } }
+    typealias Keyed = (module: Module, municipality: Municipality, key: Int)
+
+    private func keyed(_ catalog: Catalog) -> [Keyed] {
+        catalog.municipalities.flatMap { m in m.modules.map { ($0, m, fingerprint($0.fingerprint, m.fingerprint, settingsKey)) } }
     }
 
     static let softStandard = "Sundhedsstyrelsen 2024: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom"
 
-    public func records(_ catalog: Catalog) -> [SOFTRecord] { rows(catalog).map(\.record) }
+    public func records(_ catalog: Catalog) -> [SOFTRecord] { rows(keyed(catalog)).map(\.record) }
 
     /// Each module's SOFT record with its CSV line and its JSON, made once per module.
-    private func rows(_ catalog: Catalog) -> [SOFTRow] {
-        Parallel.map(keyed(catalog)) { module, municipality, key in
+    private func rows(_ keyed: [Keyed]) -> [SOFTRow] {
+        Parallel.map(keyed) { module, municipality, key in
             memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath),
                                                           today: today)) }
         }
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
-        let (pieces, assemble) = file(format, catalog)
+        let (pieces, assemble) = file(format, keyed(catalog))
         return assemble(pieces.map(\.text)).joined()
     }
 
     /// A format's pieces (one per module, kept in the memo) and how the file is put together from
     /// their texts, in parts (large exports are assembled without copying each byte several times).
-    private func file(_ format: Format, _ catalog: Catalog) -> ([Piece], @Sendable ([String]) -> [String]) {
+    private func file(_ format: Format, _ keyed: [Keyed]) -> ([Piece], @Sendable ([String]) -> [String]) {
         switch format {
         case .softCSV:
-            return (rows(catalog).map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
+            return (rows(keyed).map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
         case .softJSON:
             // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted, the records indented into place.
-            return (rows(catalog).map(\.json), { records in
+            return (rows(keyed).map(\.json), { records in
                 let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
                 let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
                 return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
@@ -76,14 +81,14 @@ public struct Exporter: Sendable {
         case .softSchema:
             return ([], { _ in [SOFT.schema.rendered(pruning: false) + "\n"] })
         case .fhir:
-            let entries = Parallel.map(keyed(catalog)) { module, municipality, key in
+            let entries = Parallel.map(keyed) { module, municipality, key in
                 memo.fhir.value(key) {
                     Piece(FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4))
                 }
             }
             return (entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
-            return feed(catalog, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
+            return feed(keyed, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
         }
     }
 
@@ -96,10 +101,13 @@ public struct Exporter: Sendable {
                 return assemble(pieces.map(\.text))
             })
         }
-        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, catalog) } }
+        // Every file's pieces come from the same keyed modules: found once for all of them.
+        let keyed = keyed(catalog)
+        let byMunicipality = Dictionary(grouping: keyed) { $0.municipality.slug }
+        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } }
             + catalog.municipalities.map { municipality in
                 generated(feedPath(municipality)) {
-                    feed(Catalog(root: catalog.root, municipalities: [municipality]),
+                    feed(byMunicipality[municipality.slug] ?? [],
                          title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
                          id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
                 }
@@ -120,8 +128,8 @@ public struct Exporter: Sendable {
     }
 
     /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.
-    private func feed(_ catalog: Catalog, title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
-        let newestFirst = AtomFeed.sorted(keyed(catalog))
+    private func feed(_ keyed: [Keyed], title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
+        let newestFirst = AtomFeed.sorted(keyed)
         let entries = newestFirst.map { module, municipality, key in
             memo.atom.value(key) { Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"))) }
         }

@@ -123,6 +123,12 @@ struct ComplianceOverviewContext: PageContext {
     var chrome: Chrome
     let heading: String
     let complianceMunicipalities: [MunicipalityComplianceView]
+
+    /// Taken directly (the national overview lists every module): the municipalities' views hash
+    /// all they hold, each module's compliance by its digest.
+    var digest: Int {
+        fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), heading, complianceMunicipalities)
+    }
 }
 
 /// A kind of page: its template, and its pages in a site (each a path and its context). Adding

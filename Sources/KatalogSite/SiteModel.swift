@@ -53,9 +53,10 @@ final class SiteModel: @unchecked Sendable {
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
         // A module's view shows the team starts from today on, so it is kept under today's date too.
         let today = DayStamp.today()
+        let settingsKey = fingerprint(address, today)
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
-            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, address, today)
+            let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, settingsKey)
             return memo.modules.value(key) { ModuleParts(module, in: municipality, twin: twin, today: today, key: key) }
         }
         self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
@@ -151,16 +152,17 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func frontPage() -> FrontContext {
+        let byIntervention = counts { [$0.intervention.rawValue] }
         let interventions = Intervention.allCases.compactMap { intervention -> InterventionEntry? in
-            let count = allModules.count { $0.intervention == intervention }
+            let count = byIntervention[intervention.rawValue] ?? 0
             // The six always (a missing one is itself worth seeing); other offers when there are any.
             guard intervention.isInStandard || count > 0 else { return nil }
             return InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                                      description: intervention.everydayDescription, url: Self.interventionPath(intervention), count: count)
         }
+        let byDiagnosis = counts(\.diagnoses)
         let diagnoses = Vocabularies.diagnoses.terms.compactMap { term -> InterventionEntry? in
-            let count = allModules.count { $0.diagnoses.contains(term.code) }
-            guard count > 0 else { return nil }
+            guard let count = byDiagnosis[term.code] else { return nil }
             return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
                 url: Self.diagnosisPath(term.code), count: count)
         }
@@ -172,11 +174,22 @@ final class SiteModel: @unchecked Sendable {
 
     /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
     private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
-        vocabulary.terms.compactMap { term in
-            let count = allModules.count { codes($0).contains(term.code) }
-            return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
-                url: path(term.code), count: count)
+        let counts = counts(codes)
+        return vocabulary.terms.compactMap { term in
+            counts[term.code].map { InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
+                                                      url: path(term.code), count: $0) }
         }
+    }
+
+    /// How many modules carry each code, in one pass over the modules (a code written twice in a
+    /// module counts once).
+    private func counts(_ codes: (Module) -> [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for module in allModules {
+            let carried = codes(module)
+            for (index, code) in carried.enumerated() where !carried[..<index].contains(code) { counts[code, default: 0] += 1 }
+        }
+        return counts
     }
 
     func municipalityPage(_ municipality: Municipality) -> ListContext {

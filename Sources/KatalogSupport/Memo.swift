@@ -14,6 +14,8 @@ public final class Memo<Value>: @unchecked Sendable {
         let lock = NSLock()
         /// Each value with the number of the last build that asked for it.
         var values: [Int: (value: Value, build: Int)] = [:]
+        /// How many of `values` the current build has asked for (when all, `endBuild` drops nothing).
+        var asked = 0
     }
 
     private let shards = (0..<16).map { _ in Shard() }
@@ -32,19 +34,27 @@ public final class Memo<Value>: @unchecked Sendable {
         let build = self.build
         let kept: Value? = shard.lock.withLock {
             guard let index = shard.values.index(forKey: key) else { return nil }
-            shard.values.values[index].build = build
+            if shard.values.values[index].build != build {
+                shard.values.values[index].build = build
+                shard.asked += 1
+            }
             return shard.values.values[index].value
         }
         if let kept { return kept }
         let value = make()
-        shard.lock.withLock { shard.values[key] = (value, build) }
+        shard.lock.withLock {
+            if shard.values.updateValue((value, build), forKey: key)?.build != build { shard.asked += 1 }
+        }
         return value
     }
 
     /// Ends a build: drops what it did not ask for.
     public func endBuild() {
         for shard in shards {
-            shard.lock.withLock { shard.values = shard.values.filter { $0.value.build == build } }
+            shard.lock.withLock {
+                if shard.asked < shard.values.count { shard.values = shard.values.filter { $0.value.build == build } }
+                shard.asked = 0
+            }
         }
         build += 1
     }

@@ -112,8 +112,11 @@ public final class WriteStage: Stage, @unchecked Sendable {
             }
         }
         let removed = previous.keys.filter { record[$0] == nil }
+        // The marker lists the files: written again only when the list changed.
+        let listChanged = !removed.isEmpty || record.count != previous.count
         do {
-            try writer.update(changed: changed, parts: changedParts, removed: removed, files: record.keys, previous: Set(previous.keys))
+            try writer.update(changed: changed, parts: changedParts, removed: removed, files: record.keys, listChanged: listChanged,
+                              previous: { previous[$0] != nil })
         } catch {
             // The folder may now be partly updated: the next build replaces it completely.
             folder = nil

@@ -164,9 +164,13 @@ struct Compliance {
     /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
     private let ruleLines: RuleLines?
 
+    /// Each municipality's modules in Danish alphabetical order of title, by slug.
+    private let byTitle: [String: [Module]]
+
     init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>,
-        ruleLines: RuleLines? = nil) {
+        byTitle: [String: [Module]] = [:], ruleLines: RuleLines? = nil) {
         self.ruleLines = ruleLines
+        self.byTitle = byTitle
         self.rules = rules
         self.lixLimit = lixLimit
         self.findingsByFile = Dictionary(grouping: findings, by: \.location.file)
@@ -246,7 +250,8 @@ struct Compliance {
         let own = findingsByFile[municipality.file] ?? []
         let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
             .map { rule in status(rule, own.filter { $0.rule == rule.id }) }
-        let modules = (listing ? municipality.modules.sortedByTitle() : municipality.modules).map { module($0, in: municipality) }
+        let listed = listing ? byTitle[municipality.slug] ?? municipality.modules.sortedByTitle() : municipality.modules
+        let modules = listed.map { module($0, in: municipality) }
         return MunicipalityComplianceView(
             name: municipality.name, url: Self.path(municipality), modules: listing ? modules : [], catalogRules: catalogRules,
             moduleCount: modules.count, modulesComplete: modules.count { $0.requirementsMet == $0.requirementsTotal },

@@ -33,7 +33,7 @@ final class SiteModel: @unchecked Sendable {
     let formats: [Vocabulary.Term]
     let times: [Vocabulary.Term]
 
-    init(catalog: Catalog, compliance: Compliance, address: SiteAddress, memo: SiteMemo) {
+    init(catalog: Catalog, compliance: Compliance, address: SiteAddress, byTitle: [String: [Module]], memo: SiteMemo) {
         self.memo = memo
         self.catalog = catalog
         self.address = address
@@ -43,11 +43,11 @@ final class SiteModel: @unchecked Sendable {
             memo.municipalities.value(fingerprint(m.fingerprint, m.modules.map(\.fingerprint))) { Self.municipalityView(m) }
         }
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
-        self.sortedModules = Dictionary(catalog.municipalities.map { ($0.slug, $0.modules.sortedByTitle()) }) { first, _ in first }
+        self.sortedModules = byTitle
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
         allModules = modules.map(\.0)
-        allModulesByTitle = allModules.sortedByTitle()
+        allModulesByTitle = memo.byTitle(allModules)
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))

@@ -105,9 +105,10 @@ public struct SiteRenderer: Sendable {
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let library = self.library
         let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
+        let byTitle = Dictionary(catalog.municipalities.map { ($0.slug, memo.byTitle($0.modules)) }) { first, _ in first }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
-            ruleLines: lines)
-        let model = SiteModel(catalog: catalog, compliance: compliance, address: address, memo: memo)
+            byTitle: byTitle, ruleLines: lines)
+        let model = SiteModel(catalog: catalog, compliance: compliance, address: address, byTitle: byTitle, memo: memo)
         let templates = templateFingerprint
         let pages = Parallel.map(PageKind.all) { kind in
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
@@ -149,6 +150,8 @@ public final class SiteMemo: Sendable {
     /// Each module's JSON-LD and search entry (as its views).
     let structuredData: Memo<RawText>
     let searchEntries: Memo<Piece>
+    /// Each municipality's modules in Danish alphabetical order of title, as positions (by the modules).
+    let titleOrders: Memo<[Int]>
     /// Rendered list entries, headers and footers (by what they show and the templates).
     /// Kept within a build even when the session keeps nothing (pages share them).
     let fragments = Memo<RawText>()
@@ -160,6 +163,7 @@ public final class SiteMemo: Sendable {
         compliance = Memo(keeps: keeps)
         structuredData = Memo(keeps: keeps)
         searchEntries = Memo(keeps: keeps)
+        titleOrders = Memo(keeps: keeps)
     }
 
     /// Ends a build: drops what it did not use.
@@ -169,6 +173,7 @@ public final class SiteMemo: Sendable {
         compliance.endBuild()
         structuredData.endBuild()
         searchEntries.endBuild()
+        titleOrders.endBuild()
         fragments.endBuild()
     }
 }
@@ -204,5 +209,17 @@ struct FastHTMLEscaping: MustacheContentType {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension SiteMemo {
+    /// `modules` in Danish alphabetical order of title; the order is kept while they are unchanged
+    /// (a municipality's lists and its compliance page show it, on every rebuild).
+    func byTitle(_ modules: [Module]) -> [Module] {
+        let order = titleOrders.value(fingerprint(modules.map(\.fingerprint))) {
+            let position = Dictionary(uniqueKeysWithValues: modules.enumerated().map { (ObjectIdentifier($1), $0) })
+            return modules.sortedByTitle().map { position[ObjectIdentifier($0)]! }
+        }
+        return order.map { modules[$0] }
     }
 }

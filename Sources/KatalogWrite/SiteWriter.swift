@@ -183,8 +183,10 @@ public struct SiteWriter: Sendable {
     /// `previous`: the files the session wrote last time. Nothing else in the folder is touched: a
     /// file to write that exists but is not one of them, or a path through a symbolic link, stops
     /// the update (the session then makes a complete build, which refuses such a folder).
+    /// `files`: every file the folder now holds, written to the marker's list when `listChanged`
+    /// (files were added or removed); `previous`: whether the session wrote a path before.
     public func update(changed: [String: Data], parts: [String: [String]] = [:], removed: [String],
-                       files: some Sequence<String>, previous: Set<String>) throws(Failure) {
+                       files: some Sequence<String>, listChanged: Bool, previous: (String) -> Bool) throws(Failure) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         let paths = Set(changed.keys).union(parts.keys).sorted()
         try Self.checkInPlace(paths + removed, in: root, previous: previous)
@@ -201,6 +203,7 @@ public struct SiteWriter: Sendable {
         for path in removed where !path.split(separator: "/").contains("..") && path != OutputFolder.marker {
             unlink(root + "/" + path)
         }
+        guard listChanged else { return }
         do {
             try Self.write(root + "/" + OutputFolder.marker, data: Data(OutputFolder.manifest(files).utf8))
         } catch {
@@ -210,12 +213,12 @@ public struct SiteWriter: Sendable {
 
     /// Refuses an in-place update that would write or delete through a symbolic link, or write
     /// over a file the session did not write.
-    static func checkInPlace(_ paths: [String], in root: String, previous: Set<String>) throws(Failure) {
+    static func checkInPlace(_ paths: [String], in root: String, previous: (String) -> Bool) throws(Failure) {
         guard let realRoot = Paths.real(root) else { throw Failure(description: "output-mappen `\(root)` findes ikke mere") }
         var folders: Set<String> = []
         for path in paths {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
-            if !previous.contains(path), Paths.kind(root + "/" + path) != nil || Paths.isSymbolicLink(root + "/" + path) {
+            if !previous(path), Paths.kind(root + "/" + path) != nil || Paths.isSymbolicLink(root + "/" + path) {
                 throw Failure(description: "`\(path)` i output-mappen er ikke lavet af katalog, så katalog skriver ikke over den")
             }
         }

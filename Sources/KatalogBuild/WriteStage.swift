@@ -65,7 +65,9 @@ public final class WriteStage: Stage, @unchecked Sendable {
                 case .parts(let make):
                     let parts = make()
                     try staging.write(file.path, parts: parts)
-                    return .success(remembers ? (file.key?(), Self.hash(parts)) : (nil, 0))
+                    guard remembers else { return .success((nil, 0)) }
+                    let key = file.key?()
+                    return .success((key, key ?? Self.hash(parts)))
                 }
             } catch {
                 return .failure(error)
@@ -94,9 +96,11 @@ public final class WriteStage: Stage, @unchecked Sendable {
             let old = previous[file.path]
             let key = file.key?()
             if let key, let old, old.key == key { return (old, nil, false) }
+            // A file made of pieces is keyed by its pieces' hashes, so a new key means new bytes
+            // (the search index and the exports run to megabytes: they are not hashed again).
             let (hash, change): (Int, Change) = switch file.contents {
             case .data(let make): { let data = make(); return (Self.hash(data), .data(data)) }()
-            case .parts(let make): { let parts = make(); return (Self.hash(parts), .parts(parts)) }()
+            case .parts(let make): { let parts = make(); return (key ?? Self.hash(parts), .parts(parts)) }()
             }
             let page = if case .data = file.contents { key != nil } else { false }
             return ((key, hash), old?.bytes == hash ? nil : change, page)

@@ -51,6 +51,8 @@ extension Sequence where Element == Module {
 extension Module {
     static func precedesByTitle(_ a: Module, _ b: Module) -> Bool {
         let order = DanishCollation.compare(a.titleKey, b.titleKey)
-        return order < 0 || (order == 0 && a.title < b.title)
+        // Ties by the title's bytes (the same order as by its scalars, titles being NFC), which
+        // costs far less than String's comparison when many titles are alike.
+        return order < 0 || (order == 0 && a.title.utf8.lexicographicallyPrecedes(b.title.utf8))
     }
 }

@@ -80,6 +80,12 @@ struct ListContext: PageContext {
         fragments.fill(&chrome)
         for index in groups.indices { fragments.fill(&groups[index], root: chrome.root) }
     }
+
+    /// Taken directly (98 municipalities have several lists each): groups and views carry their digests.
+    var digest: Int {
+        fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), heading, lead, municipality?.digest,
+                    groups.map(\.digest))
+    }
 }
 
 /// One module's page.

@@ -216,7 +216,14 @@ extension SiteMemo {
     /// `modules` in Danish alphabetical order of title; the order is kept while they are unchanged
     /// (a municipality's lists and its compliance page show it, on every rebuild).
     func byTitle(_ modules: [Module]) -> [Module] {
-        let order = titleOrders.value(fingerprint(modules.map(\.fingerprint))) {
+        // The order depends on the titles (their bytes, in this order) only: a body edit keeps it.
+        var titles = Hasher()
+        for module in modules {
+            var title = module.title
+            title.withUTF8 { titles.combine(bytes: UnsafeRawBufferPointer($0)) }
+            titles.combine(0xFF as UInt8)
+        }
+        let order = titleOrders.value(titles.finalize()) {
             let position = Dictionary(uniqueKeysWithValues: modules.enumerated().map { (ObjectIdentifier($1), $0) })
             return modules.sortedByTitle().map { position[ObjectIdentifier($0)]! }
         }

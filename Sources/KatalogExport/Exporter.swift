@@ -114,15 +114,17 @@ public struct Exporter: Sendable {
             }
             // A calendar for each municipality with team starts (whose page links to it).
             + catalog.municipalities.filter(\.hasTeamStarts).map { municipality in
-                generated(municipality.calendarPath) { calendar(municipality) }
+                generated(municipality.calendarPath) { calendar(municipality, byMunicipality[municipality.slug] ?? []) }
             }
     }
 
     /// A municipality's team starts from today on as an iCalendar feed: a piece per module.
-    private func calendar(_ municipality: Municipality) -> ([Piece], @Sendable ([String]) -> [String]) {
+    private func calendar(_ municipality: Municipality, _ keyed: [Keyed]) -> ([Piece], @Sendable ([String]) -> [String]) {
         let head = ICalendar.head(name: "Holdstarter i \(municipality.name)")
-        let events = municipality.modules.map { module in
-            Piece(ICalendar.events(module, today: today, pageURL: address.baseURL == nil ? nil : address.url(module.pagePath)))
+        let events = keyed.map { module, _, key in
+            memo.calendar.value(key) {
+                Piece(ICalendar.events(module, today: today, pageURL: address.baseURL == nil ? nil : address.url(module.pagePath)))
+            }
         }
         return ([Piece(head)] + events, { texts in texts + [ICalendar.foot] })
     }
@@ -149,12 +151,14 @@ public final class ExportMemo: Sendable {
     let soft: Memo<SOFTRow>
     let fhir: Memo<Piece>
     let atom: Memo<Piece>
+    let calendar: Memo<Piece>
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
     public init(keeps: Bool = true) {
         soft = Memo(keeps: keeps)
         fhir = Memo(keeps: keeps)
         atom = Memo(keeps: keeps)
+        calendar = Memo(keeps: keeps)
     }
 
     /// Ends a build: drops what it did not use.
@@ -162,6 +166,7 @@ public final class ExportMemo: Sendable {
         soft.endBuild()
         fhir.endBuild()
         atom.endBuild()
+        calendar.endBuild()
     }
 }
 

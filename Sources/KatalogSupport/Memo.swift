@@ -10,10 +10,17 @@ import Foundation
 /// Split by key into shards with a lock each, so the threads of a parallel build rarely wait for
 /// each other.
 public final class Memo<Value>: @unchecked Sendable {
+    /// A value with the number of the last build that asked for it. A class: a lookup marks it
+    /// used in place, without copying the value out of the dictionary and back.
+    private final class Entry {
+        let value: Value
+        var build: Int
+        init(_ value: Value, _ build: Int) { (self.value, self.build) = (value, build) }
+    }
+
     private final class Shard {
         let lock = NSLock()
-        /// Each value with the number of the last build that asked for it.
-        var values: [Int: (value: Value, build: Int)] = [:]
+        var values: [Int: Entry] = [:]
         /// How many of `values` the current build has asked for (when all, `endBuild` drops nothing).
         var asked = 0
     }
@@ -33,17 +40,17 @@ public final class Memo<Value>: @unchecked Sendable {
         let shard = shards[Int(UInt(bitPattern: key) % UInt(shards.count))]
         let build = self.build
         let kept: Value? = shard.lock.withLock {
-            guard let index = shard.values.index(forKey: key) else { return nil }
-            if shard.values.values[index].build != build {
-                shard.values.values[index].build = build
+            guard let entry = shard.values[key] else { return nil }
+            if entry.build != build {
+                entry.build = build
                 shard.asked += 1
             }
-            return shard.values.values[index].value
+            return entry.value
         }
         if let kept { return kept }
         let value = make()
         shard.lock.withLock {
-            if shard.values.updateValue((value, build), forKey: key)?.build != build { shard.asked += 1 }
+            if shard.values.updateValue(Entry(value, build), forKey: key)?.build != build { shard.asked += 1 }
         }
         return value
     }

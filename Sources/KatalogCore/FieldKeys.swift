@@ -110,6 +110,13 @@ public enum ModuleKey: String, FieldKey {
     case price = "pris"
     case subsidy = "tilskud"
     case medicationHandedOut = "medicin-udleveres"
+    case provider = "udbyder"
+    case providerName = "udbyder.navn"
+    case providerExternal = "udbyder.ekstern"
+    case providerPartners = "udbyder.i-samarbejde-med"
+    case languages = "sprog"
+    case interpreter = "tolk"
+    case anonymous = "anonym"
     case fsiii
     case digitalTwin = "digital-pendant"
     case updated = "opdateret"
@@ -169,6 +176,7 @@ public enum PlaceKey: String, FieldKey {
     case address = "adresse"
     case postcode = "postnummer"
     case city = "by"
+    case accessibility = "tilgængelighed"
 }
 
 /// The keys of one follow-up in `afslutning.opfølgning`.

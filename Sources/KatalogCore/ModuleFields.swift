@@ -11,12 +11,15 @@ public struct Place: Sendable, Hashable {
     public let address: String?
     public let postcode: String?
     public let city: String?
+    /// The place's physical accessibility in words (`tilgængelighed`), as stated.
+    public let accessibility: String?
 
     init(_ record: FieldTable) {
         name = record.text(PlaceKey.name)
         address = record.text(PlaceKey.address)
         postcode = record.text(PlaceKey.postcode)
         city = record.text(PlaceKey.city)
+        accessibility = record.text(PlaceKey.accessibility)
     }
 
     /// "Sundhedscenter Fjordby, Havnevej 2, 7999 Fjordby", of what is stated.
@@ -57,6 +60,38 @@ public struct FollowUpSession: Sendable, Hashable {
     public let afterMonths: Quantity?
     public let afterWeeks: Quantity?
     public let what: String?
+}
+
+/// Who runs the offer (`udbyder`), as stated: nil when the module does not write the group.
+public struct Provider: Sendable, Hashable {
+    /// The unit or organisation ("Sundhedscenter Fjordby", "Kræftens Bekæmpelse").
+    public let name: String?
+    /// Whether someone other than the municipality runs it: nil when not stated.
+    public let external: Bool?
+    /// Others it is run together with ("Nordjyllands Amt").
+    public let partners: [String]
+
+    public init(name: String?, external: Bool?, partners: [String]) {
+        (self.name, self.external, self.partners) = (name, external, partners)
+    }
+}
+
+/// Languages as offers name them in Danish ("dansk", "arabisk") and their BCP-47 codes, for FHIR
+/// and schema.org. A language not in the table is exported by its name alone, never guessed.
+public enum LanguageCodes {
+    static let codes: [String: String] = [
+        "dansk": "da", "engelsk": "en", "tysk": "de", "fransk": "fr", "spansk": "es", "italiensk": "it", "polsk": "pl",
+        "rumænsk": "ro", "litauisk": "lt", "lettisk": "lv", "ukrainsk": "uk", "russisk": "ru", "tyrkisk": "tr", "arabisk": "ar",
+        "somali": "so", "somalisk": "so", "urdu": "ur", "farsi": "fa", "persisk": "fa", "dari": "prs", "pashto": "ps",
+        "kurdisk": "ku", "tigrinya": "ti", "vietnamesisk": "vi", "thai": "th", "tagalog": "tl", "bosnisk": "bs",
+        "serbisk": "sr", "kroatisk": "hr", "albansk": "sq", "grønlandsk": "kl", "færøsk": "fo", "norsk": "no", "svensk": "sv",
+        "tegnsprog": "dsl", "dansk tegnsprog": "dsl",
+    ]
+
+    /// The BCP-47 code of a language named in Danish, nil when the table does not know it.
+    public static func code(_ name: String) -> String? {
+        codes[name.trimmingWhitespace.lowercased()]
+    }
 }
 
 /// How much and how long (`omfang`), as stated.
@@ -191,6 +226,19 @@ extension Module {
     public var subsidy: String? { fields.text(ModuleKey.subsidy) }
     /// Whether medication is handed out (`medicin-udleveres`): nil when the module does not say.
     public var medicationHandedOut: Bool? { fields.bool(ModuleKey.medicationHandedOut) }
+    /// Who runs the offer (`udbyder`); nil when the module does not say.
+    public var provider: Provider? {
+        guard fields.isWritten(ModuleKey.provider) else { return nil }
+        let provider = Provider(name: fields.text(ModuleKey.providerName), external: fields.bool(ModuleKey.providerExternal),
+                                partners: fields.list(ModuleKey.providerPartners))
+        return provider.name == nil && provider.external == nil && provider.partners.isEmpty ? nil : provider
+    }
+    /// The languages the offer is held in (`sprog`), as written; empty when not stated (never "dansk" by default).
+    public var languages: [String] { fields.list(ModuleKey.languages) }
+    /// Whether the citizen can get an interpreter (`tolk`): nil when not stated.
+    public var interpreter: Bool? { fields.bool(ModuleKey.interpreter) }
+    /// Whether the citizen can take part anonymously (`anonym`): nil when not stated.
+    public var anonymous: Bool? { fields.bool(ModuleKey.anonymous) }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }

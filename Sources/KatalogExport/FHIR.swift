@@ -77,6 +77,19 @@ public enum FHIRExport {
             .compactMap { $0 } + eligible.criteria.map { ("Kriterium", $0) } + eligible.notFor.map { ("Ikke for", $0) }
         let conditions: [JSONValue] = limits.map { ["code": ["text": .string($0.0)], "comment": .string($0.1)] }
 
+        // The languages as stated: a BCP-47 coding where the language is known, its name alone where not; none stated, none
+        // exported (the page being Danish says nothing about the language of the course).
+        let communication: [JSONValue] = module.languages.map { name in
+            LanguageCodes.code(name).map { ["coding": [["system": "urn:ietf:bcp:47", "code": .string($0), "display": .string(name)]],
+                                            "text": .string(name)] } ?? ["text": .string(name)]
+        }
+        var characteristics: [JSONValue] = module.forms.map {
+            ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")]
+        }
+        if module.formats.contains("digital") { characteristics.append(["text": "Digital levering af indsats"]) }
+        if module.anonymous == true { characteristics.append(["text": "Borgeren kan deltage anonymt"]) }
+        if let interpreter = module.interpreter { characteristics.append(["text": .string(interpreter ? "Tolk kan fås" : "Ingen tolk")]) }
+
         let free = module.price?.isFree == true
         return [
             "resourceType": "HealthcareService",
@@ -101,9 +114,8 @@ public enum FHIRExport {
                 "Free")] : .null,
             "eligibility": .array(eligibility + conditions),
             "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
-            "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }
-                + (module.formats.contains("digital") ? [["text": "Digital levering af indsats"]] : [])),
-            "communication": [coding("urn:ietf:bcp:47", "da", "Dansk")],
+            "characteristic": .array(characteristics),
+            "communication": communication.isEmpty ? .null : .array(communication),
             "referralMethod": referral.isEmpty ? .null : .array(referral),
         ]
     }

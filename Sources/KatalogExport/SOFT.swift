@@ -37,7 +37,7 @@ public enum SOFT {
             case .number(let number): number.map(JSONValue.number) ?? .null
             case .places(let places):
                 .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json,
-                    "by": $0.city.json] })
+                    "by": $0.city.json, "tilgængelighed": $0.accessibility.json] })
             }
         }
 
@@ -49,7 +49,9 @@ public enum SOFT {
             case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
             case .number(let number): number.map(String.init) ?? ""
-            case .places(let places): places.map(\.line).joined(separator: " | ")
+            case .places(let places):
+                places.map { place in place.line + (place.accessibility.map { " (tilgængelighed: \($0))" } ?? "") }
+                    .joined(separator: " | ")
             }
         }
     }
@@ -162,7 +164,10 @@ public enum SOFT {
                          "items": ["type": "object", "additionalProperties": false,
                                    "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
                                                   "postnummer": ["type": ["string", "null"], "pattern": "^[0-9]{4}$"],
-                                                  "by": optionalText("By.")]]]) { .places($0.module.places) },
+                                                  "by": optionalText("By."),
+                                                  "tilgængelighed": optionalText("Adgangsforhold på stedet; null: ikke oplyst.")]]]) {
+            .places($0.module.places)
+        },
         Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .text($0.module.contact(in: $0.municipality)?.phone) },
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
@@ -173,6 +178,18 @@ public enum SOFT {
         Field("medicin_udleveres", optionalFlag("Om borgeren får medicin udleveret (ikke kun råd om den).")) {
             .flag($0.module.medicationHandedOut)
         },
+        Field("udbyder", optionalText("Hvem der står for tilbuddet, med tilbuddets ord; null: ikke oplyst.")) {
+            .text($0.module.provider?.name)
+        },
+        Field("udbyder_ekstern", optionalFlag("Om en anden end kommunen står for tilbuddet.")) { .flag($0.module.provider?.external) },
+        Field("udbyder_samarbejde", optionalTexts("Andre, tilbuddet laves i samarbejde med.")) {
+            .statedTexts($0.module.provider.flatMap { $0.partners.isEmpty ? nil : $0.partners })
+        },
+        Field("sprog", optionalTexts("Sprog, tilbuddet foregår på, som tilbuddet skriver dem (dansk, arabisk …).")) {
+            .statedTexts($0.module.languages.isEmpty ? nil : $0.module.languages)
+        },
+        Field("tolk", optionalFlag("Om borgeren kan få en tolk.")) { .flag($0.module.interpreter) },
+        Field("anonym", optionalFlag("Om borgeren kan deltage anonymt.")) { .flag($0.module.anonymous) },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)
         },

@@ -45,7 +45,7 @@ struct RealOffersTests {
         #expect(compared >= 180)
     }
 
-    @Test("who may join and medication subsidies are on the real offers' pages, GP pages and SOFT records")
+    @Test("who may join, medication subsidies, anonymity and partners are on the real offers' pages, GP pages and SOFT records")
     func eligibility() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-real-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -72,6 +72,13 @@ struct RealOffersTests {
         let copenhagen = try String(contentsOfFile: output + "/koebenhavn/online-rygestopkursus.html", encoding: .utf8)
         #expect(copenhagen.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>")
                 && copenhagen.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin.</dd>"))
+        #expect(byID["holbaek/kort-raadgivende-samtale-om-alkohol"]?["anonym"] == .flag(true))
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["anonym"] == .flag(nil), "not stated stays not stated")
+        #expect(byID["loekken-vraa/motion-paa-recept"]?["udbyder_samarbejde"] == .statedTexts(["Nordjyllands Amt"]))
+        let holbaek = try String(contentsOfFile: output + "/holbaek/kort-raadgivende-samtale-om-alkohol.html", encoding: .utf8)
+        #expect(holbaek.contains("<dt>Anonymt</dt><dd>Du kan deltage anonymt.</dd>"))
+        let loekken = try String(contentsOfFile: output + "/loekken-vraa/motion-paa-recept.html", encoding: .utf8)
+        #expect(loekken.contains("<dt>Hvem står for det</dt><dd>I samarbejde med Nordjyllands Amt.</dd>"))
     }
 
     @Test("no module-level rule of the standard reports an offer the expectations leave out")

@@ -117,6 +117,10 @@ public enum ModuleKey: String, FieldKey {
     case languages = "sprog"
     case interpreter = "tolk"
     case anonymous = "anonym"
+    case status
+    case validUntil = "gyldig-til"
+    case project = "projekt"
+    case projectEnd = "projekt-slut"
     case fsiii
     case digitalTwin = "digital-pendant"
     case updated = "opdateret"

@@ -94,6 +94,27 @@ public enum LanguageCodes {
     }
 }
 
+/// Whether an offer runs, as of a day: from `status`, `gyldig-til` and `projekt`/`projekt-slut`.
+public struct Validity: Sendable, Hashable {
+    /// The status code as stated (`aktiv`, `sat-på-pause`, `ophørt`); nil when not stated.
+    public let status: String?
+    /// The last day the offer exists (`gyldig-til`), ISO.
+    public let validUntil: String?
+    /// Whether it is a time-limited project (`projekt`): nil when not stated.
+    public let project: Bool?
+    public let projectEnd: String?
+    /// The day the validity is judged on.
+    public let today: String
+
+    /// Ended: `status: ophørt`, or `gyldig-til` has passed (the last day itself still counts).
+    public var hasEnded: Bool { status == "ophørt" || validUntil.map { $0 < today } == true }
+    public var isPaused: Bool { !hasEnded && status == "sat-på-pause" }
+    /// The status as of `today`: `ophørt` once `gyldig-til` has passed, else as stated (nil when not stated).
+    public var effectiveStatus: String? { hasEnded ? "ophørt" : status }
+    /// `gyldig-til` while it is still ahead (or today), for "Tilbuddet slutter …".
+    public var upcomingEnd: String? { hasEnded ? nil : validUntil }
+}
+
 /// How much and how long (`omfang`), as stated.
 public struct Scope: Sendable, Hashable {
     public let weeks: Quantity?
@@ -239,6 +260,11 @@ extension Module {
     public var interpreter: Bool? { fields.bool(ModuleKey.interpreter) }
     /// Whether the citizen can take part anonymously (`anonym`): nil when not stated.
     public var anonymous: Bool? { fields.bool(ModuleKey.anonymous) }
+    /// Whether the offer runs on `today` (`status`, `gyldig-til`, `projekt`, `projekt-slut`).
+    public func validity(on today: String) -> Validity {
+        Validity(status: fields.text(ModuleKey.status), validUntil: fields.text(ModuleKey.validUntil),
+                 project: fields.bool(ModuleKey.project), projectEnd: fields.text(ModuleKey.projectEnd), today: today)
+    }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }

@@ -39,7 +39,9 @@ public enum FHIRExport {
         return ["{\n  \"entry\" : [\n    "] + entries.interleaved(with: ",\n    ") + ["\n  ],\n", String(rest.dropFirst(2))]
     }
 
-    public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
+    /// `today`: the day a paused or ended offer is judged on (`active` is false for both).
+    public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String,
+                                         today: String = DayStamp.today()) -> JSONValue {
         let contained: [JSONValue] = module.places.enumerated().map { index, place in
             ["resourceType": "Location", "id": .string("sted-\(index + 1)"), "name": place.name.json,
              "address": ["use": "work", "line": place.address.map { [.string($0)] } ?? .null,
@@ -90,6 +92,7 @@ public enum FHIRExport {
         if module.anonymous == true { characteristics.append(["text": "Borgeren kan deltage anonymt"]) }
         if let interpreter = module.interpreter { characteristics.append(["text": .string(interpreter ? "Tolk kan fås" : "Ingen tolk")]) }
 
+        let validity = module.validity(on: today)
         let free = module.price?.isFree == true
         return [
             "resourceType": "HealthcareService",
@@ -98,7 +101,7 @@ public enum FHIRExport {
             "language": "da",
             "contained": .array(contained),
             "identifier": [["system": "urn:tilbudskatalog:modul", "value": .string(module.id)]],
-            "active": true,
+            "active": .bool(!(validity.hasEnded || validity.isPaused)),
             "providedBy": ["identifier": ["system": .string(municipalitySystem), "value": .string(municipality.code)],
                 "display": .string(municipality.name)],
             "category": [category],

@@ -80,6 +80,9 @@ public enum SOFT {
     static func optionalTexts(_ description: String) -> JSONValue {
         ["type": ["array", "null"], "items": ["type": "string"], "description": .string(description + " null: ikke oplyst.")]
     }
+    static func optionalDate(_ description: String) -> JSONValue {
+        ["type": ["string", "null"], "format": "date", "description": .string(description)]
+    }
     static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"],
         "description": .string(description)] }
 
@@ -190,6 +193,18 @@ public enum SOFT {
         },
         Field("tolk", optionalFlag("Om borgeren kan få en tolk.")) { .flag($0.module.interpreter) },
         Field("anonym", optionalFlag("Om borgeren kan deltage anonymt.")) { .flag($0.module.anonymous) },
+        Field("status", ["type": ["string", "null"], "enum": .array(Vocabularies.statuses.codes.map(JSONValue.string) + [.null]),
+                         "description": """
+                             Om tilbuddet kører, er sat på pause eller er ophørt, på eksportens dato (ophørt, når `gyldig_til` er gået); \
+                             null: ikke oplyst.
+                             """]) { .text($0.module.validity(on: $0.today).effectiveStatus) },
+        Field("gyldig_til", optionalDate("Den sidste dag, tilbuddet findes; null: ikke oplyst.")) {
+            .text($0.module.fields.text(ModuleKey.validUntil))
+        },
+        Field("projekt", optionalFlag("Om tilbuddet er et tidsbegrænset projekt.")) { .flag($0.module.fields.bool(ModuleKey.project)) },
+        Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
+            .text($0.module.fields.text(ModuleKey.projectEnd))
+        },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)
         },

@@ -85,7 +85,10 @@ public enum Scaffold {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
                 if field.key == ModuleKey.intake.rawValue { optionalTeams(into: &f) }
                 if field.key == ModuleKey.price.rawValue, intervention == .nikotinafvaenning { optionalMedication(into: &f) }
-                if field.key == ModuleKey.places.rawValue { optionalAccess(intervention, into: &f) }
+                if field.key == ModuleKey.places.rawValue {
+                    optionalAccess(intervention, into: &f)
+                    optionalValidity(into: &f)
+                }
             }
         }
         f.add("---")
@@ -145,6 +148,19 @@ public enum Scaffold {
             guard let field = Schema.field(key.rawValue) else { continue }
             let indent = key.rawValue.contains(".") ? "  " : ""
             f.add("# \(indent)\(field.key):\(example.isEmpty ? "" : " " + example)   # \(field.help)")
+        }
+    }
+
+    /// A pause, an end date and a time-limited project: comments too.
+    static let validityExamples: [(ModuleKey, String)] = [
+        (.status, "sat-på-pause"), (.validUntil, "2027-06-30"), (.project, "true"), (.projectEnd, "2027-12-31"),
+    ]
+
+    private static func optionalValidity(into f: inout Lines) {
+        f.add("# Er tilbuddet sat på pause, slutter det på en dato, eller er det et projekt? Så fjern # foran det, der passer.")
+        for (key, example) in validityExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
         }
     }
 

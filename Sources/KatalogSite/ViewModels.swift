@@ -96,6 +96,11 @@ final class ModuleView: Sendable {
     /// For the GP page's table: languages and interpreter in one text, and anonymity and provider in one text.
     let languageSummary: String?
     let accessSummary: String?
+    /// "Tilbuddet er sat på pause." or "Tilbuddet er ophørt." (as of the build's day); nil for an offer that runs.
+    let statusNotice: String?
+    /// "Tilbuddet slutter 30. juni 2027." while `gyldig-til` is ahead; a project and its end, in words.
+    let ending: String?
+    let project: String?
     let updated: String
     let updatedISO: String
     /// The module says the citizen can contact the offer without a referral.
@@ -160,6 +165,14 @@ final class ModuleView: Sendable {
             .joined(separator: " ").nilIfEmpty
         accessSummary = [module.anonymous.map { $0 ? "Anonymt." : "Ikke anonymt." },
                          module.provider.map { "Udbyder: " + Self.providerText($0) }].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        let validity = module.validity(on: today)
+        let endedOn = validity.validUntil.map { " Det sluttede \(DanishDate.long($0))." } ?? ""
+        statusNotice = validity.hasEnded ? "Tilbuddet er ophørt." + endedOn
+            : validity.isPaused ? "Tilbuddet er sat på pause." : nil
+        ending = validity.upcomingEnd.map { "Tilbuddet slutter \(DanishDate.long($0))." }
+        project = validity.project == true
+            ? "Tilbuddet er et tidsbegrænset projekt" + (validity.projectEnd.map { ", som slutter \(DanishDate.long($0))" } ?? "") + "."
+            : nil
         updated = DanishDate.long(module.updated)
         updatedISO = module.updated
         selfReferral = module.selfReferral
@@ -262,6 +275,9 @@ extension ModuleView: TemplateView {
         "anonymous": key(\.anonymous),
         "languageSummary": key(\.languageSummary),
         "accessSummary": key(\.accessSummary),
+        "statusNotice": key(\.statusNotice),
+        "ending": key(\.ending),
+        "project": key(\.project),
         "updated": key(\.updated),
         "updatedISO": key(\.updatedISO),
         "selfReferral": key(\.selfReferral),
@@ -289,6 +305,7 @@ final class ModuleSummaryView: Sendable {
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
         "eligibilitySummary", "nextTeamStart", "placesPerTeam", "languageSummary", "accessSummary",
+        "statusNotice",
     ]
 
     let view: ModuleView

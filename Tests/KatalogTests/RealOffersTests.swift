@@ -79,6 +79,10 @@ struct RealOffersTests {
         #expect(holbaek.contains("<dt>Anonymt</dt><dd>Du kan deltage anonymt.</dd>"))
         let loekken = try String(contentsOfFile: output + "/loekken-vraa/motion-paa-recept.html", encoding: .utf8)
         #expect(loekken.contains("<dt>Hvem står for det</dt><dd>I samarbejde med Nordjyllands Amt.</dd>"))
+        #expect(loekken.contains("<strong>Tilbuddet er ophørt.</strong>") && loekken.contains("Tilbuddet er et tidsbegrænset projekt."))
+        #expect(byID["loekken-vraa/motion-paa-recept"]?["status"] == .text("ophørt"))
+        #expect(byID["holstebro/praediabeteskursus"]?["projekt"] == .flag(true))
+        #expect(byID["holstebro/praediabeteskursus"]?["status"] == .text(nil), "whether the project still runs is not stated")
     }
 
     @Test("no module-level rule of the standard reports an offer the expectations leave out")

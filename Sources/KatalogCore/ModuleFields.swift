@@ -60,6 +60,23 @@ public struct FollowUpSession: Sendable, Hashable {
     public let afterMonths: Quantity?
     public let afterWeeks: Quantity?
     public let what: String?
+
+    /// When, in Danish: "3 måneder efter forløbet", "1 uge efter forløbet"; nil when neither is stated.
+    public var whenText: String? {
+        if let months = afterMonths { return "\(months) \(months.exact == 1 ? "måned" : "måneder") efter forløbet" }
+        if let weeks = afterWeeks { return "\(weeks) \(weeks.exact == 1 ? "uge" : "uger") efter forløbet" }
+        return nil
+    }
+
+    /// When and what in one line: "3 måneder efter forløbet: Holdet mødes igen."; nil when nothing is stated.
+    public var line: String? {
+        switch (whenText, what) {
+        case let (when?, what?): "\(when): \(what)"
+        case let (when?, nil): when.prefix(1).uppercased() + when.dropFirst() + "."
+        case let (nil, what?): what
+        case (nil, nil): nil
+        }
+    }
 }
 
 /// Who runs the offer (`udbyder`), as stated: nil when the module does not write the group.

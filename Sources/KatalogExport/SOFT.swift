@@ -27,6 +27,8 @@ public enum SOFT {
         case flag(Bool?)
         case number(Int?)
         case places([Place])
+        /// Follow-up after the course: `null` when the module states none.
+        case followUps([FollowUpSession])
 
         var json: JSONValue {
             switch self {
@@ -38,6 +40,9 @@ public enum SOFT {
             case .places(let places):
                 .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json,
                     "by": $0.city.json, "tilgængelighed": $0.accessibility.json] })
+            case .followUps(let sessions):
+                sessions.isEmpty ? .null : .array(sessions.map { ["efter_måneder": $0.afterMonths.map(\.description).json,
+                    "efter_uger": $0.afterWeeks.map(\.description).json, "hvad": $0.what.json] })
             }
         }
 
@@ -52,6 +57,7 @@ public enum SOFT {
             case .places(let places):
                 places.map { place in place.line + (place.accessibility.map { " (tilgængelighed: \($0))" } ?? "") }
                     .joined(separator: " | ")
+            case .followUps(let sessions): sessions.compactMap(\.line).joined(separator: " | ")
             }
         }
     }
@@ -180,6 +186,14 @@ public enum SOFT {
         },
         Field("medicin_udleveres", optionalFlag("Om borgeren får medicin udleveret (ikke kun råd om den).")) {
             .flag($0.module.medicationHandedOut)
+        },
+        Field("opfølgning", ["type": ["array", "null"], "description": """
+            Opfølgning efter forløbet: hvornår (måneder eller uger efter forløbet, som modulet skriver det: 3, 2-4) og hvad; \
+            null: ikke oplyst.
+            """, "items": ["type": "object", "additionalProperties": false, "required": ["efter_måneder", "efter_uger", "hvad"],
+                           "properties": ["efter_måneder": optionalText("Måneder efter forløbet."),
+                                          "efter_uger": optionalText("Uger efter forløbet."), "hvad": optionalText("Hvad der sker.")]]]) {
+            .followUps($0.module.followUps)
         },
         Field("udbyder", optionalText("Hvem der står for tilbuddet, med tilbuddets ord; null: ikke oplyst.")) {
             .text($0.module.provider?.name)

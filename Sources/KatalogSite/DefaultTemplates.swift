@@ -163,16 +163,17 @@ enum DefaultTemplates {
             aDI+CjxkaXYgY2xhc3M9InNjcm9sbCIgcm9sZT0icmVnaW9uIiBhcmlhLWxhYmVsPSJBbGxlIHRpbGJ1ZCIgdGFiaW5kZXg9IjAiPgo8dGFibGU+CjxjYXB0\
             aW9uPlRpbGJ1ZCwgb2cgaHZvcmRhbiBib3JnZXJlbiBrb21tZXIgaSBnYW5nPC9jYXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBzY29wZT0iY29sIj5UaWxidWQ8\
             L3RoPjx0aCBzY29wZT0iY29sIj5JbmRzYXRzPC90aD48dGggc2NvcGU9ImNvbCI+U8OlZGFuIGtvbW1lciBib3JnZXJlbiBpIGdhbmc8L3RoPjx0aCBzY29w\
-            ZT0iY29sIj5IdmVtIGthbiBkZWx0YWdlPC90aD48dGggc2NvcGU9ImNvbCI+U3Byb2cgb2cgdG9sazwvdGg+PHRoIHNjb3BlPSJjb2wiPk7DpnN0ZSBob2xk\
-            PC90aD48L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjZ3JvdXBzfX17eyNtb2R1bGVzfX0KPHRyPjx0aCBzY29wZT0icm93Ij48YSBocmVmPSJ7e3Jvb3R9fXt7\
-            dXJsfX0iPnt7dGl0bGV9fTwvYT48L3RoPjx0ZD57e2hlYWRpbmd9fTwvdGQ+PHRkPnt7I3N0YXR1c05vdGljZX19PHN0cm9uZz57ey59fTwvc3Ryb25nPiB7\
-            ey9zdGF0dXNOb3RpY2V9fXt7I2RpcmVjdEFjY2Vzc319RGlyZWt0ZSwgdWRlbiBhZmtsYXJlbmRlIHNhbXRhbGUuIHt7L2RpcmVjdEFjY2Vzc319e3sjc2Vs\
-            ZlJlZmVycmFsfX1Cb3JnZXJlbiBrYW4gc2VsdiBoZW52ZW5kZSBzaWcue3svc2VsZlJlZmVycmFsfX17eyNyZWZlcnJhbFJlcXVpcmVkfX1LcsOmdmVyIGhl\
-            bnZpc25pbmcue3svcmVmZXJyYWxSZXF1aXJlZH19e3sjYWNjZXNzU3VtbWFyeX19IHt7Ln19e3svYWNjZXNzU3VtbWFyeX19PC90ZD48dGQ+e3sjZWxpZ2li\
-            aWxpdHlTdW1tYXJ5fX17ey59fXt7L2VsaWdpYmlsaXR5U3VtbWFyeX19PC90ZD48dGQ+e3sjbGFuZ3VhZ2VTdW1tYXJ5fX17ey59fXt7L2xhbmd1YWdlU3Vt\
-            bWFyeX19PC90ZD48dGQ+e3sjbmV4dFRlYW1TdGFydH19PHRpbWUgZGF0ZXRpbWU9Int7aXNvfX0iPnt7bGFiZWx9fTwvdGltZT57ey9uZXh0VGVhbVN0YXJ0\
-            fX17eyNwbGFjZXNQZXJUZWFtfX0gKHt7Ln19IHByLiBob2xkKXt7L3BsYWNlc1BlclRlYW19fTwvdGQ+PC90cj4Ke3svbW9kdWxlc319e3svZ3JvdXBzfX0K\
-            PC90Ym9keT4KPC90YWJsZT4KPC9kaXY+Cjwvc2VjdGlvbj4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
+            ZT0iY29sIj5IdmVtIGthbiBkZWx0YWdlPC90aD48dGggc2NvcGU9ImNvbCI+U3Byb2cgb2cgdG9sazwvdGg+PHRoIHNjb3BlPSJjb2wiPk9wZsO4bGduaW5n\
+            PC90aD48dGggc2NvcGU9ImNvbCI+TsOmc3RlIGhvbGQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNncm91cHN9fXt7I21vZHVsZXN9fQo8dHI+PHRo\
+            IHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRsZX19PC9hPjwvdGg+PHRkPnt7aGVhZGluZ319PC90ZD48dGQ+e3sjc3RhdHVz\
+            Tm90aWNlfX08c3Ryb25nPnt7Ln19PC9zdHJvbmc+IHt7L3N0YXR1c05vdGljZX19e3sjZGlyZWN0QWNjZXNzfX1EaXJla3RlLCB1ZGVuIGFma2xhcmVuZGUg\
+            c2FtdGFsZS4ge3svZGlyZWN0QWNjZXNzfX17eyNzZWxmUmVmZXJyYWx9fUJvcmdlcmVuIGthbiBzZWx2IGhlbnZlbmRlIHNpZy57ey9zZWxmUmVmZXJyYWx9\
+            fXt7I3JlZmVycmFsUmVxdWlyZWR9fUtyw6Z2ZXIgaGVudmlzbmluZy57ey9yZWZlcnJhbFJlcXVpcmVkfX17eyNhY2Nlc3NTdW1tYXJ5fX0ge3sufX17ey9h\
+            Y2Nlc3NTdW1tYXJ5fX08L3RkPjx0ZD57eyNlbGlnaWJpbGl0eVN1bW1hcnl9fXt7Ln19e3svZWxpZ2liaWxpdHlTdW1tYXJ5fX08L3RkPjx0ZD57eyNsYW5n\
+            dWFnZVN1bW1hcnl9fXt7Ln19e3svbGFuZ3VhZ2VTdW1tYXJ5fX08L3RkPjx0ZD57eyNmb2xsb3dVcFN1bW1hcnl9fXt7Ln19e3svZm9sbG93VXBTdW1tYXJ5\
+            fX08L3RkPjx0ZD57eyNuZXh0VGVhbVN0YXJ0fX08dGltZSBkYXRldGltZT0ie3tpc299fSI+e3tsYWJlbH19PC90aW1lPnt7L25leHRUZWFtU3RhcnR9fXt7\
+            I3BsYWNlc1BlclRlYW19fSAoe3sufX0gcHIuIGhvbGQpe3svcGxhY2VzUGVyVGVhbX19PC90ZD48L3RyPgp7ey9tb2R1bGVzfX17ey9ncm91cHN9fQo8L3Ri\
+            b2R5Pgo8L3RhYmxlPgo8L2Rpdj4KPC9zZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "footer.mustache": """
             e3shIFRoZSBjb250YWN0IHNlY3Rpb25zIGF0IHRoZSBmb290IG9mIGEgcGFnZSwgd2hpY2ggbGF5b3V0Lm11c3RhY2hlIGluc2VydHMgYXMgZm9vdGVySFRN\
@@ -294,10 +295,13 @@ enum DefaultTemplates {
             dmVuZGUgc2lnLnt7L3NlbGZSZWZlcnJhbH19IEtvbW11bmVucyBoZW52aXNuaW5nc3ZlaiBzdMOlciBww6Ugc2lkZW4gZm9yIGzDpmdlci48L3A+e3svZW1w\
             dHkocmVmZXJyYWxTb3VyY2VzKX19CjxwPjxhIGhyZWY9Int7cm9vdH19e3tkb2N0b3JzVVJMfX0iPk1vZHRhZ2VyLCBsb2thdGlvbnNudW1tZXIgb2cgaHZh\
             ZCBoZW52aXNuaW5nZW4gc2thbCBpbmRlaG9sZGU8L2E+PC9wPgo8L3NlY3Rpb24+Cnt7I2RpZ2l0YWxUd2lufX08cD5EZXIgZmluZGVzIG9nc8OlIGVuIGRp\
-            Z2l0YWwgdWRnYXZlOiA8YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bGFiZWx9fTwvYT4uPC9wPnt7L2RpZ2l0YWxUd2lufX0Ke3teZW1wdHkoY29udGlu\
-            dWF0aW9uKX19PHA+TsOlciBmb3Jsw7hiZXQgc2x1dHRlciwgaGrDpmxwZXIgdmkgZGlnIHZpZGVyZSB0aWw6IHt7I2NvbnRpbnVhdGlvbn19e3sufX0uIHt7\
-            L2NvbnRpbnVhdGlvbn19PC9wPnt7L2VtcHR5KGNvbnRpbnVhdGlvbil9fQo8cCBjbGFzcz0ibWV0YSI+U2lkc3Qgb3BkYXRlcmV0OiA8dGltZSBkYXRldGlt\
-            ZT0ie3t1cGRhdGVkSVNPfX0iPnt7dXBkYXRlZH19PC90aW1lPjwvcD4KPC9hcnRpY2xlPgp7ey9tb2R1bGV9fQp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
+            Z2l0YWwgdWRnYXZlOiA8YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bGFiZWx9fTwvYT4uPC9wPnt7L2RpZ2l0YWxUd2lufX0Ke3teZW1wdHkoZm9sbG93\
+            VXBzKX19PHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJvcGZvZWxnbmluZyI+CjxoMiBpZD0ib3Bmb2VsZ25pbmciPk9wZsO4bGduaW5nIGVmdGVyIGZvcmzD\
+            uGJldDwvaDI+Cjx1bD57eyNmb2xsb3dVcHN9fTxsaT57ey59fTwvbGk+e3svZm9sbG93VXBzfX08L3VsPgo8L3NlY3Rpb24+e3svZW1wdHkoZm9sbG93VXBz\
+            KX19Cnt7XmVtcHR5KGNvbnRpbnVhdGlvbil9fTxwPk7DpXIgZm9ybMO4YmV0IHNsdXR0ZXIsIGhqw6ZscGVyIHZpIGRpZyB2aWRlcmUgdGlsOiB7eyNjb250\
+            aW51YXRpb259fXt7Ln19LiB7ey9jb250aW51YXRpb259fTwvcD57ey9lbXB0eShjb250aW51YXRpb24pfX0KPHAgY2xhc3M9Im1ldGEiPlNpZHN0IG9wZGF0\
+            ZXJldDogPHRpbWUgZGF0ZXRpbWU9Int7dXBkYXRlZElTT319Ij57e3VwZGF0ZWR9fTwvdGltZT48L3A+CjwvYXJ0aWNsZT4Ke3svbW9kdWxlfX0Ke3svY29u\
+            dGVudH19e3svbGF5b3V0fX0K
             """,
         "municipality.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjbXVuaWNpcGFsaXR5fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEg\

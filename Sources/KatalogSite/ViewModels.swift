@@ -101,6 +101,9 @@ final class ModuleView: Sendable {
     /// "Tilbuddet slutter 30. juni 2027." while `gyldig-til` is ahead; a project and its end, in words.
     let ending: String?
     let project: String?
+    /// Follow-up after the course (`afslutning.opfølgning`), one line each; and when, for the GP page's table.
+    let followUps: [String]
+    let followUpSummary: String?
     let updated: String
     let updatedISO: String
     /// The module says the citizen can contact the offer without a referral.
@@ -173,6 +176,8 @@ final class ModuleView: Sendable {
         project = validity.project == true
             ? "Tilbuddet er et tidsbegrænset projekt" + (validity.projectEnd.map { ", som slutter \(DanishDate.long($0))" } ?? "") + "."
             : nil
+        followUps = module.followUps.compactMap(\.line)
+        followUpSummary = module.followUps.compactMap { $0.whenText ?? $0.what }.joined(separator: "; ").nilIfEmpty.map(Self.sentence)
         updated = DanishDate.long(module.updated)
         updatedISO = module.updated
         selfReferral = module.selfReferral
@@ -276,6 +281,8 @@ extension ModuleView: TemplateView {
         "languageSummary": key(\.languageSummary),
         "accessSummary": key(\.accessSummary),
         "statusNotice": key(\.statusNotice),
+        "followUps": key(\.followUps),
+        "followUpSummary": key(\.followUpSummary),
         "ending": key(\.ending),
         "project": key(\.project),
         "updated": key(\.updated),
@@ -305,7 +312,7 @@ final class ModuleSummaryView: Sendable {
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
         "eligibilitySummary", "nextTeamStart", "placesPerTeam", "languageSummary", "accessSummary",
-        "statusNotice",
+        "statusNotice", "followUpSummary",
     ]
 
     let view: ModuleView

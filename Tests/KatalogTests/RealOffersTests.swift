@@ -55,6 +55,7 @@ struct RealOffersTests {
         let page = try String(contentsOfFile: output + "/hedensted/kol-gruppeforloeb.html", encoding: .utf8)
         #expect(page.contains("<li>Alder: 18 år eller ældre.</li><li>Du skal bo i Hedensted Kommune.</li>"))
         #expect(page.contains("<li>borgere, der har svært ved dansk</li><li>borgere, der har et aktuelt misbrug</li>"))
+        #expect(page.contains("<li>3 måneder efter forløbet: Opfølgning i gruppen.</li><li>12 måneder efter forløbet: Opfølgning i gruppen.</li>"))
         let doctors = try String(contentsOfFile: output + "/holstebro/for-laeger.html", encoding: .utf8)
         #expect(doctors.contains("HbA1c fra 42 til under 48 mmol/mol."))
         let records = Exporter().records(try ContentLoader().load(root: Self.folder))
@@ -73,6 +74,8 @@ struct RealOffersTests {
         #expect(copenhagen.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>")
                 && copenhagen.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin.</dd>"))
         #expect(byID["holbaek/kort-raadgivende-samtale-om-alkohol"]?["anonym"] == .flag(true))
+        #expect(byID["hedensted/kol-gruppeforloeb"]?["opfølgning"]?.csv
+                == "3 måneder efter forløbet: Opfølgning i gruppen. | 12 måneder efter forløbet: Opfølgning i gruppen.")
         #expect(byID["koebenhavn/online-rygestopkursus"]?["anonym"] == .flag(nil), "not stated stays not stated")
         #expect(byID["loekken-vraa/motion-paa-recept"]?["udbyder_samarbejde"] == .statedTexts(["Nordjyllands Amt"]))
         let holbaek = try String(contentsOfFile: output + "/holbaek/kort-raadgivende-samtale-om-alkohol.html", encoding: .utf8)

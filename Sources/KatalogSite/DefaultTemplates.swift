@@ -8,21 +8,32 @@ enum DefaultTemplates {
             c3Qgc2hvd3MuCihmdW5jdGlvbiAoKSB7CiAgInVzZSBzdHJpY3QiOwogIHZhciBpbmRleCA9IHdpbmRvdy5USUxCVURTSU5ERUtTIHx8IFtdOwogIHZhciBm\
             b3JtID0gZG9jdW1lbnQuZ2V0RWxlbWVudEJ5SWQoImZpbHRlciIpOwogIHZhciBjb3VudCA9IGRvY3VtZW50LmdldEVsZW1lbnRCeUlkKCJhbnRhbCIpOwog\
             IGlmICghZm9ybSB8fCAhY291bnQpIHsgcmV0dXJuOyB9CiAgZm9ybS5oaWRkZW4gPSBmYWxzZTsKCiAgZnVuY3Rpb24gdmFsdWUobmFtZSkgeyByZXR1cm4g\
-            KGZvcm0uZWxlbWVudHNbbmFtZV0udmFsdWUgfHwgIiIpLnRyaW0oKS50b0xvd2VyQ2FzZSgpOyB9CgogIGZ1bmN0aW9uIHVwZGF0ZSgpIHsKICAgIHZhciB3\
-            b3JkcyA9IHZhbHVlKCJ0ZWtzdCIpLnNwbGl0KC9ccysvKS5maWx0ZXIoQm9vbGVhbik7CiAgICB2YXIgaW5kc2F0cyA9IHZhbHVlKCJpbmRzYXRzIiksIGRp\
-            YWdub3NlID0gdmFsdWUoImRpYWdub3NlIiksIGtvbW11bmUgPSB2YWx1ZSgia29tbXVuZSIpOwogICAgdmFyIHBvc3RudW1tZXIgPSB2YWx1ZSgicG9zdG51\
-            bW1lciIpLCBmb3JtYXQgPSB2YWx1ZSgiZm9ybWF0IiksIHRpZHNwdW5rdCA9IHZhbHVlKCJ0aWRzcHVua3QiKTsKICAgIHZhciBzaG93biA9IDA7CiAgICBp\
-            bmRleC5mb3JFYWNoKGZ1bmN0aW9uIChlbnRyeSkgewogICAgICB2YXIgbWF0Y2ggPSAoIWluZHNhdHMgfHwgZW50cnkuaW5kc2F0cyA9PT0gaW5kc2F0cykg\
-            JiYKICAgICAgICAoIWRpYWdub3NlIHx8IGVudHJ5LmRpYWdub3Nlci5pbmRleE9mKGRpYWdub3NlKSA+PSAwKSAmJgogICAgICAgICgha29tbXVuZSB8fCBl\
-            bnRyeS5rb21tdW5lID09PSBrb21tdW5lKSAmJgogICAgICAgIChwb3N0bnVtbWVyLmxlbmd0aCA8IDQgfHwgZW50cnkucG9zdG51bXJlLmluZGV4T2YocG9z\
-            dG51bW1lcikgPj0gMCkgJiYKICAgICAgICAoIWZvcm1hdCB8fCBlbnRyeS5mb3JtYXQuaW5kZXhPZihmb3JtYXQpID49IDApICYmCiAgICAgICAgKCF0aWRz\
-            cHVua3QgfHwgZW50cnkudGlkc3B1bmt0ZXIuaW5kZXhPZih0aWRzcHVua3QpID49IDApICYmCiAgICAgICAgd29yZHMuZXZlcnkoZnVuY3Rpb24gKHdvcmQp\
-            IHsgcmV0dXJuIGVudHJ5LnRla3N0LmluZGV4T2Yod29yZCkgPj0gMDsgfSk7CiAgICAgIHZhciBpdGVtID0gZG9jdW1lbnQuZ2V0RWxlbWVudEJ5SWQoZW50\
-            cnkuaWQpOwogICAgICBpZiAoaXRlbSkgeyBpdGVtLmhpZGRlbiA9ICFtYXRjaDsgfQogICAgICBpZiAobWF0Y2gpIHsgc2hvd24gKz0gMTsgfQogICAgfSk7\
-            CiAgICBjb3VudC50ZXh0Q29udGVudCA9IHNob3duID09PSAxID8gIjEgdGlsYnVkIHBhc3Nlci4iIDogc2hvd24gKyAiIHRpbGJ1ZCBwYXNzZXIuIjsKICB9\
-            CgogIGZvcm0uYWRkRXZlbnRMaXN0ZW5lcigiaW5wdXQiLCB1cGRhdGUpOwogIGZvcm0uYWRkRXZlbnRMaXN0ZW5lcigiY2hhbmdlIiwgdXBkYXRlKTsKICBm\
-            b3JtLmFkZEV2ZW50TGlzdGVuZXIoInN1Ym1pdCIsIGZ1bmN0aW9uIChldmVudCkgeyBldmVudC5wcmV2ZW50RGVmYXVsdCgpOyB1cGRhdGUoKTsgfSk7CiAg\
-            dXBkYXRlKCk7Cn0pKCk7Cg==
+            KGZvcm0uZWxlbWVudHNbbmFtZV0udmFsdWUgfHwgIiIpLnRyaW0oKS50b0xvd2VyQ2FzZSgpOyB9CiAgZnVuY3Rpb24gY2hlY2tlZChuYW1lKSB7IHJldHVy\
+            biBmb3JtLmVsZW1lbnRzW25hbWVdLmNoZWNrZWQ7IH0KCiAgLy8gVGhlIGxhbmd1YWdlcyBvdGhlciB0aGFuIERhbmlzaCB0aGF0IG9mZmVycyBuYW1lLCBh\
+            cyBjaG9pY2VzICh0aGUgZmllbGQgc3RheXMgaGlkZGVuIHdoZW4gdGhlcmUgYXJlIG5vbmUpLgogIHZhciBsYW5ndWFnZXMgPSB7fTsKICBpbmRleC5mb3JF\
+            YWNoKGZ1bmN0aW9uIChlbnRyeSkgewogICAgKGVudHJ5LnNwcm9nIHx8IFtdKS5mb3JFYWNoKGZ1bmN0aW9uIChsYW5ndWFnZSkgeyBpZiAobGFuZ3VhZ2Ug\
+            IT09ICJkYW5zayIpIHsgbGFuZ3VhZ2VzW2xhbmd1YWdlXSA9IHRydWU7IH0gfSk7CiAgfSk7CiAgdmFyIG5hbWVzID0gT2JqZWN0LmtleXMobGFuZ3VhZ2Vz\
+            KS5zb3J0KGZ1bmN0aW9uIChhLCBiKSB7IHJldHVybiBhLmxvY2FsZUNvbXBhcmUoYiwgImRhIik7IH0pOwogIG5hbWVzLmZvckVhY2goZnVuY3Rpb24gKGxh\
+            bmd1YWdlKSB7CiAgICB2YXIgb3B0aW9uID0gZG9jdW1lbnQuY3JlYXRlRWxlbWVudCgib3B0aW9uIik7CiAgICBvcHRpb24udmFsdWUgPSBsYW5ndWFnZTsK\
+            ICAgIG9wdGlvbi50ZXh0Q29udGVudCA9IGxhbmd1YWdlLmNoYXJBdCgwKS50b1VwcGVyQ2FzZSgpICsgbGFuZ3VhZ2Uuc2xpY2UoMSk7CiAgICBmb3JtLmVs\
+            ZW1lbnRzLnNwcm9nLmFwcGVuZENoaWxkKG9wdGlvbik7CiAgfSk7CiAgZG9jdW1lbnQuZ2V0RWxlbWVudEJ5SWQoImZlbHQtc3Byb2ciKS5oaWRkZW4gPSBu\
+            YW1lcy5sZW5ndGggPT09IDA7CgogIGZ1bmN0aW9uIHVwZGF0ZSgpIHsKICAgIHZhciB3b3JkcyA9IHZhbHVlKCJ0ZWtzdCIpLnNwbGl0KC9ccysvKS5maWx0\
+            ZXIoQm9vbGVhbik7CiAgICB2YXIgaW5kc2F0cyA9IHZhbHVlKCJpbmRzYXRzIiksIGRpYWdub3NlID0gdmFsdWUoImRpYWdub3NlIiksIGtvbW11bmUgPSB2\
+            YWx1ZSgia29tbXVuZSIpOwogICAgdmFyIHBvc3RudW1tZXIgPSB2YWx1ZSgicG9zdG51bW1lciIpLCBmb3JtYXQgPSB2YWx1ZSgiZm9ybWF0IiksIHRpZHNw\
+            dW5rdCA9IHZhbHVlKCJ0aWRzcHVua3QiKTsKICAgIHZhciBzcHJvZyA9IHZhbHVlKCJzcHJvZyIpLCB0b2xrID0gY2hlY2tlZCgidG9sayIpLCBhbm9ueW0g\
+            PSBjaGVja2VkKCJhbm9ueW0iKTsKICAgIHZhciBzaG93biA9IDA7CiAgICBpbmRleC5mb3JFYWNoKGZ1bmN0aW9uIChlbnRyeSkgewogICAgICB2YXIgbWF0\
+            Y2ggPSAoIWluZHNhdHMgfHwgZW50cnkuaW5kc2F0cyA9PT0gaW5kc2F0cykgJiYKICAgICAgICAoIWRpYWdub3NlIHx8IGVudHJ5LmRpYWdub3Nlci5pbmRl\
+            eE9mKGRpYWdub3NlKSA+PSAwKSAmJgogICAgICAgICgha29tbXVuZSB8fCBlbnRyeS5rb21tdW5lID09PSBrb21tdW5lKSAmJgogICAgICAgIChwb3N0bnVt\
+            bWVyLmxlbmd0aCA8IDQgfHwgZW50cnkucG9zdG51bXJlLmluZGV4T2YocG9zdG51bW1lcikgPj0gMCkgJiYKICAgICAgICAoIWZvcm1hdCB8fCBlbnRyeS5m\
+            b3JtYXQuaW5kZXhPZihmb3JtYXQpID49IDApICYmCiAgICAgICAgKCF0aWRzcHVua3QgfHwgZW50cnkudGlkc3B1bmt0ZXIuaW5kZXhPZih0aWRzcHVua3Qp\
+            ID49IDApICYmCiAgICAgICAgKCFzcHJvZyB8fCAoZW50cnkuc3Byb2cgfHwgW10pLmluZGV4T2Yoc3Byb2cpID49IDApICYmCiAgICAgICAgKCF0b2xrIHx8\
+            IGVudHJ5LnRvbGsgPT09IHRydWUpICYmICghYW5vbnltIHx8IGVudHJ5LmFub255bSA9PT0gdHJ1ZSkgJiYKICAgICAgICB3b3Jkcy5ldmVyeShmdW5jdGlv\
+            biAod29yZCkgeyByZXR1cm4gZW50cnkudGVrc3QuaW5kZXhPZih3b3JkKSA+PSAwOyB9KTsKICAgICAgdmFyIGl0ZW0gPSBkb2N1bWVudC5nZXRFbGVtZW50\
+            QnlJZChlbnRyeS5pZCk7CiAgICAgIGlmIChpdGVtKSB7IGl0ZW0uaGlkZGVuID0gIW1hdGNoOyB9CiAgICAgIGlmIChtYXRjaCkgeyBzaG93biArPSAxOyB9\
+            CiAgICB9KTsKICAgIGNvdW50LnRleHRDb250ZW50ID0gc2hvd24gPT09IDEgPyAiMSB0aWxidWQgcGFzc2VyLiIgOiBzaG93biArICIgdGlsYnVkIHBhc3Nl\
+            ci4iOwogIH0KCiAgZm9ybS5hZGRFdmVudExpc3RlbmVyKCJpbnB1dCIsIHVwZGF0ZSk7CiAgZm9ybS5hZGRFdmVudExpc3RlbmVyKCJjaGFuZ2UiLCB1cGRh\
+            dGUpOwogIGZvcm0uYWRkRXZlbnRMaXN0ZW5lcigic3VibWl0IiwgZnVuY3Rpb24gKGV2ZW50KSB7IGV2ZW50LnByZXZlbnREZWZhdWx0KCk7IHVwZGF0ZSgp\
+            OyB9KTsKICB1cGRhdGUoKTsKfSkoKTsK
             """,
         "assets/style.css": """
             LyogVGlsYnVkc2thdGFsb2c6IHJlYWRhYmxlLCBoaWdoLWNvbnRyYXN0LCBtb2JpbGUgZmlyc3QuIENvbG91cnMgbWVldCBXQ0FHIDIuMSBBQSAoNC41OjEp\
@@ -73,10 +84,11 @@ enum DefaultTemplates {
             YWNrZ3JvdW5kOiAjZmZmOyBjb2xvcjogdmFyKC0tYWNjZW50KTsgYm9yZGVyOiAycHggc29saWQgdmFyKC0tYWNjZW50KTsgfQouZmlsdGVyIHsgZGlzcGxh\
             eTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiByZXBlYXQoYXV0by1maXQsIG1pbm1heCgxM3JlbSwgMWZyKSk7IGdhcDogMC43NXJlbSAxcmVtOyBi\
             YWNrZ3JvdW5kOiB2YXIoLS1ib3gpOyBwYWRkaW5nOiAxcmVtOyBib3JkZXItcmFkaXVzOiA2cHg7IH0KLmZpZWxkIGxhYmVsIHsgZGlzcGxheTogYmxvY2s7\
-            IGZvbnQtd2VpZ2h0OiA3MDA7IG1hcmdpbi1ib3R0b206IDAuMjVyZW07IH0KLmZpZWxkIGlucHV0LCAuZmllbGQgc2VsZWN0IHsgd2lkdGg6IDEwMCU7IGZv\
-            bnQ6IGluaGVyaXQ7IHBhZGRpbmc6IDAuNDVyZW07IGJvcmRlcjogMnB4IHNvbGlkICM1YTZiNjQ7IGJvcmRlci1yYWRpdXM6IDRweDsgYmFja2dyb3VuZDog\
-            I2ZmZjsgY29sb3I6IHZhcigtLWluayk7IH0KW2hpZGRlbl0geyBkaXNwbGF5OiBub25lICFpbXBvcnRhbnQ7IH0KLnN0YWZmIHsgbWFyZ2luLXRvcDogMXJl\
-            bTsgfQo=
+            IGZvbnQtd2VpZ2h0OiA3MDA7IG1hcmdpbi1ib3R0b206IDAuMjVyZW07IH0KLmZpZWxkLmNoZWNrIHsgZGlzcGxheTogZmxleDsgYWxpZ24taXRlbXM6IGNl\
+            bnRlcjsgZ2FwOiAwLjVyZW07IH0KLmZpZWxkLmNoZWNrIGxhYmVsIHsgZGlzcGxheTogaW5saW5lOyBtYXJnaW46IDA7IH0KLmZpZWxkLmNoZWNrIGlucHV0\
+            IHsgd2lkdGg6IDEuMjVyZW07IGhlaWdodDogMS4yNXJlbTsgfQouZmllbGQgaW5wdXQsIC5maWVsZCBzZWxlY3QgeyB3aWR0aDogMTAwJTsgZm9udDogaW5o\
+            ZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHggc29saWQgIzVhNmI2NDsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiAjZmZmOyBj\
+            b2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3BsYXk6IG5vbmUgIWltcG9ydGFudDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAxcmVtOyB9Cg==
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
@@ -346,16 +358,21 @@ enum DefaultTemplates {
             PHNlbGVjdCBpZD0iZi1mb3JtYXQiIG5hbWU9ImZvcm1hdCI+PG9wdGlvbiB2YWx1ZT0iIj5BbGxlPC9vcHRpb24+e3sjZm9ybWF0c319PG9wdGlvbiB2YWx1\
             ZT0ie3tjb2RlfX0iPnt7bGFiZWx9fTwvb3B0aW9uPnt7L2Zvcm1hdHN9fTwvc2VsZWN0PjwvZGl2Pgo8ZGl2IGNsYXNzPSJmaWVsZCI+PGxhYmVsIGZvcj0i\
             Zi10aWQiPkh2b3Juw6VyPC9sYWJlbD4KPHNlbGVjdCBpZD0iZi10aWQiIG5hbWU9InRpZHNwdW5rdCI+PG9wdGlvbiB2YWx1ZT0iIj5BbGxlPC9vcHRpb24+\
-            e3sjdGltZXN9fTxvcHRpb24gdmFsdWU9Int7Y29kZX19Ij57e2xhYmVsfX08L29wdGlvbj57ey90aW1lc319PC9zZWxlY3Q+PC9kaXY+CjwvZm9ybT4KPHAg\
-            aWQ9ImFudGFsIiByb2xlPSJzdGF0dXMiIGFyaWEtbGl2ZT0icG9saXRlIj48L3A+Cjxub3NjcmlwdD4KPHA+RHUga2FuIG9nc8OlIGZpbmRlIHRpbGJ1ZCBl\
-            ZnRlciA8YSBocmVmPSJ7e3Jvb3R9fWluZGV4Lmh0bWwjYmVob3YiPmh2YWQgZHUgaGFyIGJydWcgZm9yPC9hPiwgPGEgaHJlZj0ie3tyb290fX1pbmRleC5o\
-            dG1sI3N5Z2RvbSI+c3lnZG9tPC9hPiwgPGEgaHJlZj0ie3tyb290fX1pbmRleC5odG1sI2tvbW11bmUiPmtvbW11bmU8L2E+LCA8YSBocmVmPSJ7e3Jvb3R9\
-            fXBvc3RudW1yZS5odG1sIj5wb3N0bnVtbWVyPC9hPiBlbGxlciA8YSBocmVmPSJ7e3Jvb3R9fWluZGV4Lmh0bWwjZm9ybSI+aHZvcmRhbiBkZSBmb3JlZ8Ol\
-            cjwvYT4uPC9wPgo8L25vc2NyaXB0Pgp7eyNncm91cHN9fQo8aDI+e3toZWFkaW5nfX08L2gyPgo8dWwgY2xhc3M9Im1vZHVsZXMiIGlkPSJyZXN1bHRhdGVy\
-            Ij4Ke3sjbW9kdWxlc319CjxsaSBpZD0ie3tpZH19Ij48YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7dGl0bGV9fTwvYT4gPHNwYW4gY2xhc3M9Im1ldGEi\
-            Pih7e211bmljaXBhbGl0eX19KTwvc3Bhbj48cD57eyNzdGF0dXNOb3RpY2V9fTxzdHJvbmc+e3sufX08L3N0cm9uZz4ge3svc3RhdHVzTm90aWNlfX17e3N1\
-            bW1hcnl9fTwvcD48L2xpPgp7ey9tb2R1bGVzfX0KPC91bD4Ke3svZ3JvdXBzfX0KPHNjcmlwdCBzcmM9Int7cm9vdH19YXNzZXRzL3NvZWdlaW5kZWtzLmpz\
-            Ij48L3NjcmlwdD4KPHNjcmlwdCBzcmM9Int7cm9vdH19YXNzZXRzL3NvZWcuanMiPjwvc2NyaXB0Pgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
+            e3sjdGltZXN9fTxvcHRpb24gdmFsdWU9Int7Y29kZX19Ij57e2xhYmVsfX08L29wdGlvbj57ey90aW1lc319PC9zZWxlY3Q+PC9kaXY+CjxkaXYgY2xhc3M9\
+            ImZpZWxkIiBpZD0iZmVsdC1zcHJvZyIgaGlkZGVuPjxsYWJlbCBmb3I9ImYtc3Byb2ciPlDDpSBhbmRyZSBzcHJvZyBlbmQgZGFuc2s8L2xhYmVsPgo8c2Vs\
+            ZWN0IGlkPSJmLXNwcm9nIiBuYW1lPSJzcHJvZyI+PG9wdGlvbiB2YWx1ZT0iIj5BbGxlPC9vcHRpb24+PC9zZWxlY3Q+PC9kaXY+CjxkaXYgY2xhc3M9ImZp\
+            ZWxkIGNoZWNrIj48aW5wdXQgaWQ9ImYtdG9sayIgbmFtZT0idG9sayIgdHlwZT0iY2hlY2tib3giPiA8bGFiZWwgZm9yPSJmLXRvbGsiPkR1IGthbiBmw6Ug\
+            dG9sazwvbGFiZWw+PC9kaXY+CjxkaXYgY2xhc3M9ImZpZWxkIGNoZWNrIj48aW5wdXQgaWQ9ImYtYW5vbnltIiBuYW1lPSJhbm9ueW0iIHR5cGU9ImNoZWNr\
+            Ym94Ij4gPGxhYmVsIGZvcj0iZi1hbm9ueW0iPkR1IGthbiB2w6ZyZSBhbm9ueW08L2xhYmVsPjwvZGl2Pgo8L2Zvcm0+CjxwIGlkPSJhbnRhbCIgcm9sZT0i\
+            c3RhdHVzIiBhcmlhLWxpdmU9InBvbGl0ZSI+PC9wPgo8bm9zY3JpcHQ+CjxwPkR1IGthbiBvZ3PDpSBmaW5kZSB0aWxidWQgZWZ0ZXIgPGEgaHJlZj0ie3ty\
+            b290fX1pbmRleC5odG1sI2JlaG92Ij5odmFkIGR1IGhhciBicnVnIGZvcjwvYT4sIDxhIGhyZWY9Int7cm9vdH19aW5kZXguaHRtbCNzeWdkb20iPnN5Z2Rv\
+            bTwvYT4sIDxhIGhyZWY9Int7cm9vdH19aW5kZXguaHRtbCNrb21tdW5lIj5rb21tdW5lPC9hPiwgPGEgaHJlZj0ie3tyb290fX1wb3N0bnVtcmUuaHRtbCI+\
+            cG9zdG51bW1lcjwvYT4gZWxsZXIgPGEgaHJlZj0ie3tyb290fX1pbmRleC5odG1sI2Zvcm0iPmh2b3JkYW4gZGUgZm9yZWfDpXI8L2E+LjwvcD4KPC9ub3Nj\
+            cmlwdD4Ke3sjZ3JvdXBzfX0KPGgyPnt7aGVhZGluZ319PC9oMj4KPHVsIGNsYXNzPSJtb2R1bGVzIiBpZD0icmVzdWx0YXRlciI+Cnt7I21vZHVsZXN9fQo8\
+            bGkgaWQ9Int7aWR9fSI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e3RpdGxlfX08L2E+IDxzcGFuIGNsYXNzPSJtZXRhIj4oe3ttdW5pY2lwYWxpdHl9\
+            fSk8L3NwYW4+PHA+e3sjc3RhdHVzTm90aWNlfX08c3Ryb25nPnt7Ln19PC9zdHJvbmc+IHt7L3N0YXR1c05vdGljZX19e3tzdW1tYXJ5fX08L3A+PC9saT4K\
+            e3svbW9kdWxlc319CjwvdWw+Cnt7L2dyb3Vwc319CjxzY3JpcHQgc3JjPSJ7e3Jvb3R9fWFzc2V0cy9zb2VnZWluZGVrcy5qcyI+PC9zY3JpcHQ+CjxzY3Jp\
+            cHQgc3JjPSJ7e3Jvb3R9fWFzc2V0cy9zb2VnLmpzIj48L3NjcmlwdD4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
     ]
 }

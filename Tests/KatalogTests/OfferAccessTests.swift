@@ -92,6 +92,25 @@ struct OfferAccessTests {
         #expect(status == 0, "FHIR R4, SOFT JSON Schema: \(report)")
     }
 
+    @Test("the search index carries anonymity, languages and interpreter as stated; the search page offers them as filters")
+    func search() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": Self.stated,
+                                       "testby/b.md": validModule(titel: "Træning for alle")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let index = try String(contentsOfFile: catalog.output + "/assets/soegeindeks.js", encoding: .utf8)
+        #expect(index.contains("\"anonym\":true") && index.contains("\"sprog\":[\"dansk\",\"arabisk\",\"klingonsk\"]"), "\(index)")
+        #expect(index.contains("\"tolk\":true"))
+        #expect(index.contains("\"anonym\":false") && index.contains("\"sprog\":[]"), "not stated is not found by the filters")
+        let page = try String(contentsOfFile: catalog.output + "/soeg.html", encoding: .utf8)
+        #expect(page.contains("<input id=\"f-anonym\" name=\"anonym\" type=\"checkbox\"> <label for=\"f-anonym\">Du kan være anonym</label>"))
+        #expect(page.contains("<input id=\"f-tolk\" name=\"tolk\" type=\"checkbox\">")
+                && page.contains("<label for=\"f-sprog\">På andre sprog end dansk</label>"))
+        #expect(page.contains("<form id=\"filter\" class=\"filter\" hidden>"), "without JavaScript the whole list shows, as before")
+        let script = try String(contentsOfFile: catalog.output + "/assets/soeg.js", encoding: .utf8)
+        #expect(script.contains("entry.anonym === true") && script.contains("entry.tolk === true") && script.contains("language !== \"dansk\""))
+    }
+
     @Test("a provider of the municipality's own is named without a claim about who it is not")
     func ownProvider() {
         #expect(ModuleView.providerText(Provider(name: "Sundhedscenter Fjordby", external: false, partners: [])) == "Sundhedscenter Fjordby.")

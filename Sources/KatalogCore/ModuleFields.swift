@@ -231,9 +231,13 @@ extension Module {
     public var intake: String? { fields.text(ModuleKey.intake) }
     /// The days teams start (`holdstart`), ISO and in order; empty when the module states none.
     public var teamStarts: [String] { fields.list(ModuleKey.teamStarts).sorted() }
-    /// The team starts from `today` on (a team that starts today is still shown): what the site,
-    /// the exports and the calendar show.
-    public func upcomingTeamStarts(from today: String) -> [String] { teamStarts.filter { $0 >= today } }
+    /// The team starts from `today` on (a team that starts today is still shown), none after the offer's
+    /// last day (`gyldig-til`) and none once it has ended: what the site, the exports and the calendar show.
+    public func upcomingTeamStarts(from today: String) -> [String] {
+        let validity = validity(on: today)
+        guard !validity.hasEnded else { return [] }
+        return teamStarts.filter { start in start >= today && validity.validUntil.map { start <= $0 } ?? true }
+    }
     /// Places on each team (`pladser-pr-hold`), as stated.
     public var placesPerTeam: Quantity? { fields.quantity(ModuleKey.placesPerTeam) }
     public var scope: Scope {

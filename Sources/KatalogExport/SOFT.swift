@@ -161,8 +161,9 @@ public enum SOFT {
             .text($0.module.fields.quantity(ModuleKey.waitingWeeks)?.description)
         },
         Field("holdstart", ["type": ["array", "null"], "items": ["type": "string", "format": "date"], "description": """
-            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, er udeladt. \
-            null: modulet oplyser ingen holdstarter; en tom liste: alle oplyste holdstarter er gået.
+            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, og datoer efter `gyldig_til` er \
+            udeladt, og et ophørt tilbud har ingen. null: modulet oplyser ingen holdstarter; en tom liste: ingen af de oplyste \
+            holdstarter ligger forude.
             """]) {
             $0.module.teamStarts.isEmpty ? .statedTexts(nil) : .statedTexts($0.module.upcomingTeamStarts(from: $0.today))
         },

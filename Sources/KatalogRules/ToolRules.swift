@@ -95,7 +95,7 @@ public enum ToolRules {
                          `holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer
                          """))
                  }
-                 if f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty {
+                 if last < DayStamp.today() {
                      issues.append(Issue(.teamStarts, """
                          alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
                          """))
@@ -105,12 +105,13 @@ public enum ToolRules {
         Rule(id: validity, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
                  Et tilbud, der er ophørt (`status: ophørt`, eller `gyldig-til` er gået), vises med "Tilbuddet er ophørt", og \
-                 eksporten siger, at det ikke er i brug. Et projekt, hvis `projekt-slut` er gået, kører måske ikke længere.
+                 eksporten siger, at det ikke er i brug; dets holdstarter vises ikke, og heller ikke holdstarter efter `gyldig-til`. Et \
+                 projekt, hvis `projekt-slut` er gået, kører måske ikke længere.
                  """,
              line: 0, hint: """
                  Er tilbuddet ophørt, så slet filen. Kører det videre, så ret datoen i `gyldig-til` eller `projekt-slut`, eller slet \
                  linjen, og skriv `status: aktiv`.
-                 """, fields: [.status, .validUntil, .project, .projectEnd],
+                 """, fields: [.status, .validUntil, .project, .projectEnd, .teamStarts],
              check: .module { f in
                  let today = DayStamp.today()
                  let validity = f.module.validity(on: today)
@@ -121,6 +122,11 @@ public enum ToolRules {
                  }
                  if validity.status == "ophørt" {
                      return [Issue(.status, "`status` er `ophørt`, så siden viser \"Tilbuddet er ophørt\"")]
+                 }
+                 if let until = validity.validUntil, let late = f.module.teamStarts.first(where: { $0 > until }) {
+                     return [Issue(.teamStarts, """
+                         holdstarten \(DanishDate.long(late)) ligger efter `gyldig-til` (\(DanishDate.long(until))), så den vises ikke
+                         """)]
                  }
                  if validity.project == true, let end = validity.projectEnd, end < today, validity.status != "aktiv" {
                      return [Issue(.projectEnd, """

@@ -94,6 +94,30 @@ struct OfferStatusTests {
         #expect(console.output.contains("Er tilbuddet ophørt, så slet filen."), "\(console.output)")
     }
 
+    @Test("an ended offer shows and exports no team start, nor a start after `gyldig-til`, which GYLDIG reports at `holdstart`")
+    func teamStartsOfEndedOffers() throws {
+        let stopped = validModule(titel: "Hold, der er ophørt", extra: "status: ophørt\noptag: faste-hold\nholdstart: [2027-02-01]")
+        let late = validModule(titel: "Hold til marts", extra: "gyldig-til: 2027-03-01\noptag: faste-hold\nholdstart: [2027-02-01, 2027-04-01]")
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": stopped, "testby/b.md": late])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let stoppedPage = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        #expect(!stoppedPage.contains("Næste hold") && stoppedPage.contains("Tilbuddet er ophørt."))
+        let latePage = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(latePage.contains("<time datetime=\"2027-02-01\">") && !latePage.contains("2027-04-01") && !latePage.contains("april 2027"))
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["holdstart"] } == [.statedTexts([]), .statedTexts(["2027-02-01"])])
+        let calendar = try String(contentsOfFile: catalog.output + "/eksport/testby.ics", encoding: .utf8)
+        #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count == 2, "one start, of the offer that runs: \(calendar)")
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings
+        let validity = findings.filter { $0.rule == ToolRules.validity }.sorted { $0.location.file < $1.location.file }
+        #expect(validity.map(\.message) == ["`status` er `ophørt`, så siden viser \"Tilbuddet er ophørt\"",
+                                            "holdstarten 1. april 2027 ligger efter `gyldig-til` (1. marts 2027), så den vises ikke"])
+        let line = (late.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("holdstart") } ?? -2) + 1
+        #expect(validity.last?.location.line == line)
+        #expect(findings.filter { $0.rule == ToolRules.teamStarts }.isEmpty, "HOLDSTART says nothing untrue about starts that lie ahead")
+    }
+
     @Test("an end date that is not a date, or a status the vocabulary does not know, is reported at its line naming the key")
     func wrongValues() throws {
         let text = validModule(extra: "gyldig-til: til sommer")

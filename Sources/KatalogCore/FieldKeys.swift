@@ -110,6 +110,17 @@ public enum ModuleKey: String, FieldKey {
     case price = "pris"
     case subsidy = "tilskud"
     case medicationHandedOut = "medicin-udleveres"
+    case provider = "udbyder"
+    case providerName = "udbyder.navn"
+    case providerExternal = "udbyder.ekstern"
+    case providerPartners = "udbyder.i-samarbejde-med"
+    case languages = "sprog"
+    case interpreter = "tolk"
+    case anonymous = "anonym"
+    case status
+    case validUntil = "gyldig-til"
+    case project = "projekt"
+    case projectEnd = "projekt-slut"
     case fsiii
     case digitalTwin = "digital-pendant"
     case updated = "opdateret"
@@ -169,6 +180,7 @@ public enum PlaceKey: String, FieldKey {
     case address = "adresse"
     case postcode = "postnummer"
     case city = "by"
+    case accessibility = "tilgængelighed"
 }
 
 /// The keys of one follow-up in `afslutning.opfølgning`.

@@ -11,12 +11,15 @@ public struct Place: Sendable, Hashable {
     public let address: String?
     public let postcode: String?
     public let city: String?
+    /// The place's physical accessibility in words (`tilgængelighed`), as stated.
+    public let accessibility: String?
 
     init(_ record: FieldTable) {
         name = record.text(PlaceKey.name)
         address = record.text(PlaceKey.address)
         postcode = record.text(PlaceKey.postcode)
         city = record.text(PlaceKey.city)
+        accessibility = record.text(PlaceKey.accessibility)
     }
 
     /// "Sundhedscenter Fjordby, Havnevej 2, 7999 Fjordby", of what is stated.
@@ -57,6 +60,76 @@ public struct FollowUpSession: Sendable, Hashable {
     public let afterMonths: Quantity?
     public let afterWeeks: Quantity?
     public let what: String?
+
+    /// When, in Danish: "3 måneder efter forløbet", "1 uge efter forløbet"; nil when neither is stated.
+    public var whenText: String? {
+        if let months = afterMonths { return "\(months) \(months.exact == 1 ? "måned" : "måneder") efter forløbet" }
+        if let weeks = afterWeeks { return "\(weeks) \(weeks.exact == 1 ? "uge" : "uger") efter forløbet" }
+        return nil
+    }
+
+    /// When and what in one line: "3 måneder efter forløbet: Holdet mødes igen."; nil when nothing is stated.
+    public var line: String? {
+        switch (whenText, what) {
+        case let (when?, what?): "\(when): \(what)"
+        case let (when?, nil): when.prefix(1).uppercased() + when.dropFirst() + "."
+        case let (nil, what?): what
+        case (nil, nil): nil
+        }
+    }
+}
+
+/// Who runs the offer (`udbyder`), as stated: nil when the module does not write the group.
+public struct Provider: Sendable, Hashable {
+    /// The unit or organisation ("Sundhedscenter Fjordby", "Kræftens Bekæmpelse").
+    public let name: String?
+    /// Whether someone other than the municipality runs it: nil when not stated.
+    public let external: Bool?
+    /// Others it is run together with ("Nordjyllands Amt").
+    public let partners: [String]
+
+    public init(name: String?, external: Bool?, partners: [String]) {
+        (self.name, self.external, self.partners) = (name, external, partners)
+    }
+}
+
+/// Languages as offers name them in Danish ("dansk", "arabisk") and their BCP-47 codes, for FHIR
+/// and schema.org. A language not in the table is exported by its name alone, never guessed.
+public enum LanguageCodes {
+    static let codes: [String: String] = [
+        "dansk": "da", "engelsk": "en", "tysk": "de", "fransk": "fr", "spansk": "es", "italiensk": "it", "polsk": "pl",
+        "rumænsk": "ro", "litauisk": "lt", "lettisk": "lv", "ukrainsk": "uk", "russisk": "ru", "tyrkisk": "tr", "arabisk": "ar",
+        "somali": "so", "somalisk": "so", "urdu": "ur", "farsi": "fa", "persisk": "fa", "dari": "prs", "pashto": "ps",
+        "kurdisk": "ku", "tigrinya": "ti", "vietnamesisk": "vi", "thai": "th", "tagalog": "tl", "bosnisk": "bs",
+        "serbisk": "sr", "kroatisk": "hr", "albansk": "sq", "grønlandsk": "kl", "færøsk": "fo", "norsk": "no", "svensk": "sv",
+        "tegnsprog": "dsl", "dansk tegnsprog": "dsl",
+    ]
+
+    /// The BCP-47 code of a language named in Danish, nil when the table does not know it.
+    public static func code(_ name: String) -> String? {
+        codes[name.trimmingWhitespace.lowercased()]
+    }
+}
+
+/// Whether an offer runs, as of a day: from `status`, `gyldig-til` and `projekt`/`projekt-slut`.
+public struct Validity: Sendable, Hashable {
+    /// The status code as stated (`aktiv`, `sat-på-pause`, `ophørt`); nil when not stated.
+    public let status: String?
+    /// The last day the offer exists (`gyldig-til`), ISO.
+    public let validUntil: String?
+    /// Whether it is a time-limited project (`projekt`): nil when not stated.
+    public let project: Bool?
+    public let projectEnd: String?
+    /// The day the validity is judged on.
+    public let today: String
+
+    /// Ended: `status: ophørt`, or `gyldig-til` has passed (the last day itself still counts).
+    public var hasEnded: Bool { status == "ophørt" || validUntil.map { $0 < today } == true }
+    public var isPaused: Bool { !hasEnded && status == "sat-på-pause" }
+    /// The status as of `today`: `ophørt` once `gyldig-til` has passed, else as stated (nil when not stated).
+    public var effectiveStatus: String? { hasEnded ? "ophørt" : status }
+    /// `gyldig-til` while it is still ahead (or today), for "Tilbuddet slutter …".
+    public var upcomingEnd: String? { hasEnded ? nil : validUntil }
 }
 
 /// How much and how long (`omfang`), as stated.
@@ -158,9 +231,13 @@ extension Module {
     public var intake: String? { fields.text(ModuleKey.intake) }
     /// The days teams start (`holdstart`), ISO and in order; empty when the module states none.
     public var teamStarts: [String] { fields.list(ModuleKey.teamStarts).sorted() }
-    /// The team starts from `today` on (a team that starts today is still shown): what the site,
-    /// the exports and the calendar show.
-    public func upcomingTeamStarts(from today: String) -> [String] { teamStarts.filter { $0 >= today } }
+    /// The team starts from `today` on (a team that starts today is still shown), none after the offer's
+    /// last day (`gyldig-til`) and none once it has ended: what the site, the exports and the calendar show.
+    public func upcomingTeamStarts(from today: String) -> [String] {
+        let validity = validity(on: today)
+        guard !validity.hasEnded else { return [] }
+        return teamStarts.filter { start in start >= today && validity.validUntil.map { start <= $0 } ?? true }
+    }
     /// Places on each team (`pladser-pr-hold`), as stated.
     public var placesPerTeam: Quantity? { fields.quantity(ModuleKey.placesPerTeam) }
     public var scope: Scope {
@@ -191,6 +268,24 @@ extension Module {
     public var subsidy: String? { fields.text(ModuleKey.subsidy) }
     /// Whether medication is handed out (`medicin-udleveres`): nil when the module does not say.
     public var medicationHandedOut: Bool? { fields.bool(ModuleKey.medicationHandedOut) }
+    /// Who runs the offer (`udbyder`); nil when the module does not say.
+    public var provider: Provider? {
+        guard fields.isWritten(ModuleKey.provider) else { return nil }
+        let provider = Provider(name: fields.text(ModuleKey.providerName), external: fields.bool(ModuleKey.providerExternal),
+                                partners: fields.list(ModuleKey.providerPartners))
+        return provider.name == nil && provider.external == nil && provider.partners.isEmpty ? nil : provider
+    }
+    /// The languages the offer is held in (`sprog`), as written; empty when not stated (never "dansk" by default).
+    public var languages: [String] { fields.list(ModuleKey.languages) }
+    /// Whether the citizen can get an interpreter (`tolk`): nil when not stated.
+    public var interpreter: Bool? { fields.bool(ModuleKey.interpreter) }
+    /// Whether the citizen can take part anonymously (`anonym`): nil when not stated.
+    public var anonymous: Bool? { fields.bool(ModuleKey.anonymous) }
+    /// Whether the offer runs on `today` (`status`, `gyldig-til`, `projekt`, `projekt-slut`).
+    public func validity(on today: String) -> Validity {
+        Validity(status: fields.text(ModuleKey.status), validUntil: fields.text(ModuleKey.validUntil),
+                 project: fields.bool(ModuleKey.project), projectEnd: fields.text(ModuleKey.projectEnd), today: today)
+    }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }

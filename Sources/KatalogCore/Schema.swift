@@ -73,6 +73,7 @@ public enum Schema {
         Field("adresse", .text, "Vej og nummer."),
         Field("postnummer", .text, "Postnummer med fire cifre."),
         Field("by", .text, "By."),
+        Field("tilgængelighed", .text, "Adgangsforhold på stedet med borgerens ord, fx Elevator og handicaptoilet."),
     ]
     static let contact = [
         Field("navn", .text, "Navn på kontaktperson eller team."),
@@ -185,6 +186,18 @@ public enum Schema {
         Field("pris", .text, "Pris for borgeren, fx Gratis."),
         Field("tilskud", .text, "Tilskud, borgeren kan få, med borgerens ord, fx Du kan få tilskud til rygestopmedicin i op til 8 uger."),
         Field("medicin-udleveres", .bool, "Får borgeren medicin udleveret her, fx nikotinplaster (ikke kun råd om medicinen)?"),
+        Field("udbyder", .map([
+            Field("navn", .text, "Hvem der står for tilbuddet, fx Sundhedscenter Fjordby eller Kræftens Bekæmpelse."),
+            Field("ekstern", .bool, "Står en anden end kommunen for tilbuddet, fx en forening eller en privat virksomhed?"),
+            Field("i-samarbejde-med", .texts, "Andre, tilbuddet laves sammen med, fx [Region Fjordland]."),
+        ]), "Hvem der står for tilbuddet: kommunens egen enhed eller en anden udbyder."),
+        Field("sprog", .texts, "De sprog, tilbuddet foregår på, fx [dansk, engelsk, arabisk]."),
+        Field("tolk", .bool, "Kan borgeren få en tolk?"),
+        Field("anonym", .bool, "Kan borgeren deltage anonymt, uden at sige sit navn og CPR-nummer?"),
+        Field("status", .code(Vocabularies.statuses), "Kører tilbuddet, er det sat på pause, eller er det ophørt?"),
+        Field("gyldig-til", .date, "Den sidste dag, tilbuddet findes, hvis det slutter, fx 2027-06-30."),
+        Field("projekt", .bool, "Er tilbuddet et tidsbegrænset projekt?"),
+        Field("projekt-slut", .date, "Hvornår projektet slutter, fx 2027-12-31."),
         Field("fsiii", .codes(FSIII.vocabulary), "FSIII-indsatskode(r); udfyldes automatisk ud fra indsats og variant."),
         Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
         Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),

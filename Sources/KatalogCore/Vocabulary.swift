@@ -144,6 +144,13 @@ public enum Vocabularies {
         .init("faste-hold", "Holdene starter på faste datoer"),
     ])
 
+    /// Whether an offer runs (`status`).
+    public static let statuses = Vocabulary("status", [
+        .init("aktiv", "Tilbuddet kører", aliases: ["aktivt", "kører"]),
+        .init("sat-på-pause", "Tilbuddet er sat på pause", aliases: ["pause", "på pause", "sat på pause"]),
+        .init("ophørt", "Tilbuddet er ophørt", aliases: ["ophører", "lukket", "nedlagt"]),
+    ])
+
     public static let professions = Vocabulary("personale", Profession.all.map { .init($0.code, $0.label, aliases: $0.aliases) })
 
     public static let continuations = Vocabulary("videreførelse", [

@@ -39,7 +39,9 @@ public enum FHIRExport {
         return ["{\n  \"entry\" : [\n    "] + entries.interleaved(with: ",\n    ") + ["\n  ],\n", String(rest.dropFirst(2))]
     }
 
-    public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String) -> JSONValue {
+    /// `today`: the day a paused or ended offer is judged on (`active` is false for both).
+    public static func healthcareService(_ module: Module, in municipality: Municipality, pageURL: String,
+                                         today: String = DayStamp.today()) -> JSONValue {
         let contained: [JSONValue] = module.places.enumerated().map { index, place in
             ["resourceType": "Location", "id": .string("sted-\(index + 1)"), "name": place.name.json,
              "address": ["use": "work", "line": place.address.map { [.string($0)] } ?? .null,
@@ -77,6 +79,20 @@ public enum FHIRExport {
             .compactMap { $0 } + eligible.criteria.map { ("Kriterium", $0) } + eligible.notFor.map { ("Ikke for", $0) }
         let conditions: [JSONValue] = limits.map { ["code": ["text": .string($0.0)], "comment": .string($0.1)] }
 
+        // The languages as stated: a BCP-47 coding where the language is known, its name alone where not; none stated, none
+        // exported (the page being Danish says nothing about the language of the course).
+        let communication: [JSONValue] = module.languages.map { name in
+            LanguageCodes.code(name).map { ["coding": [["system": "urn:ietf:bcp:47", "code": .string($0), "display": .string(name)]],
+                                            "text": .string(name)] } ?? ["text": .string(name)]
+        }
+        var characteristics: [JSONValue] = module.forms.map {
+            ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")]
+        }
+        if module.formats.contains("digital") { characteristics.append(["text": "Digital levering af indsats"]) }
+        if module.anonymous == true { characteristics.append(["text": "Borgeren kan deltage anonymt"]) }
+        if let interpreter = module.interpreter { characteristics.append(["text": .string(interpreter ? "Tolk kan fås" : "Ingen tolk")]) }
+
+        let validity = module.validity(on: today)
         let free = module.price?.isFree == true
         return [
             "resourceType": "HealthcareService",
@@ -85,7 +101,7 @@ public enum FHIRExport {
             "language": "da",
             "contained": .array(contained),
             "identifier": [["system": "urn:tilbudskatalog:modul", "value": .string(module.id)]],
-            "active": true,
+            "active": .bool(!(validity.hasEnded || validity.isPaused)),
             "providedBy": ["identifier": ["system": .string(municipalitySystem), "value": .string(municipality.code)],
                 "display": .string(municipality.name)],
             "category": [category],
@@ -101,9 +117,8 @@ public enum FHIRExport {
                 "Free")] : .null,
             "eligibility": .array(eligibility + conditions),
             "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
-            "characteristic": .array(module.forms.map { ["text": .string($0 == "hold" ? "Gruppebaseret indsats" : "Individuel indsats")] }
-                + (module.formats.contains("digital") ? [["text": "Digital levering af indsats"]] : [])),
-            "communication": [coding("urn:ietf:bcp:47", "da", "Dansk")],
+            "characteristic": .array(characteristics),
+            "communication": communication.isEmpty ? .null : .array(communication),
             "referralMethod": referral.isEmpty ? .null : .array(referral),
         ]
     }

@@ -27,6 +27,8 @@ public enum SOFT {
         case flag(Bool?)
         case number(Int?)
         case places([Place])
+        /// Follow-up after the course: `null` when the module states none.
+        case followUps([FollowUpSession])
 
         var json: JSONValue {
             switch self {
@@ -37,7 +39,10 @@ public enum SOFT {
             case .number(let number): number.map(JSONValue.number) ?? .null
             case .places(let places):
                 .array(places.map { ["navn": $0.name.json, "adresse": $0.address.json, "postnummer": $0.postcode.json,
-                    "by": $0.city.json] })
+                    "by": $0.city.json, "tilgængelighed": $0.accessibility.json] })
+            case .followUps(let sessions):
+                sessions.isEmpty ? .null : .array(sessions.map { ["efter_måneder": $0.afterMonths.map(\.description).json,
+                    "efter_uger": $0.afterWeeks.map(\.description).json, "hvad": $0.what.json] })
             }
         }
 
@@ -49,7 +54,10 @@ public enum SOFT {
             case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
             case .number(let number): number.map(String.init) ?? ""
-            case .places(let places): places.map(\.line).joined(separator: " | ")
+            case .places(let places):
+                places.map { place in place.line + (place.accessibility.map { " (tilgængelighed: \($0))" } ?? "") }
+                    .joined(separator: " | ")
+            case .followUps(let sessions): sessions.compactMap(\.line).joined(separator: " | ")
             }
         }
     }
@@ -77,6 +85,9 @@ public enum SOFT {
     }
     static func optionalTexts(_ description: String) -> JSONValue {
         ["type": ["array", "null"], "items": ["type": "string"], "description": .string(description + " null: ikke oplyst.")]
+    }
+    static func optionalDate(_ description: String) -> JSONValue {
+        ["type": ["string", "null"], "format": "date", "description": .string(description)]
     }
     static func texts(_ description: String) -> JSONValue { ["type": "array", "items": ["type": "string"],
         "description": .string(description)] }
@@ -150,8 +161,9 @@ public enum SOFT {
             .text($0.module.fields.quantity(ModuleKey.waitingWeeks)?.description)
         },
         Field("holdstart", ["type": ["array", "null"], "items": ["type": "string", "format": "date"], "description": """
-            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, er udeladt. \
-            null: modulet oplyser ingen holdstarter; en tom liste: alle oplyste holdstarter er gået.
+            De kommende holdstarter (ÅÅÅÅ-MM-DD) fra eksportens dato; datoer, der er gået, og datoer efter `gyldig_til` er \
+            udeladt, og et ophørt tilbud har ingen. null: modulet oplyser ingen holdstarter; en tom liste: ingen af de oplyste \
+            holdstarter ligger forude.
             """]) {
             $0.module.teamStarts.isEmpty ? .statedTexts(nil) : .statedTexts($0.module.upcomingTeamStarts(from: $0.today))
         },
@@ -162,7 +174,10 @@ public enum SOFT {
                          "items": ["type": "object", "additionalProperties": false,
                                    "properties": ["navn": optionalText("Stedets navn."), "adresse": optionalText("Adresse."),
                                                   "postnummer": ["type": ["string", "null"], "pattern": "^[0-9]{4}$"],
-                                                  "by": optionalText("By.")]]]) { .places($0.module.places) },
+                                                  "by": optionalText("By."),
+                                                  "tilgængelighed": optionalText("Adgangsforhold på stedet; null: ikke oplyst.")]]]) {
+            .places($0.module.places)
+        },
         Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .text($0.module.contact(in: $0.municipality)?.phone) },
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
@@ -172,6 +187,38 @@ public enum SOFT {
         },
         Field("medicin_udleveres", optionalFlag("Om borgeren får medicin udleveret (ikke kun råd om den).")) {
             .flag($0.module.medicationHandedOut)
+        },
+        Field("opfølgning", ["type": ["array", "null"], "description": """
+            Opfølgning efter forløbet: hvornår (måneder eller uger efter forløbet, som modulet skriver det: 3, 2-4) og hvad; \
+            null: ikke oplyst.
+            """, "items": ["type": "object", "additionalProperties": false, "required": ["efter_måneder", "efter_uger", "hvad"],
+                           "properties": ["efter_måneder": optionalText("Måneder efter forløbet."),
+                                          "efter_uger": optionalText("Uger efter forløbet."), "hvad": optionalText("Hvad der sker.")]]]) {
+            .followUps($0.module.followUps)
+        },
+        Field("udbyder", optionalText("Hvem der står for tilbuddet, med tilbuddets ord; null: ikke oplyst.")) {
+            .text($0.module.provider?.name)
+        },
+        Field("udbyder_ekstern", optionalFlag("Om en anden end kommunen står for tilbuddet.")) { .flag($0.module.provider?.external) },
+        Field("udbyder_samarbejde", optionalTexts("Andre, tilbuddet laves i samarbejde med.")) {
+            .statedTexts($0.module.provider.flatMap { $0.partners.isEmpty ? nil : $0.partners })
+        },
+        Field("sprog", optionalTexts("Sprog, tilbuddet foregår på, som tilbuddet skriver dem (dansk, arabisk …).")) {
+            .statedTexts($0.module.languages.isEmpty ? nil : $0.module.languages)
+        },
+        Field("tolk", optionalFlag("Om borgeren kan få en tolk.")) { .flag($0.module.interpreter) },
+        Field("anonym", optionalFlag("Om borgeren kan deltage anonymt.")) { .flag($0.module.anonymous) },
+        Field("status", ["type": ["string", "null"], "enum": .array(Vocabularies.statuses.codes.map(JSONValue.string) + [.null]),
+                         "description": """
+                             Om tilbuddet kører, er sat på pause eller er ophørt, på eksportens dato (ophørt, når `gyldig_til` er gået); \
+                             null: ikke oplyst.
+                             """]) { .text($0.module.validity(on: $0.today).effectiveStatus) },
+        Field("gyldig_til", optionalDate("Den sidste dag, tilbuddet findes; null: ikke oplyst.")) {
+            .text($0.module.fields.text(ModuleKey.validUntil))
+        },
+        Field("projekt", optionalFlag("Om tilbuddet er et tidsbegrænset projekt.")) { .flag($0.module.fields.bool(ModuleKey.project)) },
+        Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
+            .text($0.module.fields.text(ModuleKey.projectEnd))
         },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)

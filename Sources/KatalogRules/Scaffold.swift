@@ -85,6 +85,10 @@ public enum Scaffold {
                 write(field, path: field.key, indent: "", intervention, variant, updated, into: &f)
                 if field.key == ModuleKey.intake.rawValue { optionalTeams(into: &f) }
                 if field.key == ModuleKey.price.rawValue, intervention == .nikotinafvaenning { optionalMedication(into: &f) }
+                if field.key == ModuleKey.places.rawValue {
+                    optionalAccess(intervention, into: &f)
+                    optionalValidity(into: &f)
+                }
             }
         }
         f.add("---")
@@ -130,6 +134,36 @@ public enum Scaffold {
         }
     }
 
+    /// Who runs the offer, its languages, an interpreter and anonymity: comments too, stated only when the author removes the `#`.
+    static let accessExamples: [(ModuleKey, String)] = [
+        (.provider, ""), (.providerName, "Sundhedscenter Fjordby"), (.providerExternal, "false"), (.languages, "[dansk, engelsk]"),
+        (.interpreter, "true"), (.anonymous, "true"),
+    ]
+
+    private static func optionalAccess(_ intervention: Intervention, into f: inout Lines) {
+        let often = intervention == .nikotinafvaenning || intervention == .alkohol ? " Rygestop og alkoholsamtaler er tit anonyme." : ""
+        f.add("# Hvem står for tilbuddet, hvilke sprog foregår det på, kan man få tolk, og kan man være anonym?\(often)")
+        f.add("# Så fjern # foran de linjer, der passer, og ret eksemplet. Det, I ikke skriver, vises ikke.")
+        for (key, example) in accessExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            let indent = key.rawValue.contains(".") ? "  " : ""
+            f.add("# \(indent)\(field.key):\(example.isEmpty ? "" : " " + example)   # \(field.help)")
+        }
+    }
+
+    /// A pause, an end date and a time-limited project: comments too.
+    static let validityExamples: [(ModuleKey, String)] = [
+        (.status, "sat-på-pause"), (.validUntil, "2027-06-30"), (.project, "true"), (.projectEnd, "2027-12-31"),
+    ]
+
+    private static func optionalValidity(into f: inout Lines) {
+        f.add("# Er tilbuddet sat på pause, slutter det på en dato, eller er det et projekt? Så fjern # foran det, der passer.")
+        for (key, example) in validityExamples {
+            guard let field = Schema.field(key.rawValue) else { continue }
+            f.add("# \(field.key): \(example)   # \(field.help)")
+        }
+    }
+
     private static func optionalLimits(into f: inout Lines) {
         f.add("  # Er der grænser for, hvem der kan deltage? Så fjern # foran de linjer, der passer, og ret eksemplet.")
         for (key, example) in limitExamples {
@@ -167,11 +201,15 @@ public enum Scaffold {
             f.add("\(indent)  - \"\(Placeholder.fill): \(field.help)\"")
         case .records(let children):
             f.add("\(indent)\(field.key):   # \(help) Slet, hvis det ikke passer.")
-            for (index, child) in children.enumerated() {
+            // A place's accessibility is offered as a comment: many places state none, and it is never assumed.
+            for (index, child) in children.filter({ key != .places || $0.key != PlaceKey.accessibility.rawValue }).enumerated() {
                 f.add("""
                     \(indent)\(index == 0 ? "  - " : "    ")\(child.key): \"\(Placeholder.fill): \
                     \(String(child.help.dropLast(child.help.hasSuffix(".") ? 1 : 0)))\"
                     """)
+            }
+            if key == .places, let field = Schema.field(ModuleKey.places.rawValue + "." + PlaceKey.accessibility.rawValue) {
+                f.add("\(indent)    # \(field.key): Elevator og handicaptoilet   # \(field.help)")
             }
         case .map: break
         }

@@ -19,6 +19,7 @@ public enum ToolRules {
     public static let date = "FELT-DATO"
     public static let copy = "FIL-KOPI"
     public static let teamStarts = "HOLDSTART"
+    public static let validity = "GYLDIG"
 
     public static let rules: [Rule] = [
         Rule(id: placeholder, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
@@ -94,12 +95,45 @@ public enum ToolRules {
                          `holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer
                          """))
                  }
-                 if f.module.upcomingTeamStarts(from: DayStamp.today()).isEmpty {
+                 if last < DayStamp.today() {
                      issues.append(Issue(.teamStarts, """
                          alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
                          """))
                  }
                  return issues
+             }),
+        Rule(id: validity, section: "-", basis: .tool, kind: .machine, target: .allModules,
+             wording: """
+                 Et tilbud, der er ophørt (`status: ophørt`, eller `gyldig-til` er gået), vises med "Tilbuddet er ophørt", og \
+                 eksporten siger, at det ikke er i brug; dets holdstarter vises ikke, og heller ikke holdstarter efter `gyldig-til`. Et \
+                 projekt, hvis `projekt-slut` er gået, kører måske ikke længere.
+                 """,
+             line: 0, hint: """
+                 Er tilbuddet ophørt, så slet filen. Kører det videre, så ret datoen i `gyldig-til` eller `projekt-slut`, eller slet \
+                 linjen, og skriv `status: aktiv`.
+                 """, fields: [.status, .validUntil, .project, .projectEnd, .teamStarts],
+             check: .module { f in
+                 let today = DayStamp.today()
+                 let validity = f.module.validity(on: today)
+                 if let until = validity.validUntil, until < today {
+                     return [Issue(.validUntil, """
+                         `gyldig-til` er \(DanishDate.long(until)), som er gået, så siden viser "Tilbuddet er ophørt"
+                         """)]
+                 }
+                 if validity.status == "ophørt" {
+                     return [Issue(.status, "`status` er `ophørt`, så siden viser \"Tilbuddet er ophørt\"")]
+                 }
+                 if let until = validity.validUntil, let late = f.module.teamStarts.first(where: { $0 > until }) {
+                     return [Issue(.teamStarts, """
+                         holdstarten \(DanishDate.long(late)) ligger efter `gyldig-til` (\(DanishDate.long(until))), så den vises ikke
+                         """)]
+                 }
+                 if validity.project == true, let end = validity.projectEnd, end < today, validity.status != "aktiv" {
+                     return [Issue(.projectEnd, """
+                         projektet sluttede \(DanishDate.long(end)) (`projekt-slut`); skriv, om tilbuddet kører videre
+                         """)]
+                 }
+                 return []
              }),
         Rule(id: copy, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "En fil, hvis navn ligner en kopi (`traening kopi.md`, `traening (1).md`), bliver vist som et tilbud for sig.",

@@ -13,6 +13,10 @@ public enum JSONLD {
              "address": ["@type": "PostalAddress", "streetAddress": place.address.json,
                          "postalCode": place.postcode.json, "addressLocality": place.city.json, "addressCountry": "DK"]]
         }
+        // The languages as stated (a BCP-47 code where known, else the name); none stated, none claimed.
+        let languages: [JSONValue] = module.languages.map { .string(LanguageCodes.code($0) ?? $0) }
+        // An external provider operates the service the municipality provides (schema.org `serviceOperator`).
+        let operatorName = module.provider?.external == true ? module.provider?.name : nil
         let free = module.price?.isFree == true
         return [
             "@context": "https://schema.org",
@@ -26,6 +30,7 @@ public enum JSONLD {
             "dateModified": .string(module.updated),
             "provider": ["@type": "GovernmentOrganization", "name": .string(municipality.name), "telephone": phone.json,
                 "email": email.json],
+            "serviceOperator": operatorName.map { ["@type": "Organization", "name": .string($0)] } ?? .null,
             "areaServed": ["@type": "AdministrativeArea", "name": .string(municipality.name)],
             "audience": ["@type": "PeopleAudience",
                          "audienceType": module.targetDescription.json,
@@ -35,7 +40,7 @@ public enum JSONLD {
                              "name": .string(Vocabularies.diagnoses.label($0))] })],
             "availableChannel": ["@type": "ServiceChannel",
                                  "name": .string(module.formats.map(Vocabularies.formats.label).joined(separator: ", ")),
-                                 "availableLanguage": "da",
+                                 "availableLanguage": languages.isEmpty ? .null : .array(languages),
                                  "servicePhone": phone.map { ["@type": "ContactPoint", "telephone": .string($0)] } ?? .null,
                                  "serviceLocation": places.count == 1 ? places[0] : (places.isEmpty ? .null : .array(places))],
             "offers": free ? ["@type": "Offer", "price": "0", "priceCurrency": "DKK"] : .null,

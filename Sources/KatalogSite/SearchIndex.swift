@@ -23,6 +23,9 @@ enum SearchIndex {
                 module.body.prose].joined(separator: " ").lowercasedLatin1),
             "indsats": .string(module.intervention.rawValue), "diagnoser": texts(module.diagnoses), "kommune": .string(municipality.slug),
             "postnumre": texts(municipality.postcodes), "format": texts(module.formats), "tidspunkter": texts(module.timesOfDay),
+            // Only what is stated: an offer that does not say it is anonymous, or names no language, is not found by these filters.
+            "sprog": texts(module.languages.map { $0.trimmingWhitespace.lowercased() }), "anonym": .bool(module.anonymous == true),
+            "tolk": .bool(module.interpreter == true),
         ]
         let json = entry.compact
         // "</" would end the script element early.

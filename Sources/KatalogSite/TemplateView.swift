@@ -216,6 +216,7 @@ extension PlaceView: TemplateView {
         "address": key(\.address),
         "postcode": key(\.postcode),
         "city": key(\.city),
+        "accessibility": key(\.accessibility),
     ]
 }
 

@@ -15,9 +15,10 @@ struct PlaceView: Hashable {
     let address: String?
     let postcode: String?
     let city: String?
+    let accessibility: String?
 
     init(_ place: Place) {
-        (name, address, postcode, city) = (place.name, place.address, place.postcode, place.city)
+        (name, address, postcode, city, accessibility) = (place.name, place.address, place.postcode, place.city, place.accessibility)
     }
 }
 
@@ -85,6 +86,24 @@ final class ModuleView: Sendable {
     let subsidy: String?
     /// Whether medication is handed out, in words; nil when the module does not say.
     let medication: String?
+    /// Who runs the offer, in words ("Kræftens Bekæmpelse, som ikke er en del af kommunen."); nil when not stated.
+    let provider: String?
+    /// The languages as a sentence ("Dansk, engelsk og arabisk."), whether an interpreter can be had and whether
+    /// the citizen can be anonymous, in words; each nil when not stated.
+    let languages: String?
+    let interpreter: String?
+    let anonymous: String?
+    /// For the GP page's table: languages and interpreter in one text, and anonymity and provider in one text.
+    let languageSummary: String?
+    let accessSummary: String?
+    /// "Tilbuddet er sat på pause." or "Tilbuddet er ophørt." (as of the build's day); nil for an offer that runs.
+    let statusNotice: String?
+    /// "Tilbuddet slutter 30. juni 2027." while `gyldig-til` is ahead; a project and its end, in words.
+    let ending: String?
+    let project: String?
+    /// Follow-up after the course (`afslutning.opfølgning`), one line each; and when, for the GP page's table.
+    let followUps: [String]
+    let followUpSummary: String?
     let updated: String
     let updatedISO: String
     /// The module says the citizen can contact the offer without a referral.
@@ -141,6 +160,24 @@ final class ModuleView: Sendable {
         price = module.price?.text ?? "Kontakt os om prisen"
         subsidy = module.subsidy
         medication = module.medicationHandedOut.map { $0 ? "Du får medicinen udleveret her." : "Medicinen udleveres ikke her." }
+        provider = module.provider.map(Self.providerText)
+        languages = module.languages.isEmpty ? nil : Self.sentence(Self.listed(module.languages))
+        interpreter = module.interpreter.map { $0 ? "Du kan få en tolk." : "Du kan ikke få en tolk." }
+        anonymous = module.anonymous.map { $0 ? "Du kan deltage anonymt." : "Du kan ikke deltage anonymt." }
+        languageSummary = [languages, module.interpreter.map { $0 ? "Tolk kan fås." : "Ingen tolk." }].compactMap { $0 }
+            .joined(separator: " ").nilIfEmpty
+        accessSummary = [module.anonymous.map { $0 ? "Anonymt." : "Ikke anonymt." },
+                         module.provider.map { "Udbyder: " + Self.providerText($0) }].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        let validity = module.validity(on: today)
+        let endedOn = validity.validUntil.map { " Det sluttede \(DanishDate.long($0))." } ?? ""
+        statusNotice = validity.hasEnded ? "Tilbuddet er ophørt." + endedOn
+            : validity.isPaused ? "Tilbuddet er sat på pause." : nil
+        ending = validity.upcomingEnd.map { "Tilbuddet slutter \(DanishDate.long($0))." }
+        project = validity.project == true
+            ? "Tilbuddet er et tidsbegrænset projekt" + (validity.projectEnd.map { ", som slutter \(DanishDate.long($0))" } ?? "") + "."
+            : nil
+        followUps = module.followUps.compactMap(\.line)
+        followUpSummary = module.followUps.compactMap { $0.whenText ?? $0.what }.joined(separator: "; ").nilIfEmpty.map(Self.sentence)
         updated = DanishDate.long(module.updated)
         updatedISO = module.updated
         selfReferral = module.selfReferral
@@ -170,6 +207,38 @@ extension ModuleView {
         if !notFor.isEmpty { parts.append("Ikke for: " + notFor.map(bare).joined(separator: ", ") + ".") }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
+}
+
+extension ModuleView {
+    /// "a, b og c".
+    static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " og " + items.last!
+    }
+
+    /// The text with a capital first letter and a full stop.
+    static func sentence(_ text: String) -> String {
+        let text = text.prefix(1).uppercased() + text.dropFirst()
+        return text.hasSuffix(".") ? text : text + "."
+    }
+
+    /// Who runs the offer, as stated: the name, whether it is outside the municipality, and partners.
+    static func providerText(_ provider: Provider) -> String {
+        var text: String
+        switch (provider.name, provider.external) {
+        case let (name?, true?): text = "\(name), som ikke er en del af kommunen."
+        case let (name?, _): text = sentence(name)
+        case (nil, true?): text = "En udbyder uden for kommunen."
+        case (nil, false?): text = "Kommunen selv."
+        case (nil, nil): text = ""
+        }
+        if !provider.partners.isEmpty { text += (text.isEmpty ? "" : " ") + "I samarbejde med " + listed(provider.partners) + "." }
+        return text
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension ModuleView: Digested {}
@@ -205,6 +274,17 @@ extension ModuleView: TemplateView {
         "price": key(\.price),
         "subsidy": key(\.subsidy),
         "medication": key(\.medication),
+        "provider": key(\.provider),
+        "languages": key(\.languages),
+        "interpreter": key(\.interpreter),
+        "anonymous": key(\.anonymous),
+        "languageSummary": key(\.languageSummary),
+        "accessSummary": key(\.accessSummary),
+        "statusNotice": key(\.statusNotice),
+        "followUps": key(\.followUps),
+        "followUpSummary": key(\.followUpSummary),
+        "ending": key(\.ending),
+        "project": key(\.project),
         "updated": key(\.updated),
         "updatedISO": key(\.updatedISO),
         "selfReferral": key(\.selfReferral),
@@ -231,7 +311,8 @@ final class ModuleSummaryView: Sendable {
     static let fields: Set<String> = [
         "id", "title", "summary", "url", "municipality", "municipalityURL", "intervention", "interventionURL", "variant",
         "diagnoses", "forms", "formats", "times", "price", "updated", "updatedISO", "selfReferral", "referralRequired", "directAccess",
-        "eligibilitySummary", "nextTeamStart", "placesPerTeam",
+        "eligibilitySummary", "nextTeamStart", "placesPerTeam", "languageSummary", "accessSummary",
+        "statusNotice", "followUpSummary",
     ]
 
     let view: ModuleView

@@ -8,11 +8,27 @@
   form.hidden = false;
 
   function value(name) { return (form.elements[name].value || "").trim().toLowerCase(); }
+  function checked(name) { return form.elements[name].checked; }
+
+  // The languages other than Danish that offers name, as choices (the field stays hidden when there are none).
+  var languages = {};
+  index.forEach(function (entry) {
+    (entry.sprog || []).forEach(function (language) { if (language !== "dansk") { languages[language] = true; } });
+  });
+  var names = Object.keys(languages).sort(function (a, b) { return a.localeCompare(b, "da"); });
+  names.forEach(function (language) {
+    var option = document.createElement("option");
+    option.value = language;
+    option.textContent = language.charAt(0).toUpperCase() + language.slice(1);
+    form.elements.sprog.appendChild(option);
+  });
+  document.getElementById("felt-sprog").hidden = names.length === 0;
 
   function update() {
     var words = value("tekst").split(/\s+/).filter(Boolean);
     var indsats = value("indsats"), diagnose = value("diagnose"), kommune = value("kommune");
     var postnummer = value("postnummer"), format = value("format"), tidspunkt = value("tidspunkt");
+    var sprog = value("sprog"), tolk = checked("tolk"), anonym = checked("anonym");
     var shown = 0;
     index.forEach(function (entry) {
       var match = (!indsats || entry.indsats === indsats) &&
@@ -21,6 +37,8 @@
         (postnummer.length < 4 || entry.postnumre.indexOf(postnummer) >= 0) &&
         (!format || entry.format.indexOf(format) >= 0) &&
         (!tidspunkt || entry.tidspunkter.indexOf(tidspunkt) >= 0) &&
+        (!sprog || (entry.sprog || []).indexOf(sprog) >= 0) &&
+        (!tolk || entry.tolk === true) && (!anonym || entry.anonym === true) &&
         words.every(function (word) { return entry.tekst.indexOf(word) >= 0; });
       var item = document.getElementById(entry.id);
       if (item) { item.hidden = !match; }

@@ -45,7 +45,7 @@ struct RealOffersTests {
         #expect(compared >= 180)
     }
 
-    @Test("who may join and medication subsidies are on the real offers' pages, GP pages and SOFT records")
+    @Test("who may join, medication subsidies, anonymity and partners are on the real offers' pages, GP pages and SOFT records")
     func eligibility() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-real-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -55,6 +55,7 @@ struct RealOffersTests {
         let page = try String(contentsOfFile: output + "/hedensted/kol-gruppeforloeb.html", encoding: .utf8)
         #expect(page.contains("<li>Alder: 18 år eller ældre.</li><li>Du skal bo i Hedensted Kommune.</li>"))
         #expect(page.contains("<li>borgere, der har svært ved dansk</li><li>borgere, der har et aktuelt misbrug</li>"))
+        #expect(page.contains("<li>3 måneder efter forløbet: Opfølgning i gruppen.</li><li>12 måneder efter forløbet: Opfølgning i gruppen.</li>"))
         let doctors = try String(contentsOfFile: output + "/holstebro/for-laeger.html", encoding: .utf8)
         #expect(doctors.contains("HbA1c fra 42 til under 48 mmol/mol."))
         let records = Exporter().records(try ContentLoader().load(root: Self.folder))
@@ -72,6 +73,19 @@ struct RealOffersTests {
         let copenhagen = try String(contentsOfFile: output + "/koebenhavn/online-rygestopkursus.html", encoding: .utf8)
         #expect(copenhagen.contains("<dt>Pris</dt><dd>Kontakt os om prisen</dd>")
                 && copenhagen.contains("<dt>Tilskud</dt><dd>Du kan få tilskud til rygestopmedicin.</dd>"))
+        #expect(byID["holbaek/kort-raadgivende-samtale-om-alkohol"]?["anonym"] == .flag(true))
+        #expect(byID["hedensted/kol-gruppeforloeb"]?["opfølgning"]?.csv
+                == "3 måneder efter forløbet: Opfølgning i gruppen. | 12 måneder efter forløbet: Opfølgning i gruppen.")
+        #expect(byID["koebenhavn/online-rygestopkursus"]?["anonym"] == .flag(nil), "not stated stays not stated")
+        #expect(byID["loekken-vraa/motion-paa-recept"]?["udbyder_samarbejde"] == .statedTexts(["Nordjyllands Amt"]))
+        let holbaek = try String(contentsOfFile: output + "/holbaek/kort-raadgivende-samtale-om-alkohol.html", encoding: .utf8)
+        #expect(holbaek.contains("<dt>Anonymt</dt><dd>Du kan deltage anonymt.</dd>"))
+        let loekken = try String(contentsOfFile: output + "/loekken-vraa/motion-paa-recept.html", encoding: .utf8)
+        #expect(loekken.contains("<dt>Hvem står for det</dt><dd>I samarbejde med Nordjyllands Amt.</dd>"))
+        #expect(loekken.contains("<strong>Tilbuddet er ophørt.</strong>") && loekken.contains("Tilbuddet er et tidsbegrænset projekt."))
+        #expect(byID["loekken-vraa/motion-paa-recept"]?["status"] == .text("ophørt"))
+        #expect(byID["holstebro/praediabeteskursus"]?["projekt"] == .flag(true))
+        #expect(byID["holstebro/praediabeteskursus"]?["status"] == .text(nil), "whether the project still runs is not stated")
     }
 
     @Test("no module-level rule of the standard reports an offer the expectations leave out")

@@ -104,6 +104,19 @@ try:
     print(f"soeg: {everything} tilbud, filtered to {narrowed}: '{status}'")
     if not (everything > narrowed >= 1 and status == f"{narrowed} tilbud passer."):
         failures += 1
+    # Anonymous offers, and offers in another language than Danish (choices made from the index).
+    driver.get(base + "soeg.html")
+    driver.find_element("id", "f-anonym").click()
+    anonymous = visible()
+    driver.find_element("id", "f-anonym").click()
+    languages = [o.get_attribute("value") for o in Select(driver.find_element("id", "f-sprog")).options]
+    Select(driver.find_element("id", "f-sprog")).select_by_value("arabisk")
+    arabic = visible()
+    driver.find_element("id", "f-tolk").click()
+    interpreter = visible()
+    print(f"soeg: anonymt {anonymous}, sprog {languages[1:]}, arabisk {arabic}, arabisk med tolk {interpreter}")
+    if not (everything > anonymous >= 1 and "dansk" not in languages and everything > arabic >= 1 and interpreter <= arabic):
+        failures += 1
     # The same from file://, as when a GP opens the site from a folder.
     driver.get("file://" + os.path.abspath(site) + "/soeg.html")
     Select(driver.find_element("id", "f-indsats")).select_by_value("alkohol")

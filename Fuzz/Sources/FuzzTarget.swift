@@ -54,8 +54,16 @@ enum FuzzSite {
 enum OutputChecks {
     static func check(_ path: String, _ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        // CSV lines end in CRLF on purpose (RFC 4180, Excel); nothing else has a CR.
-        let lines = path.hasSuffix(".csv") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // CSV and iCalendar lines end in CRLF on purpose (RFC 4180 and Excel, RFC 5545); nothing else has a CR.
+        let crlf = path.hasSuffix(".csv") || path.hasSuffix(".ics")
+        let lines = crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if path.hasSuffix(".ics") {
+            // Every line ends in CRLF and is folded at 75 octets (RFC 5545, 3.1).
+            let physical = text.components(separatedBy: "\r\n")
+            guard physical.last == "", physical.allSatisfy({ !$0.contains("\n") && $0.utf8.count <= 75 }) else {
+                fatalError("\(path): a line without CRLF or longer than 75 octets")
+            }
+        }
         if let bad = ControlCharacters.first(in: lines, allowingTab: true) {
             fatalError("\(path): \(ControlCharacters.name(bad.scalar)) at \(bad.line):\(bad.column)")
         }

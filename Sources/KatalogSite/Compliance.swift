@@ -61,6 +61,8 @@ final class ModuleComplianceView: Sendable {
     let complianceURL: String
     let file: String
     let intervention: String
+    /// Not one of the standard's six interventions (`indsats: andet`): only the cross-cutting rules apply.
+    let outsideStandard: Bool
     let municipality: String
     let lix: Int
     let lixBand: String
@@ -89,6 +91,7 @@ final class ModuleComplianceView: Sendable {
          complianceURL: String,
          file: String,
          intervention: String,
+         outsideStandard: Bool,
          municipality: String,
          lix: Int,
          lixBand: String,
@@ -112,6 +115,7 @@ final class ModuleComplianceView: Sendable {
         self.complianceURL = complianceURL
         self.file = file
         self.intervention = intervention
+        self.outsideStandard = outsideStandard
         self.municipality = municipality
         self.lix = lix
         self.lixBand = lixBand
@@ -232,7 +236,8 @@ struct Compliance {
         let limit = municipality.lixLimit(lixLimit)
         return ModuleComplianceView(
             title: module.title, url: SiteModel.modulePath(module), complianceURL: Self.path(module), file: module.file,
-            intervention: module.variant?.label ?? module.intervention.label, municipality: municipality.name,
+            intervention: module.variant?.label ?? module.intervention.label, outsideStandard: !module.intervention.isInStandard,
+            municipality: municipality.name,
             lix: lix.score, lixBand: lix.band, lixOver: lix.score > limit, lixLimit: limit,
             requirementsMet: requirements.filter(\.met).count, requirementsTotal: requirements.count,
             recommendationsMissed: recommendations.filter { !$0.met }.count,

@@ -133,21 +133,23 @@ enum DefaultTemplates {
             ZWY9Int7cm9vdH19aW5kZXguaHRtbCI+Rm9yc2lkZTwvYT4g4oC6IDxhIGhyZWY9Int7cm9vdH19a3ZhbGl0ZXQvaW5kZXguaHRtbCI+S3ZhbGl0ZXRzc3Rh\
             bmRhcmRlbjwvYT4g4oC6IHt7dGl0bGV9fTwvbmF2Pgo8aDE+e3t0aXRsZX19OiBrdmFsaXRldHNzdGFuZGFyZGVuPC9oMT4KPHAgY2xhc3M9ImxlYWQiPnt7\
             bXVuaWNpcGFsaXR5fX0gwrcge3tpbnRlcnZlbnRpb259fSDCtyA8YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPlNlIHNpZGVuIGZvciBib3JnZXJlPC9hPjwv\
-            cD4KPGRsIGNsYXNzPSJmYWN0cyI+CjxkdD5GaWw8L2R0PjxkZD48Y29kZT57e2ZpbGV9fTwvY29kZT48L2RkPgo8ZHQ+S3JhdiBvcGZ5bGR0PC9kdD48ZGQ+\
-            e3tyZXF1aXJlbWVudHNNZXR9fSBhZiB7e3JlcXVpcmVtZW50c1RvdGFsfX08L2RkPgo8ZHQ+QW5iZWZhbGluZ2VyIGlra2UgZnVsZ3Q8L2R0PjxkZD57e3Jl\
-            Y29tbWVuZGF0aW9uc01pc3NlZH19PC9kZD4KPGR0PkzDpnNiYXJoZWQgKExJWCk8L2R0PjxkZD57e2xpeH19ICh7e2xpeEJhbmR9fSl7eyNsaXhPdmVyfX0g\
-            4oCTIG92ZXIgbcOlbGV0IHDDpSB7e2xpeExpbWl0fX17ey9saXhPdmVyfX17e15saXhPdmVyfX0g4oCTIG3DpWxldCBlciBow7hqc3Qge3tsaXhMaW1pdH19\
-            e3svbGl4T3Zlcn19PC9kZD4KPC9kbD4KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJrcmF2Ij4KPGgyIGlkPSJrcmF2Ij5LcmF2PC9oMj4KPHVsIGNsYXNz\
-            PSJzdGF0dXMiPgp7e3tyZXF1aXJlbWVudExpbmVzfX19PC91bD4KPC9zZWN0aW9uPgo8c2VjdGlvbiBhcmlhLWxhYmVsbGVkYnk9ImFuYmVmYWxpbmdlciI+\
-            CjxoMiBpZD0iYW5iZWZhbGluZ2VyIj5BbmJlZmFsaW5nZXI8L2gyPgp7e15lbXB0eShyZWNvbW1lbmRhdGlvbnMpfX0KPHVsIGNsYXNzPSJzdGF0dXMiPgp7\
-            e3tyZWNvbW1lbmRhdGlvbkxpbmVzfX19PC91bD4Ke3svZW1wdHkocmVjb21tZW5kYXRpb25zKX19Cnt7I2VtcHR5KHJlY29tbWVuZGF0aW9ucyl9fTxwPklu\
-            Z2VuIGFmIHN0YW5kYXJkZW5zIGFuYmVmYWxpbmdlciBnw6ZsZGVyIG5ldG9wIGRlbm5lIGluZHNhdHMuPC9wPnt7L2VtcHR5KHJlY29tbWVuZGF0aW9ucyl9\
-            fQo8L3NlY3Rpb24+CjxzZWN0aW9uIGFyaWEtbGFiZWxsZWRieT0ic3Byb2ciPgo8aDIgaWQ9InNwcm9nIj5LbGFydCBzcHJvZyBvZyB2aXNuaW5nPC9oMj4K\
-            PHVsIGNsYXNzPSJzdGF0dXMiPgp7e3tvdGhlckxpbmVzfX19PC91bD4KPC9zZWN0aW9uPgp7e15lbXB0eShkZWNsYXJhdGlvbnMpfX0KPHNlY3Rpb24gYXJp\
-            YS1sYWJlbGxlZGJ5PSJlcmtsYWVyaW5nZXIiPgo8aDIgaWQ9ImVya2xhZXJpbmdlciI+U8OlZGFuIG9wZnlsZGVyIHRpbGJ1ZGRldCBrcmF2ZW5lICh0aWxi\
-            dWRkZXRzIGVnbmUgZXJrbMOmcmluZ2VyKTwvaDI+CjxkbCBjbGFzcz0iZmFjdHMiPgp7eyNkZWNsYXJhdGlvbnN9fTxkdD57e2xhYmVsfX08L2R0PjxkZD57\
-            e3RleHR9fTwvZGQ+e3svZGVjbGFyYXRpb25zfX0KPC9kbD4KPC9zZWN0aW9uPgp7ey9lbXB0eShkZWNsYXJhdGlvbnMpfX0Ke3svY29tcGxpYW5jZX19Cnt7\
-            L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
+            cD4Ke3sjb3V0c2lkZVN0YW5kYXJkfX08cD5UaWxidWRkZXQgZXIgaWtrZSBlbiBhZiBzdGFuZGFyZGVucyBzZWtzIGluZHNhdHNlciAowqcyLjEpLCBzw6Ug\
+            c3RhbmRhcmRlbnMga3JhdiB0aWwgZGUgc2VrcyBpbmRzYXRzZXIgZ8OmbGRlciBpa2tlIGZvciBkZXQuIEt1biBkZSB0dsOmcmfDpWVuZGUga3JhdiBuZWRl\
+            bmZvciBnw6ZsZGVyLjwvcD57ey9vdXRzaWRlU3RhbmRhcmR9fQo8ZGwgY2xhc3M9ImZhY3RzIj4KPGR0PkZpbDwvZHQ+PGRkPjxjb2RlPnt7ZmlsZX19PC9j\
+            b2RlPjwvZGQ+CjxkdD5LcmF2IG9wZnlsZHQ8L2R0PjxkZD57e3JlcXVpcmVtZW50c01ldH19IGFmIHt7cmVxdWlyZW1lbnRzVG90YWx9fTwvZGQ+CjxkdD5B\
+            bmJlZmFsaW5nZXIgaWtrZSBmdWxndDwvZHQ+PGRkPnt7cmVjb21tZW5kYXRpb25zTWlzc2VkfX08L2RkPgo8ZHQ+TMOmc2JhcmhlZCAoTElYKTwvZHQ+PGRk\
+            Pnt7bGl4fX0gKHt7bGl4QmFuZH19KXt7I2xpeE92ZXJ9fSDigJMgb3ZlciBtw6VsZXQgcMOlIHt7bGl4TGltaXR9fXt7L2xpeE92ZXJ9fXt7XmxpeE92ZXJ9\
+            fSDigJMgbcOlbGV0IGVyIGjDuGpzdCB7e2xpeExpbWl0fX17ey9saXhPdmVyfX08L2RkPgo8L2RsPgo8c2VjdGlvbiBhcmlhLWxhYmVsbGVkYnk9ImtyYXYi\
+            Pgo8aDIgaWQ9ImtyYXYiPktyYXY8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e3JlcXVpcmVtZW50TGluZXN9fX08L3VsPgo8L3NlY3Rpb24+CjxzZWN0\
+            aW9uIGFyaWEtbGFiZWxsZWRieT0iYW5iZWZhbGluZ2VyIj4KPGgyIGlkPSJhbmJlZmFsaW5nZXIiPkFuYmVmYWxpbmdlcjwvaDI+Cnt7XmVtcHR5KHJlY29t\
+            bWVuZGF0aW9ucyl9fQo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e3JlY29tbWVuZGF0aW9uTGluZXN9fX08L3VsPgp7ey9lbXB0eShyZWNvbW1lbmRhdGlvbnMp\
+            fX0Ke3sjZW1wdHkocmVjb21tZW5kYXRpb25zKX19PHA+SW5nZW4gYWYgc3RhbmRhcmRlbnMgYW5iZWZhbGluZ2VyIGfDpmxkZXIgbmV0b3AgZGVubmUgaW5k\
+            c2F0cy48L3A+e3svZW1wdHkocmVjb21tZW5kYXRpb25zKX19Cjwvc2VjdGlvbj4KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJzcHJvZyI+CjxoMiBpZD0i\
+            c3Byb2ciPktsYXJ0IHNwcm9nIG9nIHZpc25pbmc8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e290aGVyTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7\
+            XmVtcHR5KGRlY2xhcmF0aW9ucyl9fQo8c2VjdGlvbiBhcmlhLWxhYmVsbGVkYnk9ImVya2xhZXJpbmdlciI+CjxoMiBpZD0iZXJrbGFlcmluZ2VyIj5Tw6Vk\
+            YW4gb3BmeWxkZXIgdGlsYnVkZGV0IGtyYXZlbmUgKHRpbGJ1ZGRldHMgZWduZSBlcmtsw6ZyaW5nZXIpPC9oMj4KPGRsIGNsYXNzPSJmYWN0cyI+Cnt7I2Rl\
+            Y2xhcmF0aW9uc319PGR0Pnt7bGFiZWx9fTwvZHQ+PGRkPnt7dGV4dH19PC9kZD57ey9kZWNsYXJhdGlvbnN9fQo8L2RsPgo8L3NlY3Rpb24+Cnt7L2VtcHR5\
+            KGRlY2xhcmF0aW9ucyl9fQp7ey9jb21wbGlhbmNlfX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "doctors.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjbXVuaWNpcGFsaXR5fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEg\

@@ -385,6 +385,7 @@ extension ModuleComplianceView: TemplateView {
         "complianceURL": key(\.complianceURL),
         "file": key(\.file),
         "intervention": key(\.intervention),
+        "outsideStandard": key(\.outsideStandard),
         "municipality": key(\.municipality),
         "lix": key(\.lix),
         "lixBand": key(\.lixBand),

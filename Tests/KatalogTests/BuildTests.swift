@@ -1,6 +1,7 @@
 import Foundation
 import KatalogCLI
 import KatalogLoad
+import KatalogRules
 @testable import KatalogSite
 import Testing
 
@@ -22,6 +23,35 @@ func text(_ data: Data?) -> String { String(decoding: data ?? Data(), as: UTF8.s
 
 @Suite("katalog build")
 struct BuildTests {
+    @Test("an offer outside the six interventions is listed and its compliance page says only the cross-cutting krav apply")
+    func outsideTheStandard() throws {
+        let other = """
+        ---
+        titel: Sang for lungerne
+        resume: Du synger med andre, der har KOL.
+        indsats: andet
+        målgruppe:
+          diagnoser: [kol]
+        opdateret: 2026-10-01
+        ---
+        Vi synger sammen en gang om ugen.
+        """
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/sang.md": other, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        _ = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", templates, "--allow-errors"])
+        let notice = "Tilbuddet er ikke en af standardens seks indsatser (§2.1)"
+        let page = try String(contentsOfFile: catalog.output + "/kvalitet/testby-sang.html", encoding: .utf8)
+        #expect(page.contains(notice))
+        let normal = try String(contentsOfFile: catalog.output + "/kvalitet/testby-a.html", encoding: .utf8)
+        #expect(!normal.contains(notice))
+        let list = try String(contentsOfFile: catalog.output + "/indsats/andet.html", encoding: .utf8)
+        #expect(list.contains("Sang for lungerne"))
+        let findings = Validator().validate(try catalog.load()).filter { $0.location.file.hasSuffix("sang.md") }
+        // Sections 4-8 are the interventions' own: none of their rules judges it.
+        let interventionRules = ["K-4", "K-5", "K-6", "K-7", "K-8", "A-4", "A-5", "A-6", "A-7", "A-8"]
+        #expect(!findings.isEmpty && !findings.contains { interventionRules.contains(String($0.rule.prefix(3))) }, "\(findings.map(\.rule))")
+    }
+
     @Test("the example catalog builds one page per module, municipality, intervention and diagnosis")
     func example() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-site-\(UUID().uuidString)").path

@@ -152,22 +152,20 @@ public final class ExportMemo: Sendable {
     let fhir: Memo<Piece>
     let atom: Memo<Piece>
     let calendar: Memo<Piece>
+    private let group: MemoGroup
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
     public init(keeps: Bool = true) {
-        soft = Memo(keeps: keeps)
-        fhir = Memo(keeps: keeps)
-        atom = Memo(keeps: keeps)
-        calendar = Memo(keeps: keeps)
+        let group = MemoGroup(keeps: keeps)
+        self.group = group
+        soft = group.memo()
+        fhir = group.memo()
+        atom = group.memo()
+        calendar = group.memo()
     }
 
     /// Ends a build: drops what it did not use.
-    public func endBuild() {
-        soft.endBuild()
-        fhir.endBuild()
-        atom.endBuild()
-        calendar.endBuild()
-    }
+    public func endBuild() { group.endBuild() }
 }
 
 /// A module's SOFT record as the CSV and the JSON write it.

@@ -112,16 +112,16 @@ public struct Validator: Sendable {
 public final class ValidationMemo: Sendable {
     let modules: Memo<[Finding]>
     let catalogs: Memo<[Finding]>
+    private let group: MemoGroup
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
     public init(keeps: Bool = true) {
-        modules = Memo(keeps: keeps)
-        catalogs = Memo(keeps: keeps)
+        let group = MemoGroup(keeps: keeps)
+        self.group = group
+        modules = group.memo()
+        catalogs = group.memo()
     }
 
     /// Ends a build: drops what it did not use.
-    public func endBuild() {
-        modules.endBuild()
-        catalogs.endBuild()
-    }
+    public func endBuild() { group.endBuild() }
 }

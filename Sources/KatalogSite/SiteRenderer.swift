@@ -154,28 +154,24 @@ public final class SiteMemo: Sendable {
     let titleOrders: Memo<[Int]>
     /// Rendered list entries, headers and footers (by what they show and the templates).
     /// Kept within a build even when the session keeps nothing (pages share them).
-    let fragments = Memo<RawText>()
+    let fragments: Memo<RawText>
+    private let group: MemoGroup
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
     public init(keeps: Bool = true) {
-        modules = Memo(keeps: keeps)
-        municipalities = Memo(keeps: keeps)
-        compliance = Memo(keeps: keeps)
-        structuredData = Memo(keeps: keeps)
-        searchEntries = Memo(keeps: keeps)
-        titleOrders = Memo(keeps: keeps)
+        let group = MemoGroup(keeps: keeps)
+        self.group = group
+        modules = group.memo()
+        municipalities = group.memo()
+        compliance = group.memo()
+        structuredData = group.memo()
+        searchEntries = group.memo()
+        titleOrders = group.memo()
+        fragments = group.memo(keeps: true)
     }
 
     /// Ends a build: drops what it did not use.
-    public func endBuild() {
-        modules.endBuild()
-        municipalities.endBuild()
-        compliance.endBuild()
-        structuredData.endBuild()
-        searchEntries.endBuild()
-        titleOrders.endBuild()
-        fragments.endBuild()
-    }
+    public func endBuild() { group.endBuild() }
 }
 
 extension PageContext {

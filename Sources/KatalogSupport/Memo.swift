@@ -69,3 +69,30 @@ public final class Memo<Value>: @unchecked Sendable {
     /// How many values the memo keeps.
     public var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.values.count } } }
 }
+
+/// The memos of one stage, made together and ended together: a stage declares each memo once
+/// (`let findings: Memo<[Finding]>`, then `findings = group.memo()` in its init), and
+/// `group.endBuild()` ends every one, so no memo can be left out of a build's end (and hold what
+/// the catalog no longer has).
+public final class MemoGroup: @unchecked Sendable {
+    private let keeps: Bool
+    /// Filled while the stage's memo object is initialised, read only after (`endBuild`).
+    private var ends: [() -> Void] = []
+
+    /// `keeps`: keep values for the session's next build (false for a build that is not kept).
+    public init(keeps: Bool) {
+        self.keeps = keeps
+    }
+
+    /// A memo of the group; `keeps` overrides the group's (a memo a build always keeps within itself).
+    public func memo<Value>(keeps: Bool? = nil) -> Memo<Value> {
+        let memo = Memo<Value>(keeps: keeps ?? self.keeps)
+        ends.append(memo.endBuild)
+        return memo
+    }
+
+    /// Ends a build in every memo of the group: each drops what the build did not ask for.
+    public func endBuild() {
+        for end in ends { end() }
+    }
+}

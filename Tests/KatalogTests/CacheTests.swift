@@ -24,4 +24,21 @@ struct CacheTests {
         _ = ask(99)
         #expect(made == 1, "a value the last build did not ask for is gone")
     }
+
+    @Test("a group ends every one of its memos; a memo made to keep keeps within a group that does not")
+    func group() {
+        let group = MemoGroup(keeps: true)
+        let numbers: Memo<Int> = group.memo(), texts: Memo<String> = group.memo()
+        for key in 0..<10 { _ = numbers.value(key) { key }; _ = texts.value(key) { "\(key)" } }
+        group.endBuild()
+        _ = numbers.value(1) { 1 }
+        _ = texts.value(2) { "2" }
+        group.endBuild()
+        #expect(numbers.count == 1 && texts.count == 1)
+        let oneShot = MemoGroup(keeps: false)
+        let kept: Memo<Int> = oneShot.memo(keeps: true), dropped: Memo<Int> = oneShot.memo()
+        _ = kept.value(1) { 1 }
+        _ = dropped.value(1) { 1 }
+        #expect(kept.count == 1 && dropped.count == 0)
+    }
 }

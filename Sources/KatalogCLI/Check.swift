@@ -60,7 +60,8 @@ public struct Check: ConsoleCommand {
             console.out(format.render(errors.errors.map(Finding.input), modules: 0, strict: strict))
             return Exit.usage
         }
-        let output = format.render(result.findings, modules: result.catalog.modules.count, strict: strict)
+        let output = format.render(result.findings, modules: result.catalog.modules.count, courses: result.catalog.courses.count,
+                                   strict: strict)
         if !output.isEmpty { console.out(output) }
         let failing = result.findings.contains { $0.severity == .error || strict }
         return failing ? Exit.findings : Exit.ok

@@ -139,7 +139,8 @@ public struct Build: ConsoleCommand {
                     """)
             } else {
                 console.out("""
-                    Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \(report.fileCount) filer i \
+                    Bygget: \(catalog.municipalities.count) kommuner, \(catalog.modules.count) tilbud, \
+                    \(catalog.courses.isEmpty ? "" : "\(catalog.courses.count) forløb, ")\(report.fileCount) filer i \
                     \(folders.output)/
                     """)
             }

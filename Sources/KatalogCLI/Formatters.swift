@@ -8,9 +8,10 @@ import KatalogRules
 public enum FindingFormat: String, CaseIterable, Sendable {
     case text, json, github, junit, sarif, markdown
 
-    public func render(_ findings: [Finding], modules: Int, strict: Bool = false) -> String {
+    /// `courses`: how many course files were checked (named in the text summary when there are any).
+    public func render(_ findings: [Finding], modules: Int, courses: Int = 0, strict: Bool = false) -> String {
         switch self {
-        case .text: TextFormatter.format(findings, modules: modules)
+        case .text: TextFormatter.format(findings, modules: modules, courses: courses)
         case .json: JSONFormatter.format(findings, modules: modules)
         case .github: GitHubFormatter.format(findings)
         case .junit: JUnitFormatter.format(findings, strict: strict)
@@ -32,13 +33,14 @@ struct Summary {
 /// `Content/fjordby/traening.md:14:3: fejl: message [K-6.2-5 §6.2]` and the hint indented below:
 /// what is wrong first, in words; the rule and the section of the standard at the end.
 enum TextFormatter {
-    static func format(_ findings: [Finding], modules: Int) -> String {
+    static func format(_ findings: [Finding], modules: Int, courses: Int = 0) -> String {
         var lines = findings.map { f in
             "\(f.location): \(f.severity.danish): \(f.message) [\(f.rule)\(f.section == "-" ? "" : " §" + f.section)]"
                 + (f.hint.isEmpty ? "" : "\n    → " + f.hint.replacingOccurrences(of: "\n", with: "\n      "))
         }
         let summary = Summary(findings)
-        lines.append("\(modules) tilbud tjekket: \(summary.errors) fejl, \(summary.warnings) advarsler.")
+        let checked = courses == 0 ? "\(modules) tilbud" : "\(modules) tilbud og \(courses) forløb"
+        lines.append("\(checked) tjekket: \(summary.errors) fejl, \(summary.warnings) advarsler.")
         return lines.joined(separator: "\n")
     }
 }
@@ -55,7 +57,7 @@ enum JSONFormatter {
         let summary: Totals
     }
 
-    static func format(_ findings: [Finding], modules: Int) -> String {
+    static func format(_ findings: [Finding], modules: Int, courses: Int = 0) -> String {
         let summary = Summary(findings)
         let document = Document(
             findings: findings.map {
@@ -228,7 +230,7 @@ extension FindingFormat: ExpressibleByArgument {}
 enum MarkdownFormatter {
     static let standardURL = "https://www.sst.dk/da/udgivelser/2024/Forebyggelsestilbud-til-borgere-med-kronisk-sygdom-Kvalitetsstandarder"
 
-    static func format(_ findings: [Finding], modules: Int) -> String {
+    static func format(_ findings: [Finding], modules: Int, courses: Int = 0) -> String {
         let summary = Summary(findings)
         var out = "## Kvalitetsstandarden: \(summary.errors) fejl og \(summary.warnings) advarsler i \(modules) tilbud\n\n"
         guard !findings.isEmpty else {

@@ -171,6 +171,14 @@ public enum MunicipalityKey: String, FieldKey {
     case optOuts = "fravalg"
 }
 
+/// The keys only a course file has (`Schema.course`); the rest of a course's keys are module keys
+/// with the same paths (a course's `titel` is read as `ModuleKey.title`).
+public enum CourseKey: String, FieldKey {
+    public static var schema: [Field] { Schema.course }
+
+    case parts = "forløb"
+}
+
 /// The keys of one place in `steder`.
 public enum PlaceKey: String, FieldKey {
     public static var schema: [Field] { Schema.module }

@@ -126,9 +126,13 @@ public struct Municipality: Sendable, Identifiable {
     public let file: String
     public let fields: FieldTable
     public var modules: [Module]
+    /// The municipality's courses (`forløb`), each combining some of its modules.
+    public var courses: [Course] = []
     public let location: SourceLocation
-    /// A fingerprint of `kommune.yml`'s path and bytes (not of the modules), set by the loader (or,
-    /// for a municipality made in code, of its fields).
+    /// A fingerprint of `kommune.yml`'s path and bytes and of its courses' files (not of the
+    /// modules), set by the loader (or, for a municipality made in code, of its fields). A course
+    /// shows on its parts' pages and in their exports, so what is kept under a municipality's
+    /// fingerprint is made again when one of its courses changes.
     public var fingerprint: Int
     /// Whether kommune.yml could be read (when it is missing or unreadable, that one problem is
     /// reported, not every declaration it would have held).
@@ -166,10 +170,13 @@ public struct Catalog: Sendable {
         self.municipalities = municipalities
         self.assets = assets
         self.modules = municipalities.flatMap(\.modules)
+        self.courses = municipalities.flatMap(\.courses)
     }
 
     /// Every module of every municipality, in catalog order.
     public let modules: [Module]
+    /// Every course of every municipality, in catalog order.
+    public let courses: [Course]
 }
 
 extension Module {

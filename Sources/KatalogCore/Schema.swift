@@ -52,7 +52,7 @@ public enum Schema {
     /// The field at a dotted path (`test.slut`, `steder.navn` for a record's field), in the module
     /// schema or else in kommune.yml's.
     public static func field(_ path: String) -> Field? {
-        for schema in [module, municipality] {
+        for schema in [module, municipality, course] {
             var fields = schema
             var found: Field?
             for key in path.split(separator: ".").map(String.init) {
@@ -202,6 +202,33 @@ public enum Schema {
         Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
         Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),
     ]
+
+    /// The keys of a course file (`Course`): its parts, and what holds for the course as a whole.
+    /// Each is a module field with the same path and help (a part says the rest: what happens,
+    /// who delivers it, how much), so an author writes a key the same way in both.
+    public static let course: [Field] = [
+        Field("forløb", .texts, "Gør filen til et forløb, der samler flere tilbud i kommunen, fx KOL-rehabilitering: " +
+              "filnavnene på forløbets dele, fx [kol-traening, kol-skolen, kost-ved-kol]. Hver del beskrives og tjekkes i sin egen fil."),
+    ] + picked(from: module, ["titel", "resume", "målgruppe.diagnoser", "målgruppe.beskrivelse", "holdstart", "adgang.ventetid-uger",
+                               "pris", "kontakt", "opdateret"])
+
+    /// The fields at `paths` (top-level keys, or `group.key` for one field of a group), in the order given, a
+    /// group's fields gathered under it.
+    static func picked(from schema: [Field], _ paths: [String]) -> [Field] {
+        var fields: [Field] = []
+        for path in paths {
+            let parts = path.split(separator: ".").map(String.init)
+            guard let top = schema.first(where: { $0.key == parts[0] }) else { preconditionFailure("no field \(path)") }
+            guard parts.count == 2, case .map(let children) = top.kind,
+                  let child = children.first(where: { $0.key == parts[1] }) else { fields.append(top); continue }
+            if let index = fields.firstIndex(where: { $0.key == top.key }), case .map(let gathered) = fields[index].kind {
+                fields[index] = Field(top.key, .map(gathered + [child]), top.help)
+            } else {
+                fields.append(Field(top.key, .map([child]), top.help))
+            }
+        }
+        return fields
+    }
 
     /// The keys of `kommune.yml`.
     public static let municipality: [Field] = [

@@ -11,6 +11,7 @@ public struct Exporter: Sendable {
         case softSchema = "soft-schema"
         case fhir
         case atom
+        case courses = "forloeb"
 
         /// The file under `eksport/` that `katalog build` writes.
         public var fileName: String {
@@ -20,6 +21,7 @@ public struct Exporter: Sendable {
             case .softSchema: "soft.schema.json"
             case .fhir: "fhir-healthcareservices.json"
             case .atom: "nyt.atom"
+            case .courses: "forloeb.json"
             }
         }
     }
@@ -89,6 +91,12 @@ public struct Exporter: Sendable {
             return (entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
             return feed(keyed, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
+        case .courses:
+            // Few and small: made whole from the municipalities (whose fingerprints cover their courses).
+            let municipalities = Dictionary(grouping: keyed, by: { $0.municipality.slug }).values.compactMap(\.first?.municipality)
+                .sorted { $0.slug < $1.slug }
+            let text = CourseExport.document(municipalities, pageURL: { address.url($0.pagePath) }, today: today)
+            return ([Piece(text)], { $0 })
         }
     }
 

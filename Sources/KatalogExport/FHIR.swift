@@ -116,7 +116,9 @@ public enum FHIRExport {
             "serviceProvisionCode": free ? [coding("http://terminology.hl7.org/CodeSystem/service-provision-conditions", "free",
                 "Free")] : .null,
             "eligibility": .array(eligibility + conditions),
-            "program": [["text": "Forebyggelsestilbud efter sundhedslovens §119"]],
+            // The §119 programme, and each course (`forløb`) the module is a part of.
+            "program": .array([["text": "Forebyggelsestilbud efter sundhedslovens §119"]]
+                + municipality.courses(of: module).map { ["text": .string("Forløb: \($0.title)")] }),
             "characteristic": .array(characteristics),
             "communication": communication.isEmpty ? .null : .array(communication),
             "referralMethod": referral.isEmpty ? .null : .array(referral),

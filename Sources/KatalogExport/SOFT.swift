@@ -220,6 +220,9 @@ public enum SOFT {
         Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
             .text($0.module.fields.text(ModuleKey.projectEnd))
         },
+        Field("forløb", texts("De forløb (fx KOL-rehabilitering), tilbuddet er en del af (se forloeb.json); tom: ingen.")) {
+            .texts($0.municipality.courses(of: $0.module).map(\.title))
+        },
         Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
             .text($0.pageURL)
         },

@@ -62,15 +62,21 @@ public struct ContentLoader: Sendable {
         for listing in listings {
             problems += listing.config.problems + listing.errors
             var modules: [Module] = []
+            var courses: [Course] = []
             for path in listing.files {
                 problems += parsed[next].problems
-                if let module = cache?.module(parsed[next], at: path) ?? parsed[next].module { modules.append(module) }
+                if let course = parsed[next].course {
+                    courses.append(course)
+                } else if let module = cache?.module(parsed[next], at: path) ?? parsed[next].module {
+                    modules.append(module)
+                }
                 next += 1
             }
             let slug = Slug.make(listing.folder)
             var municipality = Municipality(slug: slug, file: join(join(root, listing.folder), "kommune.yml"),
                 fields: listing.config.fields, modules: modules)
-            municipality.fingerprint = listing.fingerprint
+            municipality.courses = courses
+            municipality.fingerprint = courses.isEmpty ? listing.fingerprint : fingerprint(listing.fingerprint, courses.map(\.fingerprint))
             municipality.settingsRead = !listing.config.fields.locations.isEmpty
             municipalities.append(municipality)
         }
@@ -274,6 +280,9 @@ public struct ContentLoader: Sendable {
                 return true
             }
             let slugsHere = Set(municipality.modules.map(\.slug))
+            let (courseProblems, courses) = Self.courseProblems(municipality, taken: seen)
+            problems += courseProblems
+            municipality.courses = courses
             for module in municipality.modules {
                 if let twin = module.digitalTwinName, !slugsHere.contains(Slug.make(twin)) {
                     problems.append(InputError(module.location(of: "digital-pendant"),
@@ -288,6 +297,49 @@ public struct ContentLoader: Sendable {
 }
 
 extension ContentLoader {
+    /// A municipality's courses against its modules: each part must be a module of the same
+    /// municipality, named once; a course needs two parts; a course's address may not be a module's
+    /// or the site's own. A course whose address is taken is left out; a part that does not exist
+    /// is reported at the course's `forløb` and left out of it.
+    static func courseProblems(_ municipality: Municipality, taken modules: [String: Module]) -> ([InputError], [Course]) {
+        var problems: [InputError] = []
+        var kept: [Course] = []
+        var courseSlugs: [String: Course] = [:]
+        for course in municipality.courses {
+            if reservedModules.contains(course.slug) {
+                problems.append(InputError(course.frontMatter, "filnavnet `\(course.slug).md` bruges af webstedet selv",
+                                           hint: "omdøb filen"))
+                continue
+            }
+            if let other = modules[course.slug]?.file ?? courseSlugs[course.slug]?.file {
+                problems.append(InputError(course.frontMatter, "filnavnet giver samme adresse (`\(course.slug)`) som \(other)",
+                                           hint: "omdøb en af filerne"))
+                continue
+            }
+            courseSlugs[course.slug] = course
+            kept.append(course)
+            let at = course.location(of: CourseKey.parts)
+            var named: Set<String> = []
+            for (name, slug) in zip(course.partNames, course.partSlugs) {
+                if !named.insert(slug).inserted {
+                    problems.append(InputError(at, "delen `\(name)` står mere end én gang i forløbet", hint: "slet den ene", rule: "FELT"))
+                } else if municipality.courses.contains(where: { $0.slug == slug }) {
+                    problems.append(InputError(at, "`\(name)` er selv et forløb; et forløbs dele skal være tilbud",
+                                               hint: "skriv forløbets dele direkte", rule: "FELT"))
+                } else if modules[slug] == nil {
+                    problems.append(InputError(at, "forløbets del `\(name)` findes ikke i \(municipality.name)",
+                                               hint: Suggestion.hint(for: name, in: modules.keys.sorted())
+                                                   ?? "skriv filnavnet på et tilbud i samme mappe, fx `kol-traening`", rule: "FELT"))
+                }
+            }
+            if course.fields.isWritten(CourseKey.parts), named.count < 2 {
+                problems.append(InputError(at, "et forløb skal have mindst to dele",
+                                           hint: "skriv filnavnene på forløbets dele, fx [kol-traening, kol-skolen]", rule: "FELT"))
+            }
+        }
+        return (problems, kept)
+    }
+
     /// Links and images in module bodies that point at local files: a module must exist; any other
     /// file must exist inside the content folder, and is then published beside the pages (its path
     /// relative to the content folder is returned). Nothing may point outside the content folder.
@@ -295,11 +347,16 @@ extension ContentLoader {
         var errors: [InputError] = []
         var assets: [String: Asset] = [:]
         // Made only when a link to a module is met (most catalogs have few links, the files are many).
-        lazy var modules = Set(municipalities.flatMap { $0.modules.map { Containment.normalised($0.file) } })
+        lazy var modules = Set(municipalities.flatMap { $0.modules.map(\.file) + $0.courses.map(\.file) }.map(Containment.normalised))
         let rootPath = Containment.normalised(root)
         let folders = Set(municipalities.map { Containment.normalised(($0.file as NSString).deletingLastPathComponent) })
         let limits = Dictionary(municipalities.map { ($0.slug, $0.fileLimitMB) }) { a, _ in a }
-        for module in municipalities.flatMap(\.modules) {
+        // Modules' and courses' bodies alike.
+        let bodies = municipalities.flatMap { m in
+            m.modules.map { (file: $0.file, body: $0.body, municipalitySlug: m.slug) }
+                + m.courses.map { (file: $0.file, body: $0.body, municipalitySlug: m.slug) }
+        }
+        for module in bodies {
             for link in module.body.links {
                 let location = SourceLocation(file: module.file, line: link.line, column: link.column)
                 if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {

@@ -23,6 +23,8 @@ struct FieldReader {
             return made
         }
     }
+    /// Reading a course file: a module key there is explained as belonging to the parts.
+    var isCourse = false
     /// Guards against YAML that expands into huge trees.
     private var nodeBudget = 20_000
 
@@ -360,6 +362,10 @@ struct FieldReader {
     }
 
     private func unknownKeyHint(_ key: String, schema: [Field], prefix: String) -> String {
+        if isCourse, Schema.field(prefix.isEmpty ? key : prefix + "." + key) != nil {
+            return "et forløb siger kun, hvad der gælder hele forløbet; skriv `\(prefix.isEmpty ? key : prefix + "." + key)` " +
+                "i de dele (filer), det gælder for. Felterne her er: \(schema.map(\.key).joined(separator: ", "))"
+        }
         // `minutter 60` inside { }: a key, a space and a value, without the colon.
         if let space = key.firstIndex(of: " "), schema.contains(where: { $0.key == key[..<space] }) {
             return "der mangler et kolon efter `\(key[..<space])`: skriv `\(key[..<space]):\(key[space...])`"

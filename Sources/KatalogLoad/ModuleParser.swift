@@ -10,6 +10,14 @@ public enum ModuleParser {
     public struct Parsed: Sendable {
         public let module: Module?
         public let problems: [InputError]
+        /// The course, when the file is one (its front matter names its parts, `forløb:`).
+        public var course: Course? = nil
+
+        public init(module: Module?, problems: [InputError], course: Course? = nil) {
+            self.module = module
+            self.problems = problems
+            self.course = course
+        }
     }
 
     /// Reads as much of the file as can be read: each problem is reported at its line, and the
@@ -26,6 +34,9 @@ public enum ModuleParser {
             return Parsed(module: nil, problems: [error])
         }
         let frontMatter = SourceLocation(file: file, line: 1)
+        if isCourse(document.yaml) {
+            return readCourse(document, problems: problems, file: file, municipality: municipality, fingerprint: fingerprint)
+        }
         var reader = FieldReader(file: file, firstLine: document.yamlFirstLine)
         let fields = reader.read(yaml: document.yaml, schema: Schema.module)
         problems += reader.errors
@@ -74,6 +85,38 @@ public enum ModuleParser {
                             frontMatter: frontMatter, fields: fieldsRead, intervention: intervention, variant: variant, body: body,
                             fingerprint: fingerprint)
         return Parsed(module: module, problems: problems)
+    }
+
+    /// Whether front matter is a course's: a top-level `forløb:` key (read before the YAML, so that
+    /// a course with a YAML mistake is still reported as a course).
+    static func isCourse(_ yaml: String) -> Bool {
+        guard yaml.containsText("forløb") else { return false }
+        return yaml.split(separator: "\n").contains { line in
+            ["forløb", "\"forløb\"", "'forløb'"].contains { key in
+                line.hasPrefix(key) && line.dropFirst(key.count).drop { $0 == " " }.first == ":"
+            }
+        }
+    }
+
+    /// A course file: its fields (`Schema.course`) and body; its parts are found in the catalog by the loader.
+    static func readCourse(_ document: SplitDocument, problems: [InputError], file: String, municipality: String,
+                           fingerprint: Int?) -> Parsed {
+        var problems = problems
+        let frontMatter = SourceLocation(file: file, line: 1)
+        var reader = FieldReader(file: file, firstLine: document.yamlFirstLine)
+        reader.isCourse = true
+        let fields = reader.read(yaml: document.yaml, schema: Schema.course)
+        problems += reader.errors
+        if !reader.errors.contains(where: { $0.rule == "YAML" }) {
+            problems += ContentLoader.requiredKeys([ModuleKey.title, .summary, .updated], in: fields, at: frontMatter)
+        }
+        let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
+        problems += references.problems
+        let body = Markdown.parse(references.body, firstLine: document.bodyFirstLine, rewriteLink: LinkTarget.rewrite)
+        let slug = Slug.make((file as NSString).lastPathComponent)
+        let course = Course(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,
+                            frontMatter: frontMatter, fields: fields, body: body, fingerprint: fingerprint)
+        return Parsed(module: nil, problems: problems, course: course)
     }
 
     /// The module, or every problem of the file (for tests and tools that need a clean file).

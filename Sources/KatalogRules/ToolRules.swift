@@ -67,16 +67,7 @@ public enum ToolRules {
                  forkert.
                  """,
              line: 0, hint: "Gennemgå teksten mod standarden, og skriv dagens dato i `opdateret`.", fields: [.updated],
-             check: .module { f in
-                 guard let updated = f.text(.updated) else { return [] }
-                 if updated < "2024-01-01" {
-                     return [Issue(.updated, "teksten er sidst gennemgået \(updated), før Sundhedsstyrelsens kvalitetsstandard fra 2024")]
-                 }
-                 if updated > DayStamp.today(offsetDays: 1) {
-                     return [Issue(.updated, "`opdateret` er \(updated), som ligger i fremtiden")]
-                 }
-                 return []
-             }),
+             check: .module { f in updatedIssues(f.text(.updated)) }),
         Rule(id: teamStarts, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
                  Holdstarter i `holdstart`, der er gået, vises ikke på siden. Er de alle gået, viser siden ingen holdstart, og borgeren \
@@ -88,19 +79,14 @@ public enum ToolRules {
                  """, fields: [.teamStarts, .intake],
              check: .module { f in
                  let starts = f.module.teamStarts
-                 guard let last = starts.last else { return [] }
+                 guard !starts.isEmpty else { return [] }
                  var issues: [Issue] = []
                  if f.module.intake == "løbende" {
                      issues.append(Issue(.teamStarts, """
                          `holdstart` står sammen med `optag: løbende`; skriv `optag: faste-hold`, hvis holdene starter på faste datoer
                          """))
                  }
-                 if last < DayStamp.today() {
-                     issues.append(Issue(.teamStarts, """
-                         alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
-                         """))
-                 }
-                 return issues
+                 return issues + pastTeamStarts(starts)
              }),
         Rule(id: validity, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: """
@@ -214,12 +200,49 @@ extension ToolRules {
         return issues.sorted { $0.path < $1.path }
     }
 
-    static func bodyPlaceholder(_ module: Module) -> [Issue] {
-        guard module.body.markdown.containsText(Placeholder.fill),
-              let index = module.body.markdown.split(separator: "\n",
+    static func bodyPlaceholder(_ module: Module) -> [Issue] { bodyPlaceholder(module.body) }
+
+    /// FELT-DATO: a review date before the standard, or in the future.
+    static func updatedIssues(_ updated: String?) -> [Issue] {
+        guard let updated else { return [] }
+        if updated < "2024-01-01" {
+            return [Issue(.updated, "teksten er sidst gennemgået \(updated), før Sundhedsstyrelsens kvalitetsstandard fra 2024")]
+        }
+        if updated > DayStamp.today(offsetDays: 1) { return [Issue(.updated, "`opdateret` er \(updated), som ligger i fremtiden")] }
+        return []
+    }
+
+    /// HOLDSTART: every team start (sorted) is past, so the page shows none.
+    static func pastTeamStarts(_ starts: [String]) -> [Issue] {
+        guard let last = starts.last, last < DayStamp.today() else { return [] }
+        return [Issue(.teamStarts, """
+            alle holdstarter i `holdstart` er gået (den sidste var \(DanishDate.long(last))), så siden viser ingen holdstart
+            """)]
+    }
+
+    static func bodyPlaceholder(_ body: Body) -> [Issue] {
+        guard body.markdown.containsText(Placeholder.fill),
+              let index = body.markdown.split(separator: "\n",
                   omittingEmptySubsequences: false).firstIndex(where: { $0.containsText(Placeholder.fill) })
         else { return [] }
-        return [Issue(line: module.body.firstLine + index, "brødteksten er ikke skrevet endnu")]
+        return [Issue(line: body.firstLine + index, "brødteksten er ikke skrevet endnu")]
+    }
+
+    /// The tool's rules that apply to a course file's own text (a course is not one of the
+    /// standard's interventions; its parts are judged as modules): placeholders, examples, the
+    /// review date and readability. Each issue with the rule that reports it.
+    static func courseIssues(_ course: Course, in municipality: Municipality, lixLimit: Int) -> [(rule: String, issue: Issue)] {
+        var issues = (placeholders(course.fields, prefix: "") + bodyPlaceholder(course.body)).map { (placeholder, $0) }
+        if !municipality.isExample {
+            issues += examples(course.fields, prefix: "").map { (example, $0) }
+        }
+        issues += updatedIssues(course.fields.text(ModuleKey.updated)).map { (date, $0) }
+        issues += pastTeamStarts(course.teamStarts).map { (teamStarts, $0) }
+        let readability = LIX(course.summary + "\n" + course.body.prose)
+        if readability.words > 0, readability.score > lixLimit {
+            issues.append((lix, Issue(.summary, "teksten har LIX \(readability.score) (\(readability.band)); målet er højst \(lixLimit)")))
+        }
+        return issues
     }
 
     /// Every value that carries `katalog init`'s example marker.

@@ -29,7 +29,7 @@ public struct Validator: Sendable {
         }.joined()
         for (municipality, optOut) in zip(catalog.municipalities, optOuts) {
             let key = fingerprint(municipality.fingerprint, municipality.modules.map(\.fingerprint), optOut.0, settings)
-            findings += memo.catalogs.value(key) { validateCatalog(municipality, disabled: optOut.0) }
+            findings += memo.catalogs.value(key) { validateCatalog(municipality, disabled: optOut.0) + validateCourses(municipality) }
         }
         return findings.sorted(by: Finding.ordered)
     }
@@ -63,6 +63,19 @@ public struct Validator: Sendable {
             guard case .municipality(let check) = rule.check else { return [] }
             return check(municipality).map { issue in
                 finding(rule, issue.message, at: issue.path.isEmpty ? municipality.location : municipality.location(of: issue.path))
+            }
+        }
+    }
+
+    /// The findings of the tool's rules on a municipality's course files (`ToolRules.courseIssues`).
+    public func validateCourses(_ municipality: Municipality) -> [Finding] {
+        let limit = municipality.lixLimit(lixLimit)
+        return municipality.courses.flatMap { course in
+            ToolRules.courseIssues(course, in: municipality, lixLimit: limit).compactMap { id, issue in
+                guard let rule = rules.first(where: { $0.id == id }) else { return nil }
+                let location = issue.line.map { SourceLocation(file: course.file, line: $0) } ?? course.fields.location(of: issue.path)
+                    ?? course.frontMatter
+                return finding(rule, issue.message, at: location)
             }
         }
     }

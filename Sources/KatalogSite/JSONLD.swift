@@ -49,6 +49,28 @@ public enum JSONLD {
 
     /// The JSON-LD as it goes into a `<script type="application/ld+json">`: `<` escaped so no
     /// text in a module can close the script element.
+    /// A course (`forløb`) as one service, related to the services that are its parts. Only what
+    /// the course itself states: its price, not one made from the parts'.
+    public static func governmentService(_ course: Course, parts: [Module], in municipality: Municipality, pageURL: String,
+                                         partURL: (Module) -> String) -> JSONValue {
+        let contact = course.contact(in: municipality)
+        return [
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "@id": .string(pageURL),
+            "url": .string(pageURL),
+            "name": .string(course.title),
+            "description": .string(course.summary),
+            "provider": ["@type": "GovernmentOrganization", "name": .string(municipality.name), "telephone": contact?.phone.json ?? .null,
+                "email": contact?.email.json ?? .null],
+            "areaServed": ["@type": "AdministrativeArea", "name": .string(municipality.name)],
+            "isRelatedTo": .array(parts.map { part in
+                ["@type": "GovernmentService", "@id": .string(partURL(part)), "name": .string(part.title)]
+            }),
+            "offers": course.price?.isFree == true ? ["@type": "Offer", "price": "0", "priceCurrency": "DKK"] : .null,
+        ]
+    }
+
     public static func scriptBody(_ value: JSONValue) -> String {
         value.rendered().replacingASCII { $0 == 0x3C ? "\\u003c" : nil }
     }

@@ -175,6 +175,11 @@ struct PageKind: Sendable {
             Parallel.map(site.modules) { module, municipality in (module.pagePath, site.modulePage(module,
                 in: municipality) as any PageContext) }
         },
+        PageKind(template: "course") { site in
+            site.catalog.municipalities.flatMap { m in
+                m.courses.map { (SiteModel.coursePath($0), site.coursePage($0, in: m) as any PageContext) }
+            }
+        },
         PageKind(template: "compliance") { site in
             Parallel.map(site.modules) { module, municipality in
                 (Compliance.path(module), site.compliancePage(module, in: municipality) as any PageContext)

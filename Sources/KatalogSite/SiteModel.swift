@@ -39,8 +39,12 @@ final class SiteModel: @unchecked Sendable {
         self.address = address
         self.compliance = compliance
         // A municipality's view shows its kommune.yml and what its modules say (titles, diagnoses …).
+        // Its courses' next team starts too, so it is kept under today's date.
+        let today = DayStamp.today()
         self.footerAll = catalog.municipalities.map { m in
-            memo.municipalities.value(fingerprint(m.fingerprint, m.modules.map(\.fingerprint))) { Self.municipalityView(m) }
+            memo.municipalities.value(fingerprint(m.fingerprint, m.modules.map(\.fingerprint), today)) {
+                Self.municipalityView(m, today: today)
+            }
         }
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
         self.sortedModules = byTitle
@@ -52,7 +56,6 @@ final class SiteModel: @unchecked Sendable {
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
         // A module's view shows the team starts from today on, so it is kept under today's date too.
-        let today = DayStamp.today()
         let settingsKey = fingerprint(address, today)
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
@@ -102,6 +105,7 @@ final class SiteModel: @unchecked Sendable {
     }
 
     static func modulePath(_ module: Module) -> String { module.pagePath }
+    static func coursePath(_ course: Course) -> String { course.pagePath }
     static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(codeSlug(intervention.rawValue)).html" }
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(codeSlug(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
@@ -213,6 +217,19 @@ final class SiteModel: @unchecked Sendable {
                       module: parts(module).view, municipality: municipalityView(municipality)) { [self] in
             structuredData(module, in: municipality)
         }
+    }
+
+    /// A course's page: its own facts and its parts' (made from the parts' views, so it follows them).
+    func coursePage(_ course: Course, in municipality: Municipality) -> CourseContext {
+        let modules = municipality.parts(of: course)
+        let view = CourseView(course, in: municipality, parts: modules.map { parts($0).view }, modules: modules, today: DayStamp.today())
+        let pageURL = address.url(course.pagePath, from: course.municipalitySlug)
+        let json = JSONLD.governmentService(course, parts: modules, in: municipality, pageURL: pageURL) { [address] in
+            address.url($0.pagePath, from: course.municipalitySlug)
+        }
+        return CourseContext(chrome: chrome(root: "../", title: "\(course.title) – \(municipality.name)", in: municipality),
+                             course: view, municipality: municipalityView(municipality),
+                             structuredData: RawText(text: JSONLD.scriptBody(json)))
     }
 
     func interventionPage(_ intervention: Intervention) -> ListContext {
@@ -337,7 +354,7 @@ final class SiteModel: @unchecked Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    static func municipalityView(_ m: Municipality) -> MunicipalityView {
+    static func municipalityView(_ m: Municipality, today: String) -> MunicipalityView {
         var view = MunicipalityView(
             slug: m.slug, name: m.name, url: municipalityPath(m), code: m.code, isExample: m.isExample,
             contact: ContactView(m.contact),
@@ -355,7 +372,8 @@ final class SiteModel: @unchecked Sendable {
             directOffers: m.modules.filter(\.directAccess).sortedByTitle().map { LinkView(label: $0.title, url: $0.pagePath) },
             diagnoses: Vocabularies.diagnoses.terms.filter { term in m.modules.contains { $0.diagnoses.contains(term.code) } }
                 .map { LinkView(label: $0.label, url: municipalityDiagnosisPath(m, $0.code)) },
-            calendarURL: m.hasTeamStarts ? m.calendarPath : nil)
+            calendarURL: m.hasTeamStarts ? m.calendarPath : nil,
+            courses: m.courses.sortedDanish(by: \.title).map { CourseEntryView($0, parts: m.parts(of: $0), today: today) })
         view.digest = MunicipalityView.contentHash(view)
         return view
     }

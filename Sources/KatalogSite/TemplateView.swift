@@ -251,6 +251,7 @@ extension MunicipalityView: TemplateView {
         "directOffers": key(\.directOffers),
         "diagnoses": key(\.diagnoses),
         "calendarURL": key(\.calendarURL),
+        "courses": key(\.courses),
     ]
 }
 

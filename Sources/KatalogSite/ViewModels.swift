@@ -119,6 +119,8 @@ final class ModuleView: Sendable {
     let staff: [String]
     let body: String
     let digitalTwin: LinkView?
+    /// The courses (`forløb`) the module is a part of.
+    let courses: [LinkView]
     let continuation: [String]
     let doctorsURL: String
     /// A fingerprint of what the view is made from (the module's and municipality's sources and the
@@ -189,6 +191,7 @@ final class ModuleView: Sendable {
         staff = module.staff.map(Vocabularies.professions.label) + module.otherStaff
         body = module.body.html
         digitalTwin = twin.map { LinkView(label: $0.title, url: SiteModel.modulePath($0)) }
+        courses = municipality.courses(of: module).map { LinkView(label: $0.title, url: $0.pagePath) }
         continuation = module.continuations.map(Vocabularies.continuations.label)
         doctorsURL = SiteModel.doctorsPath(municipality)
         self.digest = digest
@@ -296,6 +299,7 @@ extension ModuleView: TemplateView {
         "staff": key(\.staff),
         "body": key(\.body),
         "digitalTwin": key(\.digitalTwin),
+        "courses": key(\.courses),
         "continuation": key(\.continuation),
         "doctorsURL": key(\.doctorsURL),
     ]
@@ -358,6 +362,8 @@ struct MunicipalityView {
     let diagnoses: [LinkView]
     /// The calendar of team starts (`eksport/<kommune>.ics`), when a module states team starts.
     let calendarURL: String?
+    /// The municipality's courses (`forløb`), in Danish alphabetical order.
+    let courses: [CourseEntryView]
     /// Hashed once (every page's footer shows a municipality): see `ModuleSummaryView.digest`.
     var digest = 0
 }

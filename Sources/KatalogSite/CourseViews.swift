@@ -1,0 +1,171 @@
+import KatalogCore
+import KatalogSupport
+
+/// One part of a course as the course's page shows it: the part's own facts, with a link to its page.
+struct CoursePartView: Hashable {
+    let title: String
+    let url: String
+    let intervention: String
+    let summary: String
+    let scope: String?
+    let staff: [String]
+    let price: String
+
+    init(_ view: ModuleView) {
+        (title, url, intervention, summary, scope, staff, price) = (view.title, view.url, view.intervention, view.summary, view.scope,
+                                                                    view.staff, view.price)
+    }
+}
+
+/// A course as its page shows it (`course.mustache`). What the course file states is shown as
+/// stated; what the parts state is shown part by part, never added up into a claim of the whole
+/// (the parts' diagnoses and places are listed together, since each part's are stated).
+struct CourseView: Hashable {
+    let id: String
+    let title: String
+    let summary: String
+    let url: String
+    let municipality: String
+    let municipalityURL: String
+    let targetGroup: String?
+    /// The diagnoses the course states; when it states none, those some part is for; in the vocabulary's order.
+    let diagnoses: [LinkView]
+    let parts: [CoursePartView]
+    let nextTeamStart: DateView?
+    let laterTeamStarts: [DateView]
+    let waitingTime: String?
+    /// The course's own price; when it states none, the page says so (the parts' prices are in the parts).
+    let price: String
+    let contact: ContactView?
+    /// The parts' places, each once.
+    let places: [PlaceView]
+    /// Who may refer to some part, each once.
+    let referralSources: [String]
+    let selfReferral: Bool
+    let body: String
+    let updated: String
+    let updatedISO: String
+    let doctorsURL: String
+
+    init(_ course: Course, in municipality: Municipality, parts: [ModuleView], modules: [Module], today: String) {
+        id = "f-" + course.id.replacingASCII { $0 == 0x2F ? "-" : nil }
+        title = course.title
+        summary = course.summary
+        url = course.pagePath
+        self.municipality = municipality.name
+        municipalityURL = SiteModel.municipalityPath(municipality)
+        targetGroup = course.targetDescription
+        let diagnosed = Set(course.diagnoses.isEmpty ? modules.flatMap(\.diagnoses) : course.diagnoses)
+        diagnoses = Vocabularies.diagnoses.terms.filter { diagnosed.contains($0.code) }
+            .map { LinkView(label: $0.label, url: SiteModel.diagnosisPath($0.code)) }
+        self.parts = parts.map(CoursePartView.init)
+        let starts = course.upcomingTeamStarts(from: today).map(DateView.init)
+        nextTeamStart = starts.first
+        laterTeamStarts = Array(starts.dropFirst())
+        waitingTime = course.waitingWeeks.map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
+        price = course.price?.text ?? "Forløbet oplyser ikke en samlet pris. Se prisen under hver del, eller kontakt os."
+        contact = ContactView(course.contact(in: municipality))
+        places = parts.flatMap(\.places).uniqued()
+        referralSources = parts.flatMap(\.referralSources).uniqued()
+        selfReferral = parts.contains(where: \.selfReferral)
+        body = course.body.html
+        updated = DanishDate.long(course.updated)
+        updatedISO = course.updated
+        doctorsURL = SiteModel.doctorsPath(municipality)
+    }
+}
+
+/// A course in a municipality's lists (its page, the GP page) and on its parts' pages.
+struct CourseEntryView: Hashable {
+    let title: String
+    let url: String
+    let summary: String
+    /// The parts' titles, in the course's order.
+    let parts: [LinkView]
+    let nextTeamStart: DateView?
+
+    init(_ course: Course, parts: [Module], today: String) {
+        title = course.title
+        url = course.pagePath
+        summary = course.summary
+        self.parts = parts.map { LinkView(label: $0.title, url: $0.pagePath) }
+        nextTeamStart = course.upcomingTeamStarts(from: today).first.map(DateView.init)
+    }
+}
+
+/// A course's page.
+struct CourseContext: PageContext {
+    var chrome: Chrome
+    let course: CourseView
+    let municipality: MunicipalityView
+    let structuredData: RawText
+
+    mutating func fill(_ fragments: PageFragments) {
+        fragments.fill(&chrome)
+        chrome.structuredData = structuredData
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension CoursePartView: TemplateView {
+    static let keys: [String: TemplateKey<CoursePartView>] = [
+        "title": key(\.title),
+        "url": key(\.url),
+        "intervention": key(\.intervention),
+        "summary": key(\.summary),
+        "scope": key(\.scope),
+        "staff": key(\.staff),
+        "price": key(\.price),
+    ]
+}
+
+extension CourseView: TemplateView {
+    static let keys: [String: TemplateKey<CourseView>] = [
+        "id": key(\.id),
+        "title": key(\.title),
+        "summary": key(\.summary),
+        "url": key(\.url),
+        "municipality": key(\.municipality),
+        "municipalityURL": key(\.municipalityURL),
+        "targetGroup": key(\.targetGroup),
+        "diagnoses": key(\.diagnoses),
+        "parts": key(\.parts),
+        "nextTeamStart": key(\.nextTeamStart),
+        "laterTeamStarts": key(\.laterTeamStarts),
+        "waitingTime": key(\.waitingTime),
+        "price": key(\.price),
+        "contact": key(\.contact),
+        "places": key(\.places),
+        "referralSources": key(\.referralSources),
+        "selfReferral": key(\.selfReferral),
+        "body": key(\.body),
+        "updated": key(\.updated),
+        "updatedISO": key(\.updatedISO),
+        "doctorsURL": key(\.doctorsURL),
+    ]
+}
+
+extension CourseEntryView: TemplateView {
+    static let keys: [String: TemplateKey<CourseEntryView>] = [
+        "title": key(\.title),
+        "url": key(\.url),
+        "summary": key(\.summary),
+        "parts": key(\.parts),
+        "nextTeamStart": key(\.nextTeamStart),
+    ]
+}
+
+extension CourseContext {
+    static let keys: [String: TemplateKey<CourseContext>] = chromeKeys(\.chrome).merging([
+        "course": key(\.course),
+        "municipality": key(\.municipality),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogSupport
+@testable import KatalogExport
+import KatalogLoad
+import KatalogBuild
+import KatalogRules
+import Testing
+
+/// Courses (`forløb`, issue 18): one file that combines modules into the course citizens know
+/// (KOL-rehabilitering), with its own page, GP entry and exports, while every part is still a
+/// module checked as its intervention, whose page links to its course.
+@Suite("Courses")
+struct CourseTests {
+    static let course = """
+        ---
+        titel: KOL-rehabilitering
+        resume: Et forløb for dig med KOL. Du træner og lærer om din sygdom.
+        forløb: [traening.md, skole]
+        målgruppe:
+          diagnoser: [kol]
+          beskrivelse: Voksne med KOL.
+        holdstart: [2027-01-10, 2027-02-01, 2027-09-06]
+        pris: Gratis
+        opdateret: 2026-11-01
+        ---
+        Forløbet varer 12 uger.
+        """
+
+    static let school = """
+        ---
+        titel: KOL-skolen
+        resume: Du lærer om din sygdom sammen med andre.
+        indsats: sygdomsmestring
+        målgruppe:
+          diagnoser: [kol, type-2-diabetes]
+        opdateret: 2026-10-01
+        ---
+        Du lærer om KOL.
+        """
+
+    static func catalog(_ extra: [String: String] = [:]) throws -> TempCatalog {
+        var files = ["testby/kommune.yml": validMunicipality, "testby/traening.md": validModule(titel: "Træning ved KOL"),
+                     "testby/skole.md": school, "testby/kol-rehabilitering.md": course, "testby/andet.md": validModule(titel: "Andet")]
+        files.merge(extra) { $1 }
+        return try TempCatalog(files)
+    }
+
+    @Test("a course has its own page with its own facts and its parts; each part's page, the municipality and GP pages link to it")
+    func pages() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        let built = catalog.build()
+        #expect(built.code == 0, "\(built.console.errors)")
+        #expect(built.console.output.contains("Bygget: 1 kommuner, 3 tilbud, 1 forløb, "), "\(built.console.output)")
+        func page(_ name: String) throws -> String { try String(contentsOfFile: catalog.output + "/" + name, encoding: .utf8) }
+        let course = try page("testby/kol-rehabilitering.html")
+        #expect(course.contains("<h1>KOL-rehabilitering</h1>"))
+        #expect(course.contains("<dt>Hvem er det for?</dt><dd>Voksne med KOL.</dd>"))
+        #expect(course.contains("<dt>Sygdomme</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/kol.html\">KOL</a></li></ul></dd>"),
+                "the course's own diagnoses, not every part's")
+        #expect(course.contains("Næste hold starter <time datetime=\"2027-02-01\">1. februar 2027</time>."), "past starts leave the page")
+        #expect(!course.contains("2027-01-10"))
+        #expect(course.contains("<dt>Pris</dt><dd>Gratis</dd>"))
+        // The parts in the course's order, each with its own facts and a link.
+        let training = try #require(course.range(of: "<h3><a href=\"../testby/traening.html\">Træning ved KOL</a></h3>"))
+        let school = try #require(course.range(of: "<h3><a href=\"../testby/skole.html\">KOL-skolen</a></h3>"))
+        #expect(training.lowerBound < school.lowerBound)
+        #expect(course.contains("<p>Du lærer om din sygdom sammen med andre.</p>") || course.contains("Du lærer om din sygdom sammen med andre."))
+        #expect(!course.contains("Andet"), "a module outside the course is not a part")
+        #expect(course.contains("\"isRelatedTo\""), "its JSON-LD relates the course to its parts")
+        for part in ["traening.html", "skole.html"] {
+            #expect(try page("testby/" + part).contains(
+                "<p class=\"course\">Tilbuddet er en del af forløbet <a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>.</p>"))
+        }
+        #expect(!(try page("testby/andet.html")).contains("class=\"course\""))
+        let municipality = try page("testby/index.html")
+        #expect(municipality.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a><p>Et forløb for dig med KOL. "
+            + "Du træner og lærer om din sygdom. Forløbet består af: Træning ved KOL, KOL-skolen."), "\(municipality)")
+        let doctors = try page("testby/for-laeger.html")
+        #expect(doctors.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>: Træning ved KOL, KOL-skolen. "
+            + "Næste hold: <time datetime=\"2027-02-01\">1. februar 2027</time>.</li>"), "\(doctors)")
+    }
+
+    @Test("the exports carry the course: forloeb.json with its parts' ids, each part's SOFT record and FHIR program name it")
+    func exports() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: catalog.output + "/eksport/forloeb.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let courses = try #require(json["forløb"] as? [[String: Any]])
+        #expect(courses.count == 1)
+        #expect(courses[0]["forløb_id"] as? String == "testby/kol-rehabilitering")
+        #expect(courses[0]["dele"] as? [String] == ["testby/traening", "testby/skole"])
+        #expect(courses[0]["holdstart"] as? [String] == ["2027-02-01", "2027-09-06"])
+        #expect(courses[0]["pris"] as? String == "Gratis" && courses[0]["gratis"] as? Bool == true)
+        #expect(courses[0]["diagnoser"] as? [String] == ["KOL"])
+        #expect(courses[0]["ventetid_uger"] is NSNull, "not stated stays not stated")
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["forløb"] } == [.texts([]), .texts(["KOL-rehabilitering"]), .texts(["KOL-rehabilitering"])])
+        let fhir = try String(contentsOfFile: catalog.output + "/eksport/fhir-healthcareservices.json", encoding: .utf8)
+        #expect(fhir.components(separatedBy: "\"text\" : \"Forløb: KOL-rehabilitering\"").count == 3, "both parts, not the third")
+    }
+
+    @Test("what a course does not state is not stated: no price, no team start, the municipality's contact")
+    func notStated() throws {
+        let bare = """
+            ---
+            titel: Hjerterehabilitering
+            resume: Et forløb for dig med en hjertesygdom.
+            forløb: [traening, skole]
+            opdateret: 2026-11-01
+            ---
+            """
+        let catalog = try Self.catalog(["testby/kol-rehabilitering.md": bare])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/kol-rehabilitering.html", encoding: .utf8)
+        #expect(page.contains("<dt>Pris</dt><dd>Forløbet oplyser ikke en samlet pris. Se prisen under hver del, eller kontakt os.</dd>"))
+        #expect(!page.contains("Gratis</dd>") && !page.contains("Næste hold"))
+        #expect(page.contains("Telefon: 11 22 33 44"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: catalog.output + "/eksport/forloeb.json"))
+        let course = try #require(((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["forløb"] as? [[String: Any]])?.first)
+        for key in ["pris", "gratis", "holdstart", "diagnoser", "målgruppe"] { #expect(course[key] is NSNull, "\(key)") }
+    }
+
+    @Test("a course's mistakes are findings at their line, and the rest of the catalog is still checked",
+          arguments: [
+            ("forløb: [traening.md, skole]", "forløb: [traening, skolen]", "forløbets del `skolen` findes ikke i Testby Kommune", "skole"),
+            ("forløb: [traening.md, skole]", "forløb: [traening, traening.md]", "delen `traening.md` står mere end én gang i forløbet", nil),
+            ("forløb: [traening.md, skole]", "forløb: [traening]", "et forløb skal have mindst to dele", nil),
+            ("forløb: [traening.md, skole]", "forløb: [traening, kol-rehabilitering]", "`kol-rehabilitering` er selv et forløb", nil),
+            ("pris: Gratis", "pris: Gratis\nindsats: fysisk-aktivitet", "ukendt felt `indsats`", "skriv `indsats` i de dele"),
+            ("  diagnoser: [kol]", "  diagnoser: [kol]\n  alder-fra: 18", "ukendt felt `målgruppe.alder-fra`", "i de dele"),
+            ("titel: KOL-rehabilitering\n", "", "`titel` mangler", nil),
+          ] as [(String, String, String, String?)])
+    func mistakes(original: String, replacement: String, message: String, hint: String?) throws {
+        let broken = Self.course.replacingOccurrences(of: original, with: replacement)
+        #expect(broken != Self.course)
+        let catalog = try Self.catalog(["testby/kol-rehabilitering.md": broken,
+                                        "testby/andet.md": validModule(titel: "Andet").replacingOccurrences(of: "indsats: fysisk-aktivitet\n", with: "")])
+        defer { catalog.remove() }
+        let checked = catalog.run(["check", "--content", catalog.content])
+        #expect(checked.code == 1)
+        let lines = checked.console.output.split(separator: "\n").map(String.init)
+        let line = try #require(lines.first { $0.contains(message) }, "\(checked.console.output)")
+        #expect(line.hasPrefix(catalog.content + "/testby/kol-rehabilitering.md:"))
+        #expect(!line.hasPrefix(catalog.content + "/testby/kol-rehabilitering.md:1:") || message.hasSuffix("mangler"),
+                "at the key's line, not the file's first")
+        if let hint {
+            let at = try #require(lines.firstIndex(of: line))
+            #expect(lines[at + 1].contains(hint), "\(lines[at + 1])")
+        }
+        #expect(lines.contains { $0.hasPrefix(catalog.content + "/testby/andet.md") && $0.contains("`indsats` mangler") },
+                "the other files are still checked")
+        #expect(checked.console.output.contains("3 tilbud og 1 forløb tjekket") || checked.console.output.contains("2 tilbud og 1 forløb tjekket"))
+    }
+
+    @Test("each part is judged as its intervention, and the course by the tool's rules on its own text only")
+    func verdicts() throws {
+        let placeholder = Self.course.replacingOccurrences(of: "resume: Et forløb for dig med KOL. Du træner og lærer om din sygdom.",
+                                                            with: "resume: \"UDFYLD: skriv et resume\"")
+        let untested = validModule(titel: "Træning ved KOL").replacingOccurrences(of: "  slut: 30 sekunders rejse-sætte-sig-test\n", with: "")
+        let catalog = try Self.catalog(["testby/kol-rehabilitering.md": placeholder, "testby/traening.md": untested])
+        defer { catalog.remove() }
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings
+        let course = findings.filter { $0.location.file.hasSuffix("kol-rehabilitering.md") }
+        #expect(course.map(\.rule) == [ToolRules.placeholder], "\(course.map { "\($0.rule) \($0.message)" })")
+        #expect(course.first?.location.line == 3)
+        #expect(findings.contains { $0.location.file.hasSuffix("traening.md") && $0.rule.hasPrefix("K-6") },
+                "the training part still needs its end test")
+    }
+}

@@ -3,18 +3,20 @@ import Foundation
 import KatalogCore
 import KatalogSupport
 import KatalogRules
+import KatalogLoad
 
 public struct New: ConsoleCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Opret et nyt tilbud med alle de felter, kvalitetsstandarden kræver.",
         discussion: """
-        Eksempler: `katalog new fysisk-aktivitet/superviseret-træning traening-paa-hold --kommune fjordby` \
-        og `katalog new alkohol alkoholsamtale`. Indsatser: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")); \
+        Eksempler: `katalog new fysisk-aktivitet/superviseret-træning traening-paa-hold --kommune fjordby`, \
+        `katalog new alkohol alkoholsamtale` og `katalog new forløb kol-rehabilitering` \
+        (et forløb, der samler flere tilbud). Indsatser: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")); \
         varianter: \(Variant.allCases.map { "\($0.intervention.rawValue)/\($0.rawValue)" }.joined(separator: ", ")). \
         Filen får en kommentar ved hvert felt; tekster, der begynder med UDFYLD, skal skrives, før `katalog check` er tilfreds.
         """)
 
-    @Argument(help: "Indsats og evt. variant, fx fysisk-aktivitet/vejledning.")
+    @Argument(help: "Indsats og evt. variant, fx fysisk-aktivitet/vejledning; eller forløb.")
     var indsats: String
 
     @Argument(help: "Filnavnet uden .md, fx traening-paa-hold.")
@@ -30,7 +32,8 @@ public struct New: ConsoleCommand {
 
     public func execute(console: Console) -> Int32 {
         let parts = indsats.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let intervention = Intervention(rawValue: parts[0]) else {
+        let isCourse = indsats == CourseKey.parts.rawValue
+        guard let intervention = Intervention(rawValue: parts[0]) ?? (isCourse ? .andet : nil) else {
             console.err("Ukendt indsats `\(parts[0])`" + (Suggestion.hint(for: parts[0],
                 in: Intervention.allCases.map(\.rawValue)).map { " (\($0))" } ?? "")
                         + ". Vælg en af: \(Intervention.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -46,7 +49,7 @@ public struct New: ConsoleCommand {
                 return Exit.usage
             }
             variant = v
-        } else if !intervention.variants.isEmpty {
+        } else if !intervention.variants.isEmpty, !isCourse {
             console.err("Vælg en variant: " +
                 "\(intervention.variants.map { "\(intervention.rawValue)/\($0.rawValue)" }.joined(separator: " eller ")).")
             return Exit.usage
@@ -72,7 +75,9 @@ public struct New: ConsoleCommand {
             console.err("\(path) findes allerede; vælg et andet filnavn.")
             return Exit.usage
         }
-        let text = Scaffold.module(intervention, variant, updated: Self.today())
+        let text = isCourse
+            ? Scaffold.course(modules: Self.modules(in: "\(content)/\(folder)"), updated: Self.today())
+            : Scaffold.module(intervention, variant, updated: Self.today())
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
@@ -82,6 +87,13 @@ public struct New: ConsoleCommand {
         console.out("Oprettet: \(path)")
         console.out("Udfyld felterne med UDFYLD, og kør `katalog check` for at se, hvad der mangler.")
         return Exit.ok
+    }
+
+    /// The modules of a municipality folder (file name and title), for a new course to choose its parts from.
+    static func modules(in folder: String) -> [(slug: String, title: String)] {
+        guard let loaded = try? ContentLoader().read(root: (folder as NSString).deletingLastPathComponent) else { return [] }
+        let slug = Slug.make((folder as NSString).lastPathComponent)
+        return (loaded.catalog.municipalities.first { $0.slug == slug }?.modules ?? []).sortedByTitle().map { ($0.slug, $0.title) }
     }
 
     static func today() -> String {

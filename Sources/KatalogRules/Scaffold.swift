@@ -104,6 +104,38 @@ public enum Scaffold {
         return f.lines.joined(separator: "\n") + "\n"
     }
 
+    /// A new course (`katalog new forløb …`): its parts are the municipality's modules, listed as
+    /// comments (`modules`: file name and title) for the author to keep; until two are kept, `check`
+    /// says the course has no parts. What holds for the whole course only; the parts say the rest.
+    public static func course(modules: [(slug: String, title: String)], updated: String) -> String {
+        var f = Lines()
+        f.add("---")
+        f.add("# Nyt forløb: det samler flere af kommunens tilbud, fx træning, undervisning og kost ved KOL.")
+        f.add("# Hvert tilbud beskrives og tjekkes i sin egen fil; her skriver I kun det, der gælder hele forløbet.")
+        for field in Schema.course {
+            switch field.key {
+            case CourseKey.parts.rawValue:
+                f.add("\(field.key):   # \(field.help)")
+                f.add("  # Fjern # foran forløbets dele (mindst to):")
+                for module in modules { f.add("  # - \(module.slug)   # \(module.title)") }
+            case ModuleKey.updated.rawValue: f.add("opdateret: \(updated)   # når teksten sidst er gennemgået")
+            case ModuleKey.title.rawValue, ModuleKey.summary.rawValue, ModuleKey.price.rawValue:
+                f.fill(field.key, String(field.help.dropLast(field.help.hasSuffix(".") ? 1 : 0)))
+            default:
+                // Optional for a course: a comment with the field's help, stated only when the author removes the `#`.
+                if case .map(let children) = field.kind {
+                    f.add("# \(field.key):   # \(field.help)")
+                    for child in children { f.add("#   \(child.key):   # \(child.help)") }
+                } else {
+                    f.add("# \(field.key):   # \(field.help)")
+                }
+            }
+        }
+        f.add("---")
+        f.add("\(Placeholder.fill): Fortæl på klart dansk, hvad forløbet er, hvor længe det varer, og hvordan delene hænger sammen.")
+        return f.lines.joined(separator: "\n") + "\n"
+    }
+
     /// Limits on who may join, which many offers have and many do not: written as comments with an
     /// example each, so a new module states none of them until the author removes the `#`.
     static let limitExamples: [(ModuleKey, String)] = [

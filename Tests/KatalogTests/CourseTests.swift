@@ -158,6 +158,32 @@ struct CourseTests {
         #expect(checked.console.output.contains("3 tilbud og 1 forløb tjekket") || checked.console.output.contains("2 tilbud og 1 forløb tjekket"))
     }
 
+    @Test("`katalog new forløb` lists the municipality's modules to choose parts from; it fails `check` until written, then passes")
+    func scaffold() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        try FileManager.default.removeItem(atPath: catalog.content + "/testby/kol-rehabilitering.md")
+        let made = catalog.run(["new", "forløb", "hjerte", "--content", catalog.content])
+        #expect(made.code == 0, "\(made.console.errors)")
+        let path = catalog.content + "/testby/hjerte.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("  # - traening   # Træning ved KOL") && text.contains("  # - skole   # KOL-skolen"))
+        let before = catalog.run(["check", "--content", catalog.content]).console.output
+        for expected in ["hjerte.md:4:1: fejl: `forløb` har ingen værdi", "`titel` er ikke udfyldt endnu [UDFYLD]",
+                         "`pris` er ikke udfyldt endnu [UDFYLD]", "brødteksten er ikke skrevet endnu [UDFYLD]"] {
+            #expect(before.contains(expected), "\(expected)\n\(before)")
+        }
+        let written = text.replacingOccurrences(of: "  # - traening ", with: "  - traening ").replacingOccurrences(of: "  # - skole ", with: "  - skole ")
+            .replacingOccurrences(of: "\"UDFYLD: Tilbuddets navn på klart dansk\"", with: "Hjerterehabilitering")
+            .replacingOccurrences(of: "\"UDFYLD: Én eller to korte sætninger til borgeren om, hvad tilbuddet er\"", with: "Træning og undervisning.")
+            .replacingOccurrences(of: "\"UDFYLD: Pris for borgeren, fx Gratis\"", with: "Gratis")
+            .replacingOccurrences(of: "UDFYLD: Fortæl på klart dansk", with: "Vi fortæller på klart dansk")
+        try written.write(toFile: path, atomically: true, encoding: .utf8)
+        let after = catalog.run(["check", "--content", catalog.content]).console.output
+        #expect(!after.contains("hjerte.md"), "\(after)")
+        #expect(after.contains("og 1 forløb tjekket"))
+    }
+
     @Test("each part is judged as its intervention, and the course by the tool's rules on its own text only")
     func verdicts() throws {
         let placeholder = Self.course.replacingOccurrences(of: "resume: Et forløb for dig med KOL. Du træner og lærer om din sygdom.",

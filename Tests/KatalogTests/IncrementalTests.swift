@@ -27,6 +27,10 @@ struct Workspace {
         try change(text).write(to: file, atomically: false, encoding: .utf8)
     }
 
+    func write(_ path: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent(path), atomically: false, encoding: .utf8)
+    }
+
     /// What a complete build from scratch of the current content gives.
     func fullBuild() throws -> [String: Data] {
         let fresh = root.appendingPathComponent("Fuld-\(UUID().uuidString)").path
@@ -73,6 +77,20 @@ struct IncrementalTests {
             ("postcodes", { try work.edit("Content/fjordby/kommune.yml") {
                 $0.replacingOccurrences(of: "\"9992\"]", with: "\"9992\", \"9993\"]") } }),
             ("the list entry template", { try work.edit("Templates/module-item.mustache") { $0 + "\n" } }),
+            ("a new course (its parts' pages link to it)", { try work.write("Content/skovlund/kol-rehabilitering.md", """
+                ---
+                titel: KOL-rehabilitering
+                resume: Et forløb for dig med KOL.
+                forløb: [traening-aftenhold, kol-skolen]
+                opdateret: 2026-11-01
+                ---
+                Forløbet varer 12 uger.
+                """) }),
+            ("a course's title", { try work.edit("Content/skovlund/kol-rehabilitering.md") {
+                $0.replacingOccurrences(of: "titel: KOL-rehabilitering", with: "titel: Rehabilitering ved KOL") } }),
+            ("a course's parts", { try work.edit("Content/skovlund/kol-rehabilitering.md") {
+                $0.replacingOccurrences(of: "kol-skolen]", with: "diaetist]") } }),
+            ("a deleted course", { try FileManager.default.removeItem(atPath: work.content + "/skovlund/kol-rehabilitering.md") }),
             ("an asset", { try work.edit("Templates/assets/style.css") { $0 + "\n/* ny regel */\n" } }),
         ]
         for (name, edit) in edits {

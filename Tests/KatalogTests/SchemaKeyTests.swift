@@ -42,6 +42,18 @@ struct SchemaKeyTests {
                 "two keys for one field")
     }
 
+    @Test("a course file's fields are module fields with the same path and help, and `forløb`, which only a course has")
+    func courseFields() {
+        let module = Dictionary(Self.paths(Schema.module).map { ($0, Schema.field($0)?.help) }) { a, _ in a }
+        let course = Self.paths(Schema.course)
+        #expect(Set(course).subtracting(module.keys) == [CourseKey.parts.path])
+        #expect(Self.keyPaths(CourseKey.self) == ["forløb"])
+        for path in course where path != CourseKey.parts.path {
+            #expect(ModuleKey(rawValue: path) != nil, "\(path) is read as a module key")
+        }
+        #expect(!Self.paths(Schema.module).contains(CourseKey.parts.path), "a module cannot write `forløb`")
+    }
+
     /// A key is read where code names it as a value (`.weeks`, `ModuleKey.weeks`), not as a
     /// property (`module.weeks`) or a key path (`\.weeks`).
     @Test("every key is read somewhere in Sources/")
@@ -57,7 +69,7 @@ struct SchemaKeyTests {
             }
         }
         let unreadKeys = unread(ModuleKey.self) + unread(MunicipalityKey.self) + unread(PlaceKey.self) + unread(FollowUpKey.self)
-            + unread(OptOutKey.self)
+            + unread(OptOutKey.self) + unread(CourseKey.self)
         #expect(unreadKeys.isEmpty, "keys no stage reads: \(unreadKeys)")
     }
 

@@ -69,6 +69,11 @@ extension Municipality {
     /// The courses a module is a part of, in the municipality's order.
     public func courses(of module: Module) -> [Course] { courses.filter { $0.partSlugs.contains(module.slug) } }
 
+    /// The diagnoses a course is for: those it states, else those some part is for.
+    public func diagnoses(of course: Course) -> Set<String> {
+        Set(course.diagnoses.isEmpty ? parts(of: course).flatMap(\.diagnoses) : course.diagnoses)
+    }
+
     /// A course's parts that exist, in the course's order.
     public func parts(of course: Course) -> [Module] {
         course.partSlugs.compactMap { slug in modules.first { $0.slug == slug } }

@@ -47,7 +47,7 @@ struct CourseView: Hashable {
     let updatedISO: String
     let doctorsURL: String
 
-    init(_ course: Course, in municipality: Municipality, parts: [ModuleView], modules: [Module], today: String) {
+    init(_ course: Course, in municipality: Municipality, parts: [ModuleView], today: String) {
         id = "f-" + course.id.replacingASCII { $0 == 0x2F ? "-" : nil }
         title = course.title
         summary = course.summary
@@ -55,7 +55,7 @@ struct CourseView: Hashable {
         self.municipality = municipality.name
         municipalityURL = SiteModel.municipalityPath(municipality)
         targetGroup = course.targetDescription
-        let diagnosed = Set(course.diagnoses.isEmpty ? modules.flatMap(\.diagnoses) : course.diagnoses)
+        let diagnosed = municipality.diagnoses(of: course)
         diagnoses = Vocabularies.diagnoses.terms.filter { diagnosed.contains($0.code) }
             .map { LinkView(label: $0.label, url: SiteModel.diagnosisPath($0.code)) }
         self.parts = parts.map(CoursePartView.init)

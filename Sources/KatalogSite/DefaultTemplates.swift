@@ -284,11 +284,14 @@ enum DefaultTemplates {
             eC5odG1sIj5Gb3JzaWRlPC9hPnt7I211bmljaXBhbGl0eX19IOKAuiA8YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bmFtZX19PC9hPnt7L211bmljaXBh\
             bGl0eX19IOKAuiB7e2hlYWRpbmd9fTwvbmF2Pgo8aDE+e3toZWFkaW5nfX08L2gxPgo8cCBjbGFzcz0ibGVhZCI+e3tsZWFkfX08L3A+Cnt7I211bmljaXBh\
             bGl0eX19PHA+PGEgaHJlZj0ie3tyb290fX17e2RvY3RvcnNVUkx9fSI+Rm9yIGzDpmdlcjogc8OlZGFuIGhlbnZpc2VyIGR1IGkge3tuYW1lfX08L2E+PC9w\
-            Pnt7L211bmljaXBhbGl0eX19Cnt7I2dyb3Vwc319CjxzZWN0aW9uPgo8aDI+e3sjdXJsfX08YSBocmVmPSJ7e3Jvb3R9fXt7Ln19Ij57e2hlYWRpbmd9fTwv\
-            YT57ey91cmx9fXt7XnVybH19e3toZWFkaW5nfX17ey91cmx9fTwvaDI+Cjx1bCBjbGFzcz0ibW9kdWxlcyI+Cnt7e2l0ZW1MaW5lc319fTwvdWw+Cnt7I2Rv\
-            Y3RvcnNVUkx9fTxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7e3Jvb3R9fXt7Ln19Ij5Gb3IgbMOmZ2VyOiBzw6VkYW4gaGVudmlzZXIgZHU8L2E+PC9wPnt7\
-            L2RvY3RvcnNVUkx9fQo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7Xmdyb3Vwc319PHA+RGVyIGVyIGluZ2VuIHRpbGJ1ZCBoZXIgZW5kbnUuPC9wPnt7L2dy\
-            b3Vwc319Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
+            Pnt7L211bmljaXBhbGl0eX19Cnt7XmVtcHR5KGNvdXJzZXMpfX0KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJmb3Jsb2ViIj4KPGgyIGlkPSJmb3Jsb2Vi\
+            Ij5Gb3Jsw7hiPC9oMj4KPHVsIGNsYXNzPSJtb2R1bGVzIj4Ke3sjY291cnNlc319PGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRsZX19PC9h\
+            PjxwPnt7c3VtbWFyeX19IEZvcmzDuGJldCBiZXN0w6VyIGFmOiB7eyNwYXJ0c319e3tsYWJlbH19e3tebGFzdCgpfX0sIHt7L2xhc3QoKX19e3svcGFydHN9\
+            fS48L3A+PC9saT4Ke3svY291cnNlc319PC91bD4KPC9zZWN0aW9uPgp7ey9lbXB0eShjb3Vyc2VzKX19Cnt7I2dyb3Vwc319CjxzZWN0aW9uPgo8aDI+e3sj\
+            dXJsfX08YSBocmVmPSJ7e3Jvb3R9fXt7Ln19Ij57e2hlYWRpbmd9fTwvYT57ey91cmx9fXt7XnVybH19e3toZWFkaW5nfX17ey91cmx9fTwvaDI+Cjx1bCBj\
+            bGFzcz0ibW9kdWxlcyI+Cnt7e2l0ZW1MaW5lc319fTwvdWw+Cnt7I2RvY3RvcnNVUkx9fTxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7e3Jvb3R9fXt7Ln19\
+            Ij5Gb3IgbMOmZ2VyOiBzw6VkYW4gaGVudmlzZXIgZHU8L2E+PC9wPnt7L2RvY3RvcnNVUkx9fQo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7Xmdyb3Vwc319\
+            PHA+RGVyIGVyIGluZ2VuIHRpbGJ1ZCBoZXIgZW5kbnUuPC9wPnt7L2dyb3Vwc319Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "module-item.mustache": """
             e3shIE9uZSBtb2R1bGUgaW4gYSBsaXN0IChsaXN0Lm11c3RhY2hlLCBtdW5pY2lwYWxpdHkubXVzdGFjaGUpOiByZW5kZXJlZCBvbmNlIHBlciBtb2R1bGUg\

@@ -74,6 +74,8 @@ struct ListContext: PageContext {
     var heading: String? = nil
     var lead: String? = nil
     var municipality: MunicipalityView? = nil
+    /// Courses that belong on the list (a municipality's courses for one diagnosis).
+    var courses: [CourseEntryView] = []
     var groups: [GroupView]
 
     mutating func fill(_ fragments: PageFragments) {
@@ -84,7 +86,7 @@ struct ListContext: PageContext {
     /// Taken directly (98 municipalities have several lists each): groups and views carry their digests.
     var digest: Int {
         fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), heading, lead, municipality?.digest,
-                    groups.map(\.digest))
+                    courses, groups.map(\.digest))
     }
 }
 

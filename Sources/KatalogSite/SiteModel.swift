@@ -222,7 +222,7 @@ final class SiteModel: @unchecked Sendable {
     /// A course's page: its own facts and its parts' (made from the parts' views, so it follows them).
     func coursePage(_ course: Course, in municipality: Municipality) -> CourseContext {
         let modules = municipality.parts(of: course)
-        let view = CourseView(course, in: municipality, parts: modules.map { parts($0).view }, modules: modules, today: DayStamp.today())
+        let view = CourseView(course, in: municipality, parts: modules.map { parts($0).view }, today: DayStamp.today())
         let pageURL = address.url(course.pagePath, from: course.municipalitySlug)
         let json = JSONLD.governmentService(course, parts: modules, in: municipality, pageURL: pageURL) { [address] in
             address.url($0.pagePath, from: course.municipalitySlug)
@@ -258,6 +258,9 @@ final class SiteModel: @unchecked Sendable {
             lead: "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code)
                 ? "for \(name)." : "til borgere med \(name)."),
             municipality: municipalityView(municipality),
+            courses: municipalityView(municipality).courses.filter { entry in
+                municipality.courses.contains { $0.pagePath == entry.url && municipality.diagnoses(of: $0).contains(diagnosis.code) }
+            },
             groups: interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) })
     }
 

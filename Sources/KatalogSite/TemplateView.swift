@@ -317,6 +317,7 @@ extension ListContext {
         "heading": key(\.heading),
         "lead": key(\.lead),
         "municipality": key(\.municipality),
+        "courses": key(\.courses),
         "groups": key(\.groups),
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }

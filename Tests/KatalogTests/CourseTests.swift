@@ -78,6 +78,9 @@ struct CourseTests {
         let municipality = try page("testby/index.html")
         #expect(municipality.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a><p>Et forløb for dig med KOL. "
             + "Du træner og lærer om din sygdom. Forløbet består af: Træning ved KOL, KOL-skolen."), "\(municipality)")
+        #expect(try page("testby/sygdom/kol.html").contains("<li><a href=\"../../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>"))
+        #expect(!(try page("testby/sygdom/type-2-diabetes.html")).contains("KOL-rehabilitering"),
+                "the course states KOL; a part open to more does not put the course on their pages")
         let doctors = try page("testby/for-laeger.html")
         #expect(doctors.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>: Træning ved KOL, KOL-skolen. "
             + "Næste hold: <time datetime=\"2027-02-01\">1. februar 2027</time>.</li>"), "\(doctors)")

@@ -335,7 +335,7 @@ public enum Scaffold {
     }
 }
 
-private extension String {
+extension String {
     /// "Hvor mange …" → "hvor mange …", for a comment after a choice.
     var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -707,7 +707,7 @@ public enum Standard {
         return Rule(id: id, section: section, basis: basis, kind: .organisation, target: .organisation, wording: wording, line: line,
                     hint: "Beskriv i kommune.yml under `\(key.path):`. \(help)", settings: [key],
                     check: .municipality { m in
-                        m.fields.text(key) == nil ? [Issue(key, "`\(key.path)` mangler i kommune.yml: \(help.lowercased())")] : []
+                        m.fields.text(key) == nil ? [Issue(key, "`\(key.path)` mangler i kommune.yml: \(help.lowercasedFirst)")] : []
                     })
     }
 }

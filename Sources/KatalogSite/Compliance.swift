@@ -145,10 +145,16 @@ struct MunicipalityComplianceView: Hashable {
     let url: String
     let modules: [ModuleComplianceView]
     let catalogRules: [RuleStatusView]
+    /// Modules of the six interventions (those the standard is about).
     let moduleCount: Int
-    /// Modules that meet every krav.
+    /// Of those, the ones that meet every krav.
     let modulesComplete: Int
+    /// Offers outside the six interventions (`indsats: andet`), counted apart: only the cross-cutting
+    /// krav apply to them, so "meets every krav" would say less of them than of the others.
+    let otherCount: Int
     let recommendationsMissed: Int
+    /// The standard's krav on the catalog as a whole and the organisation (not its recommendations
+    /// or the tool's own rules, which the page lists but does not count as krav).
     let catalogRulesMet: Int
     let catalogRulesTotal: Int
 }
@@ -253,15 +259,18 @@ struct Compliance {
     /// them (the overview, which then need not be rendered again when one module changes).
     func municipality(_ municipality: Municipality, listing: Bool = true) -> MunicipalityComplianceView {
         let own = findingsByFile[municipality.file] ?? []
-        let catalogRules = rules.filter { if case .municipality = $0.check { return true } else { return false } }
-            .map { rule in status(rule, own.filter { $0.rule == rule.id }) }
+        let applicable = rules.filter { if case .municipality = $0.check { return true } else { return false } }
+        let catalogRules = applicable.map { rule in status(rule, own.filter { $0.rule == rule.id }) }
+        let requirements = zip(applicable, catalogRules).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
         let listed = listing ? byTitle[municipality.slug] ?? municipality.modules.sortedByTitle() : municipality.modules
         let modules = listed.map { module($0, in: municipality) }
+        let inStandard = modules.filter { !$0.outsideStandard }
         return MunicipalityComplianceView(
             name: municipality.name, url: Self.path(municipality), modules: listing ? modules : [], catalogRules: catalogRules,
-            moduleCount: modules.count, modulesComplete: modules.count { $0.requirementsMet == $0.requirementsTotal },
+            moduleCount: inStandard.count, modulesComplete: inStandard.count { $0.requirementsMet == $0.requirementsTotal },
+            otherCount: modules.count - inStandard.count,
             recommendationsMissed: modules.reduce(0) { $0 + $1.recommendationsMissed },
-            catalogRulesMet: catalogRules.count(where: \.met), catalogRulesTotal: catalogRules.count)
+            catalogRulesMet: requirements.count(where: \.met), catalogRulesTotal: requirements.count)
     }
 
     private func status(_ rule: Rule, _ findings: [Finding]) -> RuleStatusView {

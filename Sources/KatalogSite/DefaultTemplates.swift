@@ -97,13 +97,14 @@ enum DefaultTemplates {
             ZCB0aWwgU3VuZGhlZHNzdHlyZWxzZW5zIGt2YWxpdGV0c3N0YW5kYXJkZXIgZm9yIGZvcmVieWdnZWxzZXN0aWxidWQgdGlsIGJvcmdlcmUgbWVkIGtyb25p\
             c2sgc3lnZG9tICgyMDI0KT8gVsOmbGcgZW4ga29tbXVuZSBmb3IgYXQgc2UgaHZlcnQgdGlsYnVkLjwvcD4KPGRpdiBjbGFzcz0ic2Nyb2xsIiByb2xlPSJy\
             ZWdpb24iIGFyaWEtbGFiZWw9IktvbW11bmVybmUiIHRhYmluZGV4PSIwIj4KPHRhYmxlPgo8Y2FwdGlvbj5Lb21tdW5lcm5lPC9jYXB0aW9uPgo8dGhlYWQ+\
-            PHRyPjx0aCBzY29wZT0iY29sIj5Lb21tdW5lPC90aD48dGggc2NvcGU9ImNvbCI+VGlsYnVkPC90aD48dGggc2NvcGU9ImNvbCI+VGlsYnVkLCBkZXIgb3Bm\
-            eWxkZXIgYWxsZSBrcmF2PC90aD48dGggc2NvcGU9ImNvbCI+QW5iZWZhbGluZ2VyIGlra2UgZnVsZ3Q8L3RoPjx0aCBzY29wZT0iY29sIj5LcmF2IHRpbCBk\
-            ZXQgc2FtbGVkZSBrYXRhbG9nIG9wZnlsZHQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNjb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8dHI+PHRo\
-            IHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD48dGQ+e3ttb2R1bGVDb3VudH19PC90ZD48dGQ+e3ttb2R1\
-            bGVzQ29tcGxldGV9fTwvdGQ+PHRkPnt7cmVjb21tZW5kYXRpb25zTWlzc2VkfX08L3RkPjx0ZD57e2NhdGFsb2dSdWxlc01ldH19IGFmIHt7Y2F0YWxvZ1J1\
-            bGVzVG90YWx9fTwvdGQ+PC90cj4Ke3svY29tcGxpYW5jZU11bmljaXBhbGl0aWVzfX0KPC90Ym9keT4KPC90YWJsZT4KPC9kaXY+Cnt7L2NvbnRlbnR9fXt7\
-            L2xheW91dH19Cg==
+            PHRyPjx0aCBzY29wZT0iY29sIj5Lb21tdW5lPC90aD48dGggc2NvcGU9ImNvbCI+VGlsYnVkIGkgZGUgc2VrcyBpbmRzYXRzZXI8L3RoPjx0aCBzY29wZT0i\
+            Y29sIj5UaWxidWQsIGRlciBvcGZ5bGRlciBhbGxlIGtyYXY8L3RoPjx0aCBzY29wZT0iY29sIj5BbmRyZSB0aWxidWQgKHVkZW4gZm9yIGRlIHNla3MpPC90\
+            aD48dGggc2NvcGU9ImNvbCI+QW5iZWZhbGluZ2VyIGlra2UgZnVsZ3Q8L3RoPjx0aCBzY29wZT0iY29sIj5LcmF2IHRpbCBkZXQgc2FtbGVkZSBrYXRhbG9n\
+            IG9wZnlsZHQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNjb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhy\
+            ZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD48dGQ+e3ttb2R1bGVDb3VudH19PC90ZD48dGQ+e3ttb2R1bGVzQ29tcGxldGV9fTwvdGQ+\
+            PHRkPnt7b3RoZXJDb3VudH19PC90ZD48dGQ+e3tyZWNvbW1lbmRhdGlvbnNNaXNzZWR9fTwvdGQ+PHRkPnt7Y2F0YWxvZ1J1bGVzTWV0fX0gYWYge3tjYXRh\
+            bG9nUnVsZXNUb3RhbH19PC90ZD48L3RyPgp7ey9jb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rpdj4Ke3svY29udGVu\
+            dH19e3svbGF5b3V0fX0K
             """,
         "compliance-municipality.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjY29tcGxpYW5jZU11bmljaXBhbGl0aWVzfX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9\
@@ -116,12 +117,15 @@ enum DefaultTemplates {
             cj48dGggc2NvcGU9ImNvbCI+VGlsYnVkPC90aD48dGggc2NvcGU9ImNvbCI+SW5kc2F0czwvdGg+PHRoIHNjb3BlPSJjb2wiPktyYXYgb3BmeWxkdDwvdGg+\
             PHRoIHNjb3BlPSJjb2wiPkFuYmVmYWxpbmdlciBpa2tlIGZ1bGd0PC90aD48dGggc2NvcGU9ImNvbCI+TElYPC90aD48L3RyPjwvdGhlYWQ+Cjx0Ym9keT4K\
             e3sjbW9kdWxlc319Cjx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0ie3tyb290fX17e2NvbXBsaWFuY2VVUkx9fSI+e3t0aXRsZX19PC9hPjwvdGg+PHRk\
-            Pnt7aW50ZXJ2ZW50aW9ufX08L3RkPjx0ZD57e3JlcXVpcmVtZW50c01ldH19IGFmIHt7cmVxdWlyZW1lbnRzVG90YWx9fTwvdGQ+PHRkPnt7cmVjb21tZW5k\
-            YXRpb25zTWlzc2VkfX08L3RkPjx0ZD57e2xpeH19ICh7e2xpeEJhbmR9fSk8L3RkPjwvdHI+Cnt7L21vZHVsZXN9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rp\
-            dj4KPC9zZWN0aW9uPgo8c2VjdGlvbj4KPGgyPktvbW11bmVucyBzYW1sZWRlIGthdGFsb2cgb2cgb3JnYW5pc2F0aW9uPC9oMj4KPHVsIGNsYXNzPSJzdGF0\
-            dXMiPgp7eyNjYXRhbG9nUnVsZXN9fQo8bGk+PHN0cm9uZz57e3N0YXR1c319Ojwvc3Ryb25nPiB7e2lkfX0gKMKne3tzZWN0aW9ufX0pIHt7I21lc3NhZ2Vz\
-            fX08YnI+e3sufX17ey9tZXNzYWdlc319PC9saT4Ke3svY2F0YWxvZ1J1bGVzfX0KPC91bD4KPC9zZWN0aW9uPgp7ey9jb21wbGlhbmNlTXVuaWNpcGFsaXRp\
-            ZXN9fQp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
+            Pnt7aW50ZXJ2ZW50aW9ufX17eyNvdXRzaWRlU3RhbmRhcmR9fSDigJMgdWRlbiBmb3IgZGUgc2VrcyBpbmRzYXRzZXI6IGt1biBkZSB0dsOmcmfDpWVuZGUg\
+            a3JhdiBnw6ZsZGVye3svb3V0c2lkZVN0YW5kYXJkfX08L3RkPjx0ZD57e3JlcXVpcmVtZW50c01ldH19IGFmIHt7cmVxdWlyZW1lbnRzVG90YWx9fTwvdGQ+\
+            PHRkPnt7cmVjb21tZW5kYXRpb25zTWlzc2VkfX08L3RkPjx0ZD57e2xpeH19ICh7e2xpeEJhbmR9fSk8L3RkPjwvdHI+Cnt7L21vZHVsZXN9fQo8L3Rib2R5\
+            Pgo8L3RhYmxlPgo8L2Rpdj4KPC9zZWN0aW9uPgo8c2VjdGlvbj4KPGgyPktvbW11bmVucyBzYW1sZWRlIGthdGFsb2cgb2cgb3JnYW5pc2F0aW9uPC9oMj4K\
+            PHA+e3tjYXRhbG9nUnVsZXNNZXR9fSBhZiB7e2NhdGFsb2dSdWxlc1RvdGFsfX0ga3JhdiB0aWwgZGV0IHNhbWxlZGUga2F0YWxvZyBvZyBvcmdhbmlzYXRp\
+            b25lbiBlciBvcGZ5bGR0LiBMaXN0ZW4gdmlzZXIgb2dzw6UgYW5iZWZhbGluZ2VybmUgb2cgdsOmcmt0w7hqZXRzIGVnbmUgdGplay48L3A+Cjx1bCBjbGFz\
+            cz0ic3RhdHVzIj4Ke3sjY2F0YWxvZ1J1bGVzfX0KPGxpPjxzdHJvbmc+e3tzdGF0dXN9fTo8L3N0cm9uZz4ge3tpZH19ICjCp3t7c2VjdGlvbn19KSB7eyNt\
+            ZXNzYWdlc319PGJyPnt7Ln19e3svbWVzc2FnZXN9fTwvbGk+Cnt7L2NhdGFsb2dSdWxlc319CjwvdWw+Cjwvc2VjdGlvbj4Ke3svY29tcGxpYW5jZU11bmlj\
+            aXBhbGl0aWVzfX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "compliance-rule.mustache": """
             e3shIE9uZSBydWxlIG9uIGEgbW9kdWxlJ3MgY29tcGxpYW5jZSBwYWdlIChyZW5kZXJlZCBvbmNlIHBlciBkaXN0aW5jdCBzdGF0dXMgYW5kIHJldXNlZCku\

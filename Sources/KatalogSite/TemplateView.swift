@@ -416,6 +416,7 @@ extension MunicipalityComplianceView: TemplateView {
         "catalogRules": key(\.catalogRules),
         "moduleCount": key(\.moduleCount),
         "modulesComplete": key(\.modulesComplete),
+        "otherCount": key(\.otherCount),
         "recommendationsMissed": key(\.recommendationsMissed),
         "catalogRulesMet": key(\.catalogRulesMet),
         "catalogRulesTotal": key(\.catalogRulesTotal),

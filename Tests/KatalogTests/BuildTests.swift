@@ -46,6 +46,19 @@ struct BuildTests {
         #expect(!normal.contains(notice))
         let list = try String(contentsOfFile: catalog.output + "/indsats/andet.html", encoding: .utf8)
         #expect(list.contains("Sang for lungerne"))
+        // Counted apart on the compliance overview, and marked on the municipality's compliance page.
+        let overview = try String(contentsOfFile: catalog.output + "/kvalitet/index.html", encoding: .utf8)
+        #expect(overview.contains("<th scope=\"col\">Andre tilbud (uden for de seks)</th>"))
+        #expect(overview.contains("Testby Kommune</a></th><td>1</td><td>0</td><td>1</td>"), "one in the six (not complete), one other")
+        let municipality = try String(contentsOfFile: catalog.output + "/kvalitet/kommune/testby.html", encoding: .utf8)
+        #expect(municipality.contains("<td>Andet tilbud – uden for de seks indsatser: kun de tværgående krav gælder</td>"))
+        // The catalog's krav are counted without its recommendations and the tool's own checks (EKSEMPEL-KOMMUNE passes
+        // here, and is not a krav); the help keeps its capitals ("I", "SOFT").
+        let krav = Standard.rules.filter { rule in
+            if case .municipality = rule.check { return rule.basis == .krav || rule.basis == .skal } else { return false }
+        }.count
+        #expect(municipality.contains(" af \(krav) krav til det samlede katalog og organisationen er opfyldt."), "\(krav)")
+        #expect(municipality.contains("fx Sundhedsdata på tværs") || municipality.contains("(SOFT-portalen)"))
         let findings = Validator().validate(try catalog.load()).filter { $0.location.file.hasSuffix("sang.md") }
         // Sections 4-8 are the interventions' own: none of their rules judges it.
         let interventionRules = ["K-4", "K-5", "K-6", "K-7", "K-8", "A-4", "A-5", "A-6", "A-7", "A-8"]

@@ -26,6 +26,9 @@ enum SearchIndex {
             // Only what is stated: an offer that does not say it is anonymous, or names no language, is not found by these filters.
             "sprog": texts(module.languages.map { $0.trimmingWhitespace.lowercased() }), "anonym": .bool(module.anonymous == true),
             "tolk": .bool(module.interpreter == true),
+            // Age limits as stated; an offer that states none is not left out by the age filter.
+            "alderFra": module.eligibility.minimumAge.map(JSONValue.number) ?? .null,
+            "alderTil": module.eligibility.maximumAge.map(JSONValue.number) ?? .null,
         ]
         let json = entry.compact
         // "</" would end the script element early.

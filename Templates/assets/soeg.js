@@ -29,6 +29,8 @@
     var indsats = value("indsats"), diagnose = value("diagnose"), kommune = value("kommune");
     var postnummer = value("postnummer"), format = value("format"), tidspunkt = value("tidspunkt");
     var sprog = value("sprog"), tolk = checked("tolk"), anonym = checked("anonym");
+    // An age leaves out offers whose stated limits exclude it; offers that state no limit stay.
+    var alder = /^[0-9]{1,3}$/.test(value("alder")) ? parseInt(value("alder"), 10) : null;
     var shown = 0;
     index.forEach(function (entry) {
       var match = (!indsats || entry.indsats === indsats) &&
@@ -39,6 +41,7 @@
         (!tidspunkt || entry.tidspunkter.indexOf(tidspunkt) >= 0) &&
         (!sprog || (entry.sprog || []).indexOf(sprog) >= 0) &&
         (!tolk || entry.tolk === true) && (!anonym || entry.anonym === true) &&
+        (alder === null || ((entry.alderFra == null || alder >= entry.alderFra) && (entry.alderTil == null || alder <= entry.alderTil))) &&
         words.every(function (word) { return entry.tekst.indexOf(word) >= 0; });
       var item = document.getElementById(entry.id);
       if (item) { item.hidden = !match; }

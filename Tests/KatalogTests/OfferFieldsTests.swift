@@ -37,6 +37,13 @@ struct OfferFieldsTests {
         #expect(page.contains("<dt>Hvem kan ikke deltage</dt><dd><ul><li>borgere med aktivt misbrug</li></ul></dd>"))
         let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
         #expect(!other.contains("Hvem kan deltage") && !other.contains("Hvem kan ikke deltage"), "not stated is not shown")
+        // The search filters by age: the index carries the stated limits, and only those.
+        let index = try String(contentsOfFile: catalog.output + "/assets/soegeindeks.js", encoding: .utf8)
+        #expect(index.components(separatedBy: "\"alderFra\":18").count == 2 && index.components(separatedBy: "\"alderTil\":80").count == 2,
+                "\(index)")
+        #expect(index.components(separatedBy: "\"alderFra\":null").count == 2, "the offer that states no limit: null, not 0")
+        let search = try String(contentsOfFile: catalog.output + "/soeg.html", encoding: .utf8)
+        #expect(search.contains("<label for=\"f-alder\">Din alder</label><input id=\"f-alder\" name=\"alder\" inputmode=\"numeric\""))
         let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
         #expect(doctors.contains("""
             <td>Alder: 18-80 år. Du skal bo i Testby Kommune. GOLD 2-4. kan selv transportere sig. \

@@ -117,6 +117,14 @@ try:
     print(f"soeg: anonymt {anonymous}, sprog {languages[1:]}, arabisk {arabic}, arabisk med tolk {interpreter}")
     if not (everything > anonymous >= 1 and "dansk" not in languages and everything > arabic >= 1 and interpreter <= arabic):
         failures += 1
+    # An age leaves out the offers whose stated limits exclude it, and keeps those that state none.
+    driver.get(base + "soeg.html")
+    limited = driver.execute_script("return window.TILBUDSINDEKS.filter(e => (e.alderFra != null && e.alderFra > 15) || (e.alderTil != null && e.alderTil < 15)).length")
+    driver.find_element("id", "f-alder").send_keys("15")
+    young = visible()
+    print(f"soeg: alder 15 {young} of {everything} ({limited} state limits without 15)")
+    if not (limited >= 1 and young == everything - limited):
+        failures += 1
     # The same from file://, as when a GP opens the site from a folder.
     driver.get("file://" + os.path.abspath(site) + "/soeg.html")
     Select(driver.find_element("id", "f-indsats")).select_by_value("alkohol")

@@ -38,7 +38,7 @@ public struct Rules: ConsoleCommand {
                     \(rule.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \
                     §\(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) \
                     \(rule.severity.danish.padding(toLength: 8, withPad: " ", startingAt: 0)) \
-                    \(rule.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(rule.target.danish)
+                    \(rule.kind.danish.padding(toLength: 34, withPad: " ", startingAt: 0)) \(rule.target.danish)
                     """)
                 console.out("    \(rule.wording)")
             }
@@ -54,9 +54,10 @@ public struct Rules: ConsoleCommand {
 
 public struct Explain: ConsoleCommand {
     public static let configuration = CommandConfiguration(
-        abstract: "Forklar en regel: standardens ordlyd, afsnit, og hvad et tilbud skal indeholde.")
+        abstract: "Forklar en regel eller et felt: standardens ordlyd, afsnit, og hvad et tilbud skal indeholde.",
+        discussion: "Eksempler: `katalog explain K-6.2-5` og `katalog explain holdstart` (et felt, med punktum i en gruppe: `målgruppe.alder-fra`).")
 
-    @Argument(help: "Reglens ID, fx K-6.2-5.")
+    @Argument(help: "Reglens ID, fx K-6.2-5, eller et felt, fx holdstart.")
     var rule: String
 
     @Option(name: .long, help: "Mappen med kommunernes tilbud (til at finde et eksempel, der opfylder reglen).")
@@ -65,9 +66,14 @@ public struct Explain: ConsoleCommand {
     public init() {}
 
     public func execute(console: Console) -> Int32 {
+        // A field written as in a file (`holdstart`) is the field, though a rule has the same name in capitals (HOLDSTART).
+        if self.rule != self.rule.uppercased(), let field = Schema.field(self.rule) {
+            return explain(field: field, path: self.rule, console: console)
+        }
         guard let rule = allRules.first(where: { $0.id.caseInsensitiveCompare(self.rule) == .orderedSame }) else {
-            console.err("Ukendt regel `\(self.rule)`" + (Suggestion.hint(for: self.rule,
-                in: allRules.map(\.id)).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
+            if let field = Schema.field(self.rule) { return explain(field: field, path: self.rule, console: console) }
+            console.err("Ukendt regel eller felt `\(self.rule)`" + (Suggestion.hint(for: self.rule,
+                in: allRules.map(\.id) + Self.fieldPaths).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
             return Exit.usage
         }
         let basis = switch rule.basis {
@@ -78,9 +84,9 @@ public struct Explain: ConsoleCommand {
         case .tool: "værktøjets egen regel – advarsel"
         case .placeholder: "pladsholder fra `katalog new` – fejl, indtil teksten er skrevet"
         }
-        console.out("\(rule.id) – kvalitetsstandarden §\(rule.section)")
+        console.out(rule.section == "-" ? "\(rule.id) – katalogs egen regel" : "\(rule.id) – kvalitetsstandarden §\(rule.section)")
         console.out("Art: \(basis)")
-        console.out("Gælder: \(rule.target.danish) (\(rule.kind.rawValue))")
+        console.out("Gælder: \(rule.target.danish) (\(rule.kind.danish))")
         if rule.line > 0 { console.out("Kilde: Sundhedsstyrelsen 2024, linje \(rule.line) i standardens tekst") }
         console.out("")
         console.out("Standarden siger:")
@@ -101,6 +107,56 @@ public struct Explain: ConsoleCommand {
             console.out("Eksempel, der opfylder reglen: \(example)")
         }
         return Exit.ok
+    }
+
+    /// Every field's dotted path, in the module's, kommune.yml's and a course's schema.
+    static let fieldPaths: [String] = {
+        func paths(_ fields: [Field], _ prefix: String) -> [String] {
+            fields.flatMap { field -> [String] in
+                let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+                switch field.kind {
+                case .map(let children), .records(let children): return [path] + paths(children, path)
+                default: return [path]
+                }
+            }
+        }
+        var seen: Set<String> = []
+        return (paths(Schema.module, "") + paths(Schema.municipality, "") + paths(Schema.course, "")).filter { seen.insert($0).inserted }
+    }()
+
+    /// A field: what it means, how to write it, where it is written, and the rules that read it.
+    func explain(field: Field, path: String, console: Console) -> Int32 {
+        let inModule = Self.has(Schema.module, path), inCourse = Self.has(Schema.course, path)
+        let inMunicipality = Self.has(Schema.municipality, path)
+        console.out("Feltet `\(path)`")
+        console.out("  \(field.help)")
+        console.out("Skriv: \(field.typeName).")
+        let places = [inModule ? "et tilbuds fil" : nil, inCourse ? "et forløbs fil (`forløb:`)" : nil,
+                      inMunicipality ? "kommune.yml" : nil].compactMap { $0 }
+        console.out("Skrives i: \(places.joined(separator: ", ")).")
+        let readers = allRules.filter { rule in
+            rule.fields.contains { $0.path == path || $0.path.hasPrefix(path + ".") }
+                || rule.settings.contains { $0.path == path || $0.path.hasPrefix(path + ".") }
+        }
+        if readers.isEmpty {
+            console.out("Ingen regel kræver feltet; det vises på siden og i eksporten, når det er skrevet.")
+        } else {
+            console.out("Regler, der læser feltet:")
+            for rule in readers { console.out("  \(rule.id) (§\(rule.section)): \(rule.severity == .error ? "fejl" : "advarsel")") }
+        }
+        return Exit.ok
+    }
+
+    static func has(_ schema: [Field], _ path: String) -> Bool {
+        var fields = schema
+        for key in path.split(separator: ".").map(String.init) {
+            guard let field = fields.first(where: { $0.key == key }) else { return false }
+            switch field.kind {
+            case .map(let children), .records(let children): fields = children
+            default: fields = []
+            }
+        }
+        return true
     }
 
     /// The first module (or kommune.yml) in the content folder that the rule applies to and that meets it.

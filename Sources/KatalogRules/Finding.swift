@@ -36,6 +36,17 @@ public enum Kind: String, Sendable, CaseIterable {
     case machineAttest = "MACHINE+ATTEST"
     case attest = "ATTEST"
     case organisation = "ORG"
+
+    /// How the rule is checked, in the words authors see (the codes are RULES.md's).
+    public var danish: String {
+        switch self {
+        case .machine: "tjekkes i filen"
+        case .machineCatalog: "tjekkes på hele kataloget"
+        case .machineAttest: "tjekkes i filen, som siger hvordan"
+        case .attest: "filen siger hvordan"
+        case .organisation: "kommune.yml siger hvordan"
+        }
+    }
 }
 
 /// One problem: which rule, where, what is missing and how to fix it.

@@ -182,6 +182,27 @@ struct RuleViolationTests {
         #expect(explain.output.contains("omfang.gange-pr-uge"))
         #expect(explain.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/fjordby/traening-hjemme.md"))
         #expect(Katalog.run(["explain", "K-99"], console: Console(capture: true)) == 2)
+        #expect(!explain.output.contains("MACHINE"), "how a rule is checked is said in Danish")
+    }
+
+    @Test("`katalog explain` explains a field too: its help, how to write it, where, and the rules that read it",
+          arguments: [
+            ("holdstart", ["Feltet `holdstart`", "Skrives i: et tilbuds fil, et forløbs fil (`forløb:`).", "  HOLDSTART (§-): advarsel"]),
+            ("målgruppe.alder-fra", ["Skriv: et helt tal.", "Skrives i: et tilbuds fil.", "  FELT-TAL (§-): advarsel"]),
+            ("forløb", ["Gør filen til et forløb", "Skrives i: et forløbs fil (`forløb:`).", "Ingen regel kræver feltet"]),
+            ("test.slut", ["  K-6.2-5 (§6.2): fejl"]),
+            ("modtager.sor", ["Skrives i: kommune.yml.", "  K-2.2-1 (§2.2): fejl"]),
+          ])
+    func explainField(path: String, expected: [String]) {
+        let console = Console(capture: true)
+        #expect(Katalog.run(["explain", path], console: console) == 0)
+        for line in expected { #expect(console.output.contains(line), "\(line)\n\(console.output)") }
+        let rule = Console(capture: true)
+        #expect(Katalog.run(["explain", "HOLDSTART"], console: rule) == 0)
+        #expect(rule.output.hasPrefix("HOLDSTART – katalogs egen regel"), "the rule, in capitals")
+        let typo = Console(capture: true)
+        #expect(Katalog.run(["explain", "holdstrat"], console: typo) == 2)
+        #expect(typo.errors.contains("Ukendt regel eller felt `holdstrat`"))
     }
 
     @Test("text output names file, line, severity, rule and section; JSON has every field")

@@ -50,11 +50,6 @@ public struct Katalog: ParsableCommand {
     }
 }
 
-public enum KatalogVersion {
-    public static let version = "0.1.0"
-    public static let standard = "Sundhedsstyrelsen: Kvalitetsstandarder for forebyggelsestilbud til borgere med kronisk sygdom (2024)"
-    public static var description: String { "\(version) (regler fra \(standard))" }
-}
 
 /// The folders a command that builds the site reads from and writes to.
 public struct SiteFolders: ParsableArguments {

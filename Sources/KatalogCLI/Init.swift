@@ -135,108 +135,171 @@ public struct Init: ConsoleCommand {
 
         ## Automatisk tjek (CI)
 
+        CI-filerne henter selv programmet `katalog` \(KatalogVersion.version) fra Tilbudskatalogs udgivelse og tjekker
+        dets kontrolsum (SHA-256), før det køres. I skal ikke bygge eller lægge programmet nogen steder.
+
         - **GitHub**: `.github/workflows/katalog.yml` tjekker hver ændring. Fejl vises ved linjerne i
           pull requesten, en opsummering står på kørslens side, og SARIF lægges i Code scanning. Kørslen
-          fejler, hvis et krav er brudt. På `main` bygges hjemmesiden og lægges på GitHub Pages.
-          Sæt repository-variablen `KATALOG_URL` til adressen på programmet `katalog` (en enkelt fil,
-          bygget med `script/build-binary` i Tilbudskatalog), og evt. `KATALOG_BASE_URL` til hjemmesidens adresse.
-        - **GitLab**: `.gitlab-ci.yml` gør det samme; fejlene vises i merge requesten via JUnit-rapporten.
-          Sæt CI-variablen `KATALOG_URL`.
+          fejler, hvis et krav er brudt. Hver pull request får en forhåndsvisning af hjemmesiden som en
+          zip-fil (linket står i opsummeringen). På `main` bygges hjemmesiden og lægges på GitHub Pages;
+          sæt repository-variablen `KATALOG_BASE_URL` til hjemmesidens adresse.
+        - **GitLab**: `.gitlab-ci.yml` gør det samme; fejlene vises i merge requesten via JUnit-rapporten,
+          og forhåndsvisningen ligger ved merge requesten som "Hjemmeside".
+        - Vil I bruge en anden udgave af programmet, så sæt variablen `KATALOG_URL` til dens adresse og
+          `KATALOG_SHA256` til dens kontrolsum.
+
+        ## På jeres egen computer
+
+        - **Linux**: hent `katalog` fra udgivelsen, gør den kørbar (`chmod +x katalog`), og kør
+          `./katalog serve` i mappen. Så ser I hjemmesiden, mens I skriver.
+        - **Windows og Mac**: programmet findes kun til Linux. Ret filerne i GitHubs eller GitLabs editor i
+          browseren, og se fejlene og forhåndsvisningen i pull requesten (eller merge requesten). Har I Swift
+          installeret, kan programmet bygges fra kildekoden (se Tilbudskatalogs README).
         """
     }
 
-    static let githubWorkflow = """
-    # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden. Oprettet af `katalog init`.
-    name: Tilbudskatalog
-    on:
-      push:
-        branches: [main]
-      pull_request:
-    permissions:
-      contents: read
-    env:
-      KATALOG_URL: ${{ vars.KATALOG_URL }}
-    jobs:
-      tjek:
-        runs-on: ubuntu-latest
+    /// How a pipeline gets the program: the release of the version that wrote the file, with its
+    /// checksum; `KATALOG_URL` points elsewhere (then `KATALOG_SHA256`, if set, is checked).
+    public static let fetchCommands = [
+        #"curl -fsSL "${KATALOG_URL:-$KATALOG_RELEASE/katalog}" -o katalog"#,
+        #"if [ -n "$KATALOG_SHA256" ]; then echo "$KATALOG_SHA256  katalog" | sha256sum -c -; "#
+            + #"elif [ -z "$KATALOG_URL" ]; then curl -fsSL "$KATALOG_RELEASE/katalog.sha256" -o katalog.sha256 && "#
+            + #"sha256sum -c katalog.sha256; fi"#,
+        "chmod +x katalog",
+        "./katalog --version",
+    ]
+
+    static var githubWorkflow: String {
+        """
+        # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden.
+        # Oprettet af `katalog init` \(KatalogVersion.version), som også henter netop den version af programmet.
+        name: Tilbudskatalog
+        on:
+          push:
+            branches: [main]
+          pull_request:
         permissions:
           contents: read
-          security-events: write
-        steps:
-          - uses: actions/checkout@v4
-          - name: Hent katalog
-            run: |
-              curl -fsSL "$KATALOG_URL" -o katalog
-              chmod +x katalog
-              ./katalog --version
-          - name: Tjek mod kvalitetsstandarden
-            run: ./katalog check --format github
-          - name: Opsummering
-            if: always()
-            run: ./katalog check --format markdown >> "$GITHUB_STEP_SUMMARY" || true
-          - name: SARIF
-            if: always()
-            run: ./katalog check --format sarif > katalog.sarif || true
-          - name: Upload SARIF
-            if: always()
-            uses: github/codeql-action/upload-sarif@v3
-            with:
-              sarif_file: katalog.sarif
-              category: tilbudskatalog
-      udgiv:
-        needs: tjek
-        if: github.ref == 'refs/heads/main'
-        runs-on: ubuntu-latest
-        permissions:
-          pages: write
-          id-token: write
-        environment:
-          name: github-pages
-          url: ${{ steps.deploy.outputs.page_url }}
-        steps:
-          - uses: actions/checkout@v4
-          - name: Hent katalog
-            run: curl -fsSL "$KATALOG_URL" -o katalog && chmod +x katalog
-          - name: Byg hjemmesiden
-            run: ./katalog build --base-url "${{ vars.KATALOG_BASE_URL }}"
-          - uses: actions/upload-pages-artifact@v3
-            with:
-              path: Site
-          - id: deploy
-            uses: actions/deploy-pages@v4
+        env:
+          KATALOG_RELEASE: \(KatalogVersion.releaseURL)
+          # Repository-variabler: KATALOG_URL henter programmet et andet sted fra, KATALOG_SHA256 låser dets
+          # kontrolsum, KATALOG_BASE_URL er hjemmesidens adresse.
+          KATALOG_URL: ${{ vars.KATALOG_URL }}
+          KATALOG_SHA256: ${{ vars.KATALOG_SHA256 }}
+          KATALOG_BASE_URL: ${{ vars.KATALOG_BASE_URL }}
+        jobs:
+          tjek:
+            runs-on: ubuntu-latest
+            permissions:
+              contents: read
+              security-events: write
+            steps:
+              - uses: actions/checkout@v5
+              - name: Hent katalog
+                run: |
+        \(Self.fetchCommands.map { "          " + $0 }.joined(separator: "\n"))
+              - name: Tjek mod kvalitetsstandarden
+                run: ./katalog check --format github
+              - name: Opsummering
+                if: always()
+                run: ./katalog check --format markdown >> "$GITHUB_STEP_SUMMARY" || true
+              - name: SARIF
+                if: always()
+                run: ./katalog check --format sarif > katalog.sarif || true
+              - name: Upload SARIF
+                if: always()
+                uses: github/codeql-action/upload-sarif@v4
+                with:
+                  sarif_file: katalog.sarif
+                  category: tilbudskatalog
+              # En forhåndsvisning af hjemmesiden til hver pull request, også når der er fejl.
+              - name: Byg forhåndsvisning
+                if: always() && github.event_name == 'pull_request'
+                run: ./katalog build --allow-errors
+              - name: Gem forhåndsvisning
+                id: preview
+                if: always() && github.event_name == 'pull_request'
+                uses: actions/upload-artifact@v6
+                with:
+                  name: hjemmeside
+                  path: Site
+              - name: Link til forhåndsvisningen
+                if: always() && github.event_name == 'pull_request'
+                env:
+                  PREVIEW: ${{ steps.preview.outputs.artifact-url }}
+                run: echo "Forhåndsvisning af hjemmesiden, som zip-fil - $PREVIEW" >> "$GITHUB_STEP_SUMMARY"
+              - name: Byg hjemmesiden
+                if: github.ref == 'refs/heads/main'
+                run: ./katalog build --base-url "$KATALOG_BASE_URL"
+              - uses: actions/upload-pages-artifact@v4
+                if: github.ref == 'refs/heads/main'
+                with:
+                  path: Site
+          udgiv:
+            needs: tjek
+            if: github.ref == 'refs/heads/main'
+            runs-on: ubuntu-latest
+            permissions:
+              pages: write
+              id-token: write
+            environment:
+              name: github-pages
+              url: ${{ steps.deploy.outputs.page_url }}
+            steps:
+              - id: deploy
+                uses: actions/deploy-pages@v5
 
-    """
+        """
+    }
 
-    static let gitlabCI = """
-    # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden. Oprettet af `katalog init`.
-    # Sæt CI/CD-variablen KATALOG_URL til adressen på programmet katalog.
-    stages: [tjek, udgiv]
+    static var gitlabCI: String {
+        """
+        # Tjekker tilbuddene mod Sundhedsstyrelsens kvalitetsstandard og udgiver hjemmesiden.
+        # Oprettet af `katalog init` \(KatalogVersion.version), som også henter netop den version af programmet.
+        # CI/CD-variabler: KATALOG_URL henter programmet et andet sted fra, KATALOG_SHA256 låser dets kontrolsum.
+        stages: [tjek, udgiv]
 
-    default:
-      image: debian:bookworm-slim
-      before_script:
-        - apt-get update -qq && apt-get install -y -qq --no-install-recommends curl ca-certificates > /dev/null
-        - curl -fsSL "$KATALOG_URL" -o katalog && chmod +x katalog
+        variables:
+          KATALOG_RELEASE: "\(KatalogVersion.releaseURL)"
 
-    tjek:
-      stage: tjek
-      script:
-        - ./katalog check --format text
-      after_script:
-        - ./katalog check --format junit > katalog-junit.xml || true
-      artifacts:
-        when: always
-        reports:
-          junit: katalog-junit.xml
+        default:
+          image: debian:bookworm-slim
+          before_script:
+            - apt-get update -qq && apt-get install -y -qq --no-install-recommends curl ca-certificates > /dev/null
+        \(Self.fetchCommands.map { "    - " + Self.yamlQuoted($0) }.joined(separator: "\n"))
 
-    pages:
-      stage: udgiv
-      script:
-        - ./katalog build --output public
-      artifacts:
-        paths: [public]
-      rules:
-        - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+        tjek:
+          stage: tjek
+          script:
+            - ./katalog check --format text
+          after_script:
+            - ./katalog check --format junit > katalog-junit.xml || true
+          artifacts:
+            when: always
+            reports:
+              junit: katalog-junit.xml
 
-    """
+        # En forhåndsvisning af hjemmesiden til hver merge request, også når der er fejl.
+        forhaandsvisning:
+          stage: tjek
+          script:
+            - ./katalog build --allow-errors
+          artifacts:
+            expose_as: "Hjemmeside"
+            paths: [Site/]
+            when: always
+          rules:
+            - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+
+        pages:
+          stage: udgiv
+          script:
+            - ./katalog build --output public
+          artifacts:
+            paths: [public]
+          rules:
+            - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+
+        """
+    }
 }

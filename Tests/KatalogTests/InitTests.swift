@@ -67,7 +67,9 @@ struct InitTests {
         let commands = steps.compactMap { $0["run"] as? String }.filter { $0.hasPrefix("./katalog ") }
         #expect(commands == ["./katalog check --format github",
                              "./katalog check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true",
-                             "./katalog check --format sarif > katalog.sarif || true"])
+                             "./katalog check --format sarif > katalog.sarif || true",
+                             "./katalog build --allow-errors",
+                             "./katalog build --base-url \"$KATALOG_BASE_URL\""])
         let gitlab = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.gitlab-ci.yml", encoding: .utf8)) as? [String: Any])
         #expect((gitlab["tjek"] as? [String: Any])?["script"] as? [String] == ["./katalog check --format text"])
         #expect(((gitlab["tjek"] as? [String: Any])?["artifacts"] as? [String: Any]).flatMap { ($0["reports"] as? [String: Any])?["junit"] as? String } == "katalog-junit.xml")
@@ -84,6 +86,59 @@ struct InitTests {
         #expect(Katalog.run(["build", "--output", folder + "/public", "--base-url", ""] + site, console: Console(capture: true)) == 0)
         #expect(FileManager.default.fileExists(atPath: folder + "/Site/norddal/eksempel-alkohol.html"))
         #expect(FileManager.default.fileExists(atPath: folder + "/public/eksport/soft.csv"))
+    }
+
+    @Test("the CI files pass actionlint and GitLab CI's schema, as do this repository's workflows")
+    func ciFilesLint() throws {
+        let folder = newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Katalog.run(["init", folder, "--kommune", "Norddal Kommune", "--kommunekode", "0999"], console: Console(capture: true)) == 0)
+        let workflows = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/.github/workflows")
+            .filter { $0.hasSuffix(".yml") }.map { repositoryRoot + "/.github/workflows/" + $0 }
+        #expect(workflows.count == 2, "ci.yml and release.yml")
+        let (lint, report) = try runTool(["actionlint", "-no-color", folder + "/.github/workflows/katalog.yml"] + workflows)
+        #expect(lint == 0, "actionlint (run script/setup --test):\n\(report)")
+        let (schema, schemaReport) = try runTool(["check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", folder + "/.gitlab-ci.yml"])
+        #expect(schema == 0, "GitLab CI schema:\n\(schemaReport)")
+        // The checks can fail: an action on Node 20, and a job GitLab does not know.
+        let old = folder + "/old.yml"
+        try String(contentsOfFile: folder + "/.github/workflows/katalog.yml", encoding: .utf8)
+            .replacingOccurrences(of: "actions/checkout@v5", with: "actions/checkout@v4").write(toFile: old, atomically: true, encoding: .utf8)
+        #expect(try runTool(["actionlint", "-no-color", old]).0 != 0)
+        try "tjek:\n  skript: [true]\n".write(toFile: folder + "/bad-gitlab.yml", atomically: true, encoding: .utf8)
+        #expect(try runTool(["check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", folder + "/bad-gitlab.yml"]).0 != 0)
+    }
+
+    @Test("the CI files fetch the release of the version that wrote them and refuse a binary whose checksum differs")
+    func fetchesTheRelease() throws {
+        let folder = newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Katalog.run(["init", folder, "--kommune", "Norddal Kommune", "--kommunekode", "0999"], console: Console(capture: true)) == 0)
+        let workflow = try String(contentsOfFile: folder + "/.github/workflows/katalog.yml", encoding: .utf8)
+        #expect(workflow.contains("KATALOG_RELEASE: https://github.com/\(KatalogVersion.repository)/releases/download/v\(KatalogVersion.version)"))
+        let gitlab = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.gitlab-ci.yml", encoding: .utf8)) as? [String: Any])
+        let before = try #require((gitlab["default"] as? [String: Any])?["before_script"] as? [String]).dropFirst()
+        #expect(Array(before) == Init.fetchCommands)
+        #expect(workflow.contains(Init.fetchCommands.map { "          " + $0 }.joined(separator: "\n")), "the same commands on GitHub")
+        // A release folder with a stand-in program and its checksum, fetched over file:// as curl would over https.
+        let release = folder + "/release"
+        try FileManager.default.createDirectory(atPath: release, withIntermediateDirectories: true)
+        try "#!/bin/sh\necho \"katalog \(KatalogVersion.version)\"\n".write(toFile: release + "/katalog", atomically: true, encoding: .utf8)
+        _ = try runTool(["bash", "-c", "cd '\(release)' && sha256sum katalog > katalog.sha256"])
+        func fetch(_ environment: String) throws -> (Int32, String) {
+            let work = folder + "/ci-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            return try runTool(["bash", "-c", "set -e; cd '\(work)'; export KATALOG_RELEASE='file://\(release)' \(environment); "
+                                + Init.fetchCommands.joined(separator: "\n")])
+        }
+        let good = try fetch("KATALOG_URL= KATALOG_SHA256=")
+        #expect(good.0 == 0 && good.1.contains("katalog \(KatalogVersion.version)"), "\(good.1)")
+        #expect(try fetch("KATALOG_URL= KATALOG_SHA256=\(String(repeating: "0", count: 64))").0 != 0, "a pinned checksum that differs")
+        try "#!/bin/sh\necho forfalsket\n".write(toFile: release + "/katalog", atomically: true, encoding: .utf8)
+        let tampered = try fetch("KATALOG_URL= KATALOG_SHA256=")
+        #expect(tampered.0 != 0 && !tampered.1.contains("forfalsket"), "\(tampered.1)")
+        let other = try fetch("KATALOG_URL='file://\(release)/katalog' KATALOG_SHA256=")
+        #expect(other.0 == 0 && other.1.contains("forfalsket"), "KATALOG_URL overrides the release")
     }
 
     @Test("init refuses a folder that is not empty")

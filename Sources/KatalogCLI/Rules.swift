@@ -55,7 +55,10 @@ public struct Rules: ConsoleCommand {
 public struct Explain: ConsoleCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Forklar en regel eller et felt: standardens ordlyd, afsnit, og hvad et tilbud skal indeholde.",
-        discussion: "Eksempler: `katalog explain K-6.2-5` og `katalog explain holdstart` (et felt, med punktum i en gruppe: `målgruppe.alder-fra`).")
+        discussion: """
+            Eksempler: `katalog explain K-6.2-5` og `katalog explain holdstart` (et felt, med punktum i en gruppe: \
+            `målgruppe.alder-fra`).
+            """)
 
     @Argument(help: "Reglens ID, fx K-6.2-5, eller et felt, fx holdstart.")
     var rule: String

@@ -21,7 +21,8 @@ public enum ScopeText {
         } else if single {
             parts.append("1 gang")
         }
-        if let size = scope.teamSize { parts.append(size.approximate ? "\(size) på holdet" : "højst \(size) på holdet") }
+        // Only one exact number is a maximum; "ca. 8" and "10-12" are as stated.
+        if let size = scope.teamSize { parts.append(size.exact == nil ? "\(size) på holdet" : "højst \(size) på holdet") }
         guard !parts.isEmpty else { return nil }
         let text = parts.joined(separator: ", ")
         return text.prefix(1).uppercased() + text.dropFirst()

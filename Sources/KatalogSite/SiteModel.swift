@@ -367,6 +367,7 @@ final class SiteModel: @unchecked Sendable {
             receiverSOR: m.receiver.sor,
             receiverLocation: m.receiver.ean,
             doctorsPhone: m.doctors.phone,
+            doctorsPhoneURI: m.doctors.phone.flatMap(ContactView.telephoneURI),
             contactWithinDays: m.doctors.contactWithinDays?.exact,
             referralContents: m.doctors.referralContents,
             feedback: m.doctors.feedback,

@@ -217,6 +217,7 @@ extension PlaceView: TemplateView {
         "postcode": key(\.postcode),
         "city": key(\.city),
         "accessibility": key(\.accessibility),
+        "lines": key(\.lines),
     ]
 }
 
@@ -224,6 +225,7 @@ extension ContactView: TemplateView {
     static let keys: [String: TemplateKey<ContactView>] = [
         "name": key(\.name),
         "phone": key(\.phone),
+        "phoneURI": key(\.phoneURI),
         "email": key(\.email),
         "hours": key(\.hours),
     ]
@@ -243,6 +245,7 @@ extension MunicipalityView: TemplateView {
         "receiverSOR": key(\.receiverSOR),
         "receiverLocation": key(\.receiverLocation),
         "doctorsPhone": key(\.doctorsPhone),
+        "doctorsPhoneURI": key(\.doctorsPhoneURI),
         "contactWithinDays": key(\.contactWithinDays),
         "referralContents": key(\.referralContents),
         "feedback": key(\.feedback),

@@ -16,9 +16,15 @@ struct PlaceView: Hashable {
     let postcode: String?
     let city: String?
     let accessibility: String?
+    /// What the page shows, one line each: the name, the address ("Havnevej 2, 7999 Fjordby"), the
+    /// accessibility; only what is stated, with no empty line or stray space.
+    let lines: [String]
 
     init(_ place: Place) {
         (name, address, postcode, city, accessibility) = (place.name, place.address, place.postcode, place.city, place.accessibility)
+        let town = [place.postcode, place.city].compactMap { $0 }.joined(separator: " ")
+        let street = [place.address, town.isEmpty ? nil : town].compactMap { $0 }.joined(separator: ", ")
+        lines = [place.name, street.isEmpty ? nil : street, place.accessibility.map { "Adgangsforhold: \($0)" }].compactMap { $0 }
     }
 }
 
@@ -36,12 +42,28 @@ struct DateView: Hashable {
 struct ContactView: Hashable {
     let name: String?
     let phone: String?
+    /// The phone number as a `tel:` URI's number (`+4586123456`), so a phone can call it with a tap; nil
+    /// when the number is not one a phone can dial as written.
+    let phoneURI: String?
     let email: String?
     let hours: String?
 
     init?(_ contact: Contact?) {
         guard let contact else { return nil }
         (name, phone, email, hours) = (contact.name, contact.phone, contact.email, contact.hours)
+        phoneURI = contact.phone.flatMap(Self.telephoneURI)
+    }
+
+    /// `86 12 34 56` → `+4586123456` (eight digits are a Danish number), `+45 86 12 34 56` and
+    /// `0045 86 12 34 56` → `+4586123456`; spaces, dashes, dots and brackets are dropped; anything
+    /// else (letters, an extension, too few digits) gives nil, and the number is shown without a link.
+    static func telephoneURI(_ phone: String) -> String? {
+        var digits = phone.filter { !" -.()\u{00A0}".contains($0) }
+        if digits.hasPrefix("00") { digits = "+" + digits.dropFirst(2) }
+        let number = digits.hasPrefix("+") ? digits.dropFirst() : Substring(digits)
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if !digits.hasPrefix("+") { return number.count == 8 ? "+45" + number : nil }
+        return (8...15).contains(number.count) ? "+" + number : nil
     }
 }
 
@@ -57,7 +79,9 @@ final class ModuleView: Sendable {
     let intervention: String
     let interventionURL: String
     let variant: String?
+    /// The diagnoses the module is for, and the groups that are not a disease (rygere, pårørende …).
     let diagnoses: [LinkView]
+    let audiences: [LinkView]
     /// Who the offer is for, in the module's words, with "also at risk" and special considerations.
     let targetGroup: String?
     let dietGroups: [String]
@@ -116,6 +140,8 @@ final class ModuleView: Sendable {
     let startConversation: Bool
     let reduction: Bool
     let referralSources: [String]
+    /// Whether the module says anything about how to start (else the page says it does not).
+    let startStated: Bool
     let staff: [String]
     let body: String
     let digitalTwin: LinkView?
@@ -139,7 +165,9 @@ final class ModuleView: Sendable {
         intervention = module.intervention.everydayLabel
         interventionURL = SiteModel.interventionPath(module.intervention)
         variant = module.variant?.label
-        diagnoses = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
+        let groups = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
+        diagnoses = zip(module.diagnoses, groups).filter { !Vocabularies.targetGroups.contains($0.0) }.map(\.1)
+        audiences = zip(module.diagnoses, groups).filter { Vocabularies.targetGroups.contains($0.0) }.map(\.1)
         targetGroup = SiteModel.whoFor(module.targetGroup)
         dietGroups = module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label)
         let eligible = module.eligibility
@@ -189,6 +217,8 @@ final class ModuleView: Sendable {
         reduction = module.nicotine.reduction == true
         referralSources = module.referralSources.map(Vocabularies.referralSources.label)
         staff = module.staff.map(Vocabularies.professions.label) + module.otherStaff
+        startStated = selfReferral || referralRequired || directAccess || startConversation || reduction || !referralSources.isEmpty
+            || contact != nil
         body = module.body.html
         digitalTwin = twin.map { LinkView(label: $0.title, url: SiteModel.modulePath($0)) }
         courses = municipality.courses(of: module).map { LinkView(label: $0.title, url: $0.pagePath) }
@@ -258,6 +288,7 @@ extension ModuleView: TemplateView {
         "interventionURL": key(\.interventionURL),
         "variant": key(\.variant),
         "diagnoses": key(\.diagnoses),
+        "audiences": key(\.audiences),
         "targetGroup": key(\.targetGroup),
         "dietGroups": key(\.dietGroups),
         "eligibility": key(\.eligibility),
@@ -296,6 +327,7 @@ extension ModuleView: TemplateView {
         "startConversation": key(\.startConversation),
         "reduction": key(\.reduction),
         "referralSources": key(\.referralSources),
+        "startStated": key(\.startStated),
         "staff": key(\.staff),
         "body": key(\.body),
         "digitalTwin": key(\.digitalTwin),
@@ -351,6 +383,7 @@ struct MunicipalityView {
     let receiverSOR: String?
     let receiverLocation: String?
     let doctorsPhone: String?
+    let doctorsPhoneURI: String?
     let contactWithinDays: Int?
     let referralContents: [String]
     let feedback: String?

@@ -111,6 +111,53 @@ struct OfferAccessTests {
         #expect(script.contains("entry.anonym === true") && script.contains("entry.tolk === true") && script.contains("language !== \"dansk\""))
     }
 
+    @Test("a module page puts how to start and the GP box first, names who the citizen meets, links phones, and says when it states no way in")
+    func pageOrder() throws {
+        let bare = """
+            ---
+            titel: Samtale
+            resume: Du taler med en sygeplejerske.
+            indsats: afklarende-samtale
+            målgruppe:
+              diagnoser: [kol, pårørende]
+            omfang:
+              holdstørrelse: 10-12
+            personale: [sygeplejerske, andet: sexologisk rådgiver]
+            opdateret: 2026-10-01
+            ---
+            Vi taler sammen.
+            """
+        let municipality = validMunicipality.replacingOccurrences(of: "kontakt:\n  telefon: 11 22 33 44\n", with: "")
+        let catalog = try TempCatalog(["testby/kommune.yml": municipality, "testby/a.md": validModule(), "testby/b.md": bare])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/a.html", encoding: .utf8)
+        let start = try #require(page.range(of: "<h2 id=\"start\">Sådan kommer du i gang</h2>")).lowerBound
+        let gp = try #require(page.range(of: "<h2 id=\"laege\">For læger</h2>")).lowerBound
+        let facts = try #require(page.range(of: "<dl class=\"facts\">")).lowerBound
+        let body = try #require(page.range(of: "<div class=\"body\">")).lowerBound
+        #expect(start < gp && gp < facts && facts < body, "how to start and the GP box before the facts and the text")
+        #expect(page.contains("<li><a href=\"../soeg.html\">Søg</a></li>\n<li><a href=\"../index.html#laeger\">For læger</a></li>"),
+                "the menu has Søg and For læger")
+        let front = try String(contentsOfFile: catalog.output + "/index.html", encoding: .utf8)
+        #expect(front.contains("<h2 id=\"laeger\">For læger</h2>") && front.contains("<li><a href=\"testby/for-laeger.html\">Henvisning i Testby Kommune</a></li>"))
+        let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
+        #expect(other.contains("<p>Tilbuddet oplyser ikke, hvordan du kommer i gang. Spørg Testby Kommune.</p>"), "no empty box")
+        #expect(!page.contains("Tilbuddet oplyser ikke, hvordan du kommer i gang"))
+        #expect(other.contains("<dt>Hvem du møder</dt><dd>Sygeplejerske. sexologisk rådgiver. </dd>"), "\(other)")
+        #expect(other.contains("<dt>Sygdomme</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/kol.html\">KOL</a></li></ul></dd>"))
+        #expect(other.contains("<dt>Målgruppe</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/paaroerende.html\">Pårørende</a></li></ul></dd>"))
+        #expect(other.contains("<dt>Omfang</dt><dd>10-12 på holdet</dd>"), "a range is not a maximum")
+    }
+
+    @Test("phone numbers become tel: links a phone can call; what is not a number a phone can dial stays text",
+          arguments: [("86 12 34 56", "+4586123456"), ("+45 86 12 34 56", "+4586123456"), ("0045 86-12-34-56", "+4586123456"),
+                      ("(+45) 86.12.34.56", "+4586123456"), ("+46 8 123 456 78", "+46812345678"), ("86 12 34", nil),
+                      ("86 12 34 56 lokal 12", nil), ("ring 1813", nil), ("", nil)] as [(String, String?)])
+    func telephone(phone: String, uri: String?) {
+        #expect(ContactView.telephoneURI(phone) == uri)
+    }
+
     @Test("a provider of the municipality's own is named without a claim about who it is not")
     func ownProvider() {
         #expect(ModuleView.providerText(Provider(name: "Sundhedscenter Fjordby", external: false, partners: [])) == "Sundhedscenter Fjordby.")

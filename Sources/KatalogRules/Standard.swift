@@ -363,9 +363,15 @@ public enum Standard {
                  Det anbefales, at undervisningen foregår i mindre grupper, hvor man kan drage nytte af at drøfte og udveksle erfaringer \
                  om fælles problemer og løsningsforslag.
                  """,
-             line: 737, hint: "Angiv `holdstørrelse:` under `omfang:` for holdforløb.",
+             line: 737, hint: "Skriv `form:` (hold og/eller individuel), og for holdforløb `holdstørrelse:` under `omfang:`.",
              fields: [.teamSize, .forms], check: .module { f in
-                 f.module.forms.contains("hold") ? f.number(.teamSize, in: 2...15, "holdet bør være en mindre gruppe (højst 15)") : []
+                 // Individual teaching may supplement the groups ("suppleres med individuel undervisning ved behov", l.738-739);
+                 // a module that does not say how it is taught does not show the smaller groups.
+                 if f.module.forms.isEmpty && f.module.otherForms.isEmpty {
+                     return [Issue(.forms, "`form` mangler: det fremgår ikke, om undervisningen foregår i mindre grupper")]
+                 }
+                 guard f.module.forms.contains("hold") else { return [] }
+                 return f.number(.teamSize, in: 2...15, "holdet bør være en mindre gruppe (højst 15)")
              }),
         Rule(id: "A-4.3-2", section: "4.3", basis: .anbefaling, kind: .machine, target: .intervention(.sygdomsmestring),
              wording: """

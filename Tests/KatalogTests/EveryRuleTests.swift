@@ -75,6 +75,8 @@ let breakages: [Breakage] = [
     Breakage("K-4.2-2", S + "kol-skolen.md", .replace(", pårørende]", "]"), at: "indhold:"),
     Breakage("K-4.5-1", S + "kol-skolen.md", .replace("personale: [sygeplejerske, fysioterapeut, klinisk-diætist]", "personale: [pædagog]"), at: "personale:"),
     Breakage("A-4.3-1", F + "lev-godt-med-kronisk-sygdom.md", .replace(", holdstørrelse: 12}", "}"), at: "omfang:"),
+    // Not saying how it is taught does not show the smaller groups (l.737).
+    Breakage("A-4.3-1", F + "lev-godt-med-kronisk-sygdom.md", .dropLine("form:")),
     Breakage("A-4.3-2", F + "lev-godt-med-kronisk-sygdom.md", .replace("lektioner: 6, holdstørrelse: 12", "lektioner: 3, holdstørrelse: 12"), at: "omfang:"),
     Breakage("A-4.3-3", F + "lev-godt-med-kronisk-sygdom.md", .dropLine("pårørende-inddrages:")),
     Breakage("A-4.5-1", F + "lev-godt-med-kronisk-sygdom.md", .dropLine("kurser:")),
@@ -135,7 +137,8 @@ struct EveryRuleTests {
     @Test("every rule of the standard has a breakage below")
     func coverage() {
         #expect(Set(breakages.map(\.rule)) == Set(Standard.rules.map(\.id)))
-        #expect(breakages.count == Standard.rules.count)
+        // One each, and a second for a rule with two ways to break it.
+        #expect(breakages.count == Standard.rules.count + 1)
     }
 
     @Test("breaking the rule makes katalog check report it at the right line and exit as its severity says", arguments: breakages)

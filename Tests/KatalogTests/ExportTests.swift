@@ -58,6 +58,27 @@ struct ExportTests {
         #expect(soft.contains("\"telefon\" : null"), "absent values are explicit nulls")
     }
 
+    @Test("an offer outside the six interventions has no FSIII code, and its SOFT record still validates against the published schema")
+    func outsideTheStandardExports() throws {
+        let other = """
+        ---
+        titel: Sang for lungerne
+        resume: Du synger med andre, der har KOL.
+        indsats: andet
+        opdateret: 2026-10-01
+        ---
+        Vi synger sammen en gang om ugen.
+        """
+        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\n", "testby/sang.md": other])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+        #expect(report.hasPrefix("fhir=1 json=1 csv=1 atom=1"))
+        let record = try #require(Exporter().records(try catalog.load()).first)
+        #expect(record["fsiii_koder"] == .texts([]), "no FSIII code outside the six")
+    }
+
     @Test("a stated waiting time is shown on the module page and exported as written; an unstated one is neither")
     func waitingTime() throws {
         let stated = validModule(extra: "adgang:\n  egen-henvendelse: true\n  ventetid-uger: 2-6")

@@ -15,7 +15,7 @@ struct ExampleCatalogTests {
             #expect(municipality.modules.count >= 12, "\(municipality.name)")
             #expect(municipality.isExample)
         }
-        #expect(catalog.modules.count == 26)
+        #expect(catalog.modules.count == 29)
     }
 
     @Test("every municipality covers every intervention, variant, form and format the issue asks for")

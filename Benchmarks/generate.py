@@ -2,8 +2,9 @@
 """Generates a synthetic catalog of N modules from the example catalog, and the equivalent Hugo site.
 
 Usage: generate.py N OUT
-  OUT/Content  a katalog catalog: min(98, N // 24) municipalities, each with every example module
-               (so the whole-catalog rules hold), repeated with new names until N modules exist;
+  OUT/Content  a katalog catalog: min(98, N // M) municipalities (M: the example's modules, 31 today),
+               each with every example module (so the whole-catalog rules hold), repeated with
+               new names until N modules exist;
   OUT/hugo-minimal  the Hugo site of earlier versions of this benchmark, for comparison: the same
                bodies and titles, a page per module and a list per municipality, nothing else;
   OUT/hugo     the equivalent Hugo site: the same files (the whole front matter, which Hugo parses,

@@ -108,8 +108,10 @@ public enum SOFT {
         Field("indsats_navn", text("Indsatsens navn i standarden.")) { .text($0.module.intervention.label) },
         Field("variant", ["type": ["string", "null"], "enum": .array(Variant.allCases.map { .string($0.rawValue) } + [.null]),
                           "description": "Variant (fysisk aktivitet og ernæring)."]) { .text($0.module.variant?.rawValue) },
-        Field("fsiii_koder", ["type": "array", "items": ["type": "string", "format": "uuid"], "minItems": 1,
-                              "description": "FSIII §119-indsatskoder (urn:oid:1.2.208.176.2.21)."]) {
+        // No minItems: an offer outside the six interventions (`indsats: andet`) has no FSIII code.
+        Field("fsiii_koder", ["type": "array", "items": ["type": "string", "format": "uuid"],
+                              "description": .string("FSIII §119-indsatskoder (urn:oid:1.2.208.176.2.21); "
+                                  + "tom for et tilbud uden for standardens seks indsatser (indsats: andet).")]) {
             .texts($0.module.fsiii.map(\.code))
         },
         Field("fsiii_navne", texts("FSIII-indsatsernes navne.")) { .texts($0.module.fsiii.map(\.display)) },

@@ -73,7 +73,7 @@ let breakages: [Breakage] = [
     Breakage("A-3.1-1", F + "afklarende-samtale.md", .replace("  egen-henvendelse: true", "  egen-henvendelse: false"), at: "  egen-henvendelse:"),
     // Sygdomsmestring
     Breakage("K-4.2-2", S + "kol-skolen.md", .replace(", pårørende]", "]"), at: "indhold:"),
-    Breakage("K-4.5-1", S + "kol-skolen.md", .replace("personale: [sygeplejerske, fysioterapeut, klinisk-diætist]", "personale: [pædagog]"), at: "personale:"),
+    Breakage("K-4.5-1", S + "kol-skolen.md", .replace("personale: [sygeplejerske, fysioterapeut, ergoterapeut]", "personale: [pædagog]"), at: "personale:"),
     Breakage("A-4.3-1", F + "lev-godt-med-kronisk-sygdom.md", .replace(", holdstørrelse: 12}", "}"), at: "omfang:"),
     // Not saying how it is taught does not show the smaller groups (l.737).
     Breakage("A-4.3-1", F + "lev-godt-med-kronisk-sygdom.md", .dropLine("form:")),

@@ -29,7 +29,7 @@ struct ExportTests {
         #expect(Katalog.run(["build", "--content", exampleContent, "--output", output, "--templates", templates], console: Console(capture: true)) == 0)
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", output])
         #expect(status == 0, "validation failed (run script/setup --test):\n\(report)")
-        #expect(report.contains("fhir=24 json=24 csv=24 atom=24 danish_rows=24 ics=1 events=2"), "\(report)")
+        #expect(report.contains("fhir=31 json=31 csv=31 atom=31 danish_rows=31 ics=2 events=35"), "\(report)")
         let feeds = try FileManager.default.contentsOfDirectory(atPath: output + "/eksport").filter { $0.hasSuffix(".atom") }.sorted()
         #expect(feeds == ["fjordby.atom", "nyt.atom", "skovlund.atom"])
     }
@@ -56,6 +56,27 @@ struct ExportTests {
         #expect(record["fsiii_koder"] == .texts(["924e9828-84cf-4689-9551-0ebb6dc71b98"]), "FSIII default for alkohol")
         let soft = String(decoding: FileManager.default.contents(atPath: catalog.output + "/eksport/soft.json") ?? Data(), as: UTF8.self)
         #expect(soft.contains("\"telefon\" : null"), "absent values are explicit nulls")
+    }
+
+    @Test("an offer outside the six interventions has no FSIII code, and its SOFT record still validates against the published schema")
+    func outsideTheStandardExports() throws {
+        let other = """
+        ---
+        titel: Sang for lungerne
+        resume: Du synger med andre, der har KOL.
+        indsats: andet
+        opdateret: 2026-10-01
+        ---
+        Vi synger sammen en gang om ugen.
+        """
+        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\n", "testby/sang.md": other])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
+        #expect(status == 0, "\(report)")
+        #expect(report.hasPrefix("fhir=1 json=1 csv=1 atom=1"))
+        let record = try #require(Exporter().records(try catalog.load()).first)
+        #expect(record["fsiii_koder"] == .texts([]), "no FSIII code outside the six")
     }
 
     @Test("a stated waiting time is shown on the module page and exported as written; an unstated one is neither")
@@ -138,7 +159,7 @@ struct ExportTests {
         let console = Console(capture: true)
         #expect(Katalog.run(["export", "--format", "soft-csv", "--content", exampleContent], console: console) == 0)
         #expect(console.output.hasPrefix("\u{FEFF}kommune;kommunekode;modul_id;titel;"))
-        #expect(console.output.components(separatedBy: "\r\n").count == 26)
+        #expect(console.output.components(separatedBy: "\r\n").count == 33)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("fhir-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(Katalog.run(["export", "--format", "fhir", "--content", exampleContent, "--output", file,

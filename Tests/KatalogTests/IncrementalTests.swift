@@ -70,8 +70,20 @@ struct IncrementalTests {
                 $0.replacingOccurrences(of: "alder-fra: 18", with: "alder-fra: 20") } }),
             ("team starts", { try work.edit("Content/skovlund/mad-med-glaede.md") {
                 $0.replacingOccurrences(of: "holdstart: [2027-02-01, 2027-08-16]", with: "holdstart: [2027-03-01, 2027-08-16]") } }),
-            ("a municipality's first team starts (a new calendar)", { try work.edit("Content/fjordby/traening-paa-hold.md") {
-                $0.replacingOccurrences(of: "optag: løbende", with: "optag: faste-hold\nholdstart: [2027-04-05]") } }),
+            // Both example municipalities have team starts: take all of Fjordby's away first (its calendar goes) ...
+            ("a municipality's last team starts (its calendar goes)", {
+                for name in try FileManager.default.contentsOfDirectory(atPath: work.content + "/fjordby") where name.hasSuffix(".md") {
+                    try work.edit("Content/fjordby/" + name) {
+                        $0.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("holdstart:") }.joined(separator: "\n")
+                    }
+                }
+                #expect(FileManager.default.fileExists(atPath: work.output + "/eksport/fjordby.ics"), "the calendar was there before")
+            }),
+            // ... so that one module's team starts make a new calendar.
+            ("a municipality's first team starts (a new calendar)", {
+                #expect(!FileManager.default.fileExists(atPath: work.output + "/eksport/fjordby.ics"), "the calendar went")
+                try work.edit("Content/fjordby/traening-paa-hold.md") {
+                    $0.replacingOccurrences(of: "optag: løbende", with: "optag: faste-hold\nholdstart: [2027-04-05]") } }),
             ("the digital counterpart's title", { try work.edit("Content/fjordby/traening-hjemme.md") {
                 $0.replacingOccurrences(of: "titel: Træning hjemme med video", with: "titel: Træning hjemme med video og app") } }),
             ("postcodes", { try work.edit("Content/fjordby/kommune.yml") {
@@ -110,7 +122,7 @@ struct IncrementalTests {
         let work = try Workspace()
         defer { work.remove() }
         let first = try work.session.build()
-        #expect(first.parsed == 26, "24 modules and two kommune.yml")
+        #expect(first.parsed == 33, "31 modules and two kommune.yml")
         let unchanged = try work.session.build(incremental: true)
         #expect(unchanged.parsed == 0 && unchanged.rendered == 0 && unchanged.written == 0)
         try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning.\n" }

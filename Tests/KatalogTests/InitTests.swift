@@ -155,7 +155,7 @@ struct InitTests {
         let catalog = try exampleCopy(); defer { catalog.remove() }
         try edit(catalog, "fjordby/alkoholsamtale.md") { $0.replacingOccurrences(of: "form: [individuel]", with: "form: [hold]") }
         let output = catalog.run(["check", "--content", catalog.content, "--format", "markdown"]).console.output
-        #expect(output.hasPrefix("## Kvalitetsstandarden: 1 fejl og 3 advarsler i 24 tilbud"))
+        #expect(output.hasPrefix("## Kvalitetsstandarden: 1 fejl og 3 advarsler i 31 tilbud"))
         #expect(output.contains("/fjordby/alkoholsamtale\\.md</code> | 1 | 0 |"), "\(output)")
         #expect(output.contains("- ❌ **Fejl** [K-8.3-1 (§8.3)](https://www.sst.dk/"))
     }

@@ -30,7 +30,7 @@ struct JSONTests {
         #expect(Self.tricky.compact == (try foundation(Self.tricky, pretty: false)))
         let catalog = try ContentLoader().load(root: exampleContent)
         let records = Exporter().records(catalog)
-        #expect(records.count == 24)
+        #expect(records.count == 31)
         for record in records {
             #expect(record.json.rendered(pruning: false) == (try foundation(record.json, pretty: true)))
         }

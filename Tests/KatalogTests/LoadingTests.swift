@@ -15,20 +15,56 @@ struct ExampleCatalogTests {
             #expect(municipality.modules.count >= 12, "\(municipality.name)")
             #expect(municipality.isExample)
         }
-        #expect(catalog.modules.count == 24)
+        #expect(catalog.modules.count == 31)
     }
 
-    @Test("every municipality covers every intervention, variant, form and format the issue asks for")
+    @Test("every municipality covers every intervention (and an offer outside the six), variant, form and format the issue asks for")
     func coversEverything() throws {
         let catalog = try ContentLoader().load(root: exampleContent)
         for municipality in catalog.municipalities {
             let modules = municipality.modules
-            #expect(Set(modules.map(\.intervention)) == Set(Intervention.standard), "\(municipality.name)")
+            #expect(Set(modules.map(\.intervention)) == Set(Intervention.allCases), "\(municipality.name)")
             #expect(Set(modules.compactMap(\.variant)) == Set(Variant.allCases), "\(municipality.name)")
             let forms = Set(modules.flatMap(\.forms)), formats = Set(modules.flatMap(\.formats))
             #expect(forms.isSuperset(of: ["hold", "individuel"]))
             #expect(formats.isSuperset(of: ["fremmøde", "digital"]))
         }
+    }
+
+    @Test("the example reads like a real municipality's: offers for one diagnosis beside cross-diagnosis ones, and the facts GPs ask for")
+    func realistic() throws {
+        let catalog = try ContentLoader().load(root: exampleContent)
+        let five: Set<String> = ["kol", "type-2-diabetes", "hjerte-kar-sygdom", "kræft", "muskel-skelet"]
+        for municipality in catalog.municipalities {
+            let modules = municipality.modules
+            // A diagnosis page is not the municipality page again: some offers are for one diagnosis only.
+            let specific = modules.filter { $0.diagnoses.count == 1 }
+            #expect(specific.count >= 2, "\(municipality.name): \(specific.map(\.id))")
+            #expect(modules.filter { five.isSubset(of: $0.diagnoses) }.count >= 5, "\(municipality.name): cross-diagnosis offers")
+            #expect((12...16).contains(modules.count), "\(municipality.name): \(modules.count) modules")
+            // The facts of issue 18, each stated somewhere in each municipality.
+            #expect(modules.contains { !$0.teamStarts.isEmpty && $0.placesPerTeam != nil }, "\(municipality.name): team starts")
+            #expect(modules.contains { $0.fields.quantity(ModuleKey.waitingWeeks) != nil }, "\(municipality.name): waiting time")
+            #expect(modules.contains { $0.eligibility.minimumAge != nil && $0.eligibility.residence != nil
+                && !$0.eligibility.criteria.isEmpty && !$0.eligibility.notFor.isEmpty }, "\(municipality.name): who may join")
+            #expect(modules.contains { !$0.followUps.isEmpty }, "\(municipality.name): follow-up sessions")
+            #expect(modules.contains { $0.intervention == .andet }, "\(municipality.name): an offer outside the six")
+            #expect(modules.contains { $0.interpreter == true }, "\(municipality.name): interpreter")
+            #expect(modules.contains { $0.places.contains { $0.accessibility != nil } }, "\(municipality.name): accessibility")
+            #expect(modules.contains { $0.provider?.external == true || !($0.provider?.partners.isEmpty ?? true) },
+                    "\(municipality.name): a provider or partner")
+            #expect(modules.contains { $0.subsidy != nil || $0.medicationHandedOut == true }, "\(municipality.name): nicotine medication")
+        }
+        let modules = catalog.modules
+        #expect(modules.contains { $0.price.map { !$0.isFree } == true }, "a price the citizen pays")
+        #expect(modules.contains { $0.provider?.external == true }, "an external provider")
+        #expect(modules.contains { $0.fields.text(ModuleKey.status) == "sat-på-pause" } && modules.contains { $0.fields.bool(ModuleKey.project) == true })
+        #expect(modules.allSatisfy { $0.teamStarts.allSatisfy { $0 >= "2027-02-01" } },
+                "team starts are after both the tests' today (2027-01-15) and the day the example was written (2026-12-01)")
+        // The parts of a KOL-rehabilitering course (training, patient education, diet) are in one municipality, for KOL only.
+        let kol = catalog.municipalities.first { $0.slug == "skovlund" }?.modules.filter { $0.diagnoses == ["kol"] } ?? []
+        #expect(kol.contains { $0.variant == .superviseretTraening } && kol.contains { $0.intervention == .sygdomsmestring }
+            && kol.contains { $0.variant == .kostvejledning }, "\(kol.map(\.id))")
     }
 
     @Test("every example body is plain prose of 150-400 words")

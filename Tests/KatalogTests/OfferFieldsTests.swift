@@ -203,7 +203,7 @@ struct OfferFieldsTests {
         let console = Console(capture: true)
         #expect(Katalog.run(["explain", "HOLDSTART", "--content", exampleContent], console: console) == 0)
         #expect(console.output.contains("Holdstarter i `holdstart`, der er gået, vises ikke på siden."))
-        #expect(console.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/skovlund/mad-med-glaede.md"), "\(console.output)")
+        #expect(console.output.contains("Eksempel, der opfylder reglen: \(exampleContent)/fjordby/diabetesskolen.md"), "\(console.output)")
     }
 
     static let calendarModule = Self.teams

@@ -35,7 +35,7 @@ public struct Init: ConsoleCommand {
             return Exit.usage
         }
         guard MunicipalityParser.isMunicipalityCode(kommunekode) else {
-            console.err("fejl: kommunekoden `\(kommunekode)` skal være tre eller fire cifre fra 0 til 9, fx 0707.")
+            console.err("fejl: kommunekoden `\(kommunekode)` skal være fire cifre fra 0 til 9, fx 0707.")
             return Exit.usage
         }
         guard !kommune.allSatisfy(\.isWhitespace), !kommune.contains("\n"),

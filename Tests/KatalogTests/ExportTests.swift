@@ -45,7 +45,7 @@ struct ExportTests {
         ---
         Tekst.
         """
-        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\n", "testby/a.md": minimal])
+        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\neksempeldata: true\n", "testby/a.md": minimal])
         defer { catalog.remove() }
         #expect(catalog.build().code == 0)
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
@@ -92,7 +92,7 @@ struct ExportTests {
         #expect(record["fsiii_navne"] == .texts(["Fysisk træning"]))
         #expect(record["uger"] == .number(8) && record["gange_pr_uge"] == .number(2) && record["minutter"] == .number(60))
         #expect(record["omfang"] == .text("2 gange om ugen i 8 uger, 60 minutter hver gang"))
-        #expect(record["modtager_lokationsnummer"] == .text("5790000111111") && record["modtager_sor"] == .text("411111000000001"))
+        #expect(record["modtager_lokationsnummer"] == .text("5790000111114") && record["modtager_sor"] == .text("411111000000001"))
         #expect(record["steder"].map { $0 == .places(module.places) } == true && module.places.first?.line == "Sundhedscenter Fjordby, Havnegade 12, 9990 Fjordby")
         #expect(record["gratis"] == .flag(true) && record["egen_henvendelse"] == .flag(true) && record["direkte_adgang"] != .flag(true)
                 && record["via_afklarende_samtale"] == .flag(true))

@@ -81,12 +81,20 @@ public struct Exporter: Sendable {
         case .softSchema:
             return ([], { _ in [SOFT.schema.rendered(pruning: false) + "\n"] })
         case .fhir:
+            // Links only when absolute (see `FHIRExport.healthcareService`).
+            let absolute = address.baseURL != nil
             let entries = Parallel.map(keyed) { module, municipality, key in
                 memo.fhir.value(key) {
-                    Piece(FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4))
+                    Piece(FHIRExport.entry(module, in: municipality, pageURL: absolute ? address.url(module.pagePath) : nil)
+                        .rendered(indent: 4))
                 }
             }
-            return (entries, { FHIRExport.bundleText($0) + ["\n"] })
+            // Each municipality's Organizations first, once, in catalog order.
+            var seen: Set<String> = []
+            let organisations = keyed.filter { seen.insert($0.municipality.slug).inserted }.flatMap { item in
+                FHIRExport.organisationEntries(item.municipality).map { Piece($0.rendered(indent: 4)) }
+            }
+            return (organisations + entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
             return feed(keyed, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
         }

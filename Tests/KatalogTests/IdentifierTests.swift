@@ -89,7 +89,7 @@ struct IdentifierTests {
         }
         try edit(catalog, F + "traening-paa-hold.md") { $0.replacingOccurrences(of: "postnummer: \"9990\"", with: "postnummer: \"“7999”\"") }
         #expect(catalog.build().code == 0)
-        for file in ["soft.csv", "soft.json"] {
+        for file in ["soft.csv", "soft.json", "fhir-healthcareservices.json"] {
             let text = try String(contentsOfFile: catalog.output + "/eksport/" + file, encoding: .utf8)
             #expect(!text.contains("5790000111111") && !text.contains("7999") && !text.contains("“"), "\(file) kept a bad value")
             #expect(text.contains("5790000222223"), "\(file): the other municipality's EAN is exported")

@@ -55,7 +55,8 @@ public struct Exporter: Sendable {
     /// Each module's SOFT record with its CSV line and its JSON, made once per module.
     private func rows(_ keyed: [Keyed]) -> [SOFTRow] {
         Parallel.map(keyed) { module, municipality, key in
-            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath),
+            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality,
+                                                          pageURL: address.url(module.pagePath, from: "eksport"),
                                                           today: today)) }
         }
     }

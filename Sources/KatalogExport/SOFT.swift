@@ -21,6 +21,8 @@ public enum SOFT {
     /// A value as the record holds it.
     public enum Value: Sendable, Equatable {
         case text(String?)
+        /// An identifier or a phone number: text exactly as written, never a number (see `csv`).
+        case code(String?)
         case texts([String])
         /// A list the module may not state: `null` then (an empty list is never written for it).
         case statedTexts([String]?)
@@ -32,7 +34,7 @@ public enum SOFT {
 
         var json: JSONValue {
             switch self {
-            case .text(let text): text.json
+            case .text(let text), .code(let text): text.json
             case .texts(let texts): .array(texts.map(JSONValue.string))
             case .statedTexts(let texts): texts.map { .array($0.map(JSONValue.string)) } ?? .null
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
@@ -46,10 +48,17 @@ public enum SOFT {
             }
         }
 
-        /// Lists joined with " | ", yes/no as ja/nej, not stated as empty.
+        /// The CSV cell: lists joined with " | ", yes/no as ja/nej, not stated as empty, a code as text
+        /// that spreadsheets keep exactly (`CSV.Cell.text`). `soft.json` has the bare value.
+        var cell: CSV.Cell {
+            if case .code(let code) = self { return .text(code ?? "") }
+            return .value(csv)
+        }
+
+        /// The value as text, as a CSV cell shows it.
         var csv: String {
             switch self {
-            case .text(let text): text ?? ""
+            case .text(let text), .code(let text): text ?? ""
             case .texts(let texts): texts.joined(separator: " | ")
             case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
@@ -95,7 +104,9 @@ public enum SOFT {
     /// The fields, in the order of the CSV's columns.
     public static let fields: [Field] = [
         Field("kommune", text("Kommunens navn.")) { .text($0.municipality.name) },
-        Field("kommunekode", ["type": "string", "pattern": "^[0-9]{3,4}$", "description": "Kommunekoden."]) { .text($0.municipality.code) },
+        Field("kommunekode", ["type": "string", "pattern": "^[0-9]{4}$", "description": "Kommunekoden (fire cifre)."]) {
+            .code($0.municipality.code)
+        },
         Field("modul_id", ["type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$", "description": "Stabilt ID: kommune/modul."]) {
             .text($0.module.id)
         },
@@ -119,6 +130,9 @@ public enum SOFT {
         Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
         Field("kræver_kronisk_sygdom",
             optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("også_i_risiko", optionalFlag("Om tilbuddet også er for borgere uden kronisk sygdom, som er i risiko for at få en.")) {
+            .flag($0.module.targetGroup.atRisk)
+        },
         Field("alder_fra", optionalInteger("Laveste alder i år, man kan deltage fra; null: ingen grænse oplyst.")) {
             .number($0.module.eligibility.minimumAge)
         },
@@ -144,8 +158,33 @@ public enum SOFT {
         Field("henvisningsstandard",
             text("Den elektroniske henvisning (MedCom XREF15).")) { _ in .text("MedCom XREF15 (kommunehenvisning)") },
         Field("modtager", optionalText("Enheden, der modtager henvisninger.")) { .text($0.municipality.receiver.name) },
-        Field("modtager_sor", optionalText("Modtagerens SOR-kode.")) { .text($0.municipality.receiver.sor) },
-        Field("modtager_lokationsnummer", optionalText("Modtagerens EAN-lokationsnummer.")) { .text($0.municipality.receiver.ean) },
+        Field("modtager_sor", ["type": ["string", "null"], "pattern": "^[0-9]{11,18}$",
+                               "description": "Modtagerens SOR-kode (urn:oid:1.2.208.176.1.1)."]) { .code($0.municipality.receiver.sor) },
+        Field("modtager_lokationsnummer", ["type": ["string", "null"], "pattern": "^[0-9]{13}$",
+                                           "description": "Modtagerens EAN-lokationsnummer (GLN, 13 cifre med GS1-kontrolciffer)."]) {
+            .code($0.municipality.receiver.ean)
+        },
+        Field("læger_henvisning", optionalTexts("Hvad lægen skal skrive i henvisningen (kommune.yml: læger.henvisning).")) {
+            let contents = $0.municipality.doctors.referralContents
+            return .statedTexts(contents.isEmpty ? nil : contents)
+        },
+        Field("læger_første_kontakt_inden_dage", optionalText("""
+            Hvor mange hverdage der højst går fra henvisning til første kontakt med borgeren, som kommunen oplyser lægerne \
+            (læger.kontakt-inden-dage); null: ikke oplyst.
+            """)) { .text($0.municipality.doctors.contactWithinDays?.description) },
+        Field("kontakt_inden_dage", optionalText("""
+            Hvor mange hverdage der højst går, før kommunen kontakter borgeren om netop dette tilbud (adgang.kontakt-inden-dage); \
+            null: ikke oplyst.
+            """)) { .text($0.module.fields.quantity(ModuleKey.contactWithinDays)?.description) },
+        Field("læger_tilbagemelding", optionalText("""
+            Hvordan lægen får besked tilbage, fx et afslutningsnotat (MedCom XDIS15) (læger.tilbagemelding); null: ikke oplyst.
+            """)) { .text($0.municipality.doctors.feedback) },
+        Field("status_til_egen_læge", optionalFlag("Om egen læge får en status, når forløbet slutter, hvis borgeren siger ja.")) {
+            .flag($0.module.fields.bool(ModuleKey.statusToGP))
+        },
+        Field("læger_telefon", ["type": ["string", "null"], "description": "Telefon for læger og andre fagpersoner (læger.telefon)."]) {
+            .code($0.municipality.doctors.phone)
+        },
         Field("form", texts("Hold og/eller individuelt.")) { .texts($0.module.forms.map(Vocabularies.forms.label)) },
         Field("format", texts("Fremmøde, digitalt, telefon …")) { .texts($0.module.formats.map(Vocabularies.formats.label)) },
         Field("tidspunkter", texts("Hvornår på døgnet.")) { .texts($0.module.timesOfDay.map(Vocabularies.timesOfDay.label)) },
@@ -178,7 +217,7 @@ public enum SOFT {
                                                   "tilgængelighed": optionalText("Adgangsforhold på stedet; null: ikke oplyst.")]]]) {
             .places($0.module.places)
         },
-        Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .text($0.module.contact(in: $0.municipality)?.phone) },
+        Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .code($0.module.contact(in: $0.municipality)?.phone) },
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
         Field("gratis", optionalFlag("Om tilbuddet er gratis.")) { .flag($0.module.price?.isFree) },
@@ -220,7 +259,9 @@ public enum SOFT {
         Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
             .text($0.module.fields.text(ModuleKey.projectEnd))
         },
-        Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
+        Field("side", ["type": "string", "description": """
+            Tilbuddets side: absolut med --base-url, ellers relativ til mappen eksport/, hvor filen ligger (../kommune/tilbud.html).
+            """]) {
             .text($0.pageURL)
         },
         Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .text($0.module.updated) },
@@ -262,7 +303,7 @@ public struct SOFTRecord: Sendable, Equatable {
     }
 
     /// The CSV row.
-    public var csvLine: String { CSV.line(values.map(\.csv)) }
+    public var csvLine: String { CSV.line(values.map(\.cell)) }
 
     /// The JSON object (every field, `null` where not stated).
     public var json: JSONValue { .object(JSONObject(zip(SOFT.fields.map(\.name), values.map(\.json)))) }

@@ -128,11 +128,15 @@ struct ExportTests {
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = String(page[start.upperBound..<end.lowerBound])
         #expect(!json.contains("<"))
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let webPage = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(webPage["@type"] as? String == "WebPage" && webPage["inLanguage"] as? String == "da"
+                && webPage["dateModified"] as? String == "2026-10-01")
+        let object = try #require(webPage["mainEntity"] as? [String: Any])
         #expect(object["@type"] as? String == "GovernmentService")
         #expect(object["name"] as? String == "</script><script>alert(1)</script>")
         #expect((object["audience"] as? [String: Any])?["@type"] as? String == "PeopleAudience")
         #expect(object["url"] as? String == "../testby/a.html")
+        #expect(object["dateModified"] == nil && object["inLanguage"] == nil, "properties of a page, not of a service")
     }
 
     @Test("katalog export writes one format to stdout or a file; --base-url makes links absolute")

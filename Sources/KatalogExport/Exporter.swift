@@ -97,7 +97,11 @@ public struct Exporter: Sendable {
             }
             return (organisations + entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
-            return feed(keyed, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
+            var seen: Set<String> = []
+            let municipalities = keyed.map(\.municipality).filter { seen.insert($0.slug).inserted }
+            let path = "eksport/nyt.atom"
+            return feed(keyed, title: "Nye og ændrede forebyggelsestilbud",
+                        id: AtomFeed.feedID(path: path, municipalities: municipalities, address: address), path: path)
         }
     }
 
@@ -118,7 +122,8 @@ public struct Exporter: Sendable {
                 generated(feedPath(municipality)) {
                     feed(byMunicipality[municipality.slug] ?? [],
                          title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
-                         id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
+                         id: AtomFeed.feedID(path: feedPath(municipality), municipalities: [municipality], address: address),
+                         path: feedPath(municipality))
                 }
             }
             // A calendar for each municipality with team starts (whose page links to it).
@@ -142,9 +147,12 @@ public struct Exporter: Sendable {
     private func feed(_ keyed: [Keyed], title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
         let newestFirst = AtomFeed.sorted(keyed)
         let entries = newestFirst.map { module, municipality, key in
-            memo.atom.value(key) { Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"))) }
+            memo.atom.value(key) {
+                Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"),
+                                     id: AtomFeed.entryID(module, municipality, address: address)))
+            }
         }
-        let updated = newestFirst.first?.module.updated
+        let updated = newestFirst.first?.module.lastChanged
         let selfURL = address.url(path, from: address.baseURL == nil ? "eksport" : "")
         return ([Piece(title + id + selfURL + (updated ?? ""))] + entries, { texts in
             [AtomFeed.feed(title: title, id: id, selfURL: selfURL, updated: updated, entries: Array(texts.dropFirst()))]

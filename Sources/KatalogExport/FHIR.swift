@@ -6,7 +6,7 @@ import KatalogSupport
 /// kommunekode) and one for the unit that receives referrals (SOR and EAN, as DK Core's
 /// `DkCoreOrganization` and MedCom's `MedComMessagingOrganization` identify it); per module a
 /// `HealthcareService` provided by that unit. There is no Danish profile of HealthcareService; codes
-/// follow DK Core and KL Terminologi (see ../shared/standard/INTEROP.md and docs/EKSPORT.md).
+/// follow DK Core and KL Terminologi (see ../shared/standard/INTEROP.md and the README's Exports).
 ///
 /// No `Endpoint` is written: kommune.yml states no endpoint address. A MedCom message (XREF15) is
 /// routed by the receiver's EAN through the VANS network, and that EAN is on the Organization.

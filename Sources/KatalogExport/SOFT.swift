@@ -1,9 +1,10 @@
 import KatalogCore
 import KatalogSupport
 
-/// The record of one module for a registration on sundhed.dk (SOFT-portalen, standard §2.2).
-/// sundhed.dk publishes no import format for SOFT, so this is the superset; the field list and
-/// its mapping are in the README. Its fields are one table (`SOFT.fields`): each field's name
+/// The record of one module: the fields a person registering the offer on sundhed.dk (SOFT,
+/// standard §2.2) needs. sundhed.dk publishes no field list, format or API for SOFT, so this is not an
+/// import file and cannot be verified against one; the field list and its mapping are in the README.
+/// Its fields are one table (`SOFT.fields`): each field's name
 /// (the JSON key and the CSV column), its JSON Schema and how its value is read. `soft.csv`,
 /// `soft.json` and `soft.schema.json` are all made from that table, so adding a field is one
 /// entry. What a module does not state is exported as not stated: `null` in JSON, empty in CSV.
@@ -271,7 +272,11 @@ public enum SOFT {
     public static let schema: JSONValue = [
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "soft.schema.json",
-        "title": "Forebyggelsestilbud til SOFT-portalen på sundhed.dk",
+        "title": "Felter til sundhed.dk (SOFT): forebyggelsestilbud til borgere med kronisk sygdom",
+        "description": """
+            sundhed.dk offentliggør ingen feltliste, registreringsformat eller API for SOFT. Filen er felterne til at registrere \
+            tilbuddene på sundhed.dk, ikke en importfil til SOFT.
+            """,
         "type": "object",
         "required": ["tilbud"],
         "properties": [

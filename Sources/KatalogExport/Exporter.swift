@@ -117,7 +117,11 @@ public struct Exporter: Sendable {
         // Every file's pieces come from the same keyed modules: found once for all of them.
         let keyed = keyed(catalog)
         let byMunicipality = Dictionary(grouping: keyed) { $0.municipality.slug }
-        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } }
+        // The SOFT records as a workbook too (identifiers as text cells, dates as dates), from the same rows.
+        let workbook = GeneratedFile(path: "eksport/soft.xlsx", key: { fingerprint("eksport/soft.xlsx", rows(keyed).map(\.csvLine.hash)) },
+                                     data: { XLSX.workbook(header: SOFT.fields.map(\.name),
+                                                           rows: rows(keyed).map { $0.record.values.map(\.xlsxCell) }) })
+        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } } + [workbook]
             + catalog.municipalities.map { municipality in
                 generated(feedPath(municipality)) {
                     feed(byMunicipality[municipality.slug] ?? [],

@@ -24,6 +24,8 @@ public enum SOFT {
         case text(String?)
         /// An identifier or a phone number: text exactly as written, never a number (see `csv`).
         case code(String?)
+        /// An ISO date (ÅÅÅÅ-MM-DD): a date cell in `soft.xlsx`.
+        case date(String?)
         case texts([String])
         /// A list the module may not state: `null` then (an empty list is never written for it).
         case statedTexts([String]?)
@@ -35,7 +37,7 @@ public enum SOFT {
 
         var json: JSONValue {
             switch self {
-            case .text(let text), .code(let text): text.json
+            case .text(let text), .code(let text), .date(let text): text.json
             case .texts(let texts): .array(texts.map(JSONValue.string))
             case .statedTexts(let texts): texts.map { .array($0.map(JSONValue.string)) } ?? .null
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
@@ -56,10 +58,20 @@ public enum SOFT {
             return .value(csv)
         }
 
+        /// The cell of `soft.xlsx`: a code as a text cell, a number as a number, a date as a date; not stated, empty.
+        var xlsxCell: XLSX.Cell {
+            switch self {
+            case .code(let code): code.map(XLSX.Cell.code) ?? .empty
+            case .number(let number): number.map(XLSX.Cell.number) ?? .empty
+            case .date(let date): date.map(XLSX.Cell.date) ?? .empty
+            default: csv.isEmpty ? .empty : .text(csv)
+            }
+        }
+
         /// The value as text, as a CSV cell shows it.
         var csv: String {
             switch self {
-            case .text(let text), .code(let text): text ?? ""
+            case .text(let text), .code(let text), .date(let text): text ?? ""
             case .texts(let texts): texts.joined(separator: " | ")
             case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
@@ -254,18 +266,18 @@ public enum SOFT {
                              null: ikke oplyst.
                              """]) { .text($0.module.validity(on: $0.today).effectiveStatus) },
         Field("gyldig_til", optionalDate("Den sidste dag, tilbuddet findes; null: ikke oplyst.")) {
-            .text($0.module.fields.text(ModuleKey.validUntil))
+            .date($0.module.fields.text(ModuleKey.validUntil))
         },
         Field("projekt", optionalFlag("Om tilbuddet er et tidsbegrænset projekt.")) { .flag($0.module.fields.bool(ModuleKey.project)) },
         Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
-            .text($0.module.fields.text(ModuleKey.projectEnd))
+            .date($0.module.fields.text(ModuleKey.projectEnd))
         },
         Field("side", ["type": "string", "description": """
             Tilbuddets side: absolut med --base-url, ellers relativ til mappen eksport/, hvor filen ligger (../kommune/tilbud.html).
             """]) {
             .text($0.pageURL)
         },
-        Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .text($0.module.updated) },
+        Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .date($0.module.updated) },
     ]
 
     /// The published JSON Schema (draft 2020-12) of `eksport/soft.json`.

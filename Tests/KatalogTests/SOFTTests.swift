@@ -59,6 +59,22 @@ struct SOFTTests {
         #expect(exampleStatus == 0 && example.contains("roundtrip rows=24 identifiers=168"), "\(example)")
     }
 
+    @Test("soft.xlsx beside the CSV: identifiers, codes and phones are text cells, dates dates, numbers numbers (openpyxl, Calc)")
+    func workbook() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": Self.municipality, "testby/a.md": validModule(extra: "gyldig-til: 2027-06-30")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/soft_roundtrip.py", catalog.output, "--xlsx"])
+        #expect(status == 0 && report.contains("roundtrip xlsx rows=1 identifiers=7"), "\(report)")
+        // Deterministic: the same records give the same bytes, and a stored ZIP whose every CRC is right.
+        let first = try Data(contentsOf: URL(fileURLWithPath: catalog.output + "/eksport/soft.xlsx"))
+        #expect(catalog.build().code == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: catalog.output + "/eksport/soft.xlsx")) == first)
+        #expect(Zip.crc32(Data("123456789".utf8)) == 0xCBF4_3926, "the CRC-32 check value")
+        #expect(XLSX.serial("1900-03-01") == 61 && XLSX.serial("2027-01-15") == 46402, "Excel's serial days")
+        #expect(XLSX.column(0) == "A" && XLSX.column(25) == "Z" && XLSX.column(26) == "AA" && XLSX.column(701) == "ZZ")
+    }
+
     @Test("the records carry the GP block and the at-risk flag as stated; not stated stays null, never a default")
     func doctorsBlock() throws {
         let records = Exporter().records(try ContentLoader.exampleCatalog())

@@ -75,7 +75,15 @@ public struct Export: ConsoleCommand {
             return Exit.findings
         }
         let catalog = checked.catalog
-        let text = checked.export(format, baseURL: baseURL?.isEmpty == true ? nil : baseURL)
+        let base = baseURL?.isEmpty == true ? nil : baseURL
+        if base == nil, format != .softSchema {
+            // No relative link is written that breaks where the file is read, but the reader should know.
+            console.err("""
+                Bemærk: uden --base-url er links relative til mappen eksport/ på webstedet, og FHIR-tilbuddene har intet link. \
+                Angiv webstedets adresse, fx --base-url https://sundhed.kommune.dk/, for at få absolutte links.
+                """)
+        }
+        let text = checked.export(format, baseURL: base)
         guard let output else {
             console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             return Exit.ok

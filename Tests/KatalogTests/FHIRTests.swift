@@ -50,6 +50,18 @@ struct FHIRTests {
         #expect(status == 0, "\(report)")
     }
 
+    @Test("katalog export without --base-url says in Danish that its links are relative to eksport/; with it, nothing")
+    func exportNote() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        let plain = catalog.run(["export", "--format", "soft-json", "--content", catalog.content])
+        #expect(plain.code == 0 && plain.console.errors.contains("uden --base-url er links relative til mappen eksport/"))
+        #expect(plain.console.output.contains("\"side\" : \"../testby/a.html\""), "relative to eksport/, where the file lies")
+        let absolute = catalog.run(["export", "--format", "soft-json", "--content", catalog.content, "--base-url", "https://sundhed.testby.dk"])
+        #expect(absolute.code == 0 && !absolute.console.errors.contains("--base-url"))
+        #expect(absolute.console.output.contains("\"side\" : \"https://sundhed.testby.dk/testby/a.html\""))
+    }
+
     @Test("a long file name gives a FHIR id of at most 64 characters, stable and unique")
     func longIDs() throws {
         let long = String(repeating: "traening-for-borgere-med-kol-", count: 3)

@@ -122,6 +122,18 @@ struct IdentifierTests {
         #expect(!catalog.run(["check", "--content", catalog.content]).console.output.contains("ID-KOMMUNENAVN"))
     }
 
+    @Test("katalog explain and katalog rules name each identifier check, its source and its fields, in Danish")
+    func explained() {
+        let console = Console(capture: true)
+        #expect(Katalog.run(["explain", "id-ean"], console: console) == 0)
+        #expect(console.output.contains("Kilde: GS1 GLN (DK Core GLNIdentifier") && console.output.contains("kommune.yml: modtager.lokationsnummer"))
+        let rules = Console(capture: true)
+        #expect(Katalog.run(["rules"], console: rules) == 0)
+        for rule in Identifiers.rules { #expect(rules.output.contains(rule.id), "\(rule.id)") }
+        let unknown = Console(capture: true)
+        #expect(Katalog.run(["explain", "ID-EA"], console: unknown) == 2 && unknown.errors.contains("mente du `ID-EAN`?"))
+    }
+
     @Test("GS1 check digit, SOR length, phones, e-mail and https as the sources define them")
     func formats() {
         // MedCom's example receiver (dk-medcom-messaging) and GS1's own example pass; one digit off fails.

@@ -139,9 +139,10 @@ public struct Init: ConsoleCommand {
           pull requesten, en opsummering står på kørslens side, og SARIF lægges i Code scanning. Kørslen
           fejler, hvis et krav er brudt. På `main` bygges hjemmesiden og lægges på GitHub Pages.
           Sæt repository-variablen `KATALOG_URL` til adressen på programmet `katalog` (en enkelt fil,
-          bygget med `script/build-binary` i Tilbudskatalog), og evt. `KATALOG_BASE_URL` til hjemmesidens adresse.
+          bygget med `script/build-binary` i Tilbudskatalog). Hjemmesiden bygges med sin adresse på GitHub Pages, så
+          eksportens links er absolutte; har den en anden adresse, så sæt `KATALOG_BASE_URL` til den.
         - **GitLab**: `.gitlab-ci.yml` gør det samme; fejlene vises i merge requesten via JUnit-rapporten.
-          Sæt CI-variablen `KATALOG_URL`.
+          Sæt CI-variablen `KATALOG_URL`. Hjemmesiden bygges med sin adresse på GitLab Pages (`CI_PAGES_URL`).
         """
     }
 
@@ -197,8 +198,11 @@ public struct Init: ConsoleCommand {
           - uses: actions/checkout@v4
           - name: Hent katalog
             run: curl -fsSL "$KATALOG_URL" -o katalog && chmod +x katalog
+          # Sidens offentlige adresse: KATALOG_BASE_URL, ellers GitHub Pages' egen, så eksportens links er absolutte.
+          - id: pages
+            uses: actions/configure-pages@v5
           - name: Byg hjemmesiden
-            run: ./katalog build --base-url "${{ vars.KATALOG_BASE_URL }}"
+            run: ./katalog build --base-url "${{ vars.KATALOG_BASE_URL || steps.pages.outputs.base_url }}"
           - uses: actions/upload-pages-artifact@v3
             with:
               path: Site
@@ -232,7 +236,7 @@ public struct Init: ConsoleCommand {
     pages:
       stage: udgiv
       script:
-        - ./katalog build --output public
+        - ./katalog build --output public --base-url "$CI_PAGES_URL"   # sidens adresse på GitLab Pages
       artifacts:
         paths: [public]
       rules:

@@ -68,7 +68,13 @@ struct InitTests {
         #expect(commands == ["./katalog check --format github",
                              "./katalog check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true",
                              "./katalog check --format sarif > katalog.sarif || true"])
+        // The site is built with its published address, so the exports' links are absolute.
+        let publish = try #require((jobs["udgiv"] as? [String: Any])?["steps"] as? [[String: Any]])
+        #expect(publish.compactMap { $0["run"] as? String }.contains(
+            "./katalog build --base-url \"${{ vars.KATALOG_BASE_URL || steps.pages.outputs.base_url }}\""))
+        #expect(publish.contains { $0["id"] as? String == "pages" && $0["uses"] as? String == "actions/configure-pages@v5" })
         let gitlab = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.gitlab-ci.yml", encoding: .utf8)) as? [String: Any])
+        #expect((gitlab["pages"] as? [String: Any])?["script"] as? [String] == ["./katalog build --output public --base-url \"$CI_PAGES_URL\""])
         #expect((gitlab["tjek"] as? [String: Any])?["script"] as? [String] == ["./katalog check --format text"])
         #expect(((gitlab["tjek"] as? [String: Any])?["artifacts"] as? [String: Any]).flatMap { ($0["reports"] as? [String: Any])?["junit"] as? String } == "katalog-junit.xml")
 

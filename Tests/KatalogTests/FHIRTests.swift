@@ -35,6 +35,9 @@ struct FHIRTests {
         let characteristic = try #require(service["characteristic"] as? [[String: Any]])
         #expect("\(characteristic)".contains("2865f123-15a7-4a36-a514-32ea37c400ca"), "KL's code for Gruppebaseret indsats")
         #expect((service["extraDetails"] as? String)?.contains("Skriv dette i henvisningen:") == true)
+        #expect("\(service["eligibility"] ?? "")".contains("Også for borgere uden kronisk sygdom"), "i-risiko: true")
+        let conversation = try #require(resources.first { $0["id"] as? String == "fjordby-afklarende-samtale" })
+        #expect(!"\(conversation["eligibility"] ?? "")".contains("Også for borgere"), "not stated, not claimed")
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", output])
         #expect(status == 0, "\(report)")
     }

@@ -46,7 +46,11 @@ public enum Identifiers {
                 guard value.utf8.count == 13 else { return "et EAN-lokationsnummer har 13 cifre, ikke \(value.utf8.count)" }
                 return gs1CheckDigitIsValid(value) ? nil : "kontrolcifferet (det sidste ciffer) passer ikke med de 12 første"
             }),
-        IdentifierRule(id: sor, source: "DK Core SORIdentifier (min-digits-sor: mindst 11 cifre); SOR-ID'er har højst 18 cifre",
+        // The upper bound is the tool's own guard against a typo: the SOR codes seen in DK Core's, MedCom's and
+        // KL's examples have 11 to 16 digits, and a SNOMED CT-style identifier has at most 18.
+        IdentifierRule(id: sor, source: """
+            DK Core SORIdentifier (min-digits-sor: mindst 11 cifre); højst 18 cifre er værktøjets grænse for en tastefejl
+            """,
             municipalityPaths: [MunicipalityKey.receiverSOR.path], modulePaths: [],
             hint: "skriv SOR-koden, som den står i SOR-browseren (sorbrowser.sundhedsdatastyrelsen.dk), kun med cifre",
             problem: { value in

@@ -31,7 +31,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let fragments = FuzzSite.renderer.fragments(memo)
     for page in site.pages { OutputChecks.check(page.path, FuzzSite.renderer.render(page, fragments)) }
     for file in [site.searchIndex] + Exporter(address: address).outputs(catalog) {
-        OutputChecks.check(file.path, Data(file.make().joined().utf8))
+        if let data = file.data {
+            OutputChecks.checkZip(file.path, data())
+        } else {
+            OutputChecks.check(file.path, Data(file.make().joined().utf8))
+        }
     }
     return 0
 }
@@ -41,6 +45,7 @@ enum FuzzSite {
     static let municipality = try! MunicipalityParser.parse(data: Data("""
         navn: Fuzzby Kommune
         kommunekode: "0999"
+        eksempeldata: true
         kontakt:
           telefon: 11 22 33 44
         tilgængelighedserklæring: https://was.digst.dk/fuzzby
@@ -52,6 +57,14 @@ enum FuzzSite {
 /// What every output must be, whatever the content: free of control characters, JSON that
 /// parses, XML that parses, pages whose script elements are only the templates' own.
 enum OutputChecks {
+    /// A binary export (`soft.xlsx`): a ZIP that starts with a local file header and ends with its
+    /// end-of-central-directory record (PK\u{3}\u{4} … PK\u{5}\u{6} and 18 bytes).
+    static func checkZip(_ path: String, _ data: Data) {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 22, bytes.prefix(4) == [0x50, 0x4B, 0x03, 0x04],
+              bytes[(bytes.count - 22)...].prefix(4) == [0x50, 0x4B, 0x05, 0x06] else { fatalError("\(path): not a ZIP archive") }
+    }
+
     static func check(_ path: String, _ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
         // CSV and iCalendar lines end in CRLF on purpose (RFC 4180 and Excel, RFC 5545); nothing else has a CR.

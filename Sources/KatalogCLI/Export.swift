@@ -11,11 +11,12 @@ extension Exporter.Format: ExpressibleByArgument {}
 
 public struct Export: ConsoleCommand {
     public static let configuration = CommandConfiguration(
-        abstract: "Eksportér tilbuddene til sundhed.dk (SOFT), FHIR eller som nyhedsfeed.",
+        abstract: "Eksportér tilbuddene som felter til sundhed.dk (SOFT), som FHIR eller som nyhedsfeed.",
         discussion: """
-        Formater: soft-csv (til Excel), soft-json, soft-schema (JSON Schema for soft-json), \
-        fhir (FHIR R4 Bundle af HealthcareService) og atom (nyhedsfeed). \
-        `katalog build` skriver alle formater i eksport/ på webstedet.
+        Formater: soft-csv (felterne til sundhed.dk, til Excel), soft-json, soft-schema (JSON Schema for soft-json), \
+        fhir (FHIR R4 Bundle med kommunen og modtageren som Organization og tilbuddene som HealthcareService) og \
+        atom (nyhedsfeed). sundhed.dk offentliggør intet importformat for SOFT; felterne er dem, der skal til for at \
+        registrere et tilbud. `katalog build` skriver alle formater i eksport/ på webstedet.
         """)
 
     @Option(name: .long, help: "Formatet: soft-csv, soft-json, soft-schema, fhir eller atom.")
@@ -74,7 +75,15 @@ public struct Export: ConsoleCommand {
             return Exit.findings
         }
         let catalog = checked.catalog
-        let text = checked.export(format, baseURL: baseURL?.isEmpty == true ? nil : baseURL)
+        let base = baseURL?.isEmpty == true ? nil : baseURL
+        if base == nil, format != .softSchema {
+            // No relative link is written that breaks where the file is read, but the reader should know.
+            console.err("""
+                Bemærk: uden --base-url er links relative til mappen eksport/ på webstedet, og FHIR-tilbuddene har intet link. \
+                Angiv webstedets adresse, fx --base-url https://sundhed.kommune.dk/, for at få absolutte links.
+                """)
+        }
+        let text = checked.export(format, baseURL: base)
         guard let output else {
             console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             return Exit.ok

@@ -35,7 +35,7 @@ public struct Init: ConsoleCommand {
             return Exit.usage
         }
         guard MunicipalityParser.isMunicipalityCode(kommunekode) else {
-            console.err("fejl: kommunekoden `\(kommunekode)` skal være tre eller fire cifre fra 0 til 9, fx 0707.")
+            console.err("fejl: kommunekoden `\(kommunekode)` skal være fire cifre fra 0 til 9, fx 0707.")
             return Exit.usage
         }
         guard !kommune.allSatisfy(\.isWhitespace), !kommune.contains("\n"),
@@ -141,10 +141,12 @@ public struct Init: ConsoleCommand {
         - **GitHub**: `.github/workflows/katalog.yml` tjekker hver ændring. Fejl vises ved linjerne i
           pull requesten, en opsummering står på kørslens side, og SARIF lægges i Code scanning. Kørslen
           fejler, hvis et krav er brudt. Hver pull request får en forhåndsvisning af hjemmesiden som en
-          zip-fil (linket står i opsummeringen). På `main` bygges hjemmesiden og lægges på GitHub Pages;
-          sæt repository-variablen `KATALOG_BASE_URL` til hjemmesidens adresse.
+          zip-fil (linket står i opsummeringen). På `main` bygges hjemmesiden og lægges på GitHub Pages, med
+          sin adresse der, så eksportens links er absolutte; har den en anden adresse, så sæt
+          repository-variablen `KATALOG_BASE_URL` til den.
         - **GitLab**: `.gitlab-ci.yml` gør det samme; fejlene vises i merge requesten via JUnit-rapporten,
-          og forhåndsvisningen ligger ved merge requesten som "Hjemmeside".
+          og forhåndsvisningen ligger ved merge requesten som "Hjemmeside". Hjemmesiden bygges med sin adresse
+          på GitLab Pages (`CI_PAGES_URL`).
         - Vil I bruge en anden udgave af programmet, så sæt variablen `KATALOG_URL` til dens adresse og
           `KATALOG_SHA256` til dens kontrolsum.
 
@@ -228,9 +230,11 @@ public struct Init: ConsoleCommand {
                 env:
                   PREVIEW: ${{ steps.preview.outputs.artifact-url }}
                 run: echo "Forhåndsvisning af hjemmesiden, som zip-fil - $PREVIEW" >> "$GITHUB_STEP_SUMMARY"
+              # With the site's address, so the exports' links are absolute: KATALOG_BASE_URL, else GitHub Pages' address
+              # for the repository (https://<ejer>.github.io/<repository>/).
               - name: Byg hjemmesiden
                 if: github.ref == 'refs/heads/main'
-                run: ./katalog build --base-url "$KATALOG_BASE_URL"
+                run: ./katalog build --base-url "${KATALOG_BASE_URL:-https://$GITHUB_REPOSITORY_OWNER.github.io/${GITHUB_REPOSITORY#*/}/}"
               - uses: actions/upload-pages-artifact@v4
                 if: github.ref == 'refs/heads/main'
                 with:
@@ -294,7 +298,7 @@ public struct Init: ConsoleCommand {
         pages:
           stage: udgiv
           script:
-            - ./katalog build --output public
+            - ./katalog build --output public --base-url "$CI_PAGES_URL"   # sidens adresse på GitLab Pages
           artifacts:
             paths: [public]
           rules:

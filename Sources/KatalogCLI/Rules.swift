@@ -47,6 +47,12 @@ public struct Rules: ConsoleCommand {
                 \(allRules.count) regler: \(count(.krav)) krav og \(count(.anbefaling)) anbefalinger fra standardens tekst, \
                 \(count(.skal)) andre skal-regler, \(count(.bør)) bør-regler og \(count(.tool) + count(.placeholder)) af værktøjets egne.
                 """)
+            console.out("")
+            console.out("Og \(Identifiers.rules.count) tjek af id'er og adresser, når filerne læses " +
+                "(fejl; en forkert værdi eksporteres ikke):")
+            for rule in Identifiers.rules {
+                console.out("\(rule.id.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Explain.fields(of: rule))")
+            }
         }
         return Exit.ok
     }
@@ -55,10 +61,8 @@ public struct Rules: ConsoleCommand {
 public struct Explain: ConsoleCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Forklar en regel eller et felt: standardens ordlyd, afsnit, og hvad et tilbud skal indeholde.",
-        discussion: """
-            Eksempler: `katalog explain K-6.2-5` og `katalog explain holdstart` (et felt, med punktum i en gruppe: \
-            `målgruppe.alder-fra`).
-            """)
+        discussion: "Eksempler: `katalog explain K-6.2-5` og `katalog explain holdstart` "
+            + "(et felt, med punktum i en gruppe: `målgruppe.alder-fra`).")
 
     @Argument(help: "Reglens ID, fx K-6.2-5, eller et felt, fx holdstart.")
     var rule: String
@@ -69,14 +73,26 @@ public struct Explain: ConsoleCommand {
     public init() {}
 
     public func execute(console: Console) -> Int32 {
+        if let check = Identifiers.rules.first(where: { $0.id.caseInsensitiveCompare(self.rule) == .orderedSame }) {
+            console.out("\(check.id) – værktøjets tjek af et id eller en adresse, når filen læses")
+            console.out("Art: fejl – en forkert værdi vises ved sin linje og kommer ikke med i eksporten")
+            console.out("Kilde: \(check.source)")
+            console.out("")
+            console.out("Felter: \(Self.fields(of: check))")
+            console.out("")
+            console.out("Sådan retter du det:")
+            console.out("  \(check.hint.prefix(1).uppercased() + check.hint.dropFirst()).")
+            return Exit.ok
+        }
         // A field written as in a file (`holdstart`) is the field, though a rule has the same name in capitals (HOLDSTART).
         if self.rule != self.rule.uppercased(), let field = Schema.field(self.rule) {
             return explain(field: field, path: self.rule, console: console)
         }
+        let ids = allRules.map(\.id) + Identifiers.rules.map(\.id)
         guard let rule = allRules.first(where: { $0.id.caseInsensitiveCompare(self.rule) == .orderedSame }) else {
             if let field = Schema.field(self.rule) { return explain(field: field, path: self.rule, console: console) }
             console.err("Ukendt regel eller felt `\(self.rule)`" + (Suggestion.hint(for: self.rule,
-                in: allRules.map(\.id) + Self.fieldPaths).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
+                in: ids + Self.fieldPaths).map { " (\($0))" } ?? "") + ". Se `katalog rules`.")
             return Exit.usage
         }
         let basis = switch rule.basis {
@@ -160,6 +176,11 @@ public struct Explain: ConsoleCommand {
             }
         }
         return true
+    }
+
+    /// The fields an identifier check reads, kommune.yml's then a module's.
+    static func fields(of check: IdentifierRule) -> String {
+        (check.municipalityPaths.map { "kommune.yml: \($0)" } + check.modulePaths.map { "tilbud: \($0)" }).joined(separator: ", ")
     }
 
     /// The first module (or kommune.yml) in the content folder that the rule applies to and that meets it.

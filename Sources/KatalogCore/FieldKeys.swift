@@ -124,6 +124,9 @@ public enum ModuleKey: String, FieldKey {
     case fsiii
     case digitalTwin = "digital-pendant"
     case updated = "opdateret"
+    case published = "oprettet"
+    case changed = "ændret"
+    case change = "ændring"
 }
 
 /// The keys of `kommune.yml`.

@@ -286,6 +286,9 @@ extension Module {
         Validity(status: fields.text(ModuleKey.status), validUntil: fields.text(ModuleKey.validUntil),
                  project: fields.bool(ModuleKey.project), projectEnd: fields.text(ModuleKey.projectEnd), today: today)
     }
+    /// When the offer last changed for a citizen or a GP (`ændret`), else when its text was last
+    /// reviewed (`opdateret`): what a feed reader is told.
+    public var lastChanged: String { fields.text(ModuleKey.changed) ?? updated }
     /// The name (file name without .md) of the module's digital counterpart.
     public var digitalTwinName: String? { fields.text(ModuleKey.digitalTwin) }
 }

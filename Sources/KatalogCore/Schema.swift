@@ -201,6 +201,12 @@ public enum Schema {
         Field("fsiii", .codes(FSIII.vocabulary), "FSIII-indsatskode(r); udfyldes automatisk ud fra indsats og variant."),
         Field("digital-pendant", .text, "Filnavnet (uden .md) på tilbuddets digitale udgave i samme kommune."),
         Field("opdateret", .date, "Hvornår teksten sidst er gennemgået (ÅÅÅÅ-MM-DD)."),
+        Field("oprettet", .date, "Hvornår tilbuddet første gang kom i kataloget (ÅÅÅÅ-MM-DD). Nyhedsfeedet viser det som udgivet."),
+        Field("ændret", .date, """
+            Hvornår tilbuddet sidst blev ændret for borgeren eller lægen, ikke kun gennemgået (ÅÅÅÅ-MM-DD). Nyhedsfeedet viser \
+            tilbuddet som ændret fra denne dato; uden den fra `opdateret`.
+            """),
+        Field("ændring", .text, "Hvad der blev ændret, med én sætning til nyhedsfeedet, fx Nye holdstarter i foråret."),
     ]
 
     /// The keys of a course file (`Course`): its parts, and what holds for the course as a whole.

@@ -57,7 +57,8 @@ public struct Exporter: Sendable {
     /// Each module's SOFT record with its CSV line and its JSON, made once per module.
     private func rows(_ keyed: [Keyed]) -> [SOFTRow] {
         Parallel.map(keyed) { module, municipality, key in
-            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality, pageURL: address.url(module.pagePath),
+            memo.soft.value(key) { SOFTRow(SOFTRecord(module: module, municipality: municipality,
+                                                          pageURL: address.url(module.pagePath, from: "eksport"),
                                                           today: today)) }
         }
     }
@@ -83,19 +84,31 @@ public struct Exporter: Sendable {
         case .softSchema:
             return ([], { _ in [SOFT.schema.rendered(pruning: false) + "\n"] })
         case .fhir:
+            // Links only when absolute (see `FHIRExport.healthcareService`).
+            let absolute = address.baseURL != nil
             let entries = Parallel.map(keyed) { module, municipality, key in
                 memo.fhir.value(key) {
-                    Piece(FHIRExport.entry(module, in: municipality, pageURL: address.url(module.pagePath)).rendered(indent: 4))
+                    Piece(FHIRExport.entry(module, in: municipality, pageURL: absolute ? address.url(module.pagePath) : nil)
+                        .rendered(indent: 4))
                 }
             }
-            return (entries, { FHIRExport.bundleText($0) + ["\n"] })
+            // Each municipality's Organizations first, once, in catalog order.
+            var seen: Set<String> = []
+            let organisations = keyed.filter { seen.insert($0.municipality.slug).inserted }.flatMap { item in
+                FHIRExport.organisationEntries(item.municipality).map { Piece($0.rendered(indent: 4)) }
+            }
+            return (organisations + entries, { FHIRExport.bundleText($0) + ["\n"] })
         case .atom:
-            return feed(keyed, title: "Nye og ændrede forebyggelsestilbud", id: "urn:tilbudskatalog:alle", path: "eksport/nyt.atom")
+            var seen: Set<String> = []
+            let municipalities = keyed.map(\.municipality).filter { seen.insert($0.slug).inserted }
+            let path = "eksport/nyt.atom"
+            return feed(keyed, title: "Nye og ændrede forebyggelsestilbud",
+                        id: AtomFeed.feedID(path: path, municipalities: municipalities, address: address), path: path)
         case .courses:
             // Few and small: made whole from the municipalities (whose fingerprints cover their courses).
-            let municipalities = Dictionary(grouping: keyed, by: { $0.municipality.slug }).values.compactMap(\.first?.municipality)
-                .sorted { $0.slug < $1.slug }
-            let text = CourseExport.document(municipalities, pageURL: { address.url($0.pagePath) }, today: today)
+            var seen: Set<String> = []
+            let municipalities = keyed.map(\.municipality).filter { seen.insert($0.slug).inserted }
+            let text = CourseExport.document(municipalities, pageURL: { address.url($0.pagePath, from: "eksport") }, today: today)
             return ([Piece(text)], { $0 })
         }
     }
@@ -112,12 +125,17 @@ public struct Exporter: Sendable {
         // Every file's pieces come from the same keyed modules: found once for all of them.
         let keyed = keyed(catalog)
         let byMunicipality = Dictionary(grouping: keyed) { $0.municipality.slug }
-        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } }
+        // The SOFT records as a workbook too (identifiers as text cells, dates as dates), from the same rows.
+        let workbook = GeneratedFile(path: "eksport/soft.xlsx", key: { fingerprint("eksport/soft.xlsx", rows(keyed).map(\.csvLine.hash)) },
+                                     data: { XLSX.workbook(header: SOFT.fields.map(\.name),
+                                                           rows: rows(keyed).map { $0.record.values.map(\.xlsxCell) }) })
+        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } } + [workbook]
             + catalog.municipalities.map { municipality in
                 generated(feedPath(municipality)) {
                     feed(byMunicipality[municipality.slug] ?? [],
                          title: "Nye og ændrede forebyggelsestilbud i \(municipality.name)",
-                         id: "urn:tilbudskatalog:\(municipality.slug)", path: feedPath(municipality))
+                         id: AtomFeed.feedID(path: feedPath(municipality), municipalities: [municipality], address: address),
+                         path: feedPath(municipality))
                 }
             }
             // A calendar for each municipality with team starts (whose page links to it).
@@ -141,9 +159,12 @@ public struct Exporter: Sendable {
     private func feed(_ keyed: [Keyed], title: String, id: String, path: String) -> ([Piece], @Sendable ([String]) -> [String]) {
         let newestFirst = AtomFeed.sorted(keyed)
         let entries = newestFirst.map { module, municipality, key in
-            memo.atom.value(key) { Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"))) }
+            memo.atom.value(key) {
+                Piece(AtomFeed.entry(module, municipality, address.url(module.pagePath, from: "eksport"),
+                                     id: AtomFeed.entryID(module, municipality, address: address)))
+            }
         }
-        let updated = newestFirst.first?.module.updated
+        let updated = newestFirst.first?.module.lastChanged
         let selfURL = address.url(path, from: address.baseURL == nil ? "eksport" : "")
         return ([Piece(title + id + selfURL + (updated ?? ""))] + entries, { texts in
             [AtomFeed.feed(title: title, id: id, selfURL: selfURL, updated: updated, entries: Array(texts.dropFirst()))]

@@ -1,9 +1,10 @@
 import KatalogCore
 import KatalogSupport
 
-/// The record of one module for a registration on sundhed.dk (SOFT-portalen, standard §2.2).
-/// sundhed.dk publishes no import format for SOFT, so this is the superset; the field list and
-/// its mapping are in the README. Its fields are one table (`SOFT.fields`): each field's name
+/// The record of one module: the fields a person registering the offer on sundhed.dk (SOFT,
+/// standard §2.2) needs. sundhed.dk publishes no field list, format or API for SOFT, so this is not an
+/// import file and cannot be verified against one; the field list and its mapping are in the README.
+/// Its fields are one table (`SOFT.fields`): each field's name
 /// (the JSON key and the CSV column), its JSON Schema and how its value is read. `soft.csv`,
 /// `soft.json` and `soft.schema.json` are all made from that table, so adding a field is one
 /// entry. What a module does not state is exported as not stated: `null` in JSON, empty in CSV.
@@ -21,6 +22,10 @@ public enum SOFT {
     /// A value as the record holds it.
     public enum Value: Sendable, Equatable {
         case text(String?)
+        /// An identifier or a phone number: text exactly as written, never a number (see `csv`).
+        case code(String?)
+        /// An ISO date (ÅÅÅÅ-MM-DD): a date cell in `soft.xlsx`.
+        case date(String?)
         case texts([String])
         /// A list the module may not state: `null` then (an empty list is never written for it).
         case statedTexts([String]?)
@@ -32,7 +37,7 @@ public enum SOFT {
 
         var json: JSONValue {
             switch self {
-            case .text(let text): text.json
+            case .text(let text), .code(let text), .date(let text): text.json
             case .texts(let texts): .array(texts.map(JSONValue.string))
             case .statedTexts(let texts): texts.map { .array($0.map(JSONValue.string)) } ?? .null
             case .flag(let flag): flag.map(JSONValue.bool) ?? .null
@@ -46,10 +51,27 @@ public enum SOFT {
             }
         }
 
-        /// Lists joined with " | ", yes/no as ja/nej, not stated as empty.
+        /// The CSV cell: lists joined with " | ", yes/no as ja/nej, not stated as empty, a code as text
+        /// that spreadsheets keep exactly (`CSV.Cell.text`). `soft.json` has the bare value.
+        var cell: CSV.Cell {
+            if case .code(let code) = self { return .text(code ?? "") }
+            return .value(csv)
+        }
+
+        /// The cell of `soft.xlsx`: a code as a text cell, a number as a number, a date as a date; not stated, empty.
+        var xlsxCell: XLSX.Cell {
+            switch self {
+            case .code(let code): code.map(XLSX.Cell.code) ?? .empty
+            case .number(let number): number.map(XLSX.Cell.number) ?? .empty
+            case .date(let date): date.map(XLSX.Cell.date) ?? .empty
+            default: csv.isEmpty ? .empty : .text(csv)
+            }
+        }
+
+        /// The value as text, as a CSV cell shows it.
         var csv: String {
             switch self {
-            case .text(let text): text ?? ""
+            case .text(let text), .code(let text), .date(let text): text ?? ""
             case .texts(let texts): texts.joined(separator: " | ")
             case .statedTexts(let texts): texts?.joined(separator: " | ") ?? ""
             case .flag(let flag): flag.map { $0 ? "ja" : "nej" } ?? ""
@@ -95,7 +117,9 @@ public enum SOFT {
     /// The fields, in the order of the CSV's columns.
     public static let fields: [Field] = [
         Field("kommune", text("Kommunens navn.")) { .text($0.municipality.name) },
-        Field("kommunekode", ["type": "string", "pattern": "^[0-9]{3,4}$", "description": "Kommunekoden."]) { .text($0.municipality.code) },
+        Field("kommunekode", ["type": "string", "pattern": "^[0-9]{4}$", "description": "Kommunekoden (fire cifre)."]) {
+            .code($0.municipality.code)
+        },
         Field("modul_id", ["type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$", "description": "Stabilt ID: kommune/modul."]) {
             .text($0.module.id)
         },
@@ -121,6 +145,9 @@ public enum SOFT {
         Field("målgruppe", optionalText("Målgruppen med borgerens ord.")) { .text($0.module.targetDescription) },
         Field("kræver_kronisk_sygdom",
             optionalFlag("Om borgeren skal have en kronisk sygdom.")) { .flag($0.module.requiresChronicDisease) },
+        Field("også_i_risiko", optionalFlag("Om tilbuddet også er for borgere uden kronisk sygdom, som er i risiko for at få en.")) {
+            .flag($0.module.targetGroup.atRisk)
+        },
         Field("alder_fra", optionalInteger("Laveste alder i år, man kan deltage fra; null: ingen grænse oplyst.")) {
             .number($0.module.eligibility.minimumAge)
         },
@@ -146,8 +173,33 @@ public enum SOFT {
         Field("henvisningsstandard",
             text("Den elektroniske henvisning (MedCom XREF15).")) { _ in .text("MedCom XREF15 (kommunehenvisning)") },
         Field("modtager", optionalText("Enheden, der modtager henvisninger.")) { .text($0.municipality.receiver.name) },
-        Field("modtager_sor", optionalText("Modtagerens SOR-kode.")) { .text($0.municipality.receiver.sor) },
-        Field("modtager_lokationsnummer", optionalText("Modtagerens EAN-lokationsnummer.")) { .text($0.municipality.receiver.ean) },
+        Field("modtager_sor", ["type": ["string", "null"], "pattern": "^[0-9]{11,18}$",
+                               "description": "Modtagerens SOR-kode (urn:oid:1.2.208.176.1.1)."]) { .code($0.municipality.receiver.sor) },
+        Field("modtager_lokationsnummer", ["type": ["string", "null"], "pattern": "^[0-9]{13}$",
+                                           "description": "Modtagerens EAN-lokationsnummer (GLN, 13 cifre med GS1-kontrolciffer)."]) {
+            .code($0.municipality.receiver.ean)
+        },
+        Field("læger_henvisning", optionalTexts("Hvad lægen skal skrive i henvisningen (kommune.yml: læger.henvisning).")) {
+            let contents = $0.municipality.doctors.referralContents
+            return .statedTexts(contents.isEmpty ? nil : contents)
+        },
+        Field("læger_første_kontakt_inden_dage", optionalText("""
+            Hvor mange hverdage der højst går fra henvisning til første kontakt med borgeren, som kommunen oplyser lægerne \
+            (læger.kontakt-inden-dage); null: ikke oplyst.
+            """)) { .text($0.municipality.doctors.contactWithinDays?.description) },
+        Field("kontakt_inden_dage", optionalText("""
+            Hvor mange hverdage der højst går, før kommunen kontakter borgeren om netop dette tilbud (adgang.kontakt-inden-dage); \
+            null: ikke oplyst.
+            """)) { .text($0.module.fields.quantity(ModuleKey.contactWithinDays)?.description) },
+        Field("læger_tilbagemelding", optionalText("""
+            Hvordan lægen får besked tilbage, fx et afslutningsnotat (MedCom XDIS15) (læger.tilbagemelding); null: ikke oplyst.
+            """)) { .text($0.municipality.doctors.feedback) },
+        Field("status_til_egen_læge", optionalFlag("Om egen læge får en status, når forløbet slutter, hvis borgeren siger ja.")) {
+            .flag($0.module.fields.bool(ModuleKey.statusToGP))
+        },
+        Field("læger_telefon", ["type": ["string", "null"], "description": "Telefon for læger og andre fagpersoner (læger.telefon)."]) {
+            .code($0.municipality.doctors.phone)
+        },
         Field("form", texts("Hold og/eller individuelt.")) { .texts($0.module.forms.map(Vocabularies.forms.label)) },
         Field("format", texts("Fremmøde, digitalt, telefon …")) { .texts($0.module.formats.map(Vocabularies.formats.label)) },
         Field("tidspunkter", texts("Hvornår på døgnet.")) { .texts($0.module.timesOfDay.map(Vocabularies.timesOfDay.label)) },
@@ -180,7 +232,7 @@ public enum SOFT {
                                                   "tilgængelighed": optionalText("Adgangsforhold på stedet; null: ikke oplyst.")]]]) {
             .places($0.module.places)
         },
-        Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .text($0.module.contact(in: $0.municipality)?.phone) },
+        Field("telefon", optionalText("Telefon til tilbuddet eller kommunen.")) { .code($0.module.contact(in: $0.municipality)?.phone) },
         Field("e_mail", optionalText("E-mail.")) { .text($0.module.contact(in: $0.municipality)?.email) },
         Field("pris", optionalText("Pris for borgeren, som tilbuddet oplyser den; null: ikke oplyst.")) { .text($0.module.price?.text) },
         Field("gratis", optionalFlag("Om tilbuddet er gratis.")) { .flag($0.module.price?.isFree) },
@@ -216,26 +268,32 @@ public enum SOFT {
                              null: ikke oplyst.
                              """]) { .text($0.module.validity(on: $0.today).effectiveStatus) },
         Field("gyldig_til", optionalDate("Den sidste dag, tilbuddet findes; null: ikke oplyst.")) {
-            .text($0.module.fields.text(ModuleKey.validUntil))
+            .date($0.module.fields.text(ModuleKey.validUntil))
         },
         Field("projekt", optionalFlag("Om tilbuddet er et tidsbegrænset projekt.")) { .flag($0.module.fields.bool(ModuleKey.project)) },
         Field("projekt_slut", optionalDate("Hvornår projektet slutter; null: ikke oplyst.")) {
-            .text($0.module.fields.text(ModuleKey.projectEnd))
+            .date($0.module.fields.text(ModuleKey.projectEnd))
         },
         Field("forløb", texts("De forløb (fx KOL-rehabilitering), tilbuddet er en del af (se forloeb.json); tom: ingen.")) {
             .texts($0.municipality.courses(of: $0.module).map(\.title))
         },
-        Field("side", ["type": "string", "description": "Tilbuddets side (absolut med --base-url, ellers relativ til webstedets rod)."]) {
+        Field("side", ["type": "string", "description": """
+            Tilbuddets side: absolut med --base-url, ellers relativ til mappen eksport/, hvor filen ligger (../kommune/tilbud.html).
+            """]) {
             .text($0.pageURL)
         },
-        Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .text($0.module.updated) },
+        Field("opdateret", ["type": "string", "format": "date", "description": "Sidst gennemgået."]) { .date($0.module.updated) },
     ]
 
     /// The published JSON Schema (draft 2020-12) of `eksport/soft.json`.
     public static let schema: JSONValue = [
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "soft.schema.json",
-        "title": "Forebyggelsestilbud til SOFT-portalen på sundhed.dk",
+        "title": "Felter til sundhed.dk (SOFT): forebyggelsestilbud til borgere med kronisk sygdom",
+        "description": """
+            sundhed.dk offentliggør ingen feltliste, registreringsformat eller API for SOFT. Filen er felterne til at registrere \
+            tilbuddene på sundhed.dk, ikke en importfil til SOFT.
+            """,
         "type": "object",
         "required": ["tilbud"],
         "properties": [
@@ -267,7 +325,7 @@ public struct SOFTRecord: Sendable, Equatable {
     }
 
     /// The CSV row.
-    public var csvLine: String { CSV.line(values.map(\.csv)) }
+    public var csvLine: String { CSV.line(values.map(\.cell)) }
 
     /// The JSON object (every field, `null` where not stated).
     public var json: JSONValue { .object(JSONObject(zip(SOFT.fields.map(\.name), values.map(\.json)))) }

@@ -74,6 +74,8 @@ public enum ModuleParser {
                 fieldsRead.values[ModuleKey.elements.path] = .list(elements.filter(allowed.contains))
             }
         }
+        // The module's own phone, e-mail, postcodes and addresses (`Identifiers.rules`): a bad one is left out.
+        problems += Identifiers.check(&fieldsRead, municipality: false, file: file)
         let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
         problems += references.problems
         guard let intervention else { return Parsed(module: nil, problems: problems) }

@@ -18,13 +18,6 @@ public enum MunicipalityParser {
         if !reader.errors.contains(where: { $0.rule == "YAML" }) {
             problems += ContentLoader.requiredKeys([MunicipalityKey.name, .code], in: fields, at: SourceLocation(file: file, line: 1))
         }
-        for key: MunicipalityKey in [.website, .accessibilityStatement] {
-            if let url = fields.text(key), let location = fields.location(of: key),
-               !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
-                problems.append(InputError(location, "`\(key.path)` skal være en webadresse, der starter med https://", rule: "FELT"))
-                fields.values[key.path] = nil
-            }
-        }
         // Settings within what makes sense (and what arithmetic on them can hold).
         for (key, range) in [(MunicipalityKey.fileLimitMB, 1...100_000), (.lixLimit, 1...100)] {
             if let value = fields.integer(key), let location = fields.location(of: key), !range.contains(value) {
@@ -33,12 +26,8 @@ public enum MunicipalityParser {
                 fields.values[key.path] = nil
             }
         }
-        if let code = fields.text(MunicipalityKey.code), let location = fields.location(of: MunicipalityKey.code),
-           !Self.isMunicipalityCode(code) {
-            problems.append(InputError(location, "kommunekoden `\(code)` skal være tre eller fire cifre fra 0 til 9",
-                                       hint: "skriv den i citationstegn, fx \"0707\"", rule: "FELT"))
-            fields.values[MunicipalityKey.code.path] = nil
-        }
+        // Kommunekode, EAN, SOR, postcodes, phones, e-mail and web addresses (`Identifiers.rules`): a bad one is left out.
+        problems += Identifiers.check(&fields, municipality: true, file: file)
         return (Municipality(slug: slug, file: file, fields: fields, modules: []), problems)
     }
 
@@ -49,8 +38,8 @@ public enum MunicipalityParser {
         return municipality
     }
 
-    /// Three or four of the digits 0-9 (not any Unicode digit: `٠٩٩١` is no kommunekode).
+    /// Four of the digits 0-9 (not any Unicode digit: `٠٩٩١` is no kommunekode), as DK Core writes kommunekoder.
     public static func isMunicipalityCode(_ code: String) -> Bool {
-        (code.utf8.count == 3 || code.utf8.count == 4) && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        code.utf8.count == 4 && Identifiers.digits(code)
     }
 }

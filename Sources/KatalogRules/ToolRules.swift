@@ -49,6 +49,16 @@ public enum ToolRules {
              wording: "Værdier med EKSEMPEL i kommune.yml er eksempler fra `katalog init`. De må kun stå, når `eksempeldata: true`.",
              line: 0, hint: "Skriv kommunens egne oplysninger i stedet for eksemplet.",
              check: .municipality { m in m.isExample ? [] : examples(m.fields, prefix: "") }),
+        Rule(id: Identifiers.municipalityName, section: "-", basis: .tool, kind: .machine, target: .organisation,
+             wording: """
+                 Kommunekoden i kommune.yml skal være kommunens egen, så en læge og et system finder den rigtige kommune. Er navnet et \
+                 andet end kodens kommune, er der tit en tastefejl i koden.
+                 """,
+             line: 0, hint: "Ret koden eller navnet, så de passer sammen. Er navnet en tidligere kommunes, kan advarslen ignoreres.",
+             settings: [.code, .name],
+             check: .municipality { m in
+                 Identifiers.nameProblem(code: m.code, name: m.name).map { [Issue(MunicipalityKey.code, $0)] } ?? []
+             }),
         Rule(id: number, section: "-", basis: .tool, kind: .machine, target: .allModules,
              wording: "Tal, der ligger langt fra, hvad et forebyggelsestilbud har, er tit en tastefejl (0 uger, 52 gange om ugen).",
              line: 0, hint: "Tjek tallet. Er det rigtigt, kan advarslen ignoreres.", fields: sensible.map(\.0),

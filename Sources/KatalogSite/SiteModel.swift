@@ -84,7 +84,7 @@ final class SiteModel: @unchecked Sendable {
     func structuredData(_ module: Module, in municipality: Municipality) -> RawText {
         memo.structuredData.value(parts(module).key) {
             let pageURL = address.url(module.pagePath, from: module.municipalitySlug)
-            return RawText(text: JSONLD.scriptBody(JSONLD.governmentService(module, in: municipality, pageURL: pageURL)))
+            return RawText(text: JSONLD.scriptBody(JSONLD.page(module, in: municipality, pageURL: pageURL)))
         }
     }
 

@@ -27,6 +27,6 @@ public struct OutputFile: Sendable {
     public init(_ file: GeneratedFile) {
         self.path = file.path
         self.key = file.key
-        self.contents = .parts(file.make)
+        self.contents = file.data.map(Contents.data) ?? .parts(file.make)
     }
 }

@@ -45,14 +45,14 @@ struct ExportTests {
         ---
         Tekst.
         """
-        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\n", "testby/a.md": minimal])
+        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\neksempeldata: true\n", "testby/a.md": minimal])
         defer { catalog.remove() }
         #expect(catalog.build().code == 0)
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
         #expect(status == 0, "\(report)")
         #expect(report.hasPrefix("fhir=1 json=1 csv=1 atom=1"))
         let record = try #require(Exporter().records(try catalog.load()).first)
-        #expect(record["steder"] == .places([]) && record["telefon"] == .text(nil) && record["variant"] == .text(nil) && record["omfang"] == .text(nil))
+        #expect(record["steder"] == .places([]) && record["telefon"] == .code(nil) && record["variant"] == .text(nil) && record["omfang"] == .text(nil))
         #expect(record["fsiii_koder"] == .texts(["924e9828-84cf-4689-9551-0ebb6dc71b98"]), "FSIII default for alkohol")
         let soft = String(decoding: FileManager.default.contents(atPath: catalog.output + "/eksport/soft.json") ?? Data(), as: UTF8.self)
         #expect(soft.contains("\"telefon\" : null"), "absent values are explicit nulls")
@@ -69,7 +69,7 @@ struct ExportTests {
         ---
         Vi synger sammen en gang om ugen.
         """
-        let catalog = try TempCatalog(["testby/kommune.yml": "navn: Testby Kommune\nkommunekode: \"0999\"\n", "testby/sang.md": other])
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/sang.md": other])
         defer { catalog.remove() }
         #expect(catalog.build().code == 0)
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/validate_exports.py", catalog.output])
@@ -108,12 +108,12 @@ struct ExportTests {
         let fjordby = try #require(catalog.municipalities.first)
         let module = try #require(fjordby.modules.first { $0.slug == "traening-paa-hold" })
         let record = SOFTRecord(module: module, municipality: fjordby, pageURL: "https://x.example/fjordby/traening-paa-hold.html")
-        #expect(record["kommunekode"] == .text("0991"))
+        #expect(record["kommunekode"] == .code("0991"))
         #expect(record["variant"] == .text("superviseret-træning"))
         #expect(record["fsiii_navne"] == .texts(["Fysisk træning"]))
         #expect(record["uger"] == .number(8) && record["gange_pr_uge"] == .number(2) && record["minutter"] == .number(60))
         #expect(record["omfang"] == .text("2 gange om ugen i 8 uger, 60 minutter hver gang"))
-        #expect(record["modtager_lokationsnummer"] == .text("5790000111111") && record["modtager_sor"] == .text("411111000000001"))
+        #expect(record["modtager_lokationsnummer"] == .code("5790000111114") && record["modtager_sor"] == .code("411111000000001"))
         #expect(record["steder"].map { $0 == .places(module.places) } == true && module.places.first?.line == "Sundhedscenter Fjordby, Havnegade 12, 9990 Fjordby")
         #expect(record["gratis"] == .flag(true) && record["egen_henvendelse"] == .flag(true) && record["direkte_adgang"] != .flag(true)
                 && record["via_afklarende_samtale"] == .flag(true))
@@ -121,7 +121,9 @@ struct ExportTests {
         let service = FHIRExport.healthcareService(module, in: fjordby, pageURL: "https://x.example/fjordby/traening-paa-hold.html").rendered()
         #expect(service.contains("\"code\" : \"ab87c0b5-40be-4e0a-b749-d9f833bfed2d\""))
         #expect(service.contains("\"system\" : \"urn:oid:1.2.208.176.2.21\""))
-        #expect(service.contains("\"system\" : \"http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes\""))
+        #expect(service.contains("\"system\" : \"urn:oid:1.2.208.176.1.1\""), "providedBy: the receiving unit by its SOR")
+        #expect(FHIRExport.municipalityOrganization(fjordby).rendered()
+            .contains("\"system\" : \"http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes\""))
         #expect(service.contains("\"code\" : \"R95\""), "KOL carries its ICPC-2 code")
         #expect(service.contains("\"reference\" : \"#sted-1\""))
         #expect(service.contains("\"code\" : \"free\""))
@@ -147,11 +149,15 @@ struct ExportTests {
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = String(page[start.upperBound..<end.lowerBound])
         #expect(!json.contains("<"))
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let webPage = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(webPage["@type"] as? String == "WebPage" && webPage["inLanguage"] as? String == "da"
+                && webPage["dateModified"] as? String == "2026-10-01")
+        let object = try #require(webPage["mainEntity"] as? [String: Any])
         #expect(object["@type"] as? String == "GovernmentService")
         #expect(object["name"] as? String == "</script><script>alert(1)</script>")
         #expect((object["audience"] as? [String: Any])?["@type"] as? String == "PeopleAudience")
         #expect(object["url"] as? String == "../testby/a.html")
+        #expect(object["dateModified"] == nil && object["inLanguage"] == nil, "properties of a page, not of a service")
     }
 
     @Test("katalog export writes one format to stdout or a file; --base-url makes links absolute")

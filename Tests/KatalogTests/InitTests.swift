@@ -69,8 +69,11 @@ struct InitTests {
                              "./katalog check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true",
                              "./katalog check --format sarif > katalog.sarif || true",
                              "./katalog build --allow-errors",
-                             "./katalog build --base-url \"$KATALOG_BASE_URL\""])
+                             "./katalog build --base-url \"${KATALOG_BASE_URL:-https://$GITHUB_REPOSITORY_OWNER.github.io/${GITHUB_REPOSITORY#*/}/}\""])
+        // The site is built with its published address (GitHub Pages' for the repository unless KATALOG_BASE_URL says
+        // otherwise), so the exports' links are absolute.
         let gitlab = try #require(try Yams.load(yaml: String(contentsOfFile: folder + "/.gitlab-ci.yml", encoding: .utf8)) as? [String: Any])
+        #expect((gitlab["pages"] as? [String: Any])?["script"] as? [String] == ["./katalog build --output public --base-url \"$CI_PAGES_URL\""])
         #expect((gitlab["tjek"] as? [String: Any])?["script"] as? [String] == ["./katalog check --format text"])
         #expect(((gitlab["tjek"] as? [String: Any])?["artifacts"] as? [String: Any]).flatMap { ($0["reports"] as? [String: Any])?["junit"] as? String } == "katalog-junit.xml")
 

@@ -215,7 +215,7 @@ struct OfferFieldsTests {
         return try TempCatalog(["testby/kommune.yml": validMunicipality,
                                 "testby/a.md": Self.calendarModule.replacingOccurrences(of: "opdateret:", with: place + "opdateret:"),
                                 "testby/b.md": validModule(titel: "Træning uden hold"),
-                                "andeby/kommune.yml": "navn: Andeby Kommune\nkommunekode: \"0998\"\n",
+                                "andeby/kommune.yml": "navn: Andeby Kommune\nkommunekode: \"0998\"\neksempeldata: true\n",
                                 "andeby/c.md": validModule(titel: "Træning i Andeby")])
     }
 

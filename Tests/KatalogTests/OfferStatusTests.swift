@@ -54,9 +54,9 @@ struct OfferStatusTests {
         let loaded = try catalog.load()
         let records = Exporter().records(loaded)
         #expect(records.map { $0["status"] } == [.text("sat-på-pause"), .text("ophørt"), .text(nil), .text(nil)])
-        #expect(records.map { $0["gyldig_til"] } == [.text(nil), .text("2027-01-14"), .text("2027-01-15"), .text(nil)])
+        #expect(records.map { $0["gyldig_til"] } == [.date(nil), .date("2027-01-14"), .date("2027-01-15"), .date(nil)])
         #expect(records.map { $0["projekt"] } == [.flag(nil), .flag(nil), .flag(true), .flag(nil)])
-        #expect(records.map { $0["projekt_slut"] } == [.text(nil), .text(nil), .text("2027-12-31"), .text(nil)])
+        #expect(records.map { $0["projekt_slut"] } == [.date(nil), .date(nil), .date("2027-12-31"), .date(nil)])
         let testby = try #require(loaded.municipalities.first)
         let active = testby.modules.sorted { $0.slug < $1.slug }.map { module in
             FHIRExport.healthcareService(module, in: testby, pageURL: "x.html").rendered().filter { !$0.isWhitespace }

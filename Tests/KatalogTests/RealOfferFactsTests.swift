@@ -75,7 +75,7 @@ struct RealOfferFactsTests {
     static let neverStated = ["<dt>Sprog</dt>", "<dt>Tolk</dt>", "Adgangsforhold:", "<dt>Ventetid</dt>", "<dt>Næste hold</dt>",
                               "<dt>Slutter</dt>"]
     static let neverExported: [String: SOFT.Value] = ["sprog": .statedTexts(nil), "tolk": .flag(nil), "ventetid_uger": .text(nil),
-                                                      "holdstart": .statedTexts(nil), "gyldig_til": .text(nil), "projekt_slut": .text(nil),
+                                                      "holdstart": .statedTexts(nil), "gyldig_til": .date(nil), "projekt_slut": .date(nil),
                                                       "medicin_udleveres": .flag(nil), "via_afklarende_samtale": .flag(nil)]
 
     static let offers: [Offer] = [
@@ -285,7 +285,7 @@ struct RealOfferFactsTests {
                       "<p class=\"notice\"><strong>Tilbuddet er ophørt.</strong></p>",
                       "<dt>Projekt</dt><dd>Tilbuddet er et tidsbegrænset projekt.</dd>"],
               notShown: [free, "<dt>Sådan foregår det</dt>", selfReferral, "Det sluttede"],
-              soft: ["kommune": .text("Løkken-Vrå Kommune"), "kommunekode": .text("0860"), "form": .texts(["Alene med en medarbejder"]),
+              soft: ["kommune": .text("Løkken-Vrå Kommune"), "kommunekode": .code("0860"), "form": .texts(["Alene med en medarbejder"]),
                      "format": .texts([]), "henvisning_fra": .texts([gp]), "egen_henvendelse": .flag(false),
                      "målgruppe": .text("Personer, som lægen vurderer vil få gavn af det for deres helbred."),
                      "pris": .text(nil), "gratis": .flag(nil), "udbyder": .text(nil), "udbyder_samarbejde": .statedTexts(["Nordjyllands Amt"]),

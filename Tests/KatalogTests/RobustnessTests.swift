@@ -85,7 +85,7 @@ struct RobustnessTests {
     func urls() throws {
         let errors = try loadErrors(["testby/kommune.yml": validMunicipality.replacingOccurrences(of: "https://was.digst.dk/testby", with: "javascript:alert(1)"),
                                      "testby/a.md": validModule()])
-        #expect(errors.map(\.message) == ["`tilgængelighedserklæring` skal være en webadresse, der starter med https://"])
+        #expect(errors.map(\.message) == ["`tilgængelighedserklæring` er `javascript:alert(1)`, men en webadresse skal starte med https:// og have et domæne, uden mellemrum"])
     }
 
     @Test("data: and javascript: URLs never reach a page; images may use data:image")

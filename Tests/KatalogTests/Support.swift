@@ -69,9 +69,11 @@ struct TempCatalog {
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
+/// Testby is fictitious, so its code is no municipality's: an example catalog (`eksempeldata: true`).
 let validMunicipality = """
 navn: Testby Kommune
 kommunekode: "0999"
+eksempeldata: true
 kontakt:
   telefon: 11 22 33 44
 tilgængelighedserklæring: https://was.digst.dk/testby

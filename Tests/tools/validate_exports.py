@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Validates the exports of a built site with independent tools, for the Swift test suite.
 
-- FHIR: the Bundle and every HealthcareService parse as FHIR R4 (fhir.resources' R4B classes accept R4 HealthcareService).
+- FHIR: the Bundle, every HealthcareService and Organization parse as FHIR R4 (fhir.resources' R4B classes accept R4
+  HealthcareService), and the rules the models do not check hold: ids as strict R4 allows them (at most 64 characters),
+  DK Core's SOR (11+ digits) and GLN (13 digits, modulus 10) identifiers and its mandatory SOR/KOMBIT/CVR identifier on a
+  receiving unit, MedCom's receiving organisation with both SOR and EAN, providedBy resolving in the Bundle, and only
+  absolute URLs.
 - SOFT JSON: valid against the published JSON Schema (draft 2020-12, formats checked).
 - SOFT CSV: UTF-8 with BOM, ';' separator, CRLF; round-trips through Python's csv module.
 - Atom: well-formed XML in the Atom namespace.
@@ -10,23 +14,78 @@
 - Each module exactly once in each export.
 Prints one line of counts; exits non-zero with a message on the first failure.
 """
-import csv, datetime, glob, io, json, os, sys, xml.etree.ElementTree as ET
+import csv, datetime, glob, io, json, os, re, sys, xml.etree.ElementTree as ET
 
 import icalendar
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.healthcareservice import HealthcareService
+from fhir.resources.R4B.organization import Organization
 import jsonschema
 
 site = sys.argv[1]
 exp = site + "/eksport/"
 
+SOR, GLN = "urn:oid:1.2.208.176.1.1", "http://www.gs1.org/gln"
+MUNICIPALITY = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes"
+# DK Core invariant dk-core-organization-mandatory-identifier: one of SOR, KOMBIT or CVR.
+CVR, KOMBIT = "urn:oid:2.16.840.1.113883.2.24.1.1", "https://kombit.dk/sts/organisation"
+
+
+def gln_valid(value):
+    """DK Core's invariants gln-length and gln-modulus-10."""
+    if not re.fullmatch(r"[0-9]{13}", value):
+        return False
+    digits = [int(c) for c in value]
+    return (10 - sum(d * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12])) % 10) % 10 == digits[12]
+
+
+def urls(node):
+    """Every url-typed value a system would follow: ContactPoint url values and references that are not urn: or #."""
+    if isinstance(node, dict):
+        if node.get("system") == "url":
+            yield node["value"]
+        for value in node.values():
+            yield from urls(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from urls(value)
+
+
 bundle = json.load(open(exp + "fhir-healthcareservices.json", encoding="utf-8"))
 Bundle.model_validate(bundle)
 fhir_ids = []
+resources = {}
 for entry in bundle["entry"]:
-    HealthcareService.model_validate(entry["resource"])
-    fhir_ids.append(entry["resource"]["identifier"][0]["value"])
+    resource = entry["resource"]
+    assert re.fullmatch(r"[A-Za-z0-9\-.]{1,64}", resource["id"]), f"R4 id rule (at most 64 characters): {resource['id']}"
+    assert entry["fullUrl"] not in resources, f"fullUrl twice: {entry['fullUrl']}"
+    resources[entry["fullUrl"]] = resource
+    for url in urls(resource):
+        assert url.startswith("https://") or url.startswith("http://"), f"a relative url in FHIR: {url}"
+    if resource["resourceType"] == "Organization":
+        Organization.model_validate(resource)
+        for identifier in resource.get("identifier", []):
+            if identifier["system"] == SOR:
+                assert re.fullmatch(r"[0-9]{11,}", identifier["value"]), f"DK Core min-digits-sor: {identifier['value']}"
+            if identifier["system"] == GLN:
+                assert gln_valid(identifier["value"]), f"DK Core gln-modulus-10: {identifier['value']}"
+            if identifier["system"] == MUNICIPALITY:
+                assert re.fullmatch(r"[0-9]{4}", identifier["value"]), f"DK Core kommunekode: {identifier['value']}"
+        continue
+    assert resource["resourceType"] == "HealthcareService", resource["resourceType"]
+    HealthcareService.model_validate(resource)
+    fhir_ids.append(resource["identifier"][0]["value"])
+services = [r for r in resources.values() if r["resourceType"] == "HealthcareService"]
+for service in services:
+    provider = resources.get(service["providedBy"]["reference"])
+    assert provider and provider["resourceType"] == "Organization", f"providedBy does not resolve: {service['providedBy']}"
+    systems = {i["system"] for i in provider.get("identifier", [])}
+    if "partOf" in provider:
+        # The receiving unit: DK Core's mandatory identifier, and MedCom's receiving organisation (SOR and EAN).
+        assert systems & {SOR, KOMBIT, CVR}, f"dk-core-organization-mandatory-identifier: {provider['name']}"
+        assert {SOR, GLN} <= systems, f"MedComMessagingOrganization needs SOR and EAN: {provider['name']}"
+        assert resources.get(provider["partOf"]["reference"], {}).get("resourceType") == "Organization", "partOf does not resolve"
 
 schema = json.load(open(exp + "soft.schema.json", encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)

@@ -86,15 +86,15 @@ public enum JSONLD {
 
     /// The JSON-LD as it goes into a `<script type="application/ld+json">`: `<` escaped so no
     /// text in a module can close the script element.
-    /// A course (`forløb`) as one service, related to the services that are its parts. Only what
-    /// the course itself states: its price, not one made from the parts'.
-    public static func governmentService(_ course: Course, parts: [Module], in municipality: Municipality, pageURL: String,
-                                         partURL: (Module) -> String) -> JSONValue {
+    /// A course's page (`forløb`): a WebPage whose `mainEntity` is the course as one service, related
+    /// (`isRelatedTo`, a property of Service) to the services that are its parts. Only what the course
+    /// itself states: its price, not one made from the parts'.
+    public static func page(_ course: Course, parts: [Module], in municipality: Municipality, pageURL: String,
+                            partURL: (Module) -> String) -> JSONValue {
         let contact = course.contact(in: municipality)
-        return [
-            "@context": "https://schema.org",
+        let service: JSONValue = [
             "@type": "GovernmentService",
-            "@id": .string(pageURL),
+            "@id": .string(pageURL + "#forloeb"),
             "url": .string(pageURL),
             "name": .string(course.title),
             "description": .string(course.summary),
@@ -102,10 +102,12 @@ public enum JSONLD {
                 "email": contact?.email.json ?? .null],
             "areaServed": ["@type": "AdministrativeArea", "name": .string(municipality.name)],
             "isRelatedTo": .array(parts.map { part in
-                ["@type": "GovernmentService", "@id": .string(partURL(part)), "name": .string(part.title)]
+                ["@type": "GovernmentService", "@id": .string(partURL(part) + "#tilbud"), "name": .string(part.title)]
             }),
             "offers": course.price?.isFree == true ? ["@type": "Offer", "price": "0", "priceCurrency": "DKK"] : .null,
         ]
+        return ["@context": "https://schema.org", "@type": "WebPage", "@id": .string(pageURL), "url": .string(pageURL),
+                "name": .string(course.title), "inLanguage": "da", "dateModified": .string(course.updated), "mainEntity": service]
     }
 
     public static func scriptBody(_ value: JSONValue) -> String {

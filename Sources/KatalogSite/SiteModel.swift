@@ -224,7 +224,7 @@ final class SiteModel: @unchecked Sendable {
         let modules = municipality.parts(of: course)
         let view = CourseView(course, in: municipality, parts: modules.map { parts($0).view }, today: DayStamp.today())
         let pageURL = address.url(course.pagePath, from: course.municipalitySlug)
-        let json = JSONLD.governmentService(course, parts: modules, in: municipality, pageURL: pageURL) { [address] in
+        let json = JSONLD.page(course, parts: modules, in: municipality, pageURL: pageURL) { [address] in
             address.url($0.pagePath, from: course.municipalitySlug)
         }
         return CourseContext(chrome: chrome(root: "../", title: "\(course.title) – \(municipality.name)", in: municipality),

@@ -39,7 +39,8 @@ let F = "fjordby/", S = "skovlund/"
 let breakages: [Breakage] = [
     // Whole catalog (the finding points into kommune.yml, line 1)
     Breakage("K-2.1-1", S + "snak-om-alkohol.md", .delete),
-    Breakage("K-4.1-1", S + "kol-skolen.md", .delete, .deleteAlso(S + "mestring-enkeltsamtaler.md")),
+    // The course that names kol-skolen as a part goes too (a part that does not exist is an error of its own).
+    Breakage("K-4.1-1", S + "kol-skolen.md", .delete, .deleteAlso(S + "mestring-enkeltsamtaler.md"), .deleteAlso(S + "kol-rehabilitering.md")),
     Breakage("K-6.1-1", S + "gaa-med-i-foreningen.md", .delete),
     Breakage("K-7.1-1", S + "diaetist.md", .delete),
     Breakage("K-8.1-1", S + "snak-om-alkohol.md", .delete),

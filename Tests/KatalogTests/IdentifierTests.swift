@@ -75,7 +75,7 @@ struct IdentifierTests {
         #expect(finding.contains(bad.message), "\(finding)")
         #expect(findings.count == 1, "\(findings)")
         // Every module is still checked (24 of them), and a standard rule's warning still shows.
-        #expect(check.console.output.contains("31 tilbud tjekket"), "\(check.console.output)")
+        #expect(check.console.output.contains("31 tilbud og 1 forløb tjekket"), "\(check.console.output)")
         let explained = try #require(check.console.output.split(separator: "\n").drop { !$0.contains("[\(bad.rule)]") }.dropFirst().first)
         #expect(explained.contains("→ "), "a hint follows the finding")
     }

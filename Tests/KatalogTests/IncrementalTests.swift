@@ -89,11 +89,11 @@ struct IncrementalTests {
             ("postcodes", { try work.edit("Content/fjordby/kommune.yml") {
                 $0.replacingOccurrences(of: "\"9992\"]", with: "\"9992\", \"9993\"]") } }),
             ("the list entry template", { try work.edit("Templates/module-item.mustache") { $0 + "\n" } }),
-            ("a new course (its parts' pages link to it)", { try work.write("Content/skovlund/kol-rehabilitering.md", """
+            ("a new course (its parts' pages link to it)", { try work.write("Content/fjordby/hjerterehabilitering.md", """
                 ---
-                titel: KOL-rehabilitering
-                resume: Et forløb for dig med KOL.
-                forløb: [traening-aftenhold, kol-skolen]
+                titel: Hjerterehabilitering
+                resume: Et forløb for dig med en hjertesygdom.
+                forløb: [hjertetraening, diaetbehandling]
                 opdateret: 2026-11-01
                 ---
                 Forløbet varer 12 uger.
@@ -101,8 +101,8 @@ struct IncrementalTests {
             ("a course's title", { try work.edit("Content/skovlund/kol-rehabilitering.md") {
                 $0.replacingOccurrences(of: "titel: KOL-rehabilitering", with: "titel: Rehabilitering ved KOL") } }),
             ("a course's parts", { try work.edit("Content/skovlund/kol-rehabilitering.md") {
-                $0.replacingOccurrences(of: "kol-skolen]", with: "diaetist]") } }),
-            ("a deleted course", { try FileManager.default.removeItem(atPath: work.content + "/skovlund/kol-rehabilitering.md") }),
+                $0.replacingOccurrences(of: "kol-kost]", with: "diaetist]") } }),
+            ("a deleted course", { try FileManager.default.removeItem(atPath: work.content + "/fjordby/hjerterehabilitering.md") }),
             ("an asset", { try work.edit("Templates/assets/style.css") { $0 + "\n/* ny regel */\n" } }),
         ]
         for (name, edit) in edits {
@@ -122,7 +122,7 @@ struct IncrementalTests {
         let work = try Workspace()
         defer { work.remove() }
         let first = try work.session.build()
-        #expect(first.parsed == 33, "31 modules and two kommune.yml")
+        #expect(first.parsed == 34, "31 modules, a course and two kommune.yml")
         let unchanged = try work.session.build(incremental: true)
         #expect(unchanged.parsed == 0 && unchanged.rendered == 0 && unchanged.written == 0)
         try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning.\n" }

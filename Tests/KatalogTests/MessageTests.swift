@@ -106,7 +106,7 @@ struct MessageTests {
         defer { catalog.remove() }
         let (code, output) = try katalog(["check"], in: catalog.content + "/fjordby")
         #expect(code == 0, "\(output)")
-        #expect(output.contains("31 tilbud tjekket"), "\(output)")
+        #expect(output.contains("31 tilbud og 1 forløb tjekket"), "\(output)")
         #expect(CatalogLocation.find(nil, from: catalog.content + "/fjordby") == CatalogLocation(content: "..", project: "../.."))
         #expect(CatalogLocation.find(nil, from: catalog.root.path) == CatalogLocation(content: "Content", project: "."))
         try FileManager.default.createDirectory(atPath: catalog.root.path + "/noter/2026", withIntermediateDirectories: true)

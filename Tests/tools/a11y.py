@@ -47,6 +47,7 @@ pages = {
     "kvalitet": "kvalitet/index.html",
     "kvalitet-kommune": "kvalitet/kommune/fjordby.html",
     "kvalitet-modul": "kvalitet/fjordby-traening-paa-hold.html",
+    "forloeb": "skovlund/kol-rehabilitering.html",
 }
 
 options = webdriver.ChromeOptions()
@@ -150,7 +151,7 @@ try:
         pages_in_pdf = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
         if pages_in_pdf != 1:
             multi.append(f"{path} ({pages_in_pdf} pages)")
-    print(f"print: {len(module_pages)} module pages, {len(module_pages) - len(multi)} on one page")
+    print(f"print: {len(module_pages)} pages of offers and courses, {len(module_pages) - len(multi)} on one page")
     if multi or not module_pages:
         print("print: more than one page: " + ", ".join(multi)); failures += 1
 

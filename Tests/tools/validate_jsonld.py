@@ -16,8 +16,10 @@ THING = {"name", "description", "url", "identifier", "image", "sameAs", "alterna
 # From schema.org's pages for each type (properties of the type and of the types it inherits from).
 ALLOWED = {
     "WebPage": THING | {"inLanguage", "dateModified", "datePublished", "mainEntity", "about", "breadcrumb", "isPartOf"},
+    # isRelatedTo: Service's (a course relates to the services that are its parts).
     "GovernmentService": THING | {"jurisdiction", "serviceOperator", "provider", "areaServed", "audience", "availableChannel",
-                                  "serviceType", "offers", "hoursAvailable", "termsOfService", "category", "serviceOutput"},
+                                  "serviceType", "offers", "hoursAvailable", "termsOfService", "category", "serviceOutput",
+                                  "isRelatedTo"},
     "PeopleAudience": THING | {"audienceType", "healthCondition", "suggestedMinAge", "suggestedMaxAge", "requiredMinAge",
                                "requiredMaxAge", "suggestedGender", "requiredGender", "geographicArea"},
     "ServiceChannel": THING | {"availableLanguage", "servicePhone", "serviceLocation", "serviceUrl", "servicePostalAddress",

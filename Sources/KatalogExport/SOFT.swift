@@ -201,6 +201,9 @@ public enum SOFT {
             .code($0.municipality.doctors.phone)
         },
         Field("form", texts("Hold og/eller individuelt.")) { .texts($0.module.forms.map(Vocabularies.forms.label)) },
+        Field("personale", texts("De faggrupper, borgeren møder, som tilbuddet skriver dem; tom: ikke oplyst.")) {
+            .texts($0.module.staff.map(Vocabularies.professions.label) + $0.module.otherStaff)
+        },
         Field("format", texts("Fremmøde, digitalt, telefon …")) { .texts($0.module.formats.map(Vocabularies.formats.label)) },
         Field("tidspunkter", texts("Hvornår på døgnet.")) { .texts($0.module.timesOfDay.map(Vocabularies.timesOfDay.label)) },
         Field("omfang", optionalText("Omfanget i ord.")) { .text(ScopeText.describe($0.module.scope)) },

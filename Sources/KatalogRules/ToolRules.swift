@@ -89,7 +89,11 @@ public enum ToolRules {
                  """, fields: [.teamStarts, .intake],
              check: .module { f in
                  let starts = f.module.teamStarts
-                 guard !starts.isEmpty else { return [] }
+                 guard !starts.isEmpty else {
+                     return f.module.intake == "faste-hold" ? [Issue(.intake, """
+                         `optag` er `faste-hold`, men `holdstart` nævner ingen datoer, så siden viser ikke, hvornår næste hold starter
+                         """)] : []
+                 }
                  var issues: [Issue] = []
                  if f.module.intake == "løbende" {
                      issues.append(Issue(.teamStarts, """

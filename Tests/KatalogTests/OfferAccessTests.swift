@@ -148,6 +148,9 @@ struct OfferAccessTests {
         #expect(other.contains("<dt>Sygdomme</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/kol.html\">KOL</a></li></ul></dd>"))
         #expect(other.contains("<dt>Målgruppe</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/paaroerende.html\">Pårørende</a></li></ul></dd>"))
         #expect(other.contains("<dt>Omfang</dt><dd>10-12 på holdet</dd>"), "a range is not a maximum")
+        let records = Exporter().records(try catalog.load())
+        #expect(records.map { $0["personale"] } == [.texts([]), .texts(["Sygeplejerske", "sexologisk rådgiver"])],
+                "SOFT names who the citizen meets, as written; none stated, none exported")
     }
 
     @Test("phone numbers become tel: links a phone can call; what is not a number a phone can dial stays text",

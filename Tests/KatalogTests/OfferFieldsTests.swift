@@ -177,6 +177,19 @@ struct OfferFieldsTests {
         #expect(findings.first?.location.file.hasSuffix("testby/a.md") == true)
     }
 
+    @Test("`optag: faste-hold` with no team start warns at `optag`: the page cannot say when the next team starts")
+    func fixedTeamsWithoutStarts() throws {
+        let none = Self.teams.replacingOccurrences(of: "holdstart: [2027-08-16, 2026-09-01, 2027-02-01]\n", with: "")
+        #expect(none != Self.teams)
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": none, "testby/b.md": Self.teams])
+        defer { catalog.remove() }
+        let findings = try Pipeline(options: .init(content: catalog.content)).check().findings.filter { $0.rule == ToolRules.teamStarts }
+        #expect(findings.map(\.message) == [
+            "`optag` er `faste-hold`, men `holdstart` nævner ingen datoer, så siden viser ikke, hvornår næste hold starter"])
+        let line = try #require(none.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("optag:") }) + 1
+        #expect(findings.first?.location.file.hasSuffix("testby/a.md") == true && findings.first?.location.line == line)
+    }
+
     @Test("a team start that is not a date is refused at its line, naming the key, in Danish")
     func wrongTeamStart() throws {
         let text = Self.teams.replacingOccurrences(of: "[2027-08-16, 2026-09-01, 2027-02-01]", with: "[snart]")

@@ -64,7 +64,7 @@ public struct FollowUpSession: Sendable, Hashable {
     /// When, in Danish: "3 måneder efter forløbet", "1 uge efter forløbet"; nil when neither is stated.
     public var whenText: String? {
         if let months = afterMonths { return "\(months) \(months.exact == 1 ? "måned" : "måneder") efter forløbet" }
-        if let weeks = afterWeeks { return "\(weeks) \(weeks.exact == 1 ? "uge" : "uger") efter forløbet" }
+        if let weeks = afterWeeks { return "\(weeks.weeksText) efter forløbet" }
         return nil
     }
 

@@ -56,3 +56,8 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         return number(rest).map { Quantity($0, approximate: approximate) }
     }
 }
+
+extension Quantity {
+    /// "1 uge", "4 uger", "2-6 uger", "ca. 8 uger": the number as stated, with the right word.
+    public var weeksText: String { "\(self) \(exact == 1 ? "uge" : "uger")" }
+}

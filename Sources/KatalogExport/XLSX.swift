@@ -132,8 +132,13 @@ enum XLSX {
         """
 }
 
-/// A ZIP archive (PKWARE APPNOTE) of stored, uncompressed entries: what an xlsx package needs, with
-/// no dependency. Every entry has the same fixed time (1980-01-01), so the bytes are deterministic.
+/// A ZIP archive (PKWARE APPNOTE) of stored, uncompressed entries: what an xlsx package needs.
+/// Written here rather than with ZIPFoundation (in the package mirror) because ZIPFoundation links
+/// zlib, which the self-contained binary would then need on the municipality's machine
+/// (`Tests/tools/binary-test.sh` allows only libc, libm, libstdc++ and libgcc_s), and stored entries
+/// need no compression. Every entry has the same fixed time (1980-01-01), so the bytes are
+/// deterministic. Tested against the readers that matter: Python's zipfile (every CRC), openpyxl and
+/// LibreOffice Calc (`soft_roundtrip.py --xlsx`).
 enum Zip {
     static func stored(_ entries: [(name: String, data: Data)]) -> Data {
         var out = Data(), directory = Data()

@@ -62,7 +62,7 @@ struct CourseView: Hashable {
         let starts = course.upcomingTeamStarts(from: today).map(DateView.init)
         nextTeamStart = starts.first
         laterTeamStarts = Array(starts.dropFirst())
-        waitingTime = course.waitingWeeks.map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
+        waitingTime = course.waitingWeeks?.weeksText
         price = course.price?.text ?? "Forløbet oplyser ikke en samlet pris. Se prisen under hver del, eller kontakt os."
         contact = ContactView(course.contact(in: municipality))
         places = parts.flatMap(\.places).uniqued()

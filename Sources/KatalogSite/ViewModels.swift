@@ -183,7 +183,7 @@ final class ModuleView: Sendable {
         nextTeamStart = starts.first
         laterTeamStarts = Array(starts.dropFirst())
         placesPerTeam = module.placesPerTeam.map { "\($0) \($0.exact == 1 ? "plads" : "pladser")" }
-        waitingTime = module.fields.quantity(ModuleKey.waitingWeeks).map { "\($0) \($0.exact == 1 ? "uge" : "uger")" }
+        waitingTime = module.fields.quantity(ModuleKey.waitingWeeks)?.weeksText
         places = module.places.map(PlaceView.init)
         contact = ContactView(module.contact(in: municipality))
         // Not stated is shown as not stated, never as a default.

@@ -43,6 +43,11 @@ try:
     if xlsx:
         direct = os.path.join(work, "direct.xlsx")
         open(direct, "wb").write(raw)
+        # The archive itself, as Python's zipfile reads it: every entry's CRC-32 and size.
+        import zipfile
+        with zipfile.ZipFile(direct) as archive:
+            assert archive.testzip() is None, "soft.xlsx: an entry fails its CRC"
+            assert "xl/worksheets/sheet1.xml" in archive.namelist(), archive.namelist()
         rows = list(openpyxl.load_workbook(direct).active.iter_rows(values_only=True))
         typed(rows, list(rows[0]))
     source = os.path.join(work, "soft.xlsx" if xlsx else "soft.csv")

@@ -18,13 +18,15 @@ import os, re, shutil, sys
 
 n, out = int(sys.argv[1]), sys.argv[2]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Content")
-examples = []
+examples, courses = [], []
 for municipality in sorted(os.listdir(root)):
     folder = os.path.join(root, municipality)
     if os.path.isdir(folder):
         for name in sorted(os.listdir(folder)):
             if name.endswith(".md"):
-                examples.append((name[:-3], open(os.path.join(folder, name), encoding="utf-8").read()))
+                text = open(os.path.join(folder, name), encoding="utf-8").read()
+                # A course (front matter `forløb:`) names its parts: it is added once to each municipality that has them.
+                (courses if re.search(r"^forløb:", text, re.M) else examples).append((name[:-3], text))
 template_yml = open(os.path.join(root, "fjordby", "kommune.yml"), encoding="utf-8").read()
 
 municipalities = max(1, min(98, n // len(examples)))
@@ -58,6 +60,10 @@ for m in range(municipalities):
         minimal_front = f'---\ntitle: "{title}"\nsummary: "{summary}"\ndate: {updated}\nindsats: {re.search(r"^indsats: (.*)$", front, re.M).group(1)}\n---\n'
         open(os.path.join(minimal, "content", slug, file + ".md"), "w", encoding="utf-8").write(minimal_front + body)
         written += 1
+    for name, text in courses:
+        parts = re.search(r"^forløb: \[(.*)\]$", text, re.M).group(1).split(", ")
+        if all(os.path.exists(os.path.join(content, slug, part + ".md")) for part in parts):
+            open(os.path.join(content, slug, name + ".md"), "w", encoding="utf-8").write(text)
 
 layouts = os.path.join(hugo, "layouts", "_default")
 os.makedirs(layouts)

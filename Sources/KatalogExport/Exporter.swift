@@ -64,19 +64,21 @@ public struct Exporter: Sendable {
     }
 
     public func render(_ format: Format, _ catalog: Catalog) -> String {
-        let (pieces, assemble) = file(format, keyed(catalog))
+        let keyed = keyed(catalog)
+        let (pieces, assemble) = file(format, keyed, soft: Once { rows(keyed) })
         return assemble(pieces.map(\.text)).joined()
     }
 
     /// A format's pieces (one per module, kept in the memo) and how the file is put together from
     /// their texts, in parts (large exports are assembled without copying each byte several times).
-    private func file(_ format: Format, _ keyed: [Keyed]) -> ([Piece], @Sendable ([String]) -> [String]) {
+    /// `soft`: the SOFT rows, made once for the files that need them.
+    private func file(_ format: Format, _ keyed: [Keyed], soft: Once<[SOFTRow]>) -> ([Piece], @Sendable ([String]) -> [String]) {
         switch format {
         case .softCSV:
-            return (rows(keyed).map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
+            return (soft.value.map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
         case .softJSON:
             // `{"$schema", "standard", "tilbud": [...]}`, pretty and sorted, the records indented into place.
-            return (rows(keyed).map(\.json), { records in
+            return (soft.value.map(\.json), { records in
                 let head: JSONValue = ["$schema": "soft.schema.json", "standard": .string(Self.softStandard)]
                 let opening = String(head.rendered(pruning: false).dropLast(2)) + ",\n  \"tilbud\" : [\n"
                 return [opening] + (records.isEmpty ? ["\n"] : records.interleaved(with: ",\n") + ["\n"]) + ["  ]\n}\n"]
@@ -116,20 +118,24 @@ public struct Exporter: Sendable {
     /// The export files: the catalog-wide formats, each municipality's feed and calendar. Each is keyed by
     /// its pieces, so a session makes again only the files whose pieces changed.
     public func outputs(_ catalog: Catalog) -> [GeneratedFile] {
+        // A file's pieces are found once, for its key and then its bytes.
         func generated(_ path: String, _ file: @escaping @Sendable () -> ([Piece], @Sendable ([String]) -> [String])) -> GeneratedFile {
-            GeneratedFile(path: path, key: { fingerprint(path, file().0.map(\.hash)) }, make: {
-                let (pieces, assemble) = file()
+            let pieces = Once(file)
+            return GeneratedFile(path: path, key: { fingerprint(path, pieces.value.0.map(\.hash)) }, make: {
+                let (pieces, assemble) = pieces.value
                 return assemble(pieces.map(\.text))
             })
         }
-        // Every file's pieces come from the same keyed modules: found once for all of them.
+        // Every file's pieces come from the same keyed modules: found once for all of them, and the SOFT rows once for
+        // the CSV, the JSON and the workbook.
         let keyed = keyed(catalog)
         let byMunicipality = Dictionary(grouping: keyed) { $0.municipality.slug }
+        let soft = Once { rows(keyed) }
         // The SOFT records as a workbook too (identifiers as text cells, dates as dates), from the same rows.
-        let workbook = GeneratedFile(path: "eksport/soft.xlsx", key: { fingerprint("eksport/soft.xlsx", rows(keyed).map(\.csvLine.hash)) },
+        let workbook = GeneratedFile(path: "eksport/soft.xlsx", key: { fingerprint("eksport/soft.xlsx", soft.value.map(\.csvLine.hash)) },
                                      data: { XLSX.workbook(header: SOFT.fields.map(\.name),
-                                                           rows: rows(keyed).map { $0.record.values.map(\.xlsxCell) }) })
-        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed) } } + [workbook]
+                                                           rows: soft.value.map { $0.record.values.map(\.xlsxCell) }) })
+        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed, soft: soft) } } + [workbook]
             + catalog.municipalities.map { municipality in
                 generated(feedPath(municipality)) {
                     feed(byMunicipality[municipality.slug] ?? [],

@@ -31,26 +31,30 @@ enum XLSX {
     }
 
     static func sheet(_ rows: [[Cell]]) -> String {
-        var xml = head + "<worksheet xmlns=\"\(main)\"><sheetData>"
-        for (r, row) in rows.enumerated() {
-            xml += "<row r=\"\(r + 1)\">"
-            for (c, cell) in row.enumerated() {
-                let ref = column(c) + String(r + 1)
-                switch cell {
-                case .text(let text): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
-                case .code(let text):
-                    xml += "<c r=\"\(ref)\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
-                case .number(let number): xml += "<c r=\"\(ref)\"><v>\(number)</v></c>"
-                case .date(let iso):
-                    if let serial = serial(iso) { xml += "<c r=\"\(ref)\" s=\"1\"><v>\(serial)</v></c>" } else {
-                        xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(iso))</t></is></c>"
-                    }
-                case .empty: break
+        // Row by row in parallel (a national catalog's sheet is thousands of rows), joined in order.
+        let lines = Parallel.map(Array(rows.enumerated())) { r, row in self.row(r, row) }
+        return head + "<worksheet xmlns=\"\(main)\"><sheetData>" + lines.joined() + "</sheetData></worksheet>"
+    }
+
+    /// One row's XML (`r`: zero-based).
+    static func row(_ r: Int, _ row: [Cell]) -> String {
+        var xml = "<row r=\"\(r + 1)\">"
+        for (c, cell) in row.enumerated() {
+            let ref = column(c) + String(r + 1)
+            switch cell {
+            case .text(let text): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+            case .code(let text):
+                xml += "<c r=\"\(ref)\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+            case .number(let number): xml += "<c r=\"\(ref)\"><v>\(number)</v></c>"
+            case .date(let iso):
+                if let serial = serial(iso) { xml += "<c r=\"\(ref)\" s=\"1\"><v>\(serial)</v></c>" } else {
+                    xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(iso))</t></is></c>"
                 }
+            case .empty: break
             }
-            xml += "</row>"
         }
-        return xml + "</sheetData></worksheet>"
+        xml += "</row>"
+        return xml
     }
 
     /// `A`, … `Z`, `AA`, … for a zero-based column.
@@ -79,6 +83,8 @@ enum XLSX {
 
     /// XML text: `&`, `<`, `>` escaped, and the control characters XML 1.0 cannot hold left out.
     static func escape(_ text: String) -> String {
+        // Most cells need nothing escaped.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0xEF }) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -170,7 +176,11 @@ enum Zip {
     /// CRC-32 (IEEE 802.3, as ZIP uses it).
     static func crc32(_ data: Data) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        table.withUnsafeBufferPointer { table in
+            data.withUnsafeBytes { bytes in
+                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            }
+        }
         return crc ^ 0xFFFF_FFFF
     }
 

@@ -92,7 +92,9 @@ public enum ModuleParser {
     /// Whether front matter is a course's: a top-level `forløb:` key (read before the YAML, so that
     /// a course with a YAML mistake is still reported as a course).
     static func isCourse(_ yaml: String) -> Bool {
-        guard yaml.containsText("forløb") else { return false }
+        // A key starts a line: most modules mention "forløbet" in their text, few start a line with it.
+        guard yaml.hasPrefix("forløb") || yaml.hasPrefix("\"forløb") || yaml.hasPrefix("'forløb") || yaml.containsText("\nforløb")
+                || yaml.containsText("\n\"forløb") || yaml.containsText("\n'forløb") else { return false }
         return yaml.split(separator: "\n").contains { line in
             ["forløb", "\"forløb\"", "'forløb'"].contains { key in
                 line.hasPrefix(key) && line.dropFirst(key.count).drop { $0 == " " }.first == ":"

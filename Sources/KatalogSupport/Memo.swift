@@ -96,3 +96,23 @@ public final class MemoGroup: @unchecked Sendable {
         for end in ends { end() }
     }
 }
+
+/// A value made at most once, by the first caller that asks for it (from any thread), and then
+/// shared: what several files of one build are made from (the SOFT rows of the CSV, the JSON and
+/// the workbook) is made once, though a one-shot build's memos keep nothing.
+public final class Once<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    public init(_ make: @escaping () -> Value) { self.make = make }
+
+    public var value: Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
+}

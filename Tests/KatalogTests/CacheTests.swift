@@ -25,6 +25,18 @@ struct CacheTests {
         #expect(made == 1, "a value the last build did not ask for is gone")
     }
 
+    @Test("a Once value is made once, however many threads ask for it at the same time, and they all get it")
+    func once() {
+        final class Counter: @unchecked Sendable { var made = 0 }
+        let counter = Counter()
+        let value = Once { () -> [Int] in
+            counter.made += 1
+            return Array(0..<1000)
+        }
+        let seen = Parallel.map(Array(0..<64)) { _ in value.value.count }
+        #expect(counter.made == 1 && seen == Array(repeating: 1000, count: 64))
+    }
+
     @Test("a group ends every one of its memos; a memo made to keep keeps within a group that does not")
     func group() {
         let group = MemoGroup(keeps: true)

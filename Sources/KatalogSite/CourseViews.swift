@@ -29,7 +29,9 @@ struct CourseView: Hashable {
     let municipalityURL: String
     let targetGroup: String?
     /// The diagnoses the course states; when it states none, those some part is for; in the vocabulary's order.
+    /// Groups that are not a disease (rygere, pårørende) apart, as on a module's page.
     let diagnoses: [LinkView]
+    let audiences: [LinkView]
     let parts: [CoursePartView]
     let nextTeamStart: DateView?
     let laterTeamStarts: [DateView]
@@ -56,8 +58,12 @@ struct CourseView: Hashable {
         municipalityURL = SiteModel.municipalityPath(municipality)
         targetGroup = course.targetDescription
         let diagnosed = municipality.diagnoses(of: course)
-        diagnoses = Vocabularies.diagnoses.terms.filter { diagnosed.contains($0.code) }
-            .map { LinkView(label: $0.label, url: SiteModel.diagnosisPath($0.code)) }
+        let terms = Vocabularies.diagnoses.terms.filter { diagnosed.contains($0.code) }
+        func links(_ terms: [Vocabulary.Term]) -> [LinkView] {
+            terms.map { LinkView(label: $0.label, url: SiteModel.diagnosisPath($0.code)) }
+        }
+        diagnoses = links(terms.filter { !Vocabularies.targetGroups.contains($0.code) })
+        audiences = links(terms.filter { Vocabularies.targetGroups.contains($0.code) })
         self.parts = parts.map(CoursePartView.init)
         let starts = course.upcomingTeamStarts(from: today).map(DateView.init)
         nextTeamStart = starts.first
@@ -136,6 +142,7 @@ extension CourseView: TemplateView {
         "municipalityURL": key(\.municipalityURL),
         "targetGroup": key(\.targetGroup),
         "diagnoses": key(\.diagnoses),
+        "audiences": key(\.audiences),
         "parts": key(\.parts),
         "nextTeamStart": key(\.nextTeamStart),
         "laterTeamStarts": key(\.laterTeamStarts),

@@ -86,6 +86,17 @@ struct CourseTests {
             + "Næste hold: <time datetime=\"2027-02-01\">1. februar 2027</time>.</li>"), "\(doctors)")
     }
 
+    @Test("a course's target groups that are not a disease are under Målgruppe, as on a module's page")
+    func audiences() throws {
+        let catalog = try Self.catalog(["testby/kol-rehabilitering.md": Self.course.replacingOccurrences(of: "diagnoser: [kol]",
+                                                                                                      with: "diagnoser: [kol, pårørende]")])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/kol-rehabilitering.html", encoding: .utf8)
+        #expect(page.contains("<dt>Sygdomme</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/kol.html\">KOL</a></li></ul></dd>"))
+        #expect(page.contains("<dt>Målgruppe</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/paaroerende.html\">Pårørende</a></li></ul></dd>"))
+    }
+
     @Test("the exports carry the course: forloeb.json with its parts' ids, each part's SOFT record and FHIR program name it")
     func exports() throws {
         let catalog = try Self.catalog()

@@ -54,6 +54,10 @@ public struct New: ConsoleCommand {
                 "\(intervention.variants.map { "\(intervention.rawValue)/\($0.rawValue)" }.joined(separator: " eller ")).")
             return Exit.usage
         }
+        guard !ContentLoader.reservedModules.contains(id) else {
+            console.err("Filnavnet `\(id)` bruges af webstedet selv; vælg et andet, fx `\(id)-tilbud`.")
+            return Exit.usage
+        }
         guard Slug.make(id) == id else {
             console.err("Filnavnet `\(id)` skal være små bogstaver, tal og bindestreger, fx `\(Slug.make(id))`.")
             return Exit.usage

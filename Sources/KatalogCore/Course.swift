@@ -69,9 +69,13 @@ extension Municipality {
     /// The courses a module is a part of, in the municipality's order.
     public func courses(of module: Module) -> [Course] { courses.filter { $0.partSlugs.contains(module.slug) } }
 
-    /// The diagnoses a course is for: those it states, else those some part is for.
+    /// The diagnoses a course is for: those it states, else those every part is for (a citizen joins
+    /// the whole course only where each part takes them: a KOL-only part makes the course KOL-only).
     public func diagnoses(of course: Course) -> Set<String> {
-        Set(course.diagnoses.isEmpty ? parts(of: course).flatMap(\.diagnoses) : course.diagnoses)
+        guard course.diagnoses.isEmpty else { return Set(course.diagnoses) }
+        let parts = parts(of: course)
+        guard let first = parts.first else { return [] }
+        return parts.dropFirst().reduce(Set(first.diagnoses)) { $0.intersection($1.diagnoses) }
     }
 
     /// A course's parts that exist, in the course's order.

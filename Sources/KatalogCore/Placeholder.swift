@@ -14,10 +14,21 @@ public enum Placeholder {
 
     /// Whether the text is a placeholder to fill in or a choice to make.
     public static func isPending(_ text: String) -> Bool {
-        // Every value of every file is asked: most start with neither U, V nor a space.
-        guard let first = text.utf8.first, first == 0x55 || first == 0x56 || first == 0x20 else { return false }
+        // Every value of every file is asked: most start with neither U, u, V nor a space.
+        guard let first = text.utf8.first, first == 0x55 || first == 0x75 || first == 0x56 || first == 0x20 else { return false }
         let trimmed = text.drop { $0 == " " }
-        return trimmed.hasPrefix(fill) || trimmed.hasPrefix(choose)
+        // `udfyld` and `Udfyld` too (an author's own note); `VÆLG` only as written, since "Vælg …" can begin a real sentence.
+        return trimmed.prefix(fill.count).uppercased() == fill || trimmed.hasPrefix(choose)
+    }
+
+    /// Text that stands in for a value rather than stating one: `x`, `...`, `-`, `?`, `TODO`, `xxx`, or a
+    /// field's own name (`pris: Pris`). A title, a summary, a price or a description like this says nothing.
+    public static func isFiller(_ text: String, key: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        if letters.count < 2 { return true }
+        let word = letters.lowercased()
+        return ["todo", "tbd", "xx", "xxx", "xxxx", "udfyld", "tekst", "test", "asdf", "lorem", "ipsum"].contains(word)
+            || word == key.lowercased().filter(\.isLetter)
     }
 
     public static func isPending(_ text: Substring) -> Bool { isPending(String(text)) }

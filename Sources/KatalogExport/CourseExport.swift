@@ -15,8 +15,8 @@ enum CourseExport {
                     "titel": .string(course.title),
                     "resume": .string(course.summary),
                     "dele": .array(municipality.parts(of: course).map { .string($0.id) }),
-                    "diagnoser": course.diagnoses.isEmpty ? .null
-                        : .array(course.diagnoses.map { .string(Vocabularies.diagnoses.label($0)) }),
+                    // As its page shows them: those it states, else those every part is for; null when none.
+                    "diagnoser": diagnoses(course, in: municipality),
                     "målgruppe": course.targetDescription.json,
                     "holdstart": course.teamStarts.isEmpty ? .null : .array(course.upcomingTeamStarts(from: today).map(JSONValue.string)),
                     "ventetid_uger": course.waitingWeeks.map { .string($0.description) } ?? .null,
@@ -31,5 +31,11 @@ enum CourseExport {
         }
         let document: JSONValue = ["standard": .string(Exporter.softStandard), "forløb": .array(courses)]
         return document.rendered(pruning: false) + "\n"
+    }
+
+    static func diagnoses(_ course: Course, in municipality: Municipality) -> JSONValue {
+        let codes = municipality.diagnoses(of: course)
+        let labels = Vocabularies.diagnoses.terms.filter { codes.contains($0.code) }.map { JSONValue.string($0.label) }
+        return labels.isEmpty ? .null : .array(labels)
     }
 }

@@ -332,8 +332,8 @@ extension ContentLoader {
                                                    ?? "skriv filnavnet på et tilbud i samme mappe, fx `kol-traening`", rule: "FELT"))
                 }
             }
-            // (An empty `forløb` is reported as such by the reader.)
-            if !course.partNames.isEmpty, named.count < 2 {
+            // (A `forløb` with no value at all is reported as such by the reader; `[]` and one part are reported here.)
+            if course.fields.values[CourseKey.parts.path] != nil, named.count < 2 {
                 problems.append(InputError(at, "et forløb skal have mindst to dele",
                                            hint: "skriv filnavnene på forløbets dele, fx [kol-traening, kol-skolen]", rule: "FELT"))
             }

@@ -109,8 +109,10 @@ public enum ModuleParser {
         let frontMatter = SourceLocation(file: file, line: 1)
         var reader = FieldReader(file: file, firstLine: document.yamlFirstLine)
         reader.isCourse = true
-        let fields = reader.read(yaml: document.yaml, schema: Schema.course)
+        var fields = reader.read(yaml: document.yaml, schema: Schema.course)
         problems += reader.errors
+        // The course's own phone and e-mail are checked as a module's are (`Identifiers.rules`).
+        problems += Identifiers.check(&fields, municipality: false, file: file)
         if !reader.errors.contains(where: { $0.rule == "YAML" }) {
             problems += ContentLoader.requiredKeys([ModuleKey.title, .summary, .updated], in: fields, at: frontMatter)
         }

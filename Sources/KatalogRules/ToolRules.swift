@@ -31,7 +31,7 @@ public enum ToolRules {
                  Skriv det, kommentaren i filen beder om, i stedet for UDFYLD-teksten; ved VÆLG: behold det, der passer (uden VÆLG), og \
                  slet resten.
                  """,
-             check: .module { f in placeholders(f.fields, prefix: "") + bodyPlaceholder(f.module) }),
+             check: .module { f in placeholders(f.fields, prefix: "") + fillers(f.fields) + bodyPlaceholder(f.module) }),
         Rule(id: example, section: "-", basis: .placeholder, kind: .machine, target: .allModules,
              wording: """
                  Værdier med EKSEMPEL er eksempler fra `katalog init`. De må kun stå i et katalog, hvor kommune.yml siger `eksempeldata: \
@@ -45,6 +45,10 @@ public enum ToolRules {
                      + (f.module.slug.hasPrefix("eksempel-") ? [Issue(line: 1,
                          "filen er et eksempel fra `katalog init`; gennemgå hvert valg og tal, og giv filen tilbuddets navn")] : [])
              }),
+        Rule(id: placeholder + "-KOMMUNE", section: "-", basis: .placeholder, kind: .machine, target: .organisation,
+             wording: "Tekst, der begynder med UDFYLD, og valg, der begynder med VÆLG, i kommune.yml er pladsholdere. De siger intet.",
+             line: 0, hint: "Skriv kommunens egne oplysninger i stedet for UDFYLD-teksten.",
+             check: .municipality { m in placeholders(m.fields, prefix: "") }),
         Rule(id: example + "-KOMMUNE", section: "-", basis: .placeholder, kind: .machine, target: .organisation,
              wording: "Værdier med EKSEMPEL i kommune.yml er eksempler fra `katalog init`. De må kun stå, når `eksempeldata: true`.",
              line: 0, hint: "Skriv kommunens egne oplysninger i stedet for eksemplet.",
@@ -216,6 +220,15 @@ extension ToolRules {
 
     static func bodyPlaceholder(_ module: Module) -> [Issue] { bodyPlaceholder(module.body) }
 
+    /// A title, summary, price or description that stands in for one (`x`, `...`, `TODO`): it says nothing.
+    static func fillers(_ fields: FieldTable) -> [Issue] {
+        [ModuleKey.title, .summary, .price, .targetDescription].compactMap { key in
+            guard let text = fields.text(key), Placeholder.isFiller(text, key: key.path.split(separator: ".").last.map(String.init) ?? "")
+            else { return nil }
+            return Issue(key, "`\(key.path)` siger ikke noget endnu (“\(text.prefix(40))”)")
+        }
+    }
+
     /// FELT-DATO: a review date before the standard, or in the future.
     static func updatedIssues(_ updated: String?) -> [Issue] {
         guard let updated else { return [] }
@@ -246,7 +259,8 @@ extension ToolRules {
     /// standard's interventions; its parts are judged as modules): placeholders, examples, the
     /// review date and readability. Each issue with the rule that reports it.
     static func courseIssues(_ course: Course, in municipality: Municipality, lixLimit: Int) -> [(rule: String, issue: Issue)] {
-        var issues = (placeholders(course.fields, prefix: "") + bodyPlaceholder(course.body)).map { (placeholder, $0) }
+        var issues = (placeholders(course.fields, prefix: "") + fillers(course.fields) + bodyPlaceholder(course.body))
+            .map { (placeholder, $0) }
         if !municipality.isExample {
             issues += examples(course.fields, prefix: "").map { (example, $0) }
         }

@@ -19,7 +19,8 @@ struct CoursePartView: Hashable {
 
 /// A course as its page shows it (`course.mustache`). What the course file states is shown as
 /// stated; what the parts state is shown part by part, never added up into a claim of the whole
-/// (the parts' diagnoses and places are listed together, since each part's are stated).
+/// (the parts' places are listed together, since each part's are stated; a course that states no
+/// diagnoses is shown for those every part is for).
 struct CourseView: Hashable {
     let id: String
     let title: String
@@ -28,7 +29,7 @@ struct CourseView: Hashable {
     let municipality: String
     let municipalityURL: String
     let targetGroup: String?
-    /// The diagnoses the course states; when it states none, those some part is for; in the vocabulary's order.
+    /// The diagnoses the course states; when it states none, those every part is for; in the vocabulary's order.
     /// Groups that are not a disease (rygere, pårørende) apart, as on a module's page.
     let diagnoses: [LinkView]
     let audiences: [LinkView]

@@ -189,12 +189,15 @@ enum DefaultTemplates {
             fQo8cD57eyNuYW1lfX17ey59fTxicj57ey9uYW1lfX17eyNwaG9uZX19VGVsZWZvbjoge3sjcGhvbmVVUkl9fTxhIGhyZWY9InRlbDp7ey59fSI+e3svcGhv\
             bmVVUkl9fXt7cGhvbmV9fXt7I3Bob25lVVJJfX08L2E+e3svcGhvbmVVUkl9fTxicj57ey9waG9uZX19e3sjZW1haWx9fUUtbWFpbDogPGEgaHJlZj0ibWFp\
             bHRvOnt7Ln19Ij57ey59fTwvYT48YnI+e3svZW1haWx9fXt7I2hvdXJzfX17ey59fXt7L2hvdXJzfX08L3A+Cnt7L2NvbnRhY3R9fQo8L3NlY3Rpb24+Cjxz\
-            ZWN0aW9uIGNsYXNzPSJib3ggZ3AiIGFyaWEtbGFiZWxsZWRieT0ibGFlZ2UiPgo8aDIgaWQ9ImxhZWdlIj5Gb3IgbMOmZ2VyPC9oMj4KPHA+SGVudmlzIG1l\
-            ZCBrb21tdW5laGVudmlzbmluZ2VuIChNZWRDb20gWFJFRjE1KSwgb2cgc2tyaXYgZm9ybMO4YmV0cyBuYXZuICh7e3RpdGxlfX0pIGkgaGVudmlzbmluZ2Vu\
-            LiBIdmVyIGRlbCBoYXIgc2luIGVnZW4gc2lkZSBtZWQsIGh2ZW0gZGVyIGthbiBoZW52aXNlIHRpbCBkZW4uPC9wPgo8cD48YSBocmVmPSJ7e3Jvb3R9fXt7\
-            ZG9jdG9yc1VSTH19Ij5Nb2R0YWdlciwgbG9rYXRpb25zbnVtbWVyIG9nIGh2YWQgaGVudmlzbmluZ2VuIHNrYWwgaW5kZWhvbGRlPC9hPjwvcD4KPC9zZWN0\
-            aW9uPgo8cCBjbGFzcz0ibWV0YSI+U2lkc3Qgb3BkYXRlcmV0OiA8dGltZSBkYXRldGltZT0ie3t1cGRhdGVkSVNPfX0iPnt7dXBkYXRlZH19PC90aW1lPjwv\
-            cD4KPC9hcnRpY2xlPgp7ey9jb3Vyc2V9fQp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
+            ZWN0aW9uIGNsYXNzPSJib3ggZ3AiIGFyaWEtbGFiZWxsZWRieT0ibGFlZ2UiPgo8aDIgaWQ9ImxhZWdlIj5Gb3IgbMOmZ2VyPC9oMj4Ke3teZW1wdHkocmVm\
+            ZXJyYWxTb3VyY2VzKX19PHA+SGVudmlzIG1lZCBrb21tdW5laGVudmlzbmluZ2VuIChNZWRDb20gWFJFRjE1KSwgb2cgc2tyaXYgZm9ybMO4YmV0cyBuYXZu\
+            ICh7e3RpdGxlfX0pIGkgaGVudmlzbmluZ2VuLiBIdmVyIGRlbCBoYXIgc2luIGVnZW4gc2lkZSBtZWQsIGh2ZW0gZGVyIGthbiBoZW52aXNlIHRpbCBkZW4u\
+            PC9wPnt7L2VtcHR5KHJlZmVycmFsU291cmNlcyl9fQp7eyNlbXB0eShyZWZlcnJhbFNvdXJjZXMpfX08cD5Gb3Jsw7hiZXRzIGRlbGUgb3BseXNlciBpa2tl\
+            LCBodmVtIGRlciBrYW4gaGVudmlzZSB0aWwgZGVtLiBLb21tdW5lbnMgaGVudmlzbmluZ3N2ZWogc3TDpXIgcMOlIHNpZGVuIGZvciBsw6ZnZXIuPC9wPnt7\
+            L2VtcHR5KHJlZmVycmFsU291cmNlcyl9fQo8cD48YSBocmVmPSJ7e3Jvb3R9fXt7ZG9jdG9yc1VSTH19Ij5Nb2R0YWdlciwgbG9rYXRpb25zbnVtbWVyIG9n\
+            IGh2YWQgaGVudmlzbmluZ2VuIHNrYWwgaW5kZWhvbGRlPC9hPjwvcD4KPC9zZWN0aW9uPgo8cCBjbGFzcz0ibWV0YSI+U2lkc3Qgb3BkYXRlcmV0OiA8dGlt\
+            ZSBkYXRldGltZT0ie3t1cGRhdGVkSVNPfX0iPnt7dXBkYXRlZH19PC90aW1lPjwvcD4KPC9hcnRpY2xlPgp7ey9jb3Vyc2V9fQp7ey9jb250ZW50fX17ey9s\
+            YXlvdXR9fQo=
             """,
         "doctors.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjbXVuaWNpcGFsaXR5fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEg\

@@ -137,7 +137,11 @@ struct CourseTests {
         #expect(page.contains("Telefon: <a href=\"tel:+4511223344\">11 22 33 44</a>"), "a phone can call it with a tap")
         let data = try Data(contentsOf: URL(fileURLWithPath: catalog.output + "/eksport/forloeb.json"))
         let course = try #require(((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["forløb"] as? [[String: Any]])?.first)
-        for key in ["pris", "gratis", "holdstart", "diagnoser", "målgruppe"] { #expect(course[key] is NSNull, "\(key)") }
+        for key in ["pris", "gratis", "holdstart", "målgruppe"] { #expect(course[key] is NSNull, "\(key)") }
+        // No diagnoses stated: those every part is for (both parts are for KOL and type 2-diabetes), on the page and in the export.
+        #expect(course["diagnoser"] as? [String] == ["KOL", "Type 2-diabetes"], "\(course)")
+        #expect(page.contains("<dt>Sygdomme</dt><dd><ul class=\"inline\"><li><a href=\"../diagnose/kol.html\">KOL</a></li>"
+            + "<li><a href=\"../diagnose/type-2-diabetes.html\">Type 2-diabetes</a></li></ul></dd>"))
     }
 
     @Test("a course's mistakes are findings at their line, and the rest of the catalog is still checked",
@@ -145,6 +149,8 @@ struct CourseTests {
             ("forløb: [traening.md, skole]", "forløb: [traening, skolen]", "forløbets del `skolen` findes ikke i Testby Kommune", "skole"),
             ("forløb: [traening.md, skole]", "forløb: [traening, traening.md]", "delen `traening.md` står mere end én gang i forløbet", nil),
             ("forløb: [traening.md, skole]", "forløb: [traening]", "et forløb skal have mindst to dele", nil),
+            ("forløb: [traening.md, skole]", "forløb: []", "et forløb skal have mindst to dele", nil),
+            ("pris: Gratis", "pris: Gratis\nkontakt:\n  telefon: \"12\"", "kontakt.telefon", nil),
             ("forløb: [traening.md, skole]", "forløb: [traening, kol-rehabilitering]", "`kol-rehabilitering` er selv et forløb", nil),
             ("pris: Gratis", "pris: Gratis\nindsats: fysisk-aktivitet", "ukendt felt `indsats`", "skriv `indsats` i de dele"),
             ("  diagnoser: [kol]", "  diagnoser: [kol]\n  alder-fra: 18", "ukendt felt `målgruppe.alder-fra`", "i de dele"),
@@ -196,6 +202,43 @@ struct CourseTests {
         let after = catalog.run(["check", "--content", catalog.content]).console.output
         #expect(!after.contains("hjerte.md"), "\(after)")
         #expect(after.contains("og 1 forløb tjekket"))
+    }
+
+    @Test("a title, summary, price or description that stands in for one (x, ..., udfyld, TODO) fails in a course, a module and kommune.yml")
+    func fillers() throws {
+        let course = Self.course.replacingOccurrences(of: "pris: Gratis", with: "pris: udfyld")
+            .replacingOccurrences(of: "resume: Et forløb for dig med KOL. Du træner og lærer om din sygdom.", with: "resume: \"...\"")
+        let module = validModule(titel: "x")
+        let municipality = validMunicipality.replacingOccurrences(of: "navn: Testby Kommune", with: "navn: UDFYLD")
+        let catalog = try Self.catalog(["testby/kol-rehabilitering.md": course, "testby/andet.md": module, "testby/kommune.yml": municipality])
+        defer { catalog.remove() }
+        let checked = catalog.run(["check", "--content", catalog.content])
+        #expect(checked.code == 1)
+        let output = checked.console.output
+        for expected in ["kol-rehabilitering.md:3:1: fejl: `resume` siger ikke noget endnu (“...”) [UDFYLD]",
+                         "kol-rehabilitering.md:9:1: fejl: `pris` er ikke udfyldt endnu [UDFYLD]",
+                         "andet.md:2:1: fejl: `titel` siger ikke noget endnu (“x”) [UDFYLD]",
+                         "kommune.yml:1:1: fejl: `navn` er ikke udfyldt endnu [UDFYLD-KOMMUNE]"] {
+            #expect(output.contains(expected), "\(expected)\n\(output)")
+        }
+        #expect(!Placeholder.isFiller("Gratis", key: "pris") && !Placeholder.isFiller("KOL-skolen", key: "titel")
+                && !Placeholder.isFiller("Vi", key: "resume") && Placeholder.isFiller("Pris", key: "pris") && Placeholder.isFiller("-", key: "titel"))
+        #expect(Placeholder.isPending("Udfyld: pris") && !Placeholder.isPending("Vælg selv, om du vil træne"))
+    }
+
+    @Test("a course whose parts name no referrer does not tell the GP to refer to it; katalog new refuses the site's own names")
+    func noReferrers() throws {
+        let school = Self.school, training = validModule(titel: "Træning ved KOL").replacingOccurrences(of: "adgang:\n  egen-henvendelse: true\n", with: "")
+        let catalog = try Self.catalog(["testby/traening.md": training, "testby/skole.md": school])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/kol-rehabilitering.html", encoding: .utf8)
+        #expect(page.contains("<p>Forløbets dele oplyser ikke, hvem der kan henvise til dem. Kommunens henvisningsvej står på siden for læger.</p>"))
+        #expect(!page.contains("Henvis med kommunehenvisningen"))
+        for name in ["index", "for-laeger"] {
+            let made = catalog.run(["new", "forløb", name, "--content", catalog.content])
+            #expect(made.code == 2 && made.console.errors.contains("bruges af webstedet selv"), "\(name)")
+        }
     }
 
     @Test("each part is judged as its intervention, and the course by the tool's rules on its own text only")

@@ -11,7 +11,7 @@ import Testing
 @Suite("Rules declare the fields they read")
 struct RuleFieldsTests {
     /// Rules that read every field (placeholders, example markers) or only the body and file name.
-    static let generic: Set<String> = [ToolRules.placeholder, ToolRules.example, ToolRules.example + "-KOMMUNE", ToolRules.table, ToolRules.copy]
+    static let generic: Set<String> = [ToolRules.placeholder, ToolRules.example, ToolRules.example + "-KOMMUNE", ToolRules.placeholder + "-KOMMUNE", ToolRules.table, ToolRules.copy]
 
     /// Whether an issue's path is a declared field, or the group of one (a missing field is
     /// reported at its group: `afslutning` for `afslutning.videreførelse`).

@@ -299,7 +299,7 @@ extension Municipality {
     /// The municipality's calendar of team starts (iCalendar), which its page links to.
     public var calendarPath: String { "eksport/\(slug).ics" }
     /// Whether any of its modules states team starts (then its page links to the calendar).
-    public var hasTeamStarts: Bool { modules.contains { !$0.teamStarts.isEmpty } }
+    public var hasTeamStarts: Bool { modules.contains { !$0.teamStarts.isEmpty } || courses.contains { !$0.teamStarts.isEmpty } }
     public var isExample: Bool { fields.bool(MunicipalityKey.isExample) ?? false }
     public var postcodes: [String] { fields.list(MunicipalityKey.postcodes) }
     public var website: String? { fields.text(MunicipalityKey.website) }

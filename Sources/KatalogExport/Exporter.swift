@@ -158,7 +158,12 @@ public struct Exporter: Sendable {
                 Piece(ICalendar.events(module, today: today, pageURL: address.baseURL == nil ? nil : address.url(module.pagePath)))
             }
         }
-        return ([Piece(head)] + events, { texts in texts + [ICalendar.foot] })
+        // The courses' own team starts too (few: made each time).
+        let courses = municipality.courses.map { course in
+            Piece(ICalendar.events(course, parts: municipality.parts(of: course), today: today,
+                                   pageURL: address.baseURL == nil ? nil : address.url(course.pagePath)))
+        }
+        return ([Piece(head)] + events + courses, { texts in texts + [ICalendar.foot] })
     }
 
     /// An Atom feed of the catalog's modules, newest first, with each module's entry kept in the memo.

@@ -20,20 +20,32 @@ public enum ICalendar {
     /// A module's events: one per team start from `today` on (empty when it has none).
     /// `pageURL`: the module's page, absolute (an iCalendar URL must be a URI), else nil.
     static func events(_ module: Module, today: String, pageURL: String?) -> String {
-        let starts = module.upcomingTeamStarts(from: today)
+        events(id: module.id, title: module.title, summary: module.summary, updated: module.updated,
+               starts: module.upcomingTeamStarts(from: today), placesPerTeam: module.placesPerTeam, places: module.places, pageURL: pageURL)
+    }
+
+    /// A course's own team starts (its parts' are their own events), at its parts' places.
+    static func events(_ course: Course, parts: [Module], today: String, pageURL: String?) -> String {
+        events(id: course.id, title: course.title, summary: course.summary, updated: course.updated,
+               starts: course.upcomingTeamStarts(from: today), placesPerTeam: nil, places: parts.flatMap(\.places), pageURL: pageURL)
+    }
+
+    static func events(id: String, title: String, summary: String, updated: String, starts: [String], placesPerTeam: Quantity?,
+                       places: [Place], pageURL: String?) -> String {
         guard !starts.isEmpty else { return "" }
-        let stamp = compact(module.updated) + "T000000Z"
-        var description = module.summary.isEmpty ? [] : [module.summary]
-        if let places = module.placesPerTeam { description.append("Pladser på holdet: \(places).") }
+        let stamp = compact(updated) + "T000000Z"
+        var description = summary.isEmpty ? [] : [summary]
+        if let places = placesPerTeam { description.append("Pladser på holdet: \(places).") }
         if let pageURL { description.append("Læs mere: \(pageURL)") }
-        let location = module.places.map(\.line).filter { !$0.isEmpty }.joined(separator: "; ")
+        var seen: Set<String> = []
+        let location = places.map(\.line).filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: "; ")
         return starts.map { start in
             var event = [
                 "BEGIN:VEVENT",
-                "UID:" + escape("holdstart-\(compact(start))-\(module.id.replacingASCII { $0 == 0x2F ? "-" : nil })@tilbudskatalog"),
+                "UID:" + escape("holdstart-\(compact(start))-\(id.replacingASCII { $0 == 0x2F ? "-" : nil })@tilbudskatalog"),
                 "DTSTAMP:" + stamp,
                 "DTSTART;VALUE=DATE:" + compact(start),
-                "SUMMARY:" + escape("Holdstart: \(module.title)"),
+                "SUMMARY:" + escape("Holdstart: \(title)"),
             ]
             if !description.isEmpty { event.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
             if !location.isEmpty { event.append("LOCATION:" + escape(location)) }

@@ -114,6 +114,11 @@ struct CourseTests {
         #expect(courses[0]["ventetid_uger"] is NSNull, "not stated stays not stated")
         let records = Exporter().records(try catalog.load())
         #expect(records.map { $0["forløb"] } == [.texts([]), .texts(["KOL-rehabilitering"]), .texts(["KOL-rehabilitering"])])
+        // The course's own team starts are in the municipality's calendar, from today on.
+        let calendar = try String(contentsOfFile: catalog.output + "/eksport/testby.ics", encoding: .utf8)
+        #expect(calendar.components(separatedBy: "SUMMARY:Holdstart: KOL-rehabilitering").count == 3, "\(calendar)")
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20270201") && calendar.contains("DTSTART;VALUE=DATE:20270906")
+                && !calendar.contains("20270110"))
         let fhir = try String(contentsOfFile: catalog.output + "/eksport/fhir-healthcareservices.json", encoding: .utf8)
         #expect(fhir.components(separatedBy: "\"text\" : \"Forløb: KOL-rehabilitering\"").count == 3, "both parts, not the third")
     }

@@ -365,6 +365,14 @@ extension ContentLoader {
                         hint: "brug et relativt link, fx `andet-tilbud.md`"))
                     continue
                 }
+                // A link to another kind of address than a web page, an e-mail or a phone number (`javascript:`, `data:`,
+                // `file:`): libcmark writes an empty link, so the reader would find nothing; say so at its line.
+                if let scheme = LinkTarget.scheme(link.destination), !["http", "https", "mailto", "tel"].contains(scheme) {
+                    errors.append(InputError.link(location,
+                        "linket `\(link.destination.prefix(60))` er en `\(scheme):`-adresse, som siden ikke viser",
+                        hint: "link til en side (https://…), en e-mailadresse (mailto:) eller et telefonnummer (tel:)"))
+                    continue
+                }
                 // A link is a URL: the browser asks for the file with its %-escapes decoded.
                 guard let target = LinkTarget.localFile(link.destination,
                     from: module.file).map({ $0.removingPercentEncoding ?? $0 }) else { continue }
@@ -479,6 +487,15 @@ func join(_ a: String, _ b: String) -> String {
 /// Local (relative) link destinations in module bodies.
 enum LinkTarget {
     /// The file a relative link points at, or nil for external links, anchors and absolute paths.
+    /// The URL scheme of a link (`https`, `javascript`), lowercased; nil for a relative link.
+    static func scheme(_ destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return scheme.lowercased()
+    }
+
     static func localFile(_ destination: String, from file: String) -> String? {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
               !destination.contains(":") else { return nil }

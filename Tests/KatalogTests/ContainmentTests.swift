@@ -29,6 +29,18 @@ struct ContainmentTests {
         #expect(!FileManager.default.fileExists(atPath: catalog.output + "/testby/ud/hemmelig.pdf"))
     }
 
+    @Test("a link to a javascript:, data:, vbscript: or file: address is an error at its line, not an empty link on the page",
+          arguments: ["javascript:alert(3)", "JavaScript:alert(3)", "data:text/html,x", "vbscript:x", "file:///etc/passwd"])
+    func unsafeScheme(_ destination: String) throws {
+        let body = validModule() + "\n\n[Læs mere](https://www.sst.dk/) eller [skriv](mailto:sundhed@testby.dk) eller [ring](tel:+4511223344).\n\n"
+            + "[klik her](\(destination))\n"
+        let errors = try KatalogTests.loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": body])
+        let line = body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("[klik her]") }! + 1
+        #expect(errors.count == 1, "\(errors.map(\.message))")
+        #expect(errors.first?.rule == "LINK" && errors.first?.location.line == line
+                && errors.first?.message.contains("-adresse, som siden ikke viser") == true, "\(errors.map(\.message))")
+    }
+
     @Test("a kommune.yml that is a link to a file outside the content folder is an error")
     func municipalityFileLink() throws {
         let catalog = try TempCatalog(["testby/a.md": validModule()])

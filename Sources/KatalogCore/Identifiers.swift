@@ -44,6 +44,8 @@ public enum Identifiers {
             problem: { value in
                 guard digits(value) else { return "et EAN-lokationsnummer er 13 cifre fra 0 til 9 (uden mellemrum)" }
                 guard value.utf8.count == 13 else { return "et EAN-lokationsnummer har 13 cifre, ikke \(value.utf8.count)" }
+                // Thirteen zeros pass the check digit, and route nowhere.
+                guard value.contains(where: { $0 != "0" }) else { return "lokationsnummeret er kun nuller; skriv det rigtige nummer" }
                 return gs1CheckDigitIsValid(value) ? nil : "kontrolcifferet (det sidste ciffer) passer ikke med de 12 første"
             }),
         // The upper bound is the tool's own guard against a typo: the SOR codes seen in DK Core's, MedCom's and
@@ -55,6 +57,7 @@ public enum Identifiers {
             hint: "skriv SOR-koden, som den står i SOR-browseren (sorbrowser.sundhedsdatastyrelsen.dk), kun med cifre",
             problem: { value in
                 guard digits(value) else { return "en SOR-kode er kun cifre fra 0 til 9 (uden mellemrum)" }
+                guard value.contains(where: { $0 != "0" }) else { return "SOR-koden er kun nuller; skriv den rigtige kode" }
                 return (11...18).contains(value.utf8.count) ? nil : "en SOR-kode har 11 til 18 cifre, ikke \(value.utf8.count)"
             }),
         IdentifierRule(id: postcode, source: "Danske postnumre: fire cifre",
@@ -195,6 +198,7 @@ public enum Identifiers {
             return "et telefonnummer er cifre (evt. med +45 foran) med en forklaring i parentes bagefter, fx 96 10 20 30 (tast 2)"
         }
         let digitsOnly = number.filter(\.isASCII).filter(\.isNumber)
+        if !digitsOnly.isEmpty, digitsOnly.allSatisfy({ $0 == "0" }) { return "telefonnummeret er kun nuller; skriv det rigtige nummer" }
         guard !number.contains("+") || (number.hasPrefix("+") && number.dropFirst().allSatisfy { $0 != "+" }),
               !number.hasPrefix("-"), !number.hasSuffix("-") else {
             return "+ kan kun stå først i et telefonnummer"

@@ -58,6 +58,11 @@ struct ContactView: Hashable {
     /// `0045 86 12 34 56` → `+4586123456`; spaces, dashes, dots and brackets are dropped; anything
     /// else (letters, an extension, too few digits) gives nil, and the number is shown without a link.
     static func telephoneURI(_ phone: String) -> String? {
+        // An explanation after the number, in parentheses or after a comma ("97 40 50 60 (tast 2)"), is not dialled.
+        var phone = Substring(phone)
+        if let cut = phone.dropFirst().firstIndex(where: { $0 == "(" || $0 == "," }), phone[..<cut].contains(where: \.isNumber) {
+            phone = phone[..<cut]
+        }
         var digits = phone.filter { !" -.()\u{00A0}".contains($0) }
         if digits.hasPrefix("00") { digits = "+" + digits.dropFirst(2) }
         let number = digits.hasPrefix("+") ? digits.dropFirst() : Substring(digits)

@@ -43,6 +43,10 @@ let badIdentifiers: [BadIdentifier] = [
                   "13 cifre fra 0 til 9"),
     BadIdentifier(Identifiers.ean, F + "kommune.yml", "lokationsnummer: \"5790000111114\"", "lokationsnummer: \"5790000111111\"",
                   "kontrolcifferet"),
+    // Zeros pass a check digit and a length, and route nowhere.
+    BadIdentifier(Identifiers.ean, F + "kommune.yml", "lokationsnummer: \"5790000111114\"", "lokationsnummer: \"0000000000000\"", "kun nuller"),
+    BadIdentifier(Identifiers.sor, F + "kommune.yml", "sor: \"411111000000001\"", "sor: \"000000000000\"", "kun nuller"),
+    BadIdentifier(Identifiers.phone, F + "kommune.yml", "  telefon: 96 10 20 30\n", "  telefon: 00 00 00 00\n", "kun nuller"),
     BadIdentifier(Identifiers.email, F + "kommune.yml", "e-mail: sundhed@fjordby.example.dk", "e-mail: sundhed(at)fjordby.example.dk",
                   "navn@domæne.dk"),
     BadIdentifier(Identifiers.postcode, F + "kommune.yml", "postnumre: [\"9990\"", "postnumre: [\"799\"", "fire cifre"),

@@ -156,7 +156,8 @@ struct OfferAccessTests {
     @Test("phone numbers become tel: links a phone can call; what is not a number a phone can dial stays text",
           arguments: [("86 12 34 56", "+4586123456"), ("+45 86 12 34 56", "+4586123456"), ("0045 86-12-34-56", "+4586123456"),
                       ("(+45) 86.12.34.56", "+4586123456"), ("+46 8 123 456 78", "+46812345678"), ("86 12 34", nil),
-                      ("86 12 34 56 lokal 12", nil), ("ring 1813", nil), ("", nil)] as [(String, String?)])
+                      ("86 12 34 56 lokal 12", nil), ("ring 1813", nil), ("", nil),
+                      ("97 40 50 60 (tast 2 for fagpersoner)", "+4597405060"), ("97 40 50 60, hverdage", "+4597405060")] as [(String, String?)])
     func telephone(phone: String, uri: String?) {
         #expect(ContactView.telephoneURI(phone) == uri)
     }

@@ -80,7 +80,19 @@ public struct ContentLoader: Sendable {
             municipality.settingsRead = !listing.config.fields.locations.isEmpty
             municipalities.append(municipality)
         }
-        let (crossProblems, kept, unplaced) = Self.crossFileProblems(municipalities)
+        // Files that were read but could not be placed (their front matter is broken), by municipality: a course that
+        // names one is told the part is broken, not missing.
+        var unreadable: [String: Set<String>] = [:]
+        next = 0
+        for listing in listings {
+            for path in listing.files {
+                if parsed[next].module == nil && parsed[next].course == nil {
+                    unreadable[Slug.make(listing.folder), default: []].insert(Slug.make((path as NSString).lastPathComponent))
+                }
+                next += 1
+            }
+        }
+        let (crossProblems, kept, unplaced) = Self.crossFileProblems(municipalities, unreadable: unreadable)
         problems += crossProblems
         let (linkProblems, assets) = Self.localLinks(kept, root: root)
         problems += linkProblems
@@ -241,7 +253,8 @@ public struct ContentLoader: Sendable {
     /// digital counterparts that point nowhere. What would collide on the site (a second module
     /// with the same address, a folder named like one of the site's own) is left out of the
     /// catalog, and reported.
-    static func crossFileProblems(_ municipalities: [Municipality]) -> ([InputError], [Municipality], [(module: Module,
+    static func crossFileProblems(_ municipalities: [Municipality], unreadable: [String: Set<String>] = [:])
+        -> ([InputError], [Municipality], [(module: Module,
         municipality: Municipality)]) {
         var problems: [InputError] = []
         var kept: [Municipality] = []
@@ -280,7 +293,7 @@ public struct ContentLoader: Sendable {
                 return true
             }
             let slugsHere = Set(municipality.modules.map(\.slug))
-            let (courseProblems, courses) = Self.courseProblems(municipality, taken: seen)
+            let (courseProblems, courses) = Self.courseProblems(municipality, taken: seen, unreadable: unreadable[municipality.slug] ?? [])
             problems += courseProblems
             municipality.courses = courses
             for module in municipality.modules {
@@ -301,7 +314,8 @@ extension ContentLoader {
     /// municipality, named once; a course needs two parts; a course's address may not be a module's
     /// or the site's own. A course whose address is taken is left out; a part that does not exist
     /// is reported at the course's `forløb` and left out of it.
-    static func courseProblems(_ municipality: Municipality, taken modules: [String: Module]) -> ([InputError], [Course]) {
+    static func courseProblems(_ municipality: Municipality, taken modules: [String: Module],
+                               unreadable: Set<String> = []) -> ([InputError], [Course]) {
         var problems: [InputError] = []
         var kept: [Course] = []
         var courseSlugs: [String: Course] = [:]
@@ -326,6 +340,8 @@ extension ContentLoader {
                 } else if municipality.courses.contains(where: { $0.slug == slug }) {
                     problems.append(InputError(at, "`\(name)` er selv et forløb; et forløbs dele skal være tilbud",
                                                hint: "skriv forløbets dele direkte", rule: "FELT"))
+                } else if modules[slug] == nil, unreadable.contains(slug) {
+                    problems.append(InputError(at, "forløbets del `\(name)` kan ikke læses; ret fejlen i filen først", rule: "FELT"))
                 } else if modules[slug] == nil {
                     problems.append(InputError(at, "forløbets del `\(name)` findes ikke i \(municipality.name)",
                                                hint: Suggestion.hint(for: name, in: modules.keys.sorted())

@@ -118,6 +118,9 @@ public enum ModuleParser {
         }
         let references = controlReferences(in: document.body, firstLine: document.bodyFirstLine, file: file)
         problems += references.problems
+        // Front matter that cannot be read at all leaves the course out, as it leaves a module out (a preview
+        // shows no course named after its file).
+        if reader.errors.contains(where: { $0.rule == "YAML" }) { return Parsed(module: nil, problems: problems) }
         let body = Markdown.parse(references.body, firstLine: document.bodyFirstLine, rewriteLink: LinkTarget.rewrite)
         let slug = Slug.make((file as NSString).lastPathComponent)
         let course = Course(id: "\(municipality)/\(slug)", municipalitySlug: municipality, slug: slug, file: file,

@@ -34,6 +34,8 @@ struct CourseView: Hashable {
     let diagnoses: [LinkView]
     let audiences: [LinkView]
     let parts: [CoursePartView]
+    /// When no part runs (each is paused or has ended, as of the build's day), the page says so.
+    let partsNotice: String?
     let nextTeamStart: DateView?
     let laterTeamStarts: [DateView]
     let waitingTime: String?
@@ -66,6 +68,8 @@ struct CourseView: Hashable {
         diagnoses = links(terms.filter { !Vocabularies.targetGroups.contains($0.code) })
         audiences = links(terms.filter { Vocabularies.targetGroups.contains($0.code) })
         self.parts = parts.map(CoursePartView.init)
+        partsNotice = !parts.isEmpty && parts.allSatisfy { $0.statusNotice != nil }
+            ? "Ingen af forløbets dele kører lige nu: de er sat på pause eller ophørt. Se hver del nedenfor." : nil
         let starts = course.upcomingTeamStarts(from: today).map(DateView.init)
         nextTeamStart = starts.first
         laterTeamStarts = Array(starts.dropFirst())
@@ -145,6 +149,7 @@ extension CourseView: TemplateView {
         "diagnoses": key(\.diagnoses),
         "audiences": key(\.audiences),
         "parts": key(\.parts),
+        "partsNotice": key(\.partsNotice),
         "nextTeamStart": key(\.nextTeamStart),
         "laterTeamStarts": key(\.laterTeamStarts),
         "waitingTime": key(\.waitingTime),

@@ -246,6 +246,30 @@ struct CourseTests {
         }
     }
 
+    @Test("a course whose parts are all paused or ended says so; a part that is broken is reported as broken, not missing")
+    func pausedAndBroken() throws {
+        let paused = validModule(titel: "Træning ved KOL", extra: "status: sat-på-pause")
+        let ended = Self.school.replacingOccurrences(of: "opdateret: 2026-10-01", with: "status: ophørt\nopdateret: 2026-10-01")
+        let catalog = try Self.catalog(["testby/traening.md": paused, "testby/skole.md": ended])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let page = try String(contentsOfFile: catalog.output + "/testby/kol-rehabilitering.html", encoding: .utf8)
+        #expect(page.contains("<p class=\"notice\"><strong>Ingen af forløbets dele kører lige nu: de er sat på pause eller ophørt."))
+        try catalog.write("testby/traening.md", paused)
+        try catalog.write("testby/skole.md", Self.school.replacingOccurrences(of: "titel: KOL-skolen", with: "titel: [KOL-skolen"))
+        let checked = catalog.run(["check", "--content", catalog.content]).console.output
+        #expect(checked.contains("forløbets del `skole` kan ikke læses; ret fejlen i filen først"), "\(checked)")
+        #expect(!checked.contains("findes ikke"))
+        // A course whose front matter cannot be read is left out of a preview, as a module is.
+        try catalog.write("testby/kol-rehabilitering.md", Self.course.replacingOccurrences(of: "titel: KOL-rehabilitering", with: "titel: [KOL"))
+        #expect(catalog.build().code == 0)
+        #expect(!FileManager.default.fileExists(atPath: catalog.output + "/testby/kol-rehabilitering.html"))
+        let running = try Self.catalog()
+        defer { running.remove() }
+        #expect(running.build().code == 0)
+        #expect(!(try String(contentsOfFile: running.output + "/testby/kol-rehabilitering.html", encoding: .utf8)).contains("class=\"notice\""))
+    }
+
     @Test("each part is judged as its intervention, and the course by the tool's rules on its own text only")
     func verdicts() throws {
         let placeholder = Self.course.replacingOccurrences(of: "resume: Et forløb for dig med KOL. Du træner og lærer om din sygdom.",

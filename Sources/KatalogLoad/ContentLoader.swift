@@ -42,6 +42,12 @@ public struct ContentLoader: Sendable {
             } else if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 if let error = Self.tooLong(entry, at: path,
                     limit: Self.longestFolderName) { problems.append(error) } else { folders.append(entry) }
+            } else if entry.lowercased().hasSuffix(".md"), Self.hasFrontMatter(path) {
+                // An offer (a file with front matter) written straight into the content folder belongs to no municipality,
+                // and would not be read; notes and READMEs there are the catalog's own documents.
+                problems.append(InputError(SourceLocation(file: path, line: 1),
+                                           "`\(entry)` ligger ikke i en kommunemappe, så den læses ikke",
+                                           hint: "flyt filen ind i kommunens mappe, fx `\(root)/fjordby/\(entry)`"))
             }
         }
         if folders.isEmpty {
@@ -204,6 +210,15 @@ public struct ContentLoader: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return failure("filen kan ikke læses") }
         return parse(data, LoadCache.fingerprint(path, data))
+    }
+
+    /// Whether a file starts with front matter (`---`, after a byte-order mark): an offer, not a note.
+    static func hasFrontMatter(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 6)) ?? Data()
+        let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
+        return text.starts(with: Array("---".utf8))
     }
 
     /// The longest file name (without `.md`) and municipality folder name a catalog may use: the

@@ -41,6 +41,15 @@ struct ContainmentTests {
                 && errors.first?.message.contains("-adresse, som siden ikke viser") == true, "\(errors.map(\.message))")
     }
 
+    @Test("an offer written straight into the content folder is reported, not silently ignored; the catalog's notes are not")
+    func offerOutsideAMunicipality() throws {
+        let errors = try KatalogTests.loadErrors(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule(),
+                                                  "rod.md": validModule(titel: "Forkert sted"), "README.md": "# Vejledning\n",
+                                                  "NOTER.md": "Noter om kataloget.\n"])
+        #expect(errors.map(\.message) == ["`rod.md` ligger ikke i en kommunemappe, så den læses ikke"], "\(errors.map(\.message))")
+        #expect(errors.first?.location.file.hasSuffix("/rod.md") == true)
+    }
+
     @Test("a kommune.yml that is a link to a file outside the content folder is an error")
     func municipalityFileLink() throws {
         let catalog = try TempCatalog(["testby/a.md": validModule()])

@@ -17,13 +17,19 @@ public enum Placeholder {
         // Every value of every file is asked: most start with neither U, u, V nor a space.
         guard let first = text.utf8.first, first == 0x55 || first == 0x75 || first == 0x56 || first == 0x20 else { return false }
         let trimmed = text.drop { $0 == " " }
-        // `udfyld` and `Udfyld` too (an author's own note); `VÆLG` only as written, since "Vælg …" can begin a real sentence.
-        return trimmed.prefix(fill.count).uppercased() == fill || trimmed.hasPrefix(choose)
+        // `udfyld` and `Udfyld` too (an author's own note), as a word: "Udfyldt skema" is a real text. `VÆLG` only as
+        // written, since "Vælg …" can begin a real sentence.
+        if trimmed.hasPrefix(fill) || trimmed.hasPrefix(choose) { return true }
+        guard trimmed.prefix(fill.count).uppercased() == fill else { return false }
+        let next = trimmed.dropFirst(fill.count).first
+        return next == nil || next == ":" || next == " "
     }
 
     /// Text that stands in for a value rather than stating one: `x`, `...`, `-`, `?`, `TODO`, `xxx`, or a
     /// field's own name (`pris: Pris`). A title, a summary, a price or a description like this says nothing.
     public static func isFiller(_ text: String, key: String) -> Bool {
+        // A number says something (`pris: 0`, `pris: 50`).
+        if text.contains(where: \.isNumber) { return false }
         let letters = text.filter(\.isLetter)
         if letters.count < 2 { return true }
         let word = letters.lowercased()

@@ -61,12 +61,7 @@ struct CourseView: Hashable {
         municipalityURL = SiteModel.municipalityPath(municipality)
         targetGroup = course.targetDescription
         let diagnosed = municipality.diagnoses(of: course)
-        let terms = Vocabularies.diagnoses.terms.filter { diagnosed.contains($0.code) }
-        func links(_ terms: [Vocabulary.Term]) -> [LinkView] {
-            terms.map { LinkView(label: $0.label, url: SiteModel.diagnosisPath($0.code)) }
-        }
-        diagnoses = links(terms.filter { !Vocabularies.targetGroups.contains($0.code) })
-        audiences = links(terms.filter { Vocabularies.targetGroups.contains($0.code) })
+        (diagnoses, audiences) = SiteModel.diagnosisLinks(Vocabularies.diagnoses.codes.filter(diagnosed.contains))
         self.parts = parts.map(CoursePartView.init)
         partsNotice = !parts.isEmpty && parts.allSatisfy { $0.statusNotice != nil }
             ? "Ingen af forløbets dele kører lige nu: de er sat på pause eller ophørt. Se hver del nedenfor." : nil

@@ -349,6 +349,14 @@ final class SiteModel: @unchecked Sendable {
         return municipality.modules.first { $0.slug == slug }
     }
 
+    /// Links to the diagnoses' pages, in the order given: the diseases, and apart the groups that are not one
+    /// (rygere, pårørende), which a page shows under "Målgruppe".
+    static func diagnosisLinks(_ codes: [String]) -> (diseases: [LinkView], groups: [LinkView]) {
+        let links = codes.map { (code: $0, link: LinkView(label: Vocabularies.diagnoses.label($0), url: diagnosisPath($0))) }
+        return (links.filter { !Vocabularies.targetGroups.contains($0.code) }.map(\.link),
+                links.filter { Vocabularies.targetGroups.contains($0.code) }.map(\.link))
+    }
+
     /// "Hvem er det for?": the module's description, whether it is also for citizens at risk, and
     /// its special considerations, as one text (nil when the module says none of them).
     static func whoFor(_ group: TargetGroup) -> String? {

@@ -170,9 +170,7 @@ final class ModuleView: Sendable {
         intervention = module.intervention.everydayLabel
         interventionURL = SiteModel.interventionPath(module.intervention)
         variant = module.variant?.label
-        let groups = module.diagnoses.map { LinkView(label: Vocabularies.diagnoses.label($0), url: SiteModel.diagnosisPath($0)) }
-        diagnoses = zip(module.diagnoses, groups).filter { !Vocabularies.targetGroups.contains($0.0) }.map(\.1)
-        audiences = zip(module.diagnoses, groups).filter { Vocabularies.targetGroups.contains($0.0) }.map(\.1)
+        (diagnoses, audiences) = SiteModel.diagnosisLinks(module.diagnoses)
         targetGroup = SiteModel.whoFor(module.targetGroup)
         dietGroups = module.targetGroup.dietGroups.map(Vocabularies.dietGroups.label)
         let eligible = module.eligibility

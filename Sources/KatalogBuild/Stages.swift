@@ -82,7 +82,7 @@ public struct RenderStage: Stage {
         let renderer = self.renderer, fragments = renderer.fragments(memo)
         return site.pages.map { page in OutputFile(path: page.path, key: { page.key }) { renderer.render(page, fragments) } }
             + site.assets.sorted { $0.key < $1.key }.map { path, data in OutputFile(path: path) { data } }
-            + [OutputFile(site.searchIndex)]
+            + site.searchFiles.map(OutputFile.init)
             + checked.catalog.assets.filter { site.assets[$0.path] == nil }.map { asset in
                 OutputFile(path: asset.path) { FileManager.default.contents(atPath: asset.source) ?? Data() }
             }

@@ -63,8 +63,8 @@ struct FrontContext: PageContext {
     let municipalities: [MunicipalityView]
     let formats: [InterventionEntry]
     let times: [InterventionEntry]
-    /// The search page lists every module.
-    var groups: [GroupView] = []
+    /// A postcode of the catalog, for the search page's example.
+    var examplePostcode: String? = nil
 }
 
 /// A list of modules in groups: a municipality's page, the GP page, and the lists by
@@ -77,6 +77,8 @@ struct ListContext: PageContext {
     /// Courses that belong on the list (a municipality's courses for one diagnosis).
     var courses: [CourseEntryView] = []
     var groups: [GroupView]
+    /// A national list too long to show offer by offer: how many each municipality has.
+    var overview: [PlaceCount] = []
 
     mutating func fill(_ fragments: PageFragments) {
         fragments.fill(&chrome)
@@ -86,7 +88,7 @@ struct ListContext: PageContext {
     /// Taken directly (98 municipalities have several lists each): groups and views carry their digests.
     var digest: Int {
         fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), heading, lead, municipality?.digest,
-                    courses, groups.map(\.digest))
+                    courses, groups.map(\.digest), overview)
     }
 }
 
@@ -157,9 +159,11 @@ struct PageKind: Sendable {
         PageKind(template: "doctors") { site in site.catalog.municipalities.map { (SiteModel.doctorsPath($0), site.doctorsPage($0)) } },
         PageKind(template: "list") { site in
             Parallel.map(site.catalog.municipalities) { municipality in
-                site.diagnoses(in: municipality).map { diagnosis in
-                    (SiteModel.municipalityDiagnosisPath(municipality, diagnosis.code),
-                     site.municipalityDiagnosisPage(diagnosis, in: municipality) as any PageContext)
+                ListFacet.allCases.flatMap { facet in
+                    site.terms(facet, in: municipality).map { term in
+                        (SiteModel.municipalityListPath(municipality, facet, term.code),
+                         site.municipalityList(facet, term, in: municipality) as any PageContext)
+                    }
                 }
             }.flatMap { $0 }
         },

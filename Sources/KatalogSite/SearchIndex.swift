@@ -2,36 +2,136 @@ import Foundation
 import KatalogCore
 import KatalogSupport
 
-/// The client-side search index: a script that sets `window.TILBUDSINDEKS`, so the filter works
-/// from `file://` (where fetching a JSON file is blocked) and from any static host.
+/// The search's index, in small files under `soeg/` that `soeg.js` loads as it needs them, so a
+/// national catalog's search fetches a few kilobytes per query, not every offer:
+/// - `soeg/start.js`: the municipalities (name, slug, the range of their offers' numbers,
+///   postcodes), the stop words, the languages offers name, and which `t/` files there are;
+/// - `soeg/t/KEY.js`: for the stems that begin with KEY's two letters, the offers that have them;
+/// - `soeg/f/PATH.js`: the offers of one filter value (PATH is its list page: `diagnose/kol`),
+///   and `soeg/f/alder.js`, the stated age limits;
+/// - `soeg/k/SLUG.js`: what a result shows of each offer of one municipality.
+///
+/// Offers are numbered in the order of the sorted municipalities and, within one, by title, so a
+/// municipality's offers are one range and a result's municipality is found without a file.
+/// Lists of numbers are written as differences in base 36 ("0,1,3,a"). Each file is a script that
+/// calls `TILBUDSSOEG.add(name, data)`, so the search works from `file://` and any static host.
+///
+/// Written here rather than with Pagefind (PyPI `pagefind-bin`): Pagefind's indexing of the
+/// module pages of a 4,000-module catalog took longer than katalog's whole build (see the note of
+/// issue 20), its default interface needs JavaScript for everything, and it has no everyday words
+/// (`SearchWords`), postcodes or filters by what an offer states.
 enum SearchIndex {
-    /// The script's text, in parts: the entries (each module's, made once per module) in order of
-    /// their ids, as the sorted array would be encoded at once.
-    static func script(_ entries: [String]) -> [String] {
-        ["// Genereret af katalog build. Rediger ikke.\nwindow.TILBUDSINDEKS = ["] + entries.interleaved(with: ",") + ["];\n"]
+    /// One module's part of the search, made once per module (and kept while it is unchanged).
+    struct Entry: Sendable {
+        /// The stems the module is found by, sorted.
+        let stems: [String]
+        /// The filter values it has, as the paths of their files under `soeg/f/`.
+        let filters: [String]
+        let minimumAge: Int?
+        let maximumAge: Int?
+        /// The languages it names, lowercased (the language filter's choices).
+        let languages: [String]
+        /// What a result shows: title, page, summary and a status notice, as a JSON array.
+        let row: String
     }
 
-    static func entryID(_ module: Module) -> String {
-        "m-" + module.id.replacingASCII { $0 == 0x2F ? "-" : nil }
+    static func entry(_ module: Module, _ summary: ModuleSummaryView, in municipality: Municipality) -> Entry {
+        let intervention = module.intervention
+        var texts = [module.title, module.summary, module.targetDescription ?? "", module.body.prose, municipality.name,
+                     intervention.label, intervention.everydayLabel] + (SearchWords.interventions[intervention] ?? [])
+        for code in module.diagnoses {
+            let term = Vocabularies.diagnoses.terms.first { $0.code == code }
+            texts += [term?.label ?? code] + (term?.aliases ?? []) + (SearchWords.diagnoses[code] ?? [])
+        }
+        for (codes, vocabulary, words) in [(module.formats, Vocabularies.formats, SearchWords.formats),
+                                           (module.timesOfDay, Vocabularies.timesOfDay, SearchWords.times)] {
+            for code in codes {
+                let term = vocabulary.terms.first { $0.code == code }
+                texts += [term?.label ?? code] + (term?.aliases ?? []) + (words[code] ?? [])
+            }
+        }
+        texts += module.staff.map { Vocabularies.professions.label($0) } + module.languages
+        let stems = SearchWords.stems(texts)
+
+        var filters = [SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
+            + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)
+        filters = filters.map { String($0.dropLast(".html".count)) }
+        // Only what is stated: an offer that does not say it is anonymous, or names no language, is not found by these filters.
+        let languages = module.languages.map { $0.trimmingWhitespace.lowercased() }
+        filters += languages.map { "sprog/" + Slug.make($0) }
+        if module.interpreter == true { filters.append("tolk") }
+        if module.anonymous == true { filters.append("anonym") }
+
+        let view = summary.view
+        let row = JSONValue.array([.string(view.title), .string(view.url), .string(view.summary),
+                                   view.statusNotice.map(JSONValue.string) ?? .null]).compact
+        return Entry(stems: stems.sorted(), filters: Array(Set(filters)).sorted(), minimumAge: module.eligibility.minimumAge,
+                     maximumAge: module.eligibility.maximumAge, languages: languages, row: row)
     }
 
-    static func entryJSON(_ module: Module, in municipality: Municipality) -> String {
-        let texts = { (values: [String]) in JSONValue.array(values.map(JSONValue.string)) }
-        let entry: JSONValue = [
-            "id": .string(entryID(module)),
-            "tekst": .string([module.title, module.summary, module.targetDescription ?? "",
-                module.body.prose].joined(separator: " ").lowercasedLatin1),
-            "indsats": .string(module.intervention.rawValue), "diagnoser": texts(module.diagnoses), "kommune": .string(municipality.slug),
-            "postnumre": texts(municipality.postcodes), "format": texts(module.formats), "tidspunkter": texts(module.timesOfDay),
-            // Only what is stated: an offer that does not say it is anonymous, or names no language, is not found by these filters.
-            "sprog": texts(module.languages.map { $0.trimmingWhitespace.lowercased() }), "anonym": .bool(module.anonymous == true),
-            "tolk": .bool(module.interpreter == true),
-            // Age limits as stated; an offer that states none is not left out by the age filter.
-            "alderFra": module.eligibility.minimumAge.map(JSONValue.number) ?? .null,
-            "alderTil": module.eligibility.maximumAge.map(JSONValue.number) ?? .null,
-        ]
-        let json = entry.compact
-        // "</" would end the script element early.
-        return json.containsByte(0x3C) ? json.replacingOccurrences(of: "</", with: "<\\/") : json
+    /// The file of a stem's two first letters: `t/` and the letters, each outside a-z and 0-9 as
+    /// `_` and its code point in hex (`soeg.js` names them the same way).
+    static func termFile(_ stem: String) -> String {
+        "t/" + stem.prefix(2).unicodeScalars.map { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "_" + String(scalar.value, radix: 16)
+        }.joined()
+    }
+
+    /// The search's files, from each municipality's entries in title order (municipalities sorted).
+    static func files(_ municipalities: [(municipality: Municipality, entries: [Entry])]) -> [GeneratedFile] {
+        var number = 0
+        var postings: [String: [Int]] = [:], filters: [String: [Int]] = [:]
+        var ages: [JSONValue] = [], places: [JSONValue] = [], languages: [String: String] = [:]
+        var files: [GeneratedFile] = []
+        for (municipality, entries) in municipalities {
+            places.append([.string(municipality.name), .string(municipality.slug), .number(number), .number(entries.count),
+                           .array(municipality.postcodes.map(JSONValue.string))])
+            for entry in entries {
+                for stem in entry.stems { postings[stem, default: []].append(number) }
+                for filter in entry.filters { filters[filter, default: []].append(number) }
+                if entry.minimumAge != nil || entry.maximumAge != nil {
+                    ages.append([.number(number), entry.minimumAge.map(JSONValue.number) ?? .null,
+                                 entry.maximumAge.map(JSONValue.number) ?? .null])
+                }
+                for language in entry.languages { languages[Slug.make(language)] = language }
+                number += 1
+            }
+            files.append(file("k/" + municipality.slug, "[" + entries.map(\.row).joined(separator: ",") + "]"))
+        }
+        let shards = Dictionary(grouping: postings.keys, by: termFile)
+        for (name, stems) in shards {
+            files.append(file(name, JSONValue.object(JSONObject(stems.sorted().map { ($0, .string(encode(postings[$0]!))) })).compact))
+        }
+        for (name, numbers) in filters {
+            files.append(file("f/" + name, JSONValue.string(encode(numbers)).compact))
+        }
+        files.append(file("f/alder", JSONValue.array(ages).compact))
+        let start = JSONValue.object([
+            "kommuner": .array(places),
+            // The stems' files there are (a word of no file finds nothing, without asking for it).
+            "ord": .array(shards.keys.sorted().map { .string(String($0.dropFirst("t/".count))) }),
+            "stopord": .array(SearchWords.stopWords.sorted().map(JSONValue.string)),
+            "sprog": .array(languages.filter { $0.value != "dansk" }.sorted { $0.value < $1.value }
+                .map { [.string($0.key), .string($0.value)] }),
+        ]).compact
+        files.append(file("start", start))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Sorted numbers as their differences in base 36.
+    static func encode(_ numbers: [Int]) -> String {
+        var previous = 0
+        return numbers.map { number in
+            defer { previous = number }
+            return String(number - previous, radix: 36)
+        }.joined(separator: ",")
+    }
+
+    /// A file of the index: a script that hands `json` to the search.
+    private static func file(_ name: String, _ json: String) -> GeneratedFile {
+        // "</" would end a script element early.
+        let script = Piece("// Genereret af katalog build. Rediger ikke.\nTILBUDSSOEG.add(\"\(name)\", "
+            + json.replacingOccurrences(of: "</", with: "<\\/") + ");\n")
+        return GeneratedFile(path: "soeg/\(name).js", key: { script.hash }, make: { [script.text] })
     }
 }

@@ -88,12 +88,13 @@ final class SiteModel: @unchecked Sendable {
         }
     }
 
-    /// Every module's search entry, in the order of their ids (as the index lists them).
-    func searchEntries() -> [Piece] {
-        let sorted = modules.map { (SearchIndex.entryID($0.0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-        return Parallel.map(sorted) { module, municipality in
-            memo.searchEntries.value(parts(module).key) { Piece(SearchIndex.entryJSON(module, in: municipality)) }
-        }
+    /// The search's files: each municipality's entries (sorted by name), its modules by title.
+    func searchFiles() -> [GeneratedFile] {
+        SearchIndex.files(Parallel.map(sortedMunicipalities) { municipality in
+            (municipality, sorted(municipality).map { module in
+                memo.searchEntries.value(parts(module).key) { SearchIndex.entry(module, summaryView(module), in: municipality) }
+            })
+        })
     }
 
     func parts(_ module: Module) -> ModuleParts { parts[ObjectIdentifier(module)]! }
@@ -110,8 +111,12 @@ final class SiteModel: @unchecked Sendable {
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(codeSlug(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
     static func doctorsPath(_ municipality: Municipality) -> String { "\(municipality.slug)/for-laeger.html" }
-    static func municipalityDiagnosisPath(_ municipality: Municipality,
-        _ code: String) -> String { "\(municipality.slug)/sygdom/\(codeSlug(code)).html" }
+    static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String {
+        municipalityListPath(municipality, .diagnosis, code)
+    }
+    static func municipalityListPath(_ municipality: Municipality, _ facet: ListFacet, _ code: String) -> String {
+        "\(municipality.slug)/\(facet.folder)/\(codeSlug(code)).html"
+    }
     static func formatPath(_ code: String) -> String { "format/\(codeSlug(code)).html" }
     static func timePath(_ code: String) -> String { "tidspunkt/\(codeSlug(code)).html" }
 
@@ -134,9 +139,6 @@ final class SiteModel: @unchecked Sendable {
     /// other offers when there are any.
     var interventions: [Intervention] {
         Intervention.allCases.filter { $0.isInStandard || allModules.contains(where: { $0.intervention == .andet }) }
-    }
-    func diagnoses(in municipality: Municipality) -> [Vocabulary.Term] {
-        Vocabularies.diagnoses.terms.filter { term in municipality.modules.contains { $0.diagnoses.contains(term.code) } }
     }
 
     /// The terms of a vocabulary that some module carries, in the vocabulary's order.
@@ -208,7 +210,8 @@ final class SiteModel: @unchecked Sendable {
         Intervention.allCases.compactMap { intervention in
             let modules = sorted(municipality).filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
-            return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention), modules: modules.map(summaryView))
+            return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
+                             anchor: Self.codeSlug(intervention.rawValue), modules: modules.map(summaryView))
         }
     }
 
@@ -233,65 +236,80 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func interventionPage(_ intervention: Intervention) -> ListContext {
-        listPage(heading: intervention.everydayLabel,
-                 lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).") {
+        nationalList(heading: intervention.everydayLabel,
+                     lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).",
+                     municipalityURL: { Self.municipalityPath($0) + "#" + Self.codeSlug(intervention.rawValue) }) {
             $0.intervention == intervention
         }
     }
 
     func diagnosisPage(_ diagnosis: Vocabulary.Term) -> ListContext {
-        let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
-        let who = Vocabularies.targetGroups.contains(diagnosis.code) ? "for \(name)" : "for borgere med \(name)"
-        return listPage(heading: "Tilbud ved \(name)", lead: "Her er tilbuddene \(who), sorteret efter kommune.",
-                        groupHeading: { "Tilbud ved \(name) i \($0.name)" },
-                        groupURL: { Self.municipalityDiagnosisPath($0, diagnosis.code) }) {
-            $0.diagnoses.contains(diagnosis.code)
-        }
+        nationalList(ListFacet.diagnosis, diagnosis)
     }
 
-    /// "Tilbud ved KOL i Fjordby Kommune": one municipality's offers for one diagnosis.
-    func municipalityDiagnosisPage(_ diagnosis: Vocabulary.Term, in municipality: Municipality) -> ListContext {
-        let name = diagnosis.label.lowercasedFirstWordUnlessAcronym
-        return ListContext(
-            chrome: chrome(root: "../../", title: "Tilbud ved \(name) i \(municipality.name)", in: municipality),
-            heading: "Tilbud ved \(name) i \(municipality.name)",
-            lead: "Her er tilbuddene i \(municipality.name) " + (Vocabularies.targetGroups.contains(diagnosis.code)
-                ? "for \(name)." : "til borgere med \(name)."),
-            municipality: municipalityView(municipality),
-            courses: municipalityView(municipality).courses.filter { entry in
-                municipality.courses.contains { $0.pagePath == entry.url && municipality.diagnoses(of: $0).contains(diagnosis.code) }
-            },
-            groups: interventionGroups(municipality, heading: \.everydayLabel) { $0.diagnoses.contains(diagnosis.code) })
+    func formatPage(_ term: Vocabulary.Term) -> ListContext { nationalList(ListFacet.format, term) }
+
+    func timePage(_ term: Vocabulary.Term) -> ListContext { nationalList(ListFacet.time, term) }
+
+    /// "Tilbud ved KOL i Fjordby Kommune", "Tilbud i Fjordby Kommune om aftenen": one municipality's
+    /// offers with one diagnosis, way of taking part or time of day, by intervention.
+    func municipalityList(_ facet: ListFacet, _ term: Vocabulary.Term, in municipality: Municipality) -> ListContext {
+        let heading = facet.heading(term, in: municipality.name)
+        let courses = facet != .diagnosis ? [] : municipalityView(municipality).courses.filter { entry in
+            municipality.courses.contains { $0.pagePath == entry.url && municipality.diagnoses(of: $0).contains(term.code) }
+        }
+        return ListContext(chrome: chrome(root: "../../", title: heading, in: municipality), heading: heading,
+                           lead: facet.lead(term, in: municipality.name), municipality: municipalityView(municipality), courses: courses,
+                           groups: interventionGroups(municipality, heading: \.everydayLabel) { facet.codes($0).contains(term.code) })
     }
 
-    func formatPage(_ term: Vocabulary.Term) -> ListContext {
-        listPage(heading: "Tilbud: \(term.label.lowercased())", lead: "Tilbud, hvor det foregår sådan: \(term.label.lowercased()).") {
-            $0.formats.contains(term.code)
-        }
-    }
-
-    func timePage(_ term: Vocabulary.Term) -> ListContext {
-        listPage(heading: "Tilbud \(term.label.lowercased())", lead: "Tilbud, der foregår \(term.label.lowercased()).") {
-            $0.timesOfDay.contains(term.code)
-        }
+    /// The terms of a facet that some module of the municipality carries, each a list page.
+    func terms(_ facet: ListFacet, in municipality: Municipality) -> [Vocabulary.Term] {
+        facet.vocabulary.terms.filter { term in municipality.modules.contains { facet.codes($0).contains(term.code) } }
     }
 
     private func sorted(_ municipality: Municipality) -> [Module] {
         sortedModules[municipality.slug] ?? municipality.modules.sortedByTitle()
     }
 
-    private func listPage(heading: String, lead: String,
-                          groupHeading: (Municipality) -> String = { $0.name },
-                          groupURL: (Municipality) -> String = SiteModel.municipalityPath,
-                          where include: (Module) -> Bool) -> ListContext {
-        ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead,
-            groups: sortedMunicipalities.compactMap { municipality in
-            let modules = sorted(municipality).filter(include)
-            guard !modules.isEmpty else { return nil }
-            return GroupView(heading: groupHeading(municipality), url: groupURL(municipality), doctorsURL: Self.doctorsPath(municipality),
-                             modules: modules.map(summaryView))
-        })
+    /// A national list of a diagnosis, format or time of day, each municipality linking to its own list.
+    private func nationalList(_ facet: ListFacet, _ term: Vocabulary.Term) -> ListContext {
+        nationalList(heading: facet.heading(term, in: nil), lead: facet.lead(term, in: nil),
+                     groupHeading: { facet.heading(term, in: $0.name) },
+                     municipalityURL: { Self.municipalityListPath($0, facet, term.code) }) {
+            facet.codes($0).contains(term.code)
+        }
     }
+
+    /// The offers of one kind across the country, by municipality. Up to `nationalListLimit` offers
+    /// are listed; a longer list (a national catalog) is an overview that says how many each
+    /// municipality has and links to its own list, so the page stays light.
+    private func nationalList(heading: String, lead: String, groupHeading: (Municipality) -> String = { $0.name },
+                              municipalityURL: (Municipality) -> String, where include: (Module) -> Bool) -> ListContext {
+        let found = sortedMunicipalities.compactMap { municipality -> (Municipality, [Module])? in
+            let modules = sorted(municipality).filter(include)
+            return modules.isEmpty ? nil : (municipality, modules)
+        }
+        let total = found.reduce(0) { $0 + $1.1.count }
+        var page = ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead, groups: [])
+        guard total > Self.nationalListLimit else {
+            page.groups = found.map { municipality, modules in
+                GroupView(heading: groupHeading(municipality), url: municipalityURL(municipality),
+                          doctorsURL: Self.doctorsPath(municipality), modules: modules.map(summaryView))
+            }
+            return page
+        }
+        page.lead = lead + " \(total) tilbud i \(found.count) af \(sortedMunicipalities.count) kommuner."
+            + " Vælg en kommune for at se dens tilbud."
+        page.overview = found.map { municipality, modules in
+            PlaceCount(name: municipality.name, url: municipalityURL(municipality), count: modules.count,
+                       doctorsURL: Self.doctorsPath(municipality))
+        }
+        return page
+    }
+
+    /// The most offers a national list shows one by one.
+    static let nationalListLimit = 100
 
     /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
     func doctorsPage(_ municipality: Municipality) -> ListContext {
@@ -307,8 +325,7 @@ final class SiteModel: @unchecked Sendable {
             interventions: front.interventions,
                                 diagnoses: front.diagnoses, municipalities: front.municipalities, formats: front.formats,
                                 times: front.times)
-        page.groups = [GroupView(heading: "Alle tilbud", url: nil, doctorsURL: nil,
-            modules: allModulesByTitle.map(summaryView))]
+        page.examplePostcode = sortedMunicipalities.lazy.compactMap(\.postcodes.first).first
         return page
     }
 

@@ -96,7 +96,8 @@ public struct SiteRenderer: Sendable {
         public let pages: [Page]
         /// The templates' assets (`assets/…`), by path.
         public let assets: [String: Data]
-        public let searchIndex: GeneratedFile
+        /// The search's index (`soeg/…`).
+        public let searchFiles: [GeneratedFile]
     }
 
     /// The site of a catalog. `findings` (from the validator) feed the compliance pages for staff.
@@ -113,10 +114,7 @@ public struct SiteRenderer: Sendable {
         let pages = Parallel.map(PageKind.all) { kind in
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }
-        let searchIndex = GeneratedFile(path: "assets/soegeindeks.js", key: { fingerprint(model.searchEntries().map(\.hash)) }) {
-            SearchIndex.script(model.searchEntries().map(\.text))
-        }
-        return Site(pages: pages, assets: assets, searchIndex: searchIndex)
+        return Site(pages: pages, assets: assets, searchFiles: model.searchFiles())
     }
 
     /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.
@@ -149,7 +147,7 @@ public final class SiteMemo: Sendable {
     let compliance: Memo<ModuleComplianceView>
     /// Each module's JSON-LD and search entry (as its views).
     let structuredData: Memo<RawText>
-    let searchEntries: Memo<Piece>
+    let searchEntries: Memo<SearchIndex.Entry>
     /// Each municipality's modules in Danish alphabetical order of title, as positions (by the modules).
     let titleOrders: Memo<[Int]>
     /// Rendered list entries, headers and footers (by what they show and the templates).

@@ -271,6 +271,7 @@ extension GroupView: TemplateView {
         "heading": key(\.heading),
         "url": key(\.url),
         "doctorsURL": key(\.doctorsURL),
+        "anchor": key(\.anchor),
         "modules": key(\.modules),
         // The entries rendered once each (`module-item.mustache`), only when a template asks.
         "itemLines": TemplateKey(path: \GroupView.items) { group in group.items?.text(group.modules) },
@@ -288,6 +289,12 @@ extension ModuleItemView: TemplateView {
     static let keys: [String: TemplateKey<ModuleItemView>] = [
         "root": key(\.root),
         "module": key(\.module),
+    ]
+}
+
+extension PlaceCount: TemplateView {
+    static let keys: [String: TemplateKey<PlaceCount>] = [
+        "name": key(\.name), "url": key(\.url), "count": key(\.count), "doctorsURL": key(\.doctorsURL),
     ]
 }
 
@@ -310,7 +317,7 @@ extension FrontContext {
         "municipalities": key(\.municipalities),
         "formats": key(\.formats),
         "times": key(\.times),
-        "groups": key(\.groups),
+        "examplePostcode": key(\.examplePostcode),
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
@@ -322,6 +329,7 @@ extension ListContext {
         "municipality": key(\.municipality),
         "courses": key(\.courses),
         "groups": key(\.groups),
+        "overview": key(\.overview),
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }

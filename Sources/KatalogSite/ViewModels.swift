@@ -417,6 +417,8 @@ struct GroupView {
     let heading: String
     let url: String?
     let doctorsURL: String?
+    /// The section's id, for links to it (a municipality's offers of one intervention).
+    let anchor: String?
     let modules: [ModuleSummaryView]
     /// How the entries are rendered (set when the page is rendered, see `itemLines`).
     var items: ItemLines? = nil
@@ -424,12 +426,13 @@ struct GroupView {
     /// per group, not one per entry.
     let digest: Int
 
-    init(heading: String, url: String?, doctorsURL: String? = nil, modules: [ModuleSummaryView]) {
+    init(heading: String, url: String?, doctorsURL: String? = nil, anchor: String? = nil, modules: [ModuleSummaryView]) {
         self.heading = heading
         self.url = url
         self.doctorsURL = doctorsURL
+        self.anchor = anchor
         self.modules = modules
-        self.digest = fingerprint(heading, url, doctorsURL, modules.map(\.digest))
+        self.digest = fingerprint(heading, url, doctorsURL, anchor, modules.map(\.digest))
     }
 }
 
@@ -517,6 +520,14 @@ public final class PageFragments: @unchecked Sendable {
     func fill(_ group: inout GroupView, root: String) {
         group.items = ItemLines(root: root, fragments: self)
     }
+}
+
+/// A municipality in a national overview: how many offers it has of one kind, and its own list.
+struct PlaceCount: Hashable {
+    let name: String
+    let url: String
+    let count: Int
+    let doctorsURL: String
 }
 
 struct InterventionEntry: Hashable {

@@ -109,6 +109,14 @@ extension InputErrors {
     var first: InputError { errors[0] }
 }
 
+/// The data of one file of a built site's search index (`soeg/NAME.js`), without its script wrapper.
+func searchData(_ site: String, _ name: String) throws -> String {
+    let script = try String(contentsOfFile: site + "/soeg/\(name).js", encoding: .utf8)
+    let prefix = "TILBUDSSOEG.add(\"\(name)\", "
+    guard let start = script.range(of: prefix), let end = script.range(of: ");\n", options: .backwards) else { return "" }
+    return String(script[start.upperBound..<end.lowerBound])
+}
+
 func loadErrors(_ files: [String: String]) throws -> [InputError] {
     let catalog = try TempCatalog(files)
     defer { catalog.remove() }

@@ -1,0 +1,104 @@
+import Foundation
+import KatalogCore
+
+/// The words the search knows an offer by beyond its own text: the everyday words people type for
+/// a disease, an intervention, a way of taking part or a time of day ("sukkersyge", "lunger",
+/// "ondt i ryggen", "rygestop", "vægttab", "online", "om aftenen"). An offer is found by these
+/// words only through what it states: a KOL offer by "lunger", an offer stated as digital by "online".
+enum SearchWords {
+    /// Everyday words by diagnosis or target group code, beside its label and its aliases.
+    static let diagnoses: [String: [String]] = [
+        "kol": ["lunger", "lungesygdom", "lungerne", "åndenød", "rygerlunger"],
+        "type-2-diabetes": ["diabetes", "sukkersyge", "blodsukker", "type 2"],
+        "diabetes": ["diabetes", "sukkersyge", "blodsukker"],
+        "prædiabetes": ["diabetes", "sukkersyge", "blodsukker", "forstadie"],
+        "hjerte-kar-sygdom": ["hjerte", "hjertet", "hjertesygdom", "blodprop", "hjertekarsygdom", "kredsløb", "hjerteflimmer"],
+        "kræft": ["cancer", "kræftsygdom", "senfølger"],
+        "muskel-skelet": ["ryg", "ryggen", "ondt", "smerter", "lænd", "gigt", "slidgigt", "led", "knæ", "hofte", "muskler"],
+        "astma": ["lunger", "lungesygdom"],
+        "anden-lungesygdom": ["lunger", "lungesygdom"],
+        "osteoporose": ["knogler", "knogleskørhed"],
+        "kroniske-smerter": ["smerter", "ondt"],
+        "angst-og-depression": ["angst", "depression", "psykisk", "trist", "stress"],
+        "let-til-moderat-depression": ["depression", "psykisk", "trist"],
+        "rygere": ["rygning", "rygestop", "ryge", "tobak", "cigaretter", "snus", "nikotin", "damp", "dampe", "e-cigaret"],
+        "alkoholforbrug": ["alkohol", "drikke", "druk"],
+        "pårørende": ["pårørende", "familie"],
+    ]
+
+    static let interventions: [Intervention: [String]] = [
+        .afklarendeSamtale: ["samtale", "sundhedssamtale", "afklaring", "første samtale"],
+        .sygdomsmestring: ["patientuddannelse", "patientskole", "skole", "kursus", "mestring", "leve med sygdom"],
+        .nikotinafvaenning: ["rygestop", "rygeafvænning", "rygning", "ryge", "ryger", "tobak", "cigaretter", "snus", "nikotin",
+                             "dampe", "e-cigaret", "røgfri"],
+        .fysiskAktivitet: ["træning", "træne", "motion", "bevægelse", "bevæge", "fysioterapeut", "genoptræning"],
+        .ernaering: ["mad", "kost", "kostråd", "vægt", "vægttab", "tabe", "diætist", "måltider", "overvægt", "ernæring"],
+        .alkohol: ["alkohol", "alkoholvaner", "drikke", "druk", "øl", "vin"],
+        .andet: [],
+    ]
+
+    static let formats: [String: [String]] = [
+        "digital": ["online", "nettet", "internet", "video", "app", "hjemmefra", "computer"],
+        "telefon": ["telefon", "ringe", "telefonisk", "hjemmefra"],
+        "fremmøde": ["fremmøde"],
+        "forening": ["forening", "klub"],
+        "egen-træning": ["hjemmetræning", "selvtræning", "hjemme"],
+    ]
+
+    static let times: [String: [String]] = [
+        "dag": ["dag", "dagtimerne", "formiddag", "eftermiddag"],
+        "aften": ["aften", "aftenen", "aftener", "efter arbejde"],
+        "weekend": ["weekend", "lørdag", "søndag"],
+    ]
+
+    /// Words too common to tell offers apart; left out of the index and out of what a reader types.
+    static let stopWords: Set<String> = [
+        "af", "alle", "at", "de", "dem", "den", "der", "det", "din", "dig", "du", "efter", "eller", "en", "er", "et", "for", "fra",
+        "fx", "får", "har", "hvad", "hvis", "hvor", "i", "ikke", "jeg", "kan", "kommune", "med", "men", "mig", "min", "og", "om",
+        "op", "på", "sig", "som", "til", "ud", "var", "vi", "vil", "være", "år",
+    ]
+
+    /// The lowercased words of a text: runs of letters and digits (as `soeg.js` splits what a reader types).
+    static func words(_ text: String) -> [Substring] {
+        let lower = text.lowercasedLatin1
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        let scalars = lower.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isWord = scalar.isASCII ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWord, start == nil { start = index }
+            if !isWord, let first = start {
+                words.append(lower[first..<index])
+                start = nil
+            }
+        }
+        if let first = start { words.append(lower[first...]) }
+        return words
+    }
+
+    /// The stems the index keeps for the words of texts (stop words left out), each distinct word
+    /// stemmed once (and remembered: a catalog's offers share most of their words).
+    static func stems(_ texts: [String]) -> Set<String> {
+        var words = Set<Substring>()
+        for text in texts { words.formUnion(self.words(text)) }
+        var stems = Set<String>()
+        for word in words where !stopWords.contains(String(word)) { stems.insert(stemCache.stem(String(word))) }
+        return stems
+    }
+
+    private static let stemCache = StemCache()
+
+    private final class StemCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stems: [String: String] = [:]
+
+        func stem(_ word: String) -> String {
+            if let known = lock.withLock({ stems[word] }) { return known }
+            let stem = DanishStemmer.stem(word)
+            lock.withLock { stems[word] = stem }
+            return stem
+        }
+    }
+}

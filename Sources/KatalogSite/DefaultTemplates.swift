@@ -233,7 +233,17 @@ enum DefaultTemplates {
             ZWNrIGlucHV0IHsgd2lkdGg6IDEuMjVyZW07IGhlaWdodDogMS4yNXJlbTsgfQouZmllbGQgaW5wdXQsIC5maWVsZCBzZWxlY3QgeyB3aWR0aDogMTAwJTsg\
             Zm9udDogaW5oZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHggc29saWQgIzVhNmI2NDsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5k\
             OiAjZmZmOyBjb2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3BsYXk6IG5vbmUgIWltcG9ydGFudDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAx\
-            cmVtOyB9Cg==
+            cmVtOyB9Ci8qIFRoZSBzZWFyY2ggKHNvZWcuaHRtbCk6IG9uZSBmaWVsZCBmaXJzdCwgdGhlIG90aGVyIGNob2ljZXMgZm9sZGVkIGF3YXksIHJlc3VsdHMg\
+            YnkgbXVuaWNpcGFsaXR5LiAqLwouc2VhcmNoIHsgbWFyZ2luOiAwLjVyZW0gMCAxcmVtOyB9Ci5zZWFyY2ggLnF1ZXJ5IHsgZGlzcGxheTogZmxleDsgZ2Fw\
+            OiAwLjVyZW07IH0KLnNlYXJjaCAucXVlcnkgaW5wdXQgeyBmbGV4OiAxIDEgYXV0bzsgbWluLXdpZHRoOiAwOyB9Ci5zZWFyY2ggYnV0dG9uLCBidXR0b24u\
+            bW9yZSB7IGZvbnQ6IGluaGVyaXQ7IGZvbnQtd2VpZ2h0OiA3MDA7IHBhZGRpbmc6IDAuNDVyZW0gMXJlbTsgYm9yZGVyOiAycHggc29saWQgdmFyKC0tYWNj\
+            ZW50KTsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiB2YXIoLS1hY2NlbnQpOyBjb2xvcjogI2ZmZjsgY3Vyc29yOiBwb2ludGVyOyB9CmJ1dHRv\
+            bi5tb3JlIHsgYmFja2dyb3VuZDogI2ZmZjsgY29sb3I6IHZhcigtLWFjY2VudCk7IG1hcmdpbi1ib3R0b206IDAuNzVyZW07IH0KLnNlYXJjaCBkZXRhaWxz\
+            Lm1vcmUgeyBtYXJnaW4tdG9wOiAwLjc1cmVtOyB9Ci5zZWFyY2ggZGV0YWlscy5tb3JlIHN1bW1hcnkgeyBjdXJzb3I6IHBvaW50ZXI7IGZvbnQtd2VpZ2h0\
+            OiA3MDA7IGNvbG9yOiB2YXIoLS1saW5rKTsgcGFkZGluZzogMC4yNXJlbSAwOyB9Ci5zZWFyY2ggZGV0YWlscy5tb3JlIC5maWx0ZXIgeyBtYXJnaW4tdG9w\
+            OiAwLjVyZW07IH0KI3Jlc3VsdGF0IGgzIHsgZm9udC1zaXplOiAxLjFyZW07IG1hcmdpbjogMS4yNXJlbSAwIDAuNXJlbTsgfQp1bC5oZWxwIHsgcGFkZGlu\
+            Zy1sZWZ0OiAxLjJyZW07IH0KLnZpc3VhbGx5LWhpZGRlbiB7IHBvc2l0aW9uOiBhYnNvbHV0ZTsgd2lkdGg6IDFweDsgaGVpZ2h0OiAxcHg7IG92ZXJmbG93\
+            OiBoaWRkZW47IGNsaXAtcGF0aDogaW5zZXQoNTAlKTsgd2hpdGUtc3BhY2U6IG5vd3JhcDsgfQo=
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

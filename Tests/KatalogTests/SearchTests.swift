@@ -81,7 +81,8 @@ struct SearchTests {
         try? FileManager.default.removeItem(atPath: site)
         #expect(Katalog.run(["build", "--content", exampleContent, "--output", site, "--templates", templates], console: Console(capture: true)) == 0)
         let catalog = try ContentLoader().load(root: exampleContent)
-        let request: [String: Any] = ["queries": Self.table.map(\.parameters), "file": true]
+        let shots = repositoryRoot + "/.build/screenshots"
+        let request: [String: Any] = ["queries": Self.table.map(\.parameters), "file": true, "shots": ["dir": shots, "q": "træning kol"]]
         let answers = try Self.ask(site, request)
         let results = try #require(answers["queries"] as? [[String: Any]])
         #expect(results.count == Self.table.count)
@@ -104,6 +105,10 @@ struct SearchTests {
             }
         }
         #expect(answers["fromFile"] as? String == "27 tilbud for »kol« i 2 kommuner.", "from file://: \(answers["fromFile"] ?? "")")
+        for width in [1280, 375] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: "\(shots)/soeg-\(width).png")[.size] as? Int) ?? 0
+            #expect(size > 10_000, "screenshot soeg-\(width).png")
+        }
         #expect((answers["console"] as? [String] ?? []).filter { !$0.contains("favicon") }.isEmpty, "\(answers["console"] ?? "")")
     }
 

@@ -4,7 +4,8 @@
 Usage: search.py SITE REQUEST.json. Serves SITE on 127.0.0.1 and reads the request:
   {"queries": [{"q": "kol", "diagnose": "diagnose/kol.html", ...}, ...],   each a search page address's parameters
    "stems": ["lunger", ...],                                              words for soeg.js's stemmer
-   "file": true}                                                           also search once from file://
+   "file": true,                                                           also search once from file://
+   "shots": {"dir": DIR, "q": "kol"}}                                      screenshots at 1280 and 375 px
 and prints one JSON object: for each query the heading, the help shown, the paths of the offers found
 (after opening every municipality's group), and the bytes the browser fetched until the first result
 (the page, its style, script and the index files; from an empty cache); the stems; errors in the console.
@@ -79,6 +80,15 @@ try:
         wait("return window.TILBUDSSOEG && window.TILBUDSSOEG.stem")
         result["stems"] = driver.execute_script("return arguments[0].map(w => window.TILBUDSSOEG.stem(w))", request["stems"])
     result["console"] = [e["message"] for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    shots = request.get("shots")
+    if shots:
+        os.makedirs(shots["dir"], exist_ok=True)
+        for width in [1280, 375]:
+            driver.set_window_size(width, 900)
+            search(base + "soeg.html?" + urllib.parse.urlencode({"q": shots["q"]}))
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(width, min(height, 6000))
+            driver.save_screenshot(f"{shots['dir']}/soeg-{width}.png")
     if request.get("file"):
         driver.get("file://" + os.path.abspath(site) + "/soeg.html?q=kol")
         result["fromFile"] = wait("return document.getElementById('antal').textContent")

@@ -11,7 +11,8 @@ import KatalogSupport
 ///   and `soeg/f/alder.js`, the stated age limits;
 /// - `soeg/k/SLUG.js`: what a result shows of each offer of one municipality.
 ///
-/// Offers are numbered in the order of the sorted municipalities and, within one, by title, so a
+/// Offers are numbered in the order of the sorted municipalities and, within one, by title (its
+/// courses after its modules, by title), so a
 /// municipality's offers are one range and a result's municipality is found without a file.
 /// Lists of numbers are written as differences in base 36 ("0,1,3,a"). Each file is a script that
 /// calls `TILBUDSSOEG.add(name, data)`, so the search works from `file://` and any static host.
@@ -39,19 +40,10 @@ enum SearchIndex {
         let intervention = module.intervention
         var texts = [module.title, module.summary, module.targetDescription ?? "", module.body.prose, municipality.name,
                      intervention.label, intervention.everydayLabel] + (SearchWords.interventions[intervention] ?? [])
-        for code in module.diagnoses {
-            let term = Vocabularies.diagnoses.terms.first { $0.code == code }
-            texts += [term?.label ?? code] + (term?.aliases ?? []) + (SearchWords.diagnoses[code] ?? [])
-        }
-        for (codes, vocabulary, words) in [(module.formats, Vocabularies.formats, SearchWords.formats),
-                                           (module.timesOfDay, Vocabularies.timesOfDay, SearchWords.times)] {
-            for code in codes {
-                let term = vocabulary.terms.first { $0.code == code }
-                texts += [term?.label ?? code] + (term?.aliases ?? []) + (words[code] ?? [])
-            }
-        }
-        texts += module.staff.map { Vocabularies.professions.label($0) } + module.languages
-        let stems = SearchWords.stems(texts)
+        texts += words(module.diagnoses, Vocabularies.diagnoses, SearchWords.diagnoses)
+            + words(module.formats, Vocabularies.formats, SearchWords.formats)
+            + words(module.timesOfDay, Vocabularies.timesOfDay, SearchWords.times)
+            + module.staff.map { Vocabularies.professions.label($0) } + module.languages
 
         var filters = [SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
             + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)
@@ -63,10 +55,33 @@ enum SearchIndex {
         if module.anonymous == true { filters.append("anonym") }
 
         let view = summary.view
-        let row = JSONValue.array([.string(view.title), .string(view.url), .string(view.summary),
-                                   view.statusNotice.map(JSONValue.string) ?? .null]).compact
-        return Entry(stems: stems.sorted(), filters: Array(Set(filters)).sorted(), minimumAge: module.eligibility.minimumAge,
-                     maximumAge: module.eligibility.maximumAge, languages: languages, row: row)
+        return Entry(stems: SearchWords.stems(texts).sorted(), filters: Array(Set(filters)).sorted(),
+                     minimumAge: module.eligibility.minimumAge, maximumAge: module.eligibility.maximumAge, languages: languages,
+                     row: row(view.title, view.url, view.summary, notice: view.statusNotice))
+    }
+
+    /// A course's entry: found by its own text, its diagnoses and its parts' titles; filtered by its diagnoses.
+    static func entry(_ course: Course, parts: [Module], in municipality: Municipality) -> Entry {
+        let diagnoses = municipality.diagnoses(of: course).sorted()
+        let texts = [course.title, course.summary, course.targetDescription ?? "", course.body.prose, municipality.name, "forløb"]
+            + parts.map(\.title) + words(diagnoses, Vocabularies.diagnoses, SearchWords.diagnoses)
+        let filters = diagnoses.map { String(SiteModel.diagnosisPath($0).dropLast(".html".count)) }
+        let summary = course.summary + " Forløbet består af: " + parts.map(\.title).joined(separator: ", ") + "."
+        return Entry(stems: SearchWords.stems(texts).sorted(), filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
+                     row: row(course.title, course.pagePath, summary, notice: nil))
+    }
+
+    /// The words an offer is found by for the codes it states: each term's label, aliases and everyday words.
+    private static func words(_ codes: [String], _ vocabulary: Vocabulary, _ everyday: [String: [String]]) -> [String] {
+        codes.flatMap { code in
+            let term = vocabulary.terms.first { $0.code == code }
+            return [term?.label ?? code] + (term?.aliases ?? []) + (everyday[code] ?? [])
+        }
+    }
+
+    /// What a result shows, as the JSON array `soeg.js` reads.
+    private static func row(_ title: String, _ url: String, _ summary: String, notice: String?) -> String {
+        JSONValue.array([.string(title), .string(url), .string(summary), notice.map(JSONValue.string) ?? .null]).compact
     }
 
     /// The file of a stem's two first letters: `t/` and the letters, each outside a-z and 0-9 as

@@ -88,11 +88,13 @@ final class SiteModel: @unchecked Sendable {
         }
     }
 
-    /// The search's files: each municipality's entries (sorted by name), its modules by title.
+    /// The search's files: each municipality's entries (sorted by name), its modules by title, then its courses.
     func searchFiles() -> [GeneratedFile] {
         SearchIndex.files(Parallel.map(sortedMunicipalities) { municipality in
             (municipality, sorted(municipality).map { module in
                 memo.searchEntries.value(parts(module).key) { SearchIndex.entry(module, summaryView(module), in: municipality) }
+            } + municipality.courses.sortedDanish(by: \.title).map {
+                SearchIndex.entry($0, parts: municipality.parts(of: $0), in: municipality)
             })
         })
     }

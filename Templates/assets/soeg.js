@@ -209,7 +209,7 @@
         result = result.filter(function (n) { return !excluded[n]; });
       }
       result.sort(function (a, b) { return a - b; });
-      show(result, { query: query, terms: terms, missing: missing, near: near, chosen: chosen, where: where,
+      show(result, { query: query, terms: terms, stems: terms.map(stem), missing: missing, near: near, chosen: chosen, where: where,
         unknownPostcodes: unknownPostcodes }, announce);
     });
   }
@@ -258,13 +258,20 @@
         list.appendChild(element("p", "Vi fandt ikke " + search.near.map(quote).join(" og ") +
           " præcist, så vi viser også tilbud med ord, der ligner.", { "class": "meta" }));
       }
-      groups.forEach(function (group, index) { list.appendChild(groupSection(group, index < 5)); });
+      groups.forEach(function (group, index) { list.appendChild(groupSection(group, index < 5, search.stems)); });
       status.textContent = heading.textContent + ".";
     }
     if (announce) { heading.focus(); }
   }
 
-  function groupSection(group, open) {
+  // How well a result's title fits the words typed: offers named by them first, ended or paused ones last.
+  function score(row, stems) {
+    var title = words(row[0]).map(stem);
+    var named = stems.filter(function (s) { return title.some(function (t) { return t === s || (s.length >= 3 && t.indexOf(s) === 0); }); });
+    return named.length * 2 - (row[3] ? 1 : 0);
+  }
+
+  function groupSection(group, open, stems) {
     var place = group.place;
     var section = element("section");
     var title = element("h3");
@@ -276,9 +283,11 @@
     function fill() {
       load("k/" + place[1]).then(function (rows) {
         items.textContent = "";
-        group.numbers.forEach(function (n) {
-          var row = (rows || [])[n - place[2]];
-          if (!row) { return; }
+        var found = group.numbers.map(function (n) { return (rows || [])[n - place[2]]; }).filter(Boolean);
+        found = found.map(function (row, i) { return { row: row, i: i, score: score(row, stems) }; })
+          .sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+        found.forEach(function (entry) {
+          var row = entry.row;
           var item = element("li");
           item.appendChild(element("a", row[0], { href: root + row[1] }));
           var text = element("p", row[2]);

@@ -17,11 +17,18 @@ struct SearchCase: Sendable, CustomStringConvertible {
     var notFinds: Set<String> = []
     /// Text the heading or the help must contain.
     var says: [String] = []
+    /// Offers one of which must come first.
+    var first: Set<String> = []
 
     var description: String { parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&") }
 
-    static func offers(_ include: @escaping @Sendable (Module) -> Bool) -> @Sendable (Catalog) -> Set<String> {
-        { catalog in Set(catalog.municipalities.flatMap(\.modules).filter(include).map(\.id)) }
+    /// The modules that `include` takes, and the courses for a diagnosis in `courses` (stated, or of every part).
+    static func offers(courses: Set<String> = [], _ include: @escaping @Sendable (Module) -> Bool) -> @Sendable (Catalog) -> Set<String> {
+        { catalog in
+            Set(catalog.municipalities.flatMap(\.modules).filter(include).map(\.id) + catalog.municipalities.flatMap { m in
+                m.courses.filter { !m.diagnoses(of: $0).isDisjoint(with: courses) }.map { "\(m.slug)/\($0.slug)" }
+            })
+        }
     }
 
     static func named(_ ids: Set<String>) -> @Sendable (Catalog) -> Set<String> { { _ in ids } }
@@ -34,10 +41,18 @@ struct SearchTests {
 
     /// The query table (the note of issue 20 shows it with what was found).
     static let table: [SearchCase] = [
-        SearchCase(parameters: ["q": "kol"], finds: SearchCase.offers { $0.diagnoses.contains("kol") },
+        SearchCase(parameters: ["q": "kol"], finds: SearchCase.offers(courses: ["kol"]) { $0.diagnoses.contains("kol") },
                    says: ["tilbud for »kol« i 2 kommuner"]),
-        SearchCase(parameters: ["q": "KOL"], finds: SearchCase.offers { $0.diagnoses.contains("kol") }),
-        SearchCase(parameters: ["q": "lunger"], finds: SearchCase.offers { !Set($0.diagnoses).isDisjoint(with: ["kol", "anden-lungesygdom"]) }),
+        SearchCase(parameters: ["q": "KOL"], finds: SearchCase.offers(courses: ["kol"]) { $0.diagnoses.contains("kol") }),
+        // Offers named by the words come first.
+        SearchCase(parameters: ["q": "kol", "kommune": "skovlund"], finds: SearchCase.offers(courses: ["kol"]) {
+            $0.diagnoses.contains("kol") && $0.municipalitySlug == "skovlund"
+        }, first: ["skovlund/kol-skolen", "skovlund/kol-traening", "skovlund/kol-kost", "skovlund/kol-rehabilitering"]),
+        SearchCase(parameters: ["q": "lunger"], finds: SearchCase.offers(courses: ["kol"]) {
+            !Set($0.diagnoses).isDisjoint(with: ["kol", "anden-lungesygdom"])
+        }),
+        // A course is found by its own words.
+        SearchCase(parameters: ["q": "rehabilitering"], finds: SearchCase.named(["skovlund/kol-rehabilitering"])),
         SearchCase(parameters: ["q": "sukkersyge"], finds: SearchCase.offers { !Set($0.diagnoses).isDisjoint(with: diabetes) },
                    notFinds: ["fjordby/hjertetraening", "skovlund/kol-traening"]),
         SearchCase(parameters: ["q": "sukersyge"], finds: SearchCase.offers { !Set($0.diagnoses).isDisjoint(with: diabetes) },
@@ -96,6 +111,7 @@ struct SearchTests {
             let unwanted = query.notFinds.intersection(found)
             #expect(unwanted.isEmpty, "\(query): must not find \(unwanted.sorted())")
             for text in query.says { #expect(shown.contains(text), "\(query): \(shown)") }
+            if !query.first.isEmpty { #expect(found.first.map(query.first.contains) == true, "\(query): first \(found.prefix(3))") }
             // The heading says how many, and each municipality's group says its count.
             if !found.isEmpty {
                 #expect(shown.hasPrefix("\(found.count) tilbud"), "\(query): \(shown)")
@@ -104,7 +120,7 @@ struct SearchTests {
                 #expect(counted == found.count, "\(query): \(groups)")
             }
         }
-        #expect(answers["fromFile"] as? String == "27 tilbud for »kol« i 2 kommuner.", "from file://: \(answers["fromFile"] ?? "")")
+        #expect(answers["fromFile"] as? String == "28 tilbud for »kol« i 2 kommuner.", "from file://: \(answers["fromFile"] ?? "")")
         for width in [1280, 375] {
             let size = (try? FileManager.default.attributesOfItem(atPath: "\(shots)/soeg-\(width).png")[.size] as? Int) ?? 0
             #expect(size > 10_000, "screenshot soeg-\(width).png")

@@ -24,8 +24,8 @@ import KatalogSupport
 enum SearchIndex {
     /// One module's part of the search, made once per module (and kept while it is unchanged).
     struct Entry: Sendable {
-        /// The stems the module is found by, sorted.
-        let stems: [String]
+        /// The stems the module is found by, as their numbers in `StemTable` (sorted).
+        let stems: [Int32]
         /// The filter values it has, as the paths of their files under `soeg/f/`.
         let filters: [String]
         let minimumAge: Int?
@@ -55,7 +55,7 @@ enum SearchIndex {
         if module.anonymous == true { filters.append("anonym") }
 
         let view = summary.view
-        return Entry(stems: SearchWords.stems(texts).sorted(), filters: Array(Set(filters)).sorted(),
+        return Entry(stems: SearchWords.stems(texts), filters: Array(Set(filters)).sorted(),
                      minimumAge: module.eligibility.minimumAge, maximumAge: module.eligibility.maximumAge, languages: languages,
                      row: row(view.title, view.url, view.summary, notice: view.statusNotice))
     }
@@ -67,7 +67,7 @@ enum SearchIndex {
             + parts.map(\.title) + words(diagnoses, Vocabularies.diagnoses, SearchWords.diagnoses)
         let filters = diagnoses.map { String(SiteModel.diagnosisPath($0).dropLast(".html".count)) }
         let summary = course.summary + " Forløbet består af: " + parts.map(\.title).joined(separator: ", ") + "."
-        return Entry(stems: SearchWords.stems(texts).sorted(), filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
+        return Entry(stems: SearchWords.stems(texts), filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
                      row: row(course.title, course.pagePath, summary, notice: nil))
     }
 
@@ -95,14 +95,15 @@ enum SearchIndex {
     /// The search's files, from each municipality's entries in title order (municipalities sorted).
     static func files(_ municipalities: [(municipality: Municipality, entries: [Entry])]) -> [GeneratedFile] {
         var number = 0
-        var postings: [String: [Int]] = [:], filters: [String: [Int]] = [:]
+        let stems = StemTable.shared.all
+        var postings = [[Int]](repeating: [], count: stems.count), filters: [String: [Int]] = [:]
         var ages: [JSONValue] = [], places: [JSONValue] = [], languages: [String: String] = [:]
         var files: [GeneratedFile] = []
         for (municipality, entries) in municipalities {
             places.append([.string(municipality.name), .string(municipality.slug), .number(number), .number(entries.count),
                            .array(municipality.postcodes.map(JSONValue.string))])
             for entry in entries {
-                for stem in entry.stems { postings[stem, default: []].append(number) }
+                for stem in entry.stems { postings[Int(stem)].append(number) }
                 for filter in entry.filters { filters[filter, default: []].append(number) }
                 if entry.minimumAge != nil || entry.maximumAge != nil {
                     ages.append([.number(number), entry.minimumAge.map(JSONValue.number) ?? .null,
@@ -113,9 +114,10 @@ enum SearchIndex {
             }
             files.append(file("k/" + municipality.slug, "[" + entries.map(\.row).joined(separator: ",") + "]"))
         }
-        let shards = Dictionary(grouping: postings.keys, by: termFile)
-        for (name, stems) in shards {
-            files.append(file(name, JSONValue.object(JSONObject(stems.sorted().map { ($0, .string(encode(postings[$0]!))) })).compact))
+        let shards = Dictionary(grouping: postings.indices.filter { !postings[$0].isEmpty }) { termFile(stems[$0]) }
+        for (name, numbers) in shards {
+            let members = numbers.map { (stems[$0], JSONValue.string(encode(postings[$0]))) }.sorted { $0.0 < $1.0 }
+            files.append(file(name, JSONValue.object(JSONObject(members)).compact))
         }
         for (name, numbers) in filters {
             files.append(file("f/" + name, JSONValue.string(encode(numbers)).compact))

@@ -78,27 +78,48 @@ enum SearchWords {
         return words
     }
 
-    /// The stems the index keeps for the words of texts (stop words left out), each distinct word
-    /// stemmed once (and remembered: a catalog's offers share most of their words).
-    static func stems(_ texts: [String]) -> Set<String> {
-        var words = Set<Substring>()
-        for text in texts { words.formUnion(self.words(text)) }
-        var stems = Set<String>()
-        for word in words where !stopWords.contains(String(word)) { stems.insert(stemCache.stem(String(word))) }
-        return stems
+    /// The numbers of the stems the index keeps for the words of texts (stop words left out), sorted.
+    static func stems(_ texts: [String]) -> [Int32] {
+        var stems = Set<Int32>()
+        for text in texts {
+            for word in words(text) {
+                if let stem = StemTable.shared.number(of: word) { stems.insert(stem) }
+            }
+        }
+        return stems.sorted()
     }
+}
 
-    private static let stemCache = StemCache()
+/// Every word the index has met, stemmed once, and every stem numbered once: an index entry holds
+/// its stems' numbers, so gathering thousands of entries counts numbers instead of hashing text.
+/// Kept for the process (a catalog's words are a vocabulary, not its text); the numbers depend on
+/// the order words are met, never the output, which is sorted by the stems themselves.
+final class StemTable: @unchecked Sendable {
+    static let shared = StemTable()
+    private let lock = NSLock()
+    /// Each word's stem number; a stop word has none.
+    private var words: [String: Int32?] = [:]
+    private var numbers: [String: Int32] = [:]
+    private var stems: [String] = []
 
-    private final class StemCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stems: [String: String] = [:]
-
-        func stem(_ word: String) -> String {
-            if let known = lock.withLock({ stems[word] }) { return known }
-            let stem = DanishStemmer.stem(word)
-            lock.withLock { stems[word] = stem }
-            return stem
+    /// The stem number of a lowercased word, or nil for a stop word.
+    func number(of word: Substring) -> Int32? {
+        let word = String(word)
+        if let known = lock.withLock({ words[word] }) { return known }
+        let stem = SearchWords.stopWords.contains(word) ? nil : DanishStemmer.stem(word)
+        return lock.withLock {
+            let number = stem.map { stem in
+                numbers[stem] ?? {
+                    stems.append(stem)
+                    numbers[stem] = Int32(stems.count - 1)
+                    return Int32(stems.count - 1)
+                }()
+            }
+            words[word] = number
+            return number
         }
     }
+
+    /// The stems by number, as far as they are known now.
+    var all: [String] { lock.withLock { stems } }
 }

@@ -294,9 +294,10 @@ final class SiteModel: @unchecked Sendable {
     }
 
     /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
-    func doctorsPage(_ municipality: Municipality) -> ListContext {
-        ListContext(chrome: chrome(root: "../", title: "For læger: henvisning i \(municipality.name)", in: municipality),
-                    municipality: municipalityView(municipality), groups: interventionGroups(municipality, heading: \.label))
+    func doctorsPage(_ municipality: Municipality) -> DoctorsContext {
+        DoctorsContext(chrome: chrome(root: "../", title: "For læger: henvisning i \(municipality.name)", in: municipality),
+                       municipality: municipalityView(municipality), groups: interventionGroups(municipality, heading: \.label),
+                       address: address)
     }
 
     /// Every module in one list with filters: works without JavaScript (the whole list, and links to

@@ -107,26 +107,27 @@ enum DefaultTemplates {
             ZWVuICh0aGUgR1AgcGFnZSdzIG9mZmVycyk6IGVhY2ggY2VsbCB0aGVuIHNob3dzIGl0cwogICBsYWJlbCAoYC5jZWxsLWxhYmVsYCwgaW4gdGhlIG1hcmt1\
             cCBzbyBzY3JlZW4gcmVhZGVycyBoYXZlIGl0IHRvbyksIGFuZCBlbXB0eSBjZWxscyBnby4gKi8KLmNlbGwtbGFiZWwgeyBkaXNwbGF5OiBub25lOyB9Ci8q\
             IEEgcGFnZSB3aXRoIGEgdGFibGUgb2YgbWFueSBjb2x1bW5zICh0aGUgR1AgcGFnZSkgaXMgd2lkZXIgb24gYSBsYXJnZSBzY3JlZW47IGl0cyB0ZXh0IGlz\
-            IG5vdC4gKi8KLndyYXAud2lkZSB7IG1heC13aWR0aDogNzZyZW07IH0KLndpZGUgLmdwLXBhZ2UgPiA6bm90KC5vZmZlcnMpIHsgbWF4LXdpZHRoOiA0NnJl\
-            bTsgfQoub2ZmZXJzIHRpbWUgeyB3aGl0ZS1zcGFjZTogbm93cmFwOyB9CkBtZWRpYSBzY3JlZW4gYW5kIChtYXgtd2lkdGg6IDYwcmVtKSB7CiAgdGFibGUu\
-            c3RhY2ssIC5zdGFjayBjYXB0aW9uLCAuc3RhY2sgdGJvZHksIC5zdGFjayB0ciwgLnN0YWNrIHRoLCAuc3RhY2sgdGQgeyBkaXNwbGF5OiBibG9jazsgfQog\
-            IC5zdGFjayB0aGVhZCB7IHBvc2l0aW9uOiBhYnNvbHV0ZTsgd2lkdGg6IDFweDsgaGVpZ2h0OiAxcHg7IG92ZXJmbG93OiBoaWRkZW47IGNsaXAtcGF0aDog\
-            aW5zZXQoNTAlKTsgd2hpdGUtc3BhY2U6IG5vd3JhcDsgfQogIC5zdGFjayB0ciB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFk\
-            aXVzOiA2cHg7IHBhZGRpbmc6IDAuNXJlbSAwLjc1cmVtOyBtYXJnaW4tYm90dG9tOiAwLjc1cmVtOyB9CiAgLnN0YWNrIHRoLCAuc3RhY2sgdGQgeyBib3Jk\
-            ZXI6IDA7IHBhZGRpbmc6IDAuMTVyZW0gMDsgfQogIC5zdGFjayB0aCB7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQogIC5zdGFjayB0ZDplbXB0eSB7IGRpc3Bs\
-            YXk6IG5vbmU7IH0KICAuc3RhY2sgLmNlbGwtbGFiZWwgeyBkaXNwbGF5OiBpbmxpbmU7IGZvbnQtd2VpZ2h0OiA3MDA7IH0KfQp1bC5zdGF0dXMgeyBwYWRk\
-            aW5nLWxlZnQ6IDEuMnJlbTsgfQp1bC5zdGF0dXMgbGkgeyBtYXJnaW4tYm90dG9tOiAwLjVyZW07IH0KY29kZSB7IGZvbnQtc2l6ZTogMC45NWVtOyB3b3Jk\
-            LWJyZWFrOiBicmVhay1hbGw7IH0KLmJ1dHRvbiB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgYmFja2dyb3VuZDogdmFyKC0tYWNjZW50KTsgY29sb3I6ICNm\
-            ZmY7IHBhZGRpbmc6IDAuNnJlbSAxcmVtOyBib3JkZXItcmFkaXVzOiA2cHg7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgZm9udC13ZWlnaHQ6IDcwMDsgbWFy\
-            Z2luOiAwLjI1cmVtIDAuNXJlbSAwLjI1cmVtIDA7IH0KLmJ1dHRvbi5zZWNvbmRhcnkgeyBiYWNrZ3JvdW5kOiAjZmZmOyBjb2xvcjogdmFyKC0tYWNjZW50\
-            KTsgYm9yZGVyOiAycHggc29saWQgdmFyKC0tYWNjZW50KTsgfQouZmlsdGVyIHsgZGlzcGxheTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiByZXBl\
-            YXQoYXV0by1maXQsIG1pbm1heCgxM3JlbSwgMWZyKSk7IGdhcDogMC43NXJlbSAxcmVtOyBiYWNrZ3JvdW5kOiB2YXIoLS1ib3gpOyBwYWRkaW5nOiAxcmVt\
-            OyBib3JkZXItcmFkaXVzOiA2cHg7IH0KLmZpZWxkIGxhYmVsIHsgZGlzcGxheTogYmxvY2s7IGZvbnQtd2VpZ2h0OiA3MDA7IG1hcmdpbi1ib3R0b206IDAu\
-            MjVyZW07IH0KLmZpZWxkLmNoZWNrIHsgZGlzcGxheTogZmxleDsgYWxpZ24taXRlbXM6IGNlbnRlcjsgZ2FwOiAwLjVyZW07IH0KLmZpZWxkLmNoZWNrIGxh\
-            YmVsIHsgZGlzcGxheTogaW5saW5lOyBtYXJnaW46IDA7IH0KLmZpZWxkLmNoZWNrIGlucHV0IHsgd2lkdGg6IDEuMjVyZW07IGhlaWdodDogMS4yNXJlbTsg\
-            fQouZmllbGQgaW5wdXQsIC5maWVsZCBzZWxlY3QgeyB3aWR0aDogMTAwJTsgZm9udDogaW5oZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHgg\
-            c29saWQgIzVhNmI2NDsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiAjZmZmOyBjb2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3Bs\
-            YXk6IG5vbmUgIWltcG9ydGFudDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAxcmVtOyB9Cg==
+            IG5vdCwKICAgYW5kIGxpbmVzIHVwIHdpdGggdGhlIGhlYWRlci4gKi8KLndyYXAud2lkZSB7IG1heC13aWR0aDogNzZyZW07IH0KQG1lZGlhIHNjcmVlbiB7\
+            IC53aWRlIC5ncC1wYWdlID4gOm5vdCgub2ZmZXJzKSB7IG1heC13aWR0aDogNDZyZW07IG1hcmdpbi1pbmxpbmU6IGF1dG87IH0gfQoub2ZmZXJzIHRpbWUg\
+            eyB3aGl0ZS1zcGFjZTogbm93cmFwOyB9CkBtZWRpYSBzY3JlZW4gYW5kIChtYXgtd2lkdGg6IDYwcmVtKSB7CiAgdGFibGUuc3RhY2ssIC5zdGFjayBjYXB0\
+            aW9uLCAuc3RhY2sgdGJvZHksIC5zdGFjayB0ciwgLnN0YWNrIHRoLCAuc3RhY2sgdGQgeyBkaXNwbGF5OiBibG9jazsgfQogIC5zdGFjayB0aGVhZCB7IHBv\
+            c2l0aW9uOiBhYnNvbHV0ZTsgd2lkdGg6IDFweDsgaGVpZ2h0OiAxcHg7IG92ZXJmbG93OiBoaWRkZW47IGNsaXAtcGF0aDogaW5zZXQoNTAlKTsgd2hpdGUt\
+            c3BhY2U6IG5vd3JhcDsgfQogIC5zdGFjayB0ciB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA2cHg7IHBhZGRpbmc6\
+            IDAuNXJlbSAwLjc1cmVtOyBtYXJnaW4tYm90dG9tOiAwLjc1cmVtOyB9CiAgLnN0YWNrIHRoLCAuc3RhY2sgdGQgeyBib3JkZXI6IDA7IHBhZGRpbmc6IDAu\
+            MTVyZW0gMDsgfQogIC5zdGFjayB0aCB7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQogIC5zdGFjayB0ZDplbXB0eSB7IGRpc3BsYXk6IG5vbmU7IH0KICAuc3Rh\
+            Y2sgLmNlbGwtbGFiZWwgeyBkaXNwbGF5OiBpbmxpbmU7IGZvbnQtd2VpZ2h0OiA3MDA7IH0KfQp1bC5zdGF0dXMgeyBwYWRkaW5nLWxlZnQ6IDEuMnJlbTsg\
+            fQp1bC5zdGF0dXMgbGkgeyBtYXJnaW4tYm90dG9tOiAwLjVyZW07IH0KY29kZSB7IGZvbnQtc2l6ZTogMC45NWVtOyB3b3JkLWJyZWFrOiBicmVhay1hbGw7\
+            IH0KLmJ1dHRvbiB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgYmFja2dyb3VuZDogdmFyKC0tYWNjZW50KTsgY29sb3I6ICNmZmY7IHBhZGRpbmc6IDAuNnJl\
+            bSAxcmVtOyBib3JkZXItcmFkaXVzOiA2cHg7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgZm9udC13ZWlnaHQ6IDcwMDsgbWFyZ2luOiAwLjI1cmVtIDAuNXJl\
+            bSAwLjI1cmVtIDA7IH0KLmJ1dHRvbi5zZWNvbmRhcnkgeyBiYWNrZ3JvdW5kOiAjZmZmOyBjb2xvcjogdmFyKC0tYWNjZW50KTsgYm9yZGVyOiAycHggc29s\
+            aWQgdmFyKC0tYWNjZW50KTsgfQouZmlsdGVyIHsgZGlzcGxheTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiByZXBlYXQoYXV0by1maXQsIG1pbm1h\
+            eCgxM3JlbSwgMWZyKSk7IGdhcDogMC43NXJlbSAxcmVtOyBiYWNrZ3JvdW5kOiB2YXIoLS1ib3gpOyBwYWRkaW5nOiAxcmVtOyBib3JkZXItcmFkaXVzOiA2\
+            cHg7IH0KLmZpZWxkIGxhYmVsIHsgZGlzcGxheTogYmxvY2s7IGZvbnQtd2VpZ2h0OiA3MDA7IG1hcmdpbi1ib3R0b206IDAuMjVyZW07IH0KLmZpZWxkLmNo\
+            ZWNrIHsgZGlzcGxheTogZmxleDsgYWxpZ24taXRlbXM6IGNlbnRlcjsgZ2FwOiAwLjVyZW07IH0KLmZpZWxkLmNoZWNrIGxhYmVsIHsgZGlzcGxheTogaW5s\
+            aW5lOyBtYXJnaW46IDA7IH0KLmZpZWxkLmNoZWNrIGlucHV0IHsgd2lkdGg6IDEuMjVyZW07IGhlaWdodDogMS4yNXJlbTsgfQouZmllbGQgaW5wdXQsIC5m\
+            aWVsZCBzZWxlY3QgeyB3aWR0aDogMTAwJTsgZm9udDogaW5oZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHggc29saWQgIzVhNmI2NDsgYm9y\
+            ZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiAjZmZmOyBjb2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3BsYXk6IG5vbmUgIWltcG9ydGFu\
+            dDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAxcmVtOyB9Cg==
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -129,6 +129,13 @@ public enum ModuleKey: String, FieldKey {
     case change = "ændring"
 }
 
+/// The keys of `katalog.yml`.
+public enum CatalogKey: String, FieldKey {
+    public static var schema: [Field] { Schema.catalog }
+
+    case owner = "ejer"
+}
+
 /// The keys of `kommune.yml`.
 public enum MunicipalityKey: String, FieldKey {
     public static var schema: [Field] { Schema.municipality }

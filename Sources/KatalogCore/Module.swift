@@ -164,6 +164,8 @@ public struct Catalog: Sendable {
     public let municipalities: [Municipality]
     /// Files the modules link to (images, PDFs …); published as they are.
     public let assets: [Asset]
+    /// Whose catalog it is (`ejer` in `katalog.yml`): a municipality or a region; nil when not stated.
+    public var owner: String?
 
     public init(root: String, municipalities: [Municipality], assets: [Asset] = []) {
         self.root = root

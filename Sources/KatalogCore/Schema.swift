@@ -52,7 +52,7 @@ public enum Schema {
     /// The field at a dotted path (`test.slut`, `steder.navn` for a record's field), in the module
     /// schema or else in kommune.yml's.
     public static func field(_ path: String) -> Field? {
-        for schema in [module, municipality, course] {
+        for schema in [module, municipality, course, catalog] {
             var fields = schema
             var found: Field?
             for key in path.split(separator: ".").map(String.init) {
@@ -264,6 +264,13 @@ public enum Schema {
             Field("regel", .text, "ID på en anbefaling, fx A-6.3-1."),
             Field("begrundelse", .text, "Hvorfor kommunen har valgt anbefalingen fra."),
         ]), "Anbefalinger, kommunen bevidst har valgt fra, med begrundelse."),
+    ]
+}
+
+extension Schema {
+    /// The keys of `katalog.yml`, the catalog's own settings (optional), in the content folder beside the municipalities.
+    public static let catalog: [Field] = [
+        Field("ejer", .text, "Hvem kataloget tilhører, fx Region Nordjylland eller Fjordby Kommune. Står øverst på hver side."),
     ]
 }
 

@@ -37,7 +37,11 @@ public struct ContentLoader: Sendable {
         var folders: [String] = []
         for entry in entries {
             let path = join(root, entry)
-            if let error = Containment.check(path, root: root) {
+            if entry == CatalogSettingsParser.fileName {
+                continue  // read below, as the catalog's settings
+            } else if let error = Self.misnamedSettings(entry, at: path) {
+                problems.append(error)
+            } else if let error = Containment.check(path, root: root) {
                 problems.append(error)
             } else if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 if let error = Self.tooLong(entry, at: path,
@@ -55,6 +59,11 @@ public struct ContentLoader: Sendable {
                                                      "der er ingen kommunemapper i `\(root)`",
                                                      hint: "læg hver kommune i sin egen mappe med en kommune.yml")])
         }
+        let settingsFile = join(root, CatalogSettingsParser.fileName)
+        let settings = SettingsFile.load(settingsFile, root: root, cache: cache) { data, _ in
+            CatalogSettingsParser.read(data: data, file: settingsFile)
+        }?.value
+        problems += settings?.problems ?? []
         // Each folder's kommune.yml and file list first; then every module file, parsed in parallel.
         let listings = Parallel.map(folders) { listMunicipality(root: root, folder: $0, cache: cache) }
         let paths = listings.flatMap { listing in
@@ -62,7 +71,7 @@ public struct ContentLoader: Sendable {
             return listing.files.map { (path: $0, slug: slug) }
         }
         let parsed = Parallel.map(paths) { Self.parseModule(at: $0.path, municipality: $0.slug, cache: cache) }
-        cache?.keep(only: paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") })
+        cache?.keep(only: paths.map(\.path) + folders.map { join(join(root, $0), "kommune.yml") } + [settingsFile])
         var municipalities: [Municipality] = []
         var next = 0
         for listing in listings {
@@ -102,9 +111,9 @@ public struct ContentLoader: Sendable {
         problems += crossProblems
         let (linkProblems, assets) = Self.localLinks(kept, root: root)
         problems += linkProblems
-        return Loaded(catalog: Catalog(root: root, municipalities: kept, assets: assets),
-            problems: problems.sorted { $0.location < $1.location },
-                      unplaced: unplaced)
+        var catalog = Catalog(root: root, municipalities: kept, assets: assets)
+        catalog.owner = settings?.fields.text(CatalogKey.owner)
+        return Loaded(catalog: catalog, problems: problems.sorted { $0.location < $1.location }, unplaced: unplaced)
     }
 
     /// The catalog, or every problem in it (for callers that need a catalog without any).
@@ -134,14 +143,8 @@ public struct ContentLoader: Sendable {
             let (municipality, problems) = MunicipalityParser.read(data: data, file: configFile, slug: slug)
             return (municipality.fields, problems)
         }
-        if let error = Containment.check(configFile, root: root) ?? Self.notAFile(configFile) {
-            config = (FieldTable(), [error])
-        } else if let cache, let cached = cache.config(configFile, parse: parse) {
-            config = cached.value
-            fingerprint = cached.fingerprint
-        } else if cache == nil, let data = FileManager.default.contents(atPath: configFile) {
-            fingerprint = LoadCache.fingerprint(configFile, data)
-            config = parse(data, fingerprint)
+        if let read = SettingsFile.load(configFile, root: root, cache: cache, parse: parse) {
+            (config, fingerprint) = read
         } else {
             config = (FieldTable(), [InputError(SourceLocation(file: configFile, line: 1),
                                                 "kommunemappen `\(folder)` mangler filen kommune.yml",
@@ -161,6 +164,14 @@ public struct ContentLoader: Sendable {
                 return path
             }
         return Listing(folder: folder, config: config, fingerprint: fingerprint, files: files, errors: errors)
+    }
+
+    /// A file in the content folder named almost like `katalog.yml` (`Katalog.yml`, `katalog.yaml`), which would not be read.
+    static func misnamedSettings(_ entry: String, at path: String) -> InputError? {
+        let lower = entry.lowercased().trimmingCharacters(in: .whitespaces)
+        guard lower == "katalog.yml" || lower == "katalog.yaml" else { return nil }
+        return InputError(SourceLocation(file: path, line: 1), "filen `\(entry)` bliver ikke læst",
+                          hint: "katalogets indstillinger skal ligge i `\(CatalogSettingsParser.fileName)` med små bogstaver")
     }
 
     /// Files that look like modules but would not be read: another spelling of `.md` (`x.MD`,

@@ -7,15 +7,8 @@ public enum MunicipalityParser {
     /// The settings that could be read, and every problem: a bad value is left out and reported,
     /// so the municipality's modules are still checked.
     public static func read(data: Data, file: String, slug: String) -> (municipality: Municipality, problems: [InputError]) {
-        let text: String
-        var problems: [InputError]
-        do { (text, problems) = try SourceText.decode(data, file: file) } catch {
-            return (Municipality(slug: slug, file: file, fields: FieldTable(), modules: []), [error])
-        }
-        var reader = FieldReader(file: file, firstLine: 1)
-        var fields = reader.read(yaml: text, schema: Schema.municipality)
-        problems += reader.errors
-        if !reader.errors.contains(where: { $0.rule == "YAML" }) {
+        var ((fields, problems), yamlRead) = SettingsFile.read(data: data, file: file, schema: Schema.municipality)
+        if yamlRead {
             problems += ContentLoader.requiredKeys([MunicipalityKey.name, .code], in: fields, at: SourceLocation(file: file, line: 1))
         }
         // Settings within what makes sense (and what arithmetic on them can hold).

@@ -8,6 +8,8 @@ struct Chrome: Hashable {
     let pageTitle: String
     let footer: [MunicipalityView]
     let isExample: Bool
+    /// Whose catalog it is, for the header (`SiteModel.owner`).
+    var owner: String? = nil
     /// schema.org JSON-LD, already escaped for a script element.
     var structuredData: RawText? = nil
     /// The page top and the footer, rendered once with `header.mustache` and `footer.mustache` and
@@ -37,6 +39,7 @@ extension PageContext {
             "pageTitle": key(chrome.appending(path: \Chrome.pageTitle)),
             "footer": key(chrome.appending(path: \Chrome.footer)),
             "isExample": key(chrome.appending(path: \Chrome.isExample)),
+            "owner": key(chrome.appending(path: \Chrome.owner)),
             "structuredData": key(chrome.appending(path: \Chrome.structuredData)),
             "headerHTML": key(chrome.appending(path: \Chrome.headerHTML)),
             "footerHTML": key(chrome.appending(path: \Chrome.footerHTML)),

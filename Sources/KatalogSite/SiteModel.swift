@@ -10,6 +10,9 @@ final class SiteModel: @unchecked Sendable {
     let address: SiteAddress
     let compliance: Compliance
     let footerAll: [MunicipalityView]
+    /// Whose catalog it is, as the header shows it: `ejer` in katalog.yml; else the one
+    /// municipality of a catalog of one; else nil (nothing is made up).
+    let owner: String?
     /// Every module with its municipality, in catalog order.
     let modules: [(Module, Municipality)]
     /// Every module, in catalog order and in Danish alphabetical order of title (`Catalog.modules`
@@ -38,6 +41,7 @@ final class SiteModel: @unchecked Sendable {
         self.catalog = catalog
         self.address = address
         self.compliance = compliance
+        self.owner = catalog.owner ?? (catalog.municipalities.count == 1 ? catalog.municipalities[0].name : nil)
         // A municipality's view shows its kommune.yml and what its modules say (titles, diagnoses …).
         // Its courses' next team starts too, so it is kept under today's date.
         let today = DayStamp.today()
@@ -152,7 +156,7 @@ final class SiteModel: @unchecked Sendable {
     // MARK: Pages
 
     private func chrome(root: String, title: String, footer: [MunicipalityView]? = nil, example: Bool? = nil) -> Chrome {
-        Chrome(root: root, pageTitle: title, footer: footer ?? footerAll, isExample: example ?? isExample)
+        Chrome(root: root, pageTitle: title, footer: footer ?? footerAll, isExample: example ?? isExample, owner: owner)
     }
 
     private func chrome(root: String, title: String, in municipality: Municipality) -> Chrome {
@@ -314,9 +318,10 @@ final class SiteModel: @unchecked Sendable {
     static let nationalListLimit = 100
 
     /// How GPs refer in one municipality: XREF15, the receiving unit, what to include, and every offer.
-    func doctorsPage(_ municipality: Municipality) -> ListContext {
-        ListContext(chrome: chrome(root: "../", title: "For læger: henvisning i \(municipality.name)", in: municipality),
-                    municipality: municipalityView(municipality), groups: interventionGroups(municipality, heading: \.label))
+    func doctorsPage(_ municipality: Municipality) -> DoctorsContext {
+        DoctorsContext(chrome: chrome(root: "../", title: "For læger: henvisning i \(municipality.name)", in: municipality),
+                       municipality: municipalityView(municipality), groups: interventionGroups(municipality, heading: \.label),
+                       address: address)
     }
 
     /// Every module in one list with filters: works without JavaScript (the whole list, and links to

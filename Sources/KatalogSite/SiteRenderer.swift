@@ -110,7 +110,8 @@ public struct SiteRenderer: Sendable {
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
             byTitle: byTitle, ruleLines: lines)
         let model = SiteModel(catalog: catalog, compliance: compliance, address: address, byTitle: byTitle, memo: memo)
-        let templates = templateFingerprint
+        // Every page's header names the catalog's owner: a page is rendered again when it changes, as when the templates do.
+        let templates = fingerprint(templateFingerprint, model.owner)
         let pages = Parallel.map(PageKind.all) { kind in
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }

@@ -368,6 +368,7 @@ extension ComplianceOverviewContext {
 extension HeaderView: TemplateView {
     static let keys: [String: TemplateKey<HeaderView>] = [
         "root": key(\.root),
+        "owner": key(\.owner),
     ]
 }
 

@@ -456,9 +456,10 @@ struct ModuleItemView: Hashable {
     let module: ModuleSummaryView
 }
 
-/// What `header.mustache` shows: links from a page at this depth.
+/// What `header.mustache` shows: links from a page at this depth, and whose catalog it is.
 struct HeaderView: Hashable {
     let root: String
+    let owner: String?
 }
 
 /// What `footer.mustache` sees: the municipalities a page's footer shows.
@@ -506,13 +507,13 @@ public final class PageFragments: @unchecked Sendable {
             trim: false) { renderFooter(FooterView(footer: municipalities)) }
     }
 
-    func header(root: String) -> RawText {
-        fragment(fingerprint("header", root, templates), trim: true) { renderHeader(HeaderView(root: root)) }
+    func header(root: String, owner: String?) -> RawText {
+        fragment(fingerprint("header", root, owner, templates), trim: true) { renderHeader(HeaderView(root: root, owner: owner)) }
     }
 
     /// Fills a page's header and footer.
     func fill(_ chrome: inout Chrome) {
-        chrome.headerHTML = header(root: chrome.root)
+        chrome.headerHTML = header(root: chrome.root, owner: chrome.owner)
         chrome.footerHTML = footer(chrome.footer)
     }
 

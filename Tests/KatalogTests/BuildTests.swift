@@ -248,7 +248,7 @@ struct ValidityTests {
 
 @Suite("Accessibility in a real browser")
 struct AccessibilityTests {
-    @Test("axe-core finds no WCAG 2.1 A/AA violation on any page type, pages reflow at 320 px, and search filters")
+    @Test("axe finds no WCAG 2.1 A/AA violation at 1280 and 320 px, pages reflow at 320-375 px, GP pages print on one A4 sheet")
     func axe() throws {
         let output = repositoryRoot + "/.build/a11y-site"
         let shots = repositoryRoot + "/.build/screenshots"
@@ -257,14 +257,24 @@ struct AccessibilityTests {
         let (status, report) = try runTool(["python3", repositoryRoot + "/Tests/tools/a11y.py", output,
                                             repositoryRoot + "/.build/axe/axe.min.js", shots])
         #expect(status == 0, "browser check failed (run script/setup --test):\n\(report)")
-        #expect(report.contains("axe: 15 pages, 0 violations; failures: 0"), "\(report)")
+        #expect(report.contains("axe: 15 pages at 2 widths, 0 violations; failures: 0"), "\(report)")
+        #expect(report.contains("axe at 1280 and 320 px: 30 page views, 0 violations"), "\(report)")
+        for width in [320, 375, 1280] {
+            #expect(report.contains("reflow at \(width) px: 15 of 15 pages without sideways scrolling"), "\(report)")
+        }
         #expect(report.contains("print: 32 pages of offers and courses, 32 on one page"), "\(report)")
+        // Each example municipality's GP page (15 and 16 offers) prints on one A4 sheet with every offer.
+        #expect(report.contains("print fjordby/for-laeger.html: 1 A4 sheet(s), 15 of 15 offers shown with their address"), "\(report)")
+        #expect(report.contains("print skovlund/for-laeger.html: 1 A4 sheet(s), 16 of 16 offers shown with their address"), "\(report)")
+        #expect(report.contains("print: 2 GP pages, 2 on one A4 sheet with every offer"), "\(report)")
         for name in ["forside", "modul", "for-laeger"] {
             for width in [1280, 375] {
                 let size = (try? FileManager.default.attributesOfItem(atPath: "\(shots)/\(name)-\(width).png")[.size] as? Int) ?? 0
                 #expect(size > 10_000, "screenshot \(name)-\(width).png")
             }
         }
+        let printed = (try? FileManager.default.attributesOfItem(atPath: "\(shots)/for-laeger-print.png")[.size] as? Int) ?? 0
+        #expect(printed > 10_000, "screenshot for-laeger-print.png")
     }
 }
 

@@ -82,7 +82,8 @@ struct CourseTests {
         #expect(!(try page("testby/sygdom/type-2-diabetes.html")).contains("KOL-rehabilitering"),
                 "the course states KOL; a part open to more does not put the course on their pages")
         let doctors = try page("testby/for-laeger.html")
-        #expect(doctors.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>: Træning ved KOL, KOL-skolen. "
+        #expect(doctors.contains("<li><a href=\"../testby/kol-rehabilitering.html\">KOL-rehabilitering</a>"
+            + "<span class=\"print address\"> (testby/kol-rehabilitering.html)</span>: Træning ved KOL, KOL-skolen. "
             + "Næste hold: <time datetime=\"2027-02-01\">1. februar 2027</time>.</li>"), "\(doctors)")
     }
 

@@ -35,7 +35,8 @@ struct FollowUpTests {
         let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
         #expect(!other.contains("Opfølgning efter forløbet"))
         let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
-        #expect(doctors.contains("<td>3 måneder efter forløbet; 12 måneder efter forløbet; 1 uge efter forløbet.</td>"), "\(doctors)")
+        #expect(doctors.contains("<td class=\"noprint\"><span class=\"cell-label\">Opfølgning: </span>"
+            + "3 måneder efter forløbet; 12 måneder efter forløbet; 1 uge efter forløbet.</td>"), "\(doctors)")
 
         let records = Exporter().records(try catalog.load())
         #expect(records.map { $0["opfølgning"] == .followUps([]) } == [false, true])

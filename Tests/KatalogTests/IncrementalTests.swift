@@ -60,6 +60,11 @@ struct IncrementalTests {
                 $0.replacingOccurrences(of: "  status-til-egen-læge: true\n", with: "") } }),
             ("kommune.yml", { try work.edit("Content/skovlund/kommune.yml") {
                 $0.replacingOccurrences(of: "navn: Skovlund Kommune", with: "navn: Skovlund Storkommune") } }),
+            // The owner every page's header shows: changed, the file removed (two municipalities: no one), and written again.
+            ("katalog.yml", { try work.edit("Content/katalog.yml") {
+                $0.replacingOccurrences(of: "ejer: Sundhedsklynge Fjordby-Skovlund (eksempel)", with: "ejer: Region Eksempel") } }),
+            ("a removed katalog.yml", { try FileManager.default.removeItem(atPath: work.content + "/katalog.yml") }),
+            ("a new katalog.yml", { try work.write("Content/katalog.yml", "ejer: Region Eksempel\n") }),
             ("template", { try work.edit("Templates/module.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"titel\">") } }),
             // Front matter that lists, the GP page, exports and other modules' pages show.
             ("price", { try work.edit("Content/fjordby/alkoholsamtale.md") {
@@ -122,7 +127,7 @@ struct IncrementalTests {
         let work = try Workspace()
         defer { work.remove() }
         let first = try work.session.build()
-        #expect(first.parsed == 34, "31 modules, a course and two kommune.yml")
+        #expect(first.parsed == 35, "31 modules, a course, two kommune.yml and katalog.yml")
         let unchanged = try work.session.build(incremental: true)
         #expect(unchanged.parsed == 0 && unchanged.rendered == 0 && unchanged.written == 0)
         try work.edit("Content/fjordby/alkoholsamtale.md") { $0 + "\nEn ny sætning.\n" }

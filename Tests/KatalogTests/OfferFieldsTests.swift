@@ -44,7 +44,7 @@ struct OfferFieldsTests {
         #expect(search.contains("<label for=\"f-alder\">Din alder</label><input id=\"f-alder\" name=\"alder\" inputmode=\"numeric\""))
         let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
         #expect(doctors.contains("""
-            <td>Alder: 18-80 år. Du skal bo i Testby Kommune. GOLD 2-4. kan selv transportere sig. \
+            <td class="noprint"><span class="cell-label">Hvem kan deltage: </span>Alder: 18-80 år. Du skal bo i Testby Kommune. GOLD 2-4. kan selv transportere sig. \
             Ikke for: borgere med aktivt misbrug.</td>
             """), "\(doctors)")
 
@@ -137,7 +137,8 @@ struct OfferFieldsTests {
         let other = try String(contentsOfFile: catalog.output + "/testby/b.html", encoding: .utf8)
         #expect(!other.contains("Næste hold") && !other.contains("Pladser"))
         let doctors = try String(contentsOfFile: catalog.output + "/testby/for-laeger.html", encoding: .utf8)
-        #expect(doctors.contains("<td><time datetime=\"2027-02-01\">1. februar 2027</time> (12 pladser pr. hold)</td>"))
+        #expect(doctors.contains("<td><span class=\"cell-label\">Næste hold: </span><time datetime=\"2027-02-01\">1. februar 2027</time>"
+            + "<span class=\"noprint\"> (12 pladser pr. hold)</span></td>"))
 
         let records = Exporter().records(try catalog.load())
         #expect(records.map { $0["holdstart"] } == [.statedTexts(["2027-02-01", "2027-08-16"]), .statedTexts(nil)])

@@ -41,7 +41,8 @@ struct OfferStatusTests {
             #expect(!other.contains(absent), "not stated is not shown: \(absent)")
         }
         let doctors = try page("for-laeger.html")
-        #expect(doctors.contains("<td><strong>Tilbuddet er sat på pause.</strong> Borgeren kan selv henvende sig.</td>"), "\(doctors)")
+        #expect(doctors.contains("<td><span class=\"cell-label\">Sådan kommer borgeren i gang: </span>"
+            + "<strong>Tilbuddet er sat på pause.</strong> Borgeren kan selv henvende sig.</td>"), "\(doctors)")
         let list = try page("index.html")
         #expect(list.contains("<p><strong>Tilbuddet er ophørt. Det sluttede 14. januar 2027.</strong> Du træner med andre"), "\(list)")
     }

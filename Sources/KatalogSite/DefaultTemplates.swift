@@ -95,23 +95,27 @@ enum DefaultTemplates {
             ZWNrIGlucHV0IHsgd2lkdGg6IDEuMjVyZW07IGhlaWdodDogMS4yNXJlbTsgfQouZmllbGQgaW5wdXQsIC5maWVsZCBzZWxlY3QgeyB3aWR0aDogMTAwJTsg\
             Zm9udDogaW5oZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHggc29saWQgIzVhNmI2NDsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5k\
             OiAjZmZmOyBjb2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3BsYXk6IG5vbmUgIWltcG9ydGFudDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAx\
-            cmVtOyB9Cg==
+            cmVtOyB9CgovKiBUaGUgb3ZlcnZpZXcgYWNyb3NzIG11bmljaXBhbGl0aWVzIChvdmVyc2lndC8pOiB0aGUgbXVuaWNpcGFsaXR5IHN0YXlzIGluIHZpZXcg\
+            d2hpbGUgdGhlIHRhYmxlIHNjcm9sbHMuICovCi5vdmVydmlldyB0aFtzY29wZT0icm93Il0geyBwb3NpdGlvbjogc3RpY2t5OyBsZWZ0OiAwOyBiYWNrZ3Jv\
+            dW5kOiB2YXIoLS1iZyk7IG1pbi13aWR0aDogN3JlbTsgfQoub3ZlcnZpZXcgdGQgeyBtaW4td2lkdGg6IDguNXJlbTsgfQouc2Nyb2xsLWhpbnQgeyBjb2xv\
+            cjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOTVyZW07IH0K
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
             eC5odG1sIj5Gb3JzaWRlPC9hPiDigLogS3ZhbGl0ZXRzc3RhbmRhcmRlbjwvbmF2Pgo8aDE+T3BmeWxkZWxzZSBhZiBrdmFsaXRldHNzdGFuZGFyZGVuPC9o\
             MT4KPHAgY2xhc3M9ImxlYWQiPlRpbCBtZWRhcmJlamRlcmUgb2cgbGVkZXJlOiBIdm9yIGxhbmd0IGVyIGh2ZXIga29tbXVuZXMgdGlsYnVkIGkgZm9yaG9s\
             ZCB0aWwgU3VuZGhlZHNzdHlyZWxzZW5zIGt2YWxpdGV0c3N0YW5kYXJkZXIgZm9yIGZvcmVieWdnZWxzZXN0aWxidWQgdGlsIGJvcmdlcmUgbWVkIGtyb25p\
-            c2sgc3lnZG9tICgyMDI0KT8gVsOmbGcgZW4ga29tbXVuZSBmb3IgYXQgc2UgaHZlcnQgdGlsYnVkLjwvcD4KPGRpdiBjbGFzcz0ic2Nyb2xsIiByb2xlPSJy\
-            ZWdpb24iIGFyaWEtbGFiZWw9IktvbW11bmVybmUiIHRhYmluZGV4PSIwIj4KPHRhYmxlPgo8Y2FwdGlvbj5Lb21tdW5lcm5lPC9jYXB0aW9uPgo8dGhlYWQ+\
-            PHRyPjx0aCBzY29wZT0iY29sIj5Lb21tdW5lPC90aD48dGggc2NvcGU9ImNvbCI+VGlsYnVkIGkgZGUgc2VrcyBpbmRzYXRzZXI8L3RoPjx0aCBzY29wZT0i\
-            Y29sIj5UaWxidWQsIGRlciBvcGZ5bGRlciBhbGxlIGtyYXY8L3RoPjx0aCBzY29wZT0iY29sIj5BbmRyZSB0aWxidWQgKHVkZW4gZm9yIGRlIHNla3MpPC90\
-            aD48dGggc2NvcGU9ImNvbCI+QW5iZWZhbGluZ2VyIGlra2UgZnVsZ3Q8L3RoPjx0aCBzY29wZT0iY29sIj5LcmF2IHRpbCBkZXQgc2FtbGVkZSBrYXRhbG9n\
-            IG9wZnlsZHQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNjb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhy\
-            ZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD48dGQ+e3ttb2R1bGVDb3VudH19PC90ZD48dGQ+e3ttb2R1bGVzQ29tcGxldGV9fTwvdGQ+\
-            PHRkPnt7b3RoZXJDb3VudH19PC90ZD48dGQ+e3tyZWNvbW1lbmRhdGlvbnNNaXNzZWR9fTwvdGQ+PHRkPnt7Y2F0YWxvZ1J1bGVzTWV0fX0gYWYge3tjYXRh\
-            bG9nUnVsZXNUb3RhbH19PC90ZD48L3RyPgp7ey9jb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rpdj4Ke3svY29udGVu\
-            dH19e3svbGF5b3V0fX0K
+            c2sgc3lnZG9tICgyMDI0KT8gVsOmbGcgZW4ga29tbXVuZSBmb3IgYXQgc2UgaHZlcnQgdGlsYnVkLjwvcD4KPHA+PGEgaHJlZj0ie3tyb290fX1vdmVyc2ln\
+            dC9pbmRleC5odG1sIj5PdmVyYmxpazogaHZpbGtlIGluZHNhdHNlciBodmVyIGtvbW11bmUgdGlsYnlkZXI8L2E+LCBtZWQgZGlnaXRhbGUgdGlsYnVkLCBk\
+            aXJla3RlIGFkZ2FuZyBvZyBkaWFnbm9zZXIuPC9wPgo8ZGl2IGNsYXNzPSJzY3JvbGwiIHJvbGU9InJlZ2lvbiIgYXJpYS1sYWJlbD0iS29tbXVuZXJuZSIg\
+            dGFiaW5kZXg9IjAiPgo8dGFibGU+CjxjYXB0aW9uPktvbW11bmVybmU8L2NhcHRpb24+Cjx0aGVhZD48dHI+PHRoIHNjb3BlPSJjb2wiPktvbW11bmU8L3Ro\
+            Pjx0aCBzY29wZT0iY29sIj5UaWxidWQgaSBkZSBzZWtzIGluZHNhdHNlcjwvdGg+PHRoIHNjb3BlPSJjb2wiPlRpbGJ1ZCwgZGVyIG9wZnlsZGVyIGFsbGUg\
+            a3JhdjwvdGg+PHRoIHNjb3BlPSJjb2wiPkFuZHJlIHRpbGJ1ZCAodWRlbiBmb3IgZGUgc2Vrcyk8L3RoPjx0aCBzY29wZT0iY29sIj5BbmJlZmFsaW5nZXIg\
+            aWtrZSBmdWxndDwvdGg+PHRoIHNjb3BlPSJjb2wiPktyYXYgdGlsIGRldCBzYW1sZWRlIGthdGFsb2cgb3BmeWxkdDwvdGg+PC90cj48L3RoZWFkPgo8dGJv\
+            ZHk+Cnt7I2NvbXBsaWFuY2VNdW5pY2lwYWxpdGllc319Cjx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e25hbWV9fTwv\
+            YT48L3RoPjx0ZD57e21vZHVsZUNvdW50fX08L3RkPjx0ZD57e21vZHVsZXNDb21wbGV0ZX19PC90ZD48dGQ+e3tvdGhlckNvdW50fX08L3RkPjx0ZD57e3Jl\
+            Y29tbWVuZGF0aW9uc01pc3NlZH19PC90ZD48dGQ+e3tjYXRhbG9nUnVsZXNNZXR9fSBhZiB7e2NhdGFsb2dSdWxlc1RvdGFsfX08L3RkPjwvdHI+Cnt7L2Nv\
+            bXBsaWFuY2VNdW5pY2lwYWxpdGllc319CjwvdGJvZHk+CjwvdGFibGU+CjwvZGl2Pgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "compliance-municipality.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjY29tcGxpYW5jZU11bmljaXBhbGl0aWVzfX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9\
@@ -283,7 +287,11 @@ enum DefaultTemplates {
             ZGJ5PSJmb3JtIj4KPGgyIGlkPSJmb3JtIj5Tw6VkYW4gZm9yZWfDpXIgdGlsYnVkZGVuZTwvaDI+Cjx1bCBjbGFzcz0ibGlua3MiPgp7eyNmb3JtYXRzfX0K\
             PGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPiA8c3BhbiBjbGFzcz0ibWV0YSI+KHt7Y291bnR9fSB0aWxidWQpPC9zcGFuPjwv\
             bGk+Cnt7L2Zvcm1hdHN9fQp7eyN0aW1lc319CjxsaT48YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bGFiZWx9fTwvYT4gPHNwYW4gY2xhc3M9Im1ldGEi\
-            Pih7e2NvdW50fX0gdGlsYnVkKTwvc3Bhbj48L2xpPgp7ey90aW1lc319CjwvdWw+Cjwvc2VjdGlvbj4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
+            Pih7e2NvdW50fX0gdGlsYnVkKTwvc3Bhbj48L2xpPgp7ey90aW1lc319CjwvdWw+Cjwvc2VjdGlvbj4KCjxzZWN0aW9uIGFyaWEtbGFiZWxsZWRieT0ib3Zl\
+            cmJsaWsiPgo8aDIgaWQ9Im92ZXJibGlrIj5PdmVyYmxpayBvdmVyIGtvbW11bmVybmU8L2gyPgo8cD48YSBocmVmPSJ7e3Jvb3R9fW92ZXJzaWd0L2luZGV4\
+            Lmh0bWwiPkh2aWxrZSBrb21tdW5lciB0aWxieWRlciBodmFkPzwvYT4gVGlsIEtMLCBzdW5kaGVkc2tseW5nZXJuZSBvZyBsZWRlcmU6IGRlIHNla3MgaW5k\
+            c2F0c2VyIGkgYWxsZSBrb21tdW5lciBpIMOpbiB0YWJlbCwgbWVkIGRldCwgZGVyIG1hbmdsZXIsIHNrcmV2ZXQgdWQuIE9nc8OlIHNvbSBDU1YtZmlsLjwv\
+            cD4KPC9zZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "layout.mustache": """
             PCFET0NUWVBFIGh0bWw+CjxodG1sIGxhbmc9ImRhIj4KPGhlYWQ+CjxtZXRhIGNoYXJzZXQ9InV0Zi04Ij4KPG1ldGEgbmFtZT0idmlld3BvcnQiIGNvbnRl\
@@ -403,6 +411,32 @@ enum DefaultTemplates {
             L3A+PC9saT4Ke3svY291cnNlc319PC91bD4KPC9zZWN0aW9uPgp7ey9lbXB0eShjb3Vyc2VzKX19Cnt7L211bmljaXBhbGl0eX19Cnt7I2dyb3Vwc319Cjxz\
             ZWN0aW9uPgo8aDI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e2hlYWRpbmd9fTwvYT48L2gyPgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7e3tpdGVtTGlu\
             ZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
+            """,
+        "overview.mustache": """
+            e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
+            eC5odG1sIj5Gb3JzaWRlPC9hPiDigLogT3ZlcmJsaWsgb3ZlciBrb21tdW5lcm5lPC9uYXY+CjxoMT5PdmVyYmxpazogaW5kc2F0c2VybmUgaSBrb21tdW5l\
+            cm5lPC9oMT4KPHAgY2xhc3M9ImxlYWQiPlRpbCBLTCwgc3VuZGhlZHNrbHluZ2VybmUgb2cgbGVkZXJlOiBIdmlsa2UgYWYga3ZhbGl0ZXRzc3RhbmRhcmRl\
+            bnMgc2VrcyBpbmRzYXRzZXIgdGlsYnlkZXIgaHZlciBhZiBkZSB7e211bmljaXBhbGl0eUNvdW50fX0ga29tbXVuZXI/IEVyIGRlciBldCBkaWdpdGFsdCB0\
+            aWxidWQ/IEthbiBib3JnZXJlbiBzdGFydGUgZGlyZWt0ZSBww6Ugbmlrb3RpbmFmdsOmbm5pbmcgb2cgYWxrb2hvbHNhbXRhbGU/IE9nIGh2aWxrZSBkaWFn\
+            bm9zZXIgZXIgdGlsYnVkZGVuZSBmb3I/PC9wPgo8cD5PdmVyYmxpa2tldCB2aXNlciBrdW4sIGh2YWQgdGlsYnVkZGVuZSBzZWx2IG9wbHlzZXIuIEV0IHRp\
+            bGJ1ZCwgZGVyIGVyIHNhdCBww6UgcGF1c2UgZWxsZXIgb3Bow7hydCwgdMOmbGxlciBpa2tlIG1lZCwgbWVuIG7DpnZuZXMgZm9yIHNpZy4gRXQgZm9ybMO4\
+            YiB0w6ZsbGVyIGlra2Ugc29tIGV0IHRpbGJ1ZDsgZGV0IGfDuHIgZGUgdGlsYnVkLCBkZXQgYmVzdMOlciBhZi4gRXQgdGlsYnVkLCBkZXIgaWtrZSBvcGx5\
+            c2VyLCBodm9yZGFuIGRldCBmb3JlZ8OlciwgdMOmbGxlciBpa2tlIHNvbSBkaWdpdGFsdC48L3A+CjxwPjxhIGhyZWY9Int7Y3N2VVJMfX0iPkhlbnQgb3Zl\
+            cmJsaWtrZXQgc29tIENTVi1maWw8L2E+ICh0aWwgRXhjZWw6IMOpbiByw6Zra2UgZm9yIGh2ZXIga29tbXVuZSBvZyBpbmRzYXRzKS48L3A+Cgo8c2VjdGlv\
+            biBhcmlhLWxhYmVsbGVkYnk9Imh1bGxlciI+CjxoMiBpZD0iaHVsbGVyIj5Idm9yIG1hbmdsZXIgZGVyIHRpbGJ1ZD88L2gyPgp7eyNnYXBzfX0KPGgzIGlk\
+            PSJtYW5nbGVyLXt7aWR9fSI+e3toZWFkaW5nfX08L2gzPgo8cD57eyNzZW50ZW5jZXN9fXt7Ln19IHt7L3NlbnRlbmNlc319PC9wPgp7ey9nYXBzfX0KPC9z\
+            ZWN0aW9uPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbCI+CjxoMiBpZD0idGFiZWwiPkluZHNhdHNlcm5lIGkgaHZlciBrb21tdW5lPC9oMj4K\
+            PHA+wqtBbGxlIGZlbSBpIHN0YW5kYXJkZW7CuyBlciBkZSBmZW0gc3lnZG9tc2dydXBwZXIsIHN0YW5kYXJkZW4gbsOmdm5lcjogS09MLCB0eXBlIDItZGlh\
+            YmV0ZXMsIGhqZXJ0ZS1rYXItc3lnZG9tLCBrcsOmZnQgb2cgbXVza2VsLSBvZyBza2VsZXRzeWdkb20uPC9wPgo8cCBjbGFzcz0ic2Nyb2xsLWhpbnQiPlRh\
+            YmVsbGVuIGVyIGJyZWQ6IHJ1bCBkZW4gdGlsIHNpZGVuIGZvciBhdCBzZSBhbGxlIGluZHNhdHNlci4gS29tbXVuZW5zIG5hdm4gYmxpdmVyIHN0w6VlbmRl\
+            LjwvcD4KPGRpdiBjbGFzcz0ic2Nyb2xsIiByb2xlPSJyZWdpb24iIGFyaWEtbGFiZWxsZWRieT0idGFiZWx0aXRlbCIgdGFiaW5kZXg9IjAiPgo8dGFibGUg\
+            Y2xhc3M9Im92ZXJ2aWV3Ij4KPGNhcHRpb24gaWQ9InRhYmVsdGl0ZWwiPkluZHNhdHNlcm5lIGkgaHZlciBrb21tdW5lOiB0aWxidWQsIGRpZ2l0YWx0IHRp\
+            bGJ1ZCwgYWRnYW5nIG9nIGRpYWdub3NlcjwvY2FwdGlvbj4KPHRoZWFkPjx0cj48dGggc2NvcGU9ImNvbCI+S29tbXVuZTwvdGg+e3sjY29sdW1uc319PHRo\
+            IHNjb3BlPSJjb2wiPnt7Ln19PC90aD57ey9jb2x1bW5zfX08L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjcm93c319PHRyPjx0aCBzY29wZT0icm93Ij48YSBo\
+            cmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bmFtZX19PC9hPjwvdGg+e3sjY2VsbHN9fTx0ZD57eyNjb3VudFVSTH19PGEgaHJlZj0ie3tyb290fX17ey59fSI+\
+            e3svY291bnRVUkx9fXt7b2ZmZXJlZH19e3sjY291bnRVUkx9fTwvYT57ey9jb3VudFVSTH19e3sjbm90UnVubmluZ319ICh7ey59fSl7ey9ub3RSdW5uaW5n\
+            fX17eyNsaW5lc319PGJyPnt7Ln19e3svbGluZXN9fTwvdGQ+e3svY2VsbHN9fTwvdHI+Cnt7L3Jvd3N9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rpdj4KPC9z\
+            ZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

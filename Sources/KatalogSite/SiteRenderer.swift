@@ -34,9 +34,9 @@ public struct SiteRenderer: Sendable {
     /// Put in front of every template, as a line of its own (see `init`).
     static let contentType = "{{% CONTENT_TYPE: HTML }}\n"
 
-    /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
-    /// existed gets the built-in one (its other templates do not use it).
-    static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
+    /// Small templates for the pieces pages repeat, and the overview's page. A Templates/ folder made
+    /// before one of them existed gets the built-in one (its other templates do not use it).
+    static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header", "overview"]
 
     public init(files: [String: Data], origin: String) throws(InputErrors) {
         // Every template is HTML escaped with `FastHTMLEscaping`, not swift-mustache's default
@@ -97,6 +97,8 @@ public struct SiteRenderer: Sendable {
         /// The templates' assets (`assets/…`), by path.
         public let assets: [String: Data]
         public let searchIndex: GeneratedFile
+        /// The overview across municipalities as CSV (`Overview.csvPath`), made from the overview its page shows.
+        public let overviewCSV: GeneratedFile
     }
 
     /// The site of a catalog. `findings` (from the validator) feed the compliance pages for staff.
@@ -116,7 +118,10 @@ public struct SiteRenderer: Sendable {
         let searchIndex = GeneratedFile(path: "assets/soegeindeks.js", key: { fingerprint(model.searchEntries().map(\.hash)) }) {
             SearchIndex.script(model.searchEntries().map(\.text))
         }
-        return Site(pages: pages, assets: assets, searchIndex: searchIndex)
+        let overviewCSV = GeneratedFile(path: Overview.csvPath, key: { fingerprint(Overview.csvPath, model.overview.value.rows) }) {
+            [model.overview.value.csv]
+        }
+        return Site(pages: pages, assets: assets, searchIndex: searchIndex, overviewCSV: overviewCSV)
     }
 
     /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.

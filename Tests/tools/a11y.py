@@ -48,6 +48,7 @@ pages = {
     "kvalitet-kommune": "kvalitet/kommune/fjordby.html",
     "kvalitet-modul": "kvalitet/fjordby-traening-paa-hold.html",
     "forloeb": "skovlund/kol-rehabilitering.html",
+    "oversigt": "oversigt/index.html",
 }
 
 options = webdriver.ChromeOptions()

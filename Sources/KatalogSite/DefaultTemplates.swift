@@ -96,9 +96,10 @@ enum DefaultTemplates {
             Zm9udDogaW5oZXJpdDsgcGFkZGluZzogMC40NXJlbTsgYm9yZGVyOiAycHggc29saWQgIzVhNmI2NDsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5k\
             OiAjZmZmOyBjb2xvcjogdmFyKC0taW5rKTsgfQpbaGlkZGVuXSB7IGRpc3BsYXk6IG5vbmUgIWltcG9ydGFudDsgfQouc3RhZmYgeyBtYXJnaW4tdG9wOiAx\
             cmVtOyB9CgovKiBUaGUgb3ZlcnZpZXcgYWNyb3NzIG11bmljaXBhbGl0aWVzIChvdmVyc2lndC8pOiB0aGUgbXVuaWNpcGFsaXR5IHN0YXlzIGluIHZpZXcg\
-            d2hpbGUgdGhlIHRhYmxlIHNjcm9sbHMuICovCi5vdmVydmlldyB0aFtzY29wZT0icm93Il0geyBwb3NpdGlvbjogc3RpY2t5OyBsZWZ0OiAwOyBiYWNrZ3Jv\
-            dW5kOiB2YXIoLS1iZyk7IG1pbi13aWR0aDogN3JlbTsgfQoub3ZlcnZpZXcgdGQgeyBtaW4td2lkdGg6IDguNXJlbTsgfQouc2Nyb2xsLWhpbnQgeyBjb2xv\
-            cjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOTVyZW07IH0K
+            d2hpbGUgdGhlIHRhYmxlIHNjcm9sbHMuICovCi5vdmVydmlldyB0aFtzY29wZT0icm93Il0sIC5vdmVydmlldyB0aGVhZCB0aDpmaXJzdC1jaGlsZCB7IHBv\
+            c2l0aW9uOiBzdGlja3k7IGxlZnQ6IDA7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgbWluLXdpZHRoOiA3cmVtOyBib3gtc2hhZG93OiAxcHggMCAwIHZhcigt\
+            LWxpbmUpOyB9Ci5vdmVydmlldyB0ZCB7IG1pbi13aWR0aDogOC41cmVtOyB9Ci5zY3JvbGwtaGludCB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6\
+            ZTogMC45NXJlbTsgfQo=
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
@@ -425,18 +426,18 @@ enum DefaultTemplates {
             cmJsaWtrZXQgc29tIENTVi1maWw8L2E+ICh0aWwgRXhjZWw6IMOpbiByw6Zra2UgZm9yIGh2ZXIga29tbXVuZSBvZyBpbmRzYXRzKS48L3A+Cgo8c2VjdGlv\
             biBhcmlhLWxhYmVsbGVkYnk9Imh1bGxlciI+CjxoMiBpZD0iaHVsbGVyIj5Idm9yIG1hbmdsZXIgZGVyIHRpbGJ1ZD88L2gyPgp7eyNnYXBzfX0KPGgzIGlk\
             PSJtYW5nbGVyLXt7aWR9fSI+e3toZWFkaW5nfX08L2gzPgo8cD57eyNzZW50ZW5jZXN9fXt7Ln19IHt7L3NlbnRlbmNlc319PC9wPgp7ey9nYXBzfX0KPC9z\
-            ZWN0aW9uPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbCI+CjxoMiBpZD0idGFiZWwiPkluZHNhdHNlcm5lIGkgaHZlciBrb21tdW5lPC9oMj4K\
-            PHA+wqtBbGxlIGZlbSBpIHN0YW5kYXJkZW7CuyBlciBkZSBmZW0gc3lnZG9tc2dydXBwZXIsIHN0YW5kYXJkZW4gbsOmdm5lcjogS09MLCB0eXBlIDItZGlh\
-            YmV0ZXMsIGhqZXJ0ZS1rYXItc3lnZG9tLCBrcsOmZnQgb2cgbXVza2VsLSBvZyBza2VsZXRzeWdkb20uPC9wPgo8cCBjbGFzcz0ic2Nyb2xsLWhpbnQiPlRh\
-            YmVsbGVuIGVyIGJyZWQ6IHJ1bCBkZW4gdGlsIHNpZGVuIGZvciBhdCBzZSBhbGxlIGluZHNhdHNlci4gS29tbXVuZW5zIG5hdm4gYmxpdmVyIHN0w6VlbmRl\
-            LjwvcD4KPGRpdiBjbGFzcz0ic2Nyb2xsIiByb2xlPSJyZWdpb24iIGFyaWEtbGFiZWxsZWRieT0idGFiZWx0aXRlbCIgdGFiaW5kZXg9IjAiPgo8dGFibGUg\
-            Y2xhc3M9Im92ZXJ2aWV3Ij4KPGNhcHRpb24gaWQ9InRhYmVsdGl0ZWwiPkluZHNhdHNlcm5lIGkgaHZlciBrb21tdW5lOiB0aWxidWQsIGRpZ2l0YWx0IHRp\
-            bGJ1ZCwgYWRnYW5nIG9nIGRpYWdub3NlcjwvY2FwdGlvbj4KPHRoZWFkPjx0cj48dGggc2NvcGU9ImNvbCI+S29tbXVuZTwvdGg+e3sjY29sdW1uc319PHRo\
-            IHNjb3BlPSJjb2wiPnt7Ln19PC90aD57ey9jb2x1bW5zfX08L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjcm93c319PHRyPjx0aCBzY29wZT0icm93Ij48YSBo\
-            cmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bmFtZX19PC9hPjwvdGg+e3sjY2VsbHN9fTx0ZD57eyNjb3VudFVSTH19PGEgaHJlZj0ie3tyb290fX17ey59fSI+\
-            e3svY291bnRVUkx9fXt7b2ZmZXJlZH19e3sjY291bnRVUkx9fTwvYT57ey9jb3VudFVSTH19e3sjbm90UnVubmluZ319ICh7ey59fSl7ey9ub3RSdW5uaW5n\
-            fX17eyNsaW5lc319PGJyPnt7Ln19e3svbGluZXN9fTwvdGQ+e3svY2VsbHN9fTwvdHI+Cnt7L3Jvd3N9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rpdj4KPC9z\
-            ZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
+            ZWN0aW9uPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbCI+CjxoMiBpZD0idGFiZWwiPlRhYmVsIG92ZXIga29tbXVuZXJuZTwvaDI+CjxwPsKr\
+            QWxsZSBmZW0gaSBzdGFuZGFyZGVuwrsgZXIgZGUgZmVtIHN5Z2RvbXNncnVwcGVyLCBzdGFuZGFyZGVuIG7DpnZuZXI6IEtPTCwgdHlwZSAyLWRpYWJldGVz\
+            LCBoamVydGUta2FyLXN5Z2RvbSwga3LDpmZ0IG9nIG11c2tlbC0gb2cgc2tlbGV0c3lnZG9tLjwvcD4KPHAgY2xhc3M9InNjcm9sbC1oaW50Ij5Gb3IgaHZl\
+            ciBpbmRzYXRzOiBhbnRhbCB0aWxidWQsIG9tIGRlciBlciBldCBkaWdpdGFsdCB0aWxidWQsIGFkZ2FuZyAoZm9yIG5pa290aW4gb2cgYWxrb2hvbCkgb2cg\
+            ZGlhZ25vc2VyLiBUYWJlbGxlbiBlciBicmVkOiBydWwgZGVuIHRpbCBzaWRlbiBmb3IgYXQgc2UgYWxsZSBpbmRzYXRzZXIuIEtvbW11bmVucyBuYXZuIGJs\
+            aXZlciBzdMOlZW5kZS48L3A+CjxkaXYgY2xhc3M9InNjcm9sbCIgcm9sZT0icmVnaW9uIiBhcmlhLWxhYmVsbGVkYnk9InRhYmVsdGl0ZWwiIHRhYmluZGV4\
+            PSIwIj4KPHRhYmxlIGNsYXNzPSJvdmVydmlldyI+CjxjYXB0aW9uIGlkPSJ0YWJlbHRpdGVsIj5JbmRzYXRzZXIgaSBodmVyIGtvbW11bmU8L2NhcHRpb24+\
+            Cjx0aGVhZD48dHI+PHRoIHNjb3BlPSJjb2wiPktvbW11bmU8L3RoPnt7I2NvbHVtbnN9fTx0aCBzY29wZT0iY29sIj57ey59fTwvdGg+e3svY29sdW1uc319\
+            PC90cj48L3RoZWFkPgo8dGJvZHk+Cnt7I3Jvd3N9fTx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e25hbWV9fTwvYT48\
+            L3RoPnt7I2NlbGxzfX08dGQ+e3sjY291bnRVUkx9fTxhIGhyZWY9Int7cm9vdH19e3sufX0iPnt7L2NvdW50VVJMfX17e29mZmVyZWR9fXt7I2NvdW50VVJM\
+            fX08L2E+e3svY291bnRVUkx9fXt7I25vdFJ1bm5pbmd9fSAoe3sufX0pe3svbm90UnVubmluZ319e3sjbGluZXN9fTxicj57ey59fXt7L2xpbmVzfX08L3Rk\
+            Pnt7L2NlbGxzfX08L3RyPgp7ey9yb3dzfX0KPC90Ym9keT4KPC90YWJsZT4KPC9kaXY+Cjwvc2VjdGlvbj4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -98,8 +98,8 @@ enum DefaultTemplates {
             cmVtOyB9CgovKiBUaGUgb3ZlcnZpZXcgYWNyb3NzIG11bmljaXBhbGl0aWVzIChvdmVyc2lndC8pOiB0aGUgbXVuaWNpcGFsaXR5IHN0YXlzIGluIHZpZXcg\
             d2hpbGUgdGhlIHRhYmxlIHNjcm9sbHMuICovCi5vdmVydmlldyB0aFtzY29wZT0icm93Il0sIC5vdmVydmlldyB0aGVhZCB0aDpmaXJzdC1jaGlsZCB7IHBv\
             c2l0aW9uOiBzdGlja3k7IGxlZnQ6IDA7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgbWluLXdpZHRoOiA3cmVtOyBib3gtc2hhZG93OiAxcHggMCAwIHZhcigt\
-            LWxpbmUpOyB9Ci5vdmVydmlldyB0ZCB7IG1pbi13aWR0aDogOC41cmVtOyB9Ci5zY3JvbGwtaGludCB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6\
-            ZTogMC45NXJlbTsgfQo=
+            LWxpbmUpOyB9Ci5vdmVydmlldyB7IGZvbnQtc2l6ZTogMC45cmVtOyBsaW5lLWhlaWdodDogMS40OyB9Ci5vdmVydmlldyB0ZCB7IG1pbi13aWR0aDogMTFy\
+            ZW07IH0KLnNjcm9sbC1oaW50IHsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjk1cmVtOyB9Cg==
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -417,27 +417,27 @@ enum DefaultTemplates {
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
             eC5odG1sIj5Gb3JzaWRlPC9hPiDigLogT3ZlcmJsaWsgb3ZlciBrb21tdW5lcm5lPC9uYXY+CjxoMT5PdmVyYmxpazogaW5kc2F0c2VybmUgaSBrb21tdW5l\
             cm5lPC9oMT4KPHAgY2xhc3M9ImxlYWQiPlRpbCBLTCwgc3VuZGhlZHNrbHluZ2VybmUgb2cgbGVkZXJlOiBIdmlsa2UgYWYga3ZhbGl0ZXRzc3RhbmRhcmRl\
-            bnMgc2VrcyBpbmRzYXRzZXIgdGlsYnlkZXIgaHZlciBhZiBkZSB7e211bmljaXBhbGl0eUNvdW50fX0ga29tbXVuZXI/IEVyIGRlciBldCBkaWdpdGFsdCB0\
-            aWxidWQ/IEthbiBib3JnZXJlbiBzdGFydGUgZGlyZWt0ZSBww6Ugbmlrb3RpbmFmdsOmbm5pbmcgb2cgYWxrb2hvbHNhbXRhbGU/IE9nIGh2aWxrZSBkaWFn\
-            bm9zZXIgZXIgdGlsYnVkZGVuZSBmb3I/PC9wPgo8cD5PdmVyYmxpa2tldCB2aXNlciBrdW4sIGh2YWQgdGlsYnVkZGVuZSBzZWx2IG9wbHlzZXIuIEV0IHRp\
-            bGJ1ZCwgZGVyIGVyIHNhdCBww6UgcGF1c2UgZWxsZXIgb3Bow7hydCwgdMOmbGxlciBpa2tlIG1lZCwgbWVuIG7DpnZuZXMgZm9yIHNpZy4gRXQgZm9ybMO4\
-            YiB0w6ZsbGVyIGlra2Ugc29tIGV0IHRpbGJ1ZDsgZGV0IGfDuHIgZGUgdGlsYnVkLCBkZXQgYmVzdMOlciBhZi4gRXQgdGlsYnVkLCBkZXIgaWtrZSBvcGx5\
-            c2VyLCBodm9yZGFuIGRldCBmb3JlZ8OlciwgdMOmbGxlciBpa2tlIHNvbSBkaWdpdGFsdC48L3A+CjxwPjxhIGhyZWY9Int7Y3N2VVJMfX0iPkhlbnQgb3Zl\
-            cmJsaWtrZXQgc29tIENTVi1maWw8L2E+ICh0aWwgRXhjZWw6IMOpbiByw6Zra2UgZm9yIGh2ZXIga29tbXVuZSBvZyBpbmRzYXRzKS48L3A+Cgo8c2VjdGlv\
-            biBhcmlhLWxhYmVsbGVkYnk9Imh1bGxlciI+CjxoMiBpZD0iaHVsbGVyIj5Idm9yIG1hbmdsZXIgZGVyIHRpbGJ1ZD88L2gyPgp7eyNnYXBzfX0KPGgzIGlk\
-            PSJtYW5nbGVyLXt7aWR9fSI+e3toZWFkaW5nfX08L2gzPgo8cD57eyNzZW50ZW5jZXN9fXt7Ln19IHt7L3NlbnRlbmNlc319PC9wPgp7ey9nYXBzfX0KPC9z\
-            ZWN0aW9uPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbCI+CjxoMiBpZD0idGFiZWwiPlRhYmVsIG92ZXIga29tbXVuZXJuZTwvaDI+CjxwPsKr\
-            QWxsZSBmZW0gaSBzdGFuZGFyZGVuwrsgZXIgZGUgZmVtIHN5Z2RvbXNncnVwcGVyLCBzdGFuZGFyZGVuIG7DpnZuZXI6IEtPTCwgdHlwZSAyLWRpYWJldGVz\
-            LCBoamVydGUta2FyLXN5Z2RvbSwga3LDpmZ0IG9nIG11c2tlbC0gb2cgc2tlbGV0c3lnZG9tLjwvcD4KPHAgY2xhc3M9InNjcm9sbC1oaW50Ij5Gb3IgaHZl\
-            ciBpbmRzYXRzOiBhbnRhbCB0aWxidWQsIG9tIGRlciBlciBldCBkaWdpdGFsdCB0aWxidWQsIGFkZ2FuZyAoZm9yIG5pa290aW4gb2cgYWxrb2hvbCkgb2cg\
-            ZGlhZ25vc2VyLiBUYWJlbGxlbiBlciBicmVkOiBydWwgZGVuIHRpbCBzaWRlbiBmb3IgYXQgc2UgYWxsZSBpbmRzYXRzZXIuIEtvbW11bmVucyBuYXZuIGJs\
-            aXZlciBzdMOlZW5kZS48L3A+CjxkaXYgY2xhc3M9InNjcm9sbCIgcm9sZT0icmVnaW9uIiBhcmlhLWxhYmVsbGVkYnk9InRhYmVsdGl0ZWwiIHRhYmluZGV4\
-            PSIwIj4KPHRhYmxlIGNsYXNzPSJvdmVydmlldyI+CjxjYXB0aW9uIGlkPSJ0YWJlbHRpdGVsIj5JbmRzYXRzZXIgaSBodmVyIGtvbW11bmU8L2NhcHRpb24+\
-            Cjx0aGVhZD48dHI+PHRoIHNjb3BlPSJjb2wiPktvbW11bmU8L3RoPnt7I2NvbHVtbnN9fTx0aCBzY29wZT0iY29sIj57ey59fTwvdGg+e3svY29sdW1uc319\
-            PC90cj48L3RoZWFkPgo8dGJvZHk+Cnt7I3Jvd3N9fTx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e25hbWV9fTwvYT48\
-            L3RoPnt7I2NlbGxzfX08dGQ+e3sjY291bnRVUkx9fTxhIGhyZWY9Int7cm9vdH19e3sufX0iPnt7L2NvdW50VVJMfX17e29mZmVyZWR9fXt7I2NvdW50VVJM\
-            fX08L2E+e3svY291bnRVUkx9fXt7I25vdFJ1bm5pbmd9fSAoe3sufX0pe3svbm90UnVubmluZ319e3sjbGluZXN9fTxicj57ey59fXt7L2xpbmVzfX08L3Rk\
-            Pnt7L2NlbGxzfX08L3RyPgp7ey9yb3dzfX0KPC90Ym9keT4KPC90YWJsZT4KPC9kaXY+Cjwvc2VjdGlvbj4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
+            bnMgc2VrcyBpbmRzYXRzZXIgdGlsYnlkZXIgaHZlciBrb21tdW5lIGkga2F0YWxvZ2V0PyBFciBkZXIgZXQgZGlnaXRhbHQgdGlsYnVkPyBLYW4gYm9yZ2Vy\
+            ZW4gc3RhcnRlIGRpcmVrdGUgcMOlIG5pa290aW5hZnbDpm5uaW5nIG9nIGFsa29ob2xzYW10YWxlPyBPZyBodmlsa2UgZGlhZ25vc2VyIGVyIHRpbGJ1ZGRl\
+            bmUgZm9yPzwvcD4KPHA+T3ZlcmJsaWtrZXQgdmlzZXIga3VuLCBodmFkIHRpbGJ1ZGRlbmUgc2VsdiBvcGx5c2VyLiBFdCB0aWxidWQsIGRlciBlciBzYXQg\
+            cMOlIHBhdXNlIGVsbGVyIG9waMO4cnQsIHTDpmxsZXIgaWtrZSBtZWQsIG1lbiBuw6Z2bmVzIGZvciBzaWcuIEV0IGZvcmzDuGIgdMOmbGxlciBpa2tlIHNv\
+            bSBldCB0aWxidWQ7IGRldCBnw7hyIGRlIHRpbGJ1ZCwgZGV0IGJlc3TDpXIgYWYuIEV0IHRpbGJ1ZCwgZGVyIGlra2Ugb3BseXNlciwgaHZvcmRhbiBkZXQg\
+            Zm9yZWfDpXIsIHTDpmxsZXIgaWtrZSBzb20gZGlnaXRhbHQuPC9wPgo8cD48YSBocmVmPSJ7e2NzdlVSTH19Ij5IZW50IG92ZXJibGlra2V0IHNvbSBDU1Yt\
+            ZmlsPC9hPiAodGlsIEV4Y2VsOiDDqW4gcsOma2tlIGZvciBodmVyIGtvbW11bmUgb2cgaW5kc2F0cykuPC9wPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5\
+            PSJodWxsZXIiPgo8aDIgaWQ9Imh1bGxlciI+SHZvciBtYW5nbGVyIGRlciB0aWxidWQ/PC9oMj4Ke3sjZ2Fwc319CjxoMyBpZD0ibWFuZ2xlci17e2lkfX0i\
+            Pnt7aGVhZGluZ319PC9oMz4KPHA+e3sjc2VudGVuY2VzfX17ey59fSB7ey9zZW50ZW5jZXN9fTwvcD4Ke3svZ2Fwc319Cjwvc2VjdGlvbj4KCjxzZWN0aW9u\
+            IGFyaWEtbGFiZWxsZWRieT0idGFiZWwiPgo8aDIgaWQ9InRhYmVsIj5UYWJlbCBvdmVyIGtvbW11bmVybmU8L2gyPgo8cD7Cq0FsbGUgZmVtIGkgc3RhbmRh\
+            cmRlbsK7IGVyIGRlIGZlbSBzeWdkb21zZ3J1cHBlciwgc3RhbmRhcmRlbiBuw6Z2bmVyOiBLT0wsIHR5cGUgMi1kaWFiZXRlcywgaGplcnRlLWthci1zeWdk\
+            b20sIGtyw6ZmdCBvZyBtdXNrZWwtIG9nIHNrZWxldHN5Z2RvbS48L3A+CjxwIGNsYXNzPSJzY3JvbGwtaGludCI+Rm9yIGh2ZXIgaW5kc2F0czogYW50YWwg\
+            dGlsYnVkLCBvbSBkZXIgZXIgZXQgZGlnaXRhbHQgdGlsYnVkLCBhZGdhbmcgKGZvciBuaWtvdGluIG9nIGFsa29ob2wpIG9nIGRpYWdub3Nlci4gVGFiZWxs\
+            ZW4gZXIgYnJlZDogcnVsIGRlbiB0aWwgc2lkZW4gZm9yIGF0IHNlIGFsbGUgaW5kc2F0c2VyLiBLb21tdW5lbnMgbmF2biBibGl2ZXIgc3TDpWVuZGUuPC9w\
+            Pgo8ZGl2IGNsYXNzPSJzY3JvbGwiIHJvbGU9InJlZ2lvbiIgYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbHRpdGVsIiB0YWJpbmRleD0iMCI+Cjx0YWJsZSBjbGFz\
+            cz0ib3ZlcnZpZXciPgo8Y2FwdGlvbiBpZD0idGFiZWx0aXRlbCI+SW5kc2F0c2VyIGkgaHZlciBrb21tdW5lPC9jYXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBz\
+            Y29wZT0iY29sIj5Lb21tdW5lPC90aD57eyNjb2x1bW5zfX08dGggc2NvcGU9ImNvbCI+e3sufX08L3RoPnt7L2NvbHVtbnN9fTwvdHI+PC90aGVhZD4KPHRi\
+            b2R5Pgp7eyNyb3dzfX08dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD57eyNjZWxsc319PHRk\
+            Pnt7I2NvdW50VVJMfX08YSBocmVmPSJ7e3Jvb3R9fXt7Ln19Ij57ey9jb3VudFVSTH19e3tvZmZlcmVkfX17eyNjb3VudFVSTH19PC9hPnt7L2NvdW50VVJM\
+            fX17eyNub3RSdW5uaW5nfX0gKHt7Ln19KXt7L25vdFJ1bm5pbmd9fXt7I2xpbmVzfX08YnI+e3sufX17ey9saW5lc319PC90ZD57ey9jZWxsc319PC90cj4K\
+            e3svcm93c319CjwvdGJvZHk+CjwvdGFibGU+CjwvZGl2Pgo8L3NlY3Rpb24+Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -270,7 +270,6 @@ struct OverviewGapView: Hashable {
 /// The overview's page.
 struct OverviewContext: PageContext {
     var chrome: Chrome
-    let municipalityCount: Int
     let columns: [String]
     let gaps: [OverviewGapView]
     let rows: [OverviewRowView]
@@ -278,8 +277,7 @@ struct OverviewContext: PageContext {
 
     /// Taken directly: the views are plain values, hashed whole.
     var digest: Int {
-        fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), municipalityCount, columns, gaps, rows,
-                    csvURL)
+        fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), columns, gaps, rows, csvURL)
     }
 }
 
@@ -288,7 +286,7 @@ extension SiteModel {
         let overview = self.overview.value
         return OverviewContext(chrome: Chrome(root: "../", pageTitle: "Overblik: indsatserne i kommunerne", footer: footerAll,
                                               isExample: catalog.municipalities.contains(where: \.isExample)),
-                               municipalityCount: overview.rows.count, columns: Overview.interventions.map(Overview.columnLabel),
+                               columns: Overview.interventions.map(Overview.columnLabel),
                                gaps: overview.gaps(), rows: overview.rowViews(), csvURL: "oversigt.csv")
     }
 }

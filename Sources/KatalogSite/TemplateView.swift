@@ -359,7 +359,6 @@ extension ComplianceOverviewContext {
 
 extension OverviewContext {
     static let keys: [String: TemplateKey<OverviewContext>] = chromeKeys(\.chrome).merging([
-        "municipalityCount": key(\.municipalityCount),
         "columns": key(\.columns),
         "gaps": key(\.gaps),
         "rows": key(\.rows),

@@ -83,6 +83,7 @@ public struct RenderStage: Stage {
         return site.pages.map { page in OutputFile(path: page.path, key: { page.key }) { renderer.render(page, fragments) } }
             + site.assets.sorted { $0.key < $1.key }.map { path, data in OutputFile(path: path) { data } }
             + site.searchFiles.map(OutputFile.init)
+            + [OutputFile(site.overviewCSV)]
             + checked.catalog.assets.filter { site.assets[$0.path] == nil }.map { asset in
                 OutputFile(path: asset.path) { FileManager.default.contents(atPath: asset.source) ?? Data() }
             }

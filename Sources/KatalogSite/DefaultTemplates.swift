@@ -282,23 +282,29 @@ enum DefaultTemplates {
             dXJzb3I6IHBvaW50ZXI7IGZvbnQtd2VpZ2h0OiA3MDA7IGNvbG9yOiB2YXIoLS1saW5rKTsgcGFkZGluZzogMC4yNXJlbSAwOyB9Ci5zZWFyY2ggZGV0YWls\
             cy5tb3JlIC5maWx0ZXIgeyBtYXJnaW4tdG9wOiAwLjVyZW07IH0KI3Jlc3VsdGF0IGgzIHsgZm9udC1zaXplOiAxLjFyZW07IG1hcmdpbjogMS4yNXJlbSAw\
             IDAuNXJlbTsgfQp1bC5oZWxwIHsgcGFkZGluZy1sZWZ0OiAxLjJyZW07IH0KLnZpc3VhbGx5LWhpZGRlbiB7IHBvc2l0aW9uOiBhYnNvbHV0ZTsgd2lkdGg6\
-            IDFweDsgaGVpZ2h0OiAxcHg7IG92ZXJmbG93OiBoaWRkZW47IGNsaXAtcGF0aDogaW5zZXQoNTAlKTsgd2hpdGUtc3BhY2U6IG5vd3JhcDsgfQo=
+            IDFweDsgaGVpZ2h0OiAxcHg7IG92ZXJmbG93OiBoaWRkZW47IGNsaXAtcGF0aDogaW5zZXQoNTAlKTsgd2hpdGUtc3BhY2U6IG5vd3JhcDsgfQoKLyogVGhl\
+            IG92ZXJ2aWV3IGFjcm9zcyBtdW5pY2lwYWxpdGllcyAob3ZlcnNpZ3QvKTogdGhlIG11bmljaXBhbGl0eSBzdGF5cyBpbiB2aWV3IHdoaWxlIHRoZSB0YWJs\
+            ZSBzY3JvbGxzLiAqLwoub3ZlcnZpZXcgdGhbc2NvcGU9InJvdyJdLCAub3ZlcnZpZXcgdGhlYWQgdGg6Zmlyc3QtY2hpbGQgeyBwb3NpdGlvbjogc3RpY2t5\
+            OyBsZWZ0OiAwOyBiYWNrZ3JvdW5kOiB2YXIoLS1iZyk7IG1pbi13aWR0aDogN3JlbTsgYm94LXNoYWRvdzogMXB4IDAgMCB2YXIoLS1saW5lKTsgfQoub3Zl\
+            cnZpZXcgeyBmb250LXNpemU6IDAuOXJlbTsgbGluZS1oZWlnaHQ6IDEuNDsgfQoub3ZlcnZpZXcgdGQgeyBtaW4td2lkdGg6IDExcmVtOyB9Ci5zY3JvbGwt\
+            aGludCB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQo=
             """,
         "compliance-index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
             eC5odG1sIj5Gb3JzaWRlPC9hPiDigLogS3ZhbGl0ZXRzc3RhbmRhcmRlbjwvbmF2Pgo8aDE+T3BmeWxkZWxzZSBhZiBrdmFsaXRldHNzdGFuZGFyZGVuPC9o\
             MT4KPHAgY2xhc3M9ImxlYWQiPlRpbCBtZWRhcmJlamRlcmUgb2cgbGVkZXJlOiBIdm9yIGxhbmd0IGVyIGh2ZXIga29tbXVuZXMgdGlsYnVkIGkgZm9yaG9s\
             ZCB0aWwgU3VuZGhlZHNzdHlyZWxzZW5zIGt2YWxpdGV0c3N0YW5kYXJkZXIgZm9yIGZvcmVieWdnZWxzZXN0aWxidWQgdGlsIGJvcmdlcmUgbWVkIGtyb25p\
-            c2sgc3lnZG9tICgyMDI0KT8gVsOmbGcgZW4ga29tbXVuZSBmb3IgYXQgc2UgaHZlcnQgdGlsYnVkLjwvcD4KPGRpdiBjbGFzcz0ic2Nyb2xsIiByb2xlPSJy\
-            ZWdpb24iIGFyaWEtbGFiZWw9IktvbW11bmVybmUiIHRhYmluZGV4PSIwIj4KPHRhYmxlPgo8Y2FwdGlvbj5Lb21tdW5lcm5lPC9jYXB0aW9uPgo8dGhlYWQ+\
-            PHRyPjx0aCBzY29wZT0iY29sIj5Lb21tdW5lPC90aD48dGggc2NvcGU9ImNvbCI+VGlsYnVkIGkgZGUgc2VrcyBpbmRzYXRzZXI8L3RoPjx0aCBzY29wZT0i\
-            Y29sIj5UaWxidWQsIGRlciBvcGZ5bGRlciBhbGxlIGtyYXY8L3RoPjx0aCBzY29wZT0iY29sIj5BbmRyZSB0aWxidWQgKHVkZW4gZm9yIGRlIHNla3MpPC90\
-            aD48dGggc2NvcGU9ImNvbCI+QW5iZWZhbGluZ2VyIGlra2UgZnVsZ3Q8L3RoPjx0aCBzY29wZT0iY29sIj5LcmF2IHRpbCBkZXQgc2FtbGVkZSBrYXRhbG9n\
-            IG9wZnlsZHQ8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNjb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhy\
-            ZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD48dGQ+e3ttb2R1bGVDb3VudH19PC90ZD48dGQ+e3ttb2R1bGVzQ29tcGxldGV9fTwvdGQ+\
-            PHRkPnt7b3RoZXJDb3VudH19PC90ZD48dGQ+e3tyZWNvbW1lbmRhdGlvbnNNaXNzZWR9fTwvdGQ+PHRkPnt7Y2F0YWxvZ1J1bGVzTWV0fX0gYWYge3tjYXRh\
-            bG9nUnVsZXNUb3RhbH19PC90ZD48L3RyPgp7ey9jb21wbGlhbmNlTXVuaWNpcGFsaXRpZXN9fQo8L3Rib2R5Pgo8L3RhYmxlPgo8L2Rpdj4Ke3svY29udGVu\
-            dH19e3svbGF5b3V0fX0K
+            c2sgc3lnZG9tICgyMDI0KT8gVsOmbGcgZW4ga29tbXVuZSBmb3IgYXQgc2UgaHZlcnQgdGlsYnVkLjwvcD4KPHA+PGEgaHJlZj0ie3tyb290fX1vdmVyc2ln\
+            dC9pbmRleC5odG1sIj5PdmVyYmxpazogaHZpbGtlIGluZHNhdHNlciBodmVyIGtvbW11bmUgdGlsYnlkZXI8L2E+LCBtZWQgZGlnaXRhbGUgdGlsYnVkLCBk\
+            aXJla3RlIGFkZ2FuZyBvZyBkaWFnbm9zZXIuPC9wPgo8ZGl2IGNsYXNzPSJzY3JvbGwiIHJvbGU9InJlZ2lvbiIgYXJpYS1sYWJlbD0iS29tbXVuZXJuZSIg\
+            dGFiaW5kZXg9IjAiPgo8dGFibGU+CjxjYXB0aW9uPktvbW11bmVybmU8L2NhcHRpb24+Cjx0aGVhZD48dHI+PHRoIHNjb3BlPSJjb2wiPktvbW11bmU8L3Ro\
+            Pjx0aCBzY29wZT0iY29sIj5UaWxidWQgaSBkZSBzZWtzIGluZHNhdHNlcjwvdGg+PHRoIHNjb3BlPSJjb2wiPlRpbGJ1ZCwgZGVyIG9wZnlsZGVyIGFsbGUg\
+            a3JhdjwvdGg+PHRoIHNjb3BlPSJjb2wiPkFuZHJlIHRpbGJ1ZCAodWRlbiBmb3IgZGUgc2Vrcyk8L3RoPjx0aCBzY29wZT0iY29sIj5BbmJlZmFsaW5nZXIg\
+            aWtrZSBmdWxndDwvdGg+PHRoIHNjb3BlPSJjb2wiPktyYXYgdGlsIGRldCBzYW1sZWRlIGthdGFsb2cgb3BmeWxkdDwvdGg+PC90cj48L3RoZWFkPgo8dGJv\
+            ZHk+Cnt7I2NvbXBsaWFuY2VNdW5pY2lwYWxpdGllc319Cjx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e25hbWV9fTwv\
+            YT48L3RoPjx0ZD57e21vZHVsZUNvdW50fX08L3RkPjx0ZD57e21vZHVsZXNDb21wbGV0ZX19PC90ZD48dGQ+e3tvdGhlckNvdW50fX08L3RkPjx0ZD57e3Jl\
+            Y29tbWVuZGF0aW9uc01pc3NlZH19PC90ZD48dGQ+e3tjYXRhbG9nUnVsZXNNZXR9fSBhZiB7e2NhdGFsb2dSdWxlc1RvdGFsfX08L3RkPjwvdHI+Cnt7L2Nv\
+            bXBsaWFuY2VNdW5pY2lwYWxpdGllc319CjwvdGJvZHk+CjwvdGFibGU+CjwvZGl2Pgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "compliance-municipality.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjY29tcGxpYW5jZU11bmljaXBhbGl0aWVzfX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9\
@@ -484,7 +490,11 @@ enum DefaultTemplates {
             ZGJ5PSJmb3JtIj4KPGgyIGlkPSJmb3JtIj5Tw6VkYW4gZm9yZWfDpXIgdGlsYnVkZGVuZTwvaDI+Cjx1bCBjbGFzcz0ibGlua3MiPgp7eyNmb3JtYXRzfX0K\
             PGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tsYWJlbH19PC9hPiA8c3BhbiBjbGFzcz0ibWV0YSI+KHt7Y291bnR9fSB0aWxidWQpPC9zcGFuPjwv\
             bGk+Cnt7L2Zvcm1hdHN9fQp7eyN0aW1lc319CjxsaT48YSBocmVmPSJ7e3Jvb3R9fXt7dXJsfX0iPnt7bGFiZWx9fTwvYT4gPHNwYW4gY2xhc3M9Im1ldGEi\
-            Pih7e2NvdW50fX0gdGlsYnVkKTwvc3Bhbj48L2xpPgp7ey90aW1lc319CjwvdWw+Cjwvc2VjdGlvbj4Ke3svY29udGVudH19e3svbGF5b3V0fX0K
+            Pih7e2NvdW50fX0gdGlsYnVkKTwvc3Bhbj48L2xpPgp7ey90aW1lc319CjwvdWw+Cjwvc2VjdGlvbj4KCjxzZWN0aW9uIGFyaWEtbGFiZWxsZWRieT0ib3Zl\
+            cmJsaWsiPgo8aDIgaWQ9Im92ZXJibGlrIj5PdmVyYmxpayBvdmVyIGtvbW11bmVybmU8L2gyPgo8cD48YSBocmVmPSJ7e3Jvb3R9fW92ZXJzaWd0L2luZGV4\
+            Lmh0bWwiPkh2aWxrZSBrb21tdW5lciB0aWxieWRlciBodmFkPzwvYT4gVGlsIEtMLCBzdW5kaGVkc2tseW5nZXJuZSBvZyBsZWRlcmU6IGRlIHNla3MgaW5k\
+            c2F0c2VyIGkgYWxsZSBrb21tdW5lciBpIMOpbiB0YWJlbCwgbWVkIGRldCwgZGVyIG1hbmdsZXIsIHNrcmV2ZXQgdWQuIE9nc8OlIHNvbSBDU1YtZmlsLjwv\
+            cD4KPC9zZWN0aW9uPgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "layout.mustache": """
             PCFET0NUWVBFIGh0bWw+CjxodG1sIGxhbmc9ImRhIj4KPGhlYWQ+CjxtZXRhIGNoYXJzZXQ9InV0Zi04Ij4KPG1ldGEgbmFtZT0idmlld3BvcnQiIGNvbnRl\
@@ -610,6 +620,32 @@ enum DefaultTemplates {
             ZWN0aW9ue3sjYW5jaG9yfX0gaWQ9Int7Ln19Int7L2FuY2hvcn19Pgo8aDI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e2hlYWRpbmd9fTwvYT48L2gy\
             Pgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7e3tpdGVtTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19\
             Cg==
+            """,
+        "overview.mustache": """
+            e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
+            eC5odG1sIj5Gb3JzaWRlPC9hPiDigLogT3ZlcmJsaWsgb3ZlciBrb21tdW5lcm5lPC9uYXY+CjxoMT5PdmVyYmxpazogaW5kc2F0c2VybmUgaSBrb21tdW5l\
+            cm5lPC9oMT4KPHAgY2xhc3M9ImxlYWQiPlRpbCBLTCwgc3VuZGhlZHNrbHluZ2VybmUgb2cgbGVkZXJlOiBIdmlsa2UgYWYga3ZhbGl0ZXRzc3RhbmRhcmRl\
+            bnMgc2VrcyBpbmRzYXRzZXIgdGlsYnlkZXIgaHZlciBrb21tdW5lIGkga2F0YWxvZ2V0PyBFciBkZXIgZXQgZGlnaXRhbHQgdGlsYnVkPyBLYW4gYm9yZ2Vy\
+            ZW4gc3RhcnRlIGRpcmVrdGUgcMOlIG5pa290aW5hZnbDpm5uaW5nIG9nIGFsa29ob2xzYW10YWxlPyBPZyBodmlsa2UgZGlhZ25vc2VyIGVyIHRpbGJ1ZGRl\
+            bmUgZm9yPzwvcD4KPHA+T3ZlcmJsaWtrZXQgdmlzZXIga3VuLCBodmFkIHRpbGJ1ZGRlbmUgc2VsdiBvcGx5c2VyLiBFdCB0aWxidWQsIGRlciBlciBzYXQg\
+            cMOlIHBhdXNlIGVsbGVyIG9waMO4cnQsIHTDpmxsZXIgaWtrZSBtZWQsIG1lbiBuw6Z2bmVzIGZvciBzaWcuIEV0IGZvcmzDuGIgdMOmbGxlciBpa2tlIHNv\
+            bSBldCB0aWxidWQ7IGRldCBnw7hyIGRlIHRpbGJ1ZCwgZGV0IGJlc3TDpXIgYWYuIEV0IHRpbGJ1ZCwgZGVyIGlra2Ugb3BseXNlciwgaHZvcmRhbiBkZXQg\
+            Zm9yZWfDpXIsIHTDpmxsZXIgaWtrZSBzb20gZGlnaXRhbHQuPC9wPgo8cD48YSBocmVmPSJ7e2NzdlVSTH19Ij5IZW50IG92ZXJibGlra2V0IHNvbSBDU1Yt\
+            ZmlsPC9hPiAodGlsIEV4Y2VsOiDDqW4gcsOma2tlIGZvciBodmVyIGtvbW11bmUgb2cgaW5kc2F0cykuPC9wPgoKPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5\
+            PSJodWxsZXIiPgo8aDIgaWQ9Imh1bGxlciI+SHZvciBtYW5nbGVyIGRlciB0aWxidWQ/PC9oMj4Ke3sjZ2Fwc319CjxoMyBpZD0ibWFuZ2xlci17e2lkfX0i\
+            Pnt7aGVhZGluZ319PC9oMz4KPHA+e3sjc2VudGVuY2VzfX17ey59fSB7ey9zZW50ZW5jZXN9fTwvcD4Ke3svZ2Fwc319Cjwvc2VjdGlvbj4KCjxzZWN0aW9u\
+            IGFyaWEtbGFiZWxsZWRieT0idGFiZWwiPgo8aDIgaWQ9InRhYmVsIj5UYWJlbCBvdmVyIGtvbW11bmVybmU8L2gyPgo8cD7Cq0FsbGUgZmVtIGkgc3RhbmRh\
+            cmRlbsK7IGVyIGRlIGZlbSBzeWdkb21zZ3J1cHBlciwgc3RhbmRhcmRlbiBuw6Z2bmVyOiBLT0wsIHR5cGUgMi1kaWFiZXRlcywgaGplcnRlLWthci1zeWdk\
+            b20sIGtyw6ZmdCBvZyBtdXNrZWwtIG9nIHNrZWxldHN5Z2RvbS48L3A+CjxwIGNsYXNzPSJzY3JvbGwtaGludCI+Rm9yIGh2ZXIgaW5kc2F0czogYW50YWwg\
+            dGlsYnVkLCBvbSBkZXIgZXIgZXQgZGlnaXRhbHQgdGlsYnVkLCBhZGdhbmcgKGZvciBuaWtvdGluIG9nIGFsa29ob2wpIG9nIGRpYWdub3Nlci4gVGFiZWxs\
+            ZW4gZXIgYnJlZDogcnVsIGRlbiB0aWwgc2lkZW4gZm9yIGF0IHNlIGFsbGUgaW5kc2F0c2VyLiBLb21tdW5lbnMgbmF2biBibGl2ZXIgc3TDpWVuZGUuPC9w\
+            Pgo8ZGl2IGNsYXNzPSJzY3JvbGwiIHJvbGU9InJlZ2lvbiIgYXJpYS1sYWJlbGxlZGJ5PSJ0YWJlbHRpdGVsIiB0YWJpbmRleD0iMCI+Cjx0YWJsZSBjbGFz\
+            cz0ib3ZlcnZpZXciPgo8Y2FwdGlvbiBpZD0idGFiZWx0aXRlbCI+SW5kc2F0c2VyIGkgaHZlciBrb21tdW5lPC9jYXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBz\
+            Y29wZT0iY29sIj5Lb21tdW5lPC90aD57eyNjb2x1bW5zfX08dGggc2NvcGU9ImNvbCI+e3sufX08L3RoPnt7L2NvbHVtbnN9fTwvdHI+PC90aGVhZD4KPHRi\
+            b2R5Pgp7eyNyb3dzfX08dHI+PHRoIHNjb3BlPSJyb3ciPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3tuYW1lfX08L2E+PC90aD57eyNjZWxsc319PHRk\
+            Pnt7I2NvdW50VVJMfX08YSBocmVmPSJ7e3Jvb3R9fXt7Ln19Ij57ey9jb3VudFVSTH19e3tvZmZlcmVkfX17eyNjb3VudFVSTH19PC9hPnt7L2NvdW50VVJM\
+            fX17eyNub3RSdW5uaW5nfX0gKHt7Ln19KXt7L25vdFJ1bm5pbmd9fXt7I2xpbmVzfX08YnI+e3sufX17ey9saW5lc319PC90ZD57ey9jZWxsc319PC90cj4K\
+            e3svcm93c319CjwvdGJvZHk+CjwvdGFibGU+CjwvZGl2Pgo8L3NlY3Rpb24+Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "postcodes.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

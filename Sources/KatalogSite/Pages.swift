@@ -176,6 +176,7 @@ struct PageKind: Sendable {
                 + Parallel.map(site.formats) { (SiteModel.formatPath($0.code), site.formatPage($0) as any PageContext) }
                 + Parallel.map(site.times) { (SiteModel.timePath($0.code), site.timePage($0) as any PageContext) }
         },
+        PageKind(template: "overview") { [(Overview.path, $0.overviewPage())] },
         PageKind(template: "compliance-index") { [("kvalitet/index.html", $0.complianceIndex())] },
         PageKind(template: "compliance-municipality") { site in
             site.catalog.municipalities.map { (Compliance.path($0), site.complianceMunicipalityPage($0)) }

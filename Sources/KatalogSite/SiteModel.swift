@@ -35,6 +35,8 @@ final class SiteModel: @unchecked Sendable {
     let diagnoses: [Vocabulary.Term]
     let formats: [Vocabulary.Term]
     let times: [Vocabulary.Term]
+    /// The overview across municipalities (`Overview`), made once for its page and its CSV.
+    let overview: Once<Overview>
 
     init(catalog: Catalog, compliance: Compliance, address: SiteAddress, byTitle: [String: [Module]], memo: SiteMemo) {
         self.memo = memo
@@ -45,6 +47,7 @@ final class SiteModel: @unchecked Sendable {
         // A municipality's view shows its kommune.yml and what its modules say (titles, diagnoses …).
         // Its courses' next team starts too, so it is kept under today's date.
         let today = DayStamp.today()
+        overview = Once { Overview(catalog, today: today) }
         self.footerAll = catalog.municipalities.map { m in
             memo.municipalities.value(fingerprint(m.fingerprint, m.modules.map(\.fingerprint), today)) {
                 Self.municipalityView(m, today: today)

@@ -34,9 +34,9 @@ public struct SiteRenderer: Sendable {
     /// Put in front of every template, as a line of its own (see `init`).
     static let contentType = "{{% CONTENT_TYPE: HTML }}\n"
 
-    /// Small templates for the pieces pages repeat. A Templates/ folder made before one of them
-    /// existed gets the built-in one (its other templates do not use it).
-    static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header"]
+    /// Small templates for the pieces pages repeat, and the overview's page. A Templates/ folder made
+    /// before one of them existed gets the built-in one (its other templates do not use it).
+    static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header", "overview"]
 
     public init(files: [String: Data], origin: String) throws(InputErrors) {
         // Every template is HTML escaped with `FastHTMLEscaping`, not swift-mustache's default
@@ -98,6 +98,8 @@ public struct SiteRenderer: Sendable {
         public let assets: [String: Data]
         /// The search's index (`soeg/…`).
         public let searchFiles: [GeneratedFile]
+        /// The overview across municipalities as CSV (`Overview.csvPath`), made from the overview its page shows.
+        public let overviewCSV: GeneratedFile
     }
 
     /// The site of a catalog. `findings` (from the validator) feed the compliance pages for staff.
@@ -115,7 +117,10 @@ public struct SiteRenderer: Sendable {
         let pages = Parallel.map(PageKind.all) { kind in
             kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
         }.flatMap { $0 }
-        return Site(pages: pages, assets: assets, searchFiles: model.searchFiles())
+        let overviewCSV = GeneratedFile(path: Overview.csvPath, key: { fingerprint(Overview.csvPath, model.overview.value.rows) }) {
+            [model.overview.value.csv]
+        }
+        return Site(pages: pages, assets: assets, searchFiles: model.searchFiles(), overviewCSV: overviewCSV)
     }
 
     /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.

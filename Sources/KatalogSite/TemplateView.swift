@@ -365,6 +365,41 @@ extension ComplianceOverviewContext {
     static var keysAreStoredProperties: Bool { false }
 }
 
+extension OverviewContext {
+    static let keys: [String: TemplateKey<OverviewContext>] = chromeKeys(\.chrome).merging([
+        "columns": key(\.columns),
+        "gaps": key(\.gaps),
+        "rows": key(\.rows),
+        "csvURL": key(\.csvURL),
+    ]) { $1 }
+    static var keysAreStoredProperties: Bool { false }
+}
+
+extension OverviewGapView: TemplateView {
+    static let keys: [String: TemplateKey<OverviewGapView>] = [
+        "id": key(\.id),
+        "heading": key(\.heading),
+        "sentences": key(\.sentences),
+    ]
+}
+
+extension OverviewRowView: TemplateView {
+    static let keys: [String: TemplateKey<OverviewRowView>] = [
+        "name": key(\.name),
+        "url": key(\.url),
+        "cells": key(\.cells),
+    ]
+}
+
+extension OverviewCellView: TemplateView {
+    static let keys: [String: TemplateKey<OverviewCellView>] = [
+        "offered": key(\.offered),
+        "countURL": key(\.countURL),
+        "notRunning": key(\.notRunning),
+        "lines": key(\.lines),
+    ]
+}
+
 extension HeaderView: TemplateView {
     static let keys: [String: TemplateKey<HeaderView>] = [
         "root": key(\.root),

@@ -157,6 +157,25 @@ struct IncrementalTests {
         #expect(snapshot(work.output) == (try work.fullBuild()))
     }
 
+    @Test("a module put on pause changes the overview across municipalities and its CSV in an incremental build, as in a full build")
+    func overviewFollowsStatus() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        _ = try work.session.build()
+        let page = { text(FileManager.default.contents(atPath: work.output + "/oversigt/index.html")) }
+        let csv = { text(FileManager.default.contents(atPath: work.output + "/oversigt/oversigt.csv")) }
+        #expect(page().contains("Begge kommuner har tilbud om forebyggende samtale om alkohol."))
+        try work.edit("Content/skovlund/snak-om-alkohol.md") {
+            $0.replacingOccurrences(of: "pris: Gratis", with: "pris: Gratis\nstatus: sat-på-pause")
+        }
+        let report = try work.session.build(incremental: true)
+        #expect(report.rendered > 0)
+        #expect(page().contains("1 af 2 kommuner har intet tilbud om forebyggende samtale om alkohol: Skovlund Kommune (1 sat på pause)."))
+        #expect(csv().contains("Skovlund Kommune;\"=\"\"0992\"\"\";Forebyggende samtale om alkohol;Ja;Nej;0;1;0;"))
+        let full = try work.fullBuild()
+        #expect(full["oversigt/index.html"] == Data(page().utf8) && full["oversigt/oversigt.csv"] == Data(csv().utf8))
+    }
+
     @Test("an output folder replaced behind the session's back gets a complete build")
     func replacedOutput() throws {
         let work = try Workspace()

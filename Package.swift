@@ -54,7 +54,7 @@ let package = Package(
                 linkerSettings: linking("yaml", staticObjectsFrom: "KATALOG_STATIC_YAML")),
         // Render: the static site from Mustache templates.
         .target(name: "KatalogSite", dependencies: [
-            "KatalogSupport", "KatalogCore", "KatalogMarkdown", "KatalogRules", "KatalogExport",
+            "KatalogSupport", "KatalogCore", "KatalogMarkdown", "KatalogRules",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Export: SOFT-ready CSV/JSON (+ JSON Schema), FHIR R4 HealthcareService, schema.org JSON-LD, Atom.

@@ -1,5 +1,4 @@
 import KatalogCore
-import KatalogExport
 import KatalogSupport
 
 /// The overview across municipalities (`oversigt/`), for KL, the sundhedsklynger and leaders: for

@@ -38,12 +38,12 @@ enum SearchIndex {
 
     static func entry(_ module: Module, _ summary: ModuleSummaryView, in municipality: Municipality) -> Entry {
         let intervention = module.intervention
-        var texts = [module.title, module.summary, module.targetDescription ?? "", module.body.prose, municipality.name,
-                     intervention.label, intervention.everydayLabel] + (SearchWords.interventions[intervention] ?? [])
-        texts += words(module.diagnoses, Vocabularies.diagnoses, SearchWords.diagnoses)
-            + words(module.formats, Vocabularies.formats, SearchWords.formats)
-            + words(module.timesOfDay, Vocabularies.timesOfDay, SearchWords.times)
+        let texts = [module.title, module.summary, module.targetDescription ?? "", module.body.prose, municipality.name]
             + module.staff.map { Vocabularies.professions.label($0) } + module.languages
+        let stems = SearchWords.stems(texts, plus: [SearchWords.interventionStems[intervention] ?? []]
+            + module.diagnoses.map { SearchWords.diagnosisStems[$0] ?? SearchWords.stems([$0]) }
+            + module.formats.map { SearchWords.formatStems[$0] ?? SearchWords.stems([$0]) }
+            + module.timesOfDay.map { SearchWords.timeStems[$0] ?? SearchWords.stems([$0]) })
 
         var filters = [SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
             + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)
@@ -55,8 +55,8 @@ enum SearchIndex {
         if module.anonymous == true { filters.append("anonym") }
 
         let view = summary.view
-        return Entry(stems: SearchWords.stems(texts), filters: Array(Set(filters)).sorted(),
-                     minimumAge: module.eligibility.minimumAge, maximumAge: module.eligibility.maximumAge, languages: languages,
+        return Entry(stems: stems, filters: Array(Set(filters)).sorted(), minimumAge: module.eligibility.minimumAge,
+                     maximumAge: module.eligibility.maximumAge, languages: languages,
                      row: row(view.title, view.url, view.summary, notice: view.statusNotice))
     }
 
@@ -64,19 +64,12 @@ enum SearchIndex {
     static func entry(_ course: Course, parts: [Module], in municipality: Municipality) -> Entry {
         let diagnoses = municipality.diagnoses(of: course).sorted()
         let texts = [course.title, course.summary, course.targetDescription ?? "", course.body.prose, municipality.name, "forløb"]
-            + parts.map(\.title) + words(diagnoses, Vocabularies.diagnoses, SearchWords.diagnoses)
+            + parts.map(\.title)
+        let stems = SearchWords.stems(texts, plus: diagnoses.map { SearchWords.diagnosisStems[$0] ?? SearchWords.stems([$0]) })
         let filters = diagnoses.map { String(SiteModel.diagnosisPath($0).dropLast(".html".count)) }
         let summary = course.summary + " Forløbet består af: " + parts.map(\.title).joined(separator: ", ") + "."
-        return Entry(stems: SearchWords.stems(texts), filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
+        return Entry(stems: stems, filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
                      row: row(course.title, course.pagePath, summary, notice: nil))
-    }
-
-    /// The words an offer is found by for the codes it states: each term's label, aliases and everyday words.
-    private static func words(_ codes: [String], _ vocabulary: Vocabulary, _ everyday: [String: [String]]) -> [String] {
-        codes.flatMap { code in
-            let term = vocabulary.terms.first { $0.code == code }
-            return [term?.label ?? code] + (term?.aliases ?? []) + (everyday[code] ?? [])
-        }
     }
 
     /// What a result shows, as the JSON array `soeg.js` reads.
@@ -94,34 +87,38 @@ enum SearchIndex {
 
     /// The search's files, from each municipality's entries in title order (municipalities sorted).
     static func files(_ municipalities: [(municipality: Municipality, entries: [Entry])]) -> [GeneratedFile] {
-        var number = 0
         let stems = StemTable.shared.all
+        var firsts: [Int] = [], total = 0
+        for (_, entries) in municipalities {
+            firsts.append(total)
+            total += entries.count
+        }
+        // Each municipality's offers by stem and by filter (in parallel), then joined in order: the
+        // numbers of one stem stay sorted.
+        let gathered = Parallel.map(Array(municipalities.indices)) { index in
+            Gathered(municipalities[index].entries, first: firsts[index])
+        }
         var postings = [[Int]](repeating: [], count: stems.count), filters: [String: [Int]] = [:]
-        var ages: [JSONValue] = [], places: [JSONValue] = [], languages: [String: String] = [:]
-        var files: [GeneratedFile] = []
-        for (municipality, entries) in municipalities {
-            places.append([.string(municipality.name), .string(municipality.slug), .number(number), .number(entries.count),
-                           .array(municipality.postcodes.map(JSONValue.string))])
-            for entry in entries {
-                for stem in entry.stems { postings[Int(stem)].append(number) }
-                for filter in entry.filters { filters[filter, default: []].append(number) }
-                if entry.minimumAge != nil || entry.maximumAge != nil {
-                    ages.append([.number(number), entry.minimumAge.map(JSONValue.number) ?? .null,
-                                 entry.maximumAge.map(JSONValue.number) ?? .null])
-                }
-                for language in entry.languages { languages[Slug.make(language)] = language }
-                number += 1
-            }
-            files.append(file("k/" + municipality.slug, "[" + entries.map(\.row).joined(separator: ",") + "]"))
+        var ages: [JSONValue] = [], languages: [String: String] = [:]
+        for part in gathered {
+            for (stem, numbers) in part.postings { postings[Int(stem)] += numbers }
+            for (filter, numbers) in part.filters { filters[filter, default: []] += numbers }
+            ages += part.ages
+            languages.merge(part.languages) { first, _ in first }
+        }
+        let places = municipalities.indices.map { index -> JSONValue in
+            let municipality = municipalities[index].municipality
+            return [.string(municipality.name), .string(municipality.slug), .number(firsts[index]),
+                    .number(municipalities[index].entries.count), .array(municipality.postcodes.map(JSONValue.string))]
         }
         let shards = Dictionary(grouping: postings.indices.filter { !postings[$0].isEmpty }) { termFile(stems[$0]) }
-        for (name, numbers) in shards {
-            let members = numbers.map { (stems[$0], JSONValue.string(encode(postings[$0]))) }.sorted { $0.0 < $1.0 }
-            files.append(file(name, JSONValue.object(JSONObject(members)).compact))
+        var files = Parallel.map(shards.keys.sorted()) { name in
+            // A stem is letters and digits only (`SearchWords.words`): nothing in it to escape in JSON.
+            let members = shards[name]!.map { (stems[$0], encode(postings[$0])) }.sorted { $0.0 < $1.0 }
+            return file(name, "{" + members.map { "\"\($0.0)\":\"\($0.1)\"" }.joined(separator: ",") + "}")
         }
-        for (name, numbers) in filters {
-            files.append(file("f/" + name, JSONValue.string(encode(numbers)).compact))
-        }
+        files += municipalities.map { file("k/" + $0.municipality.slug, "[" + $0.entries.map(\.row).joined(separator: ",") + "]") }
+        files += filters.map { file("f/" + $0.key, JSONValue.string(encode($0.value)).compact) }
         files.append(file("f/alder", JSONValue.array(ages).compact))
         let start = JSONValue.object([
             "kommuner": .array(places),
@@ -135,13 +132,44 @@ enum SearchIndex {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Sorted numbers as their differences in base 36.
+    /// One municipality's entries, numbered from `first`: the offers of each stem and filter, the stated ages, the languages.
+    private struct Gathered: Sendable {
+        var postings: [Int32: [Int]] = [:], filters: [String: [Int]] = [:]
+        var ages: [JSONValue] = [], languages: [String: String] = [:]
+
+        init(_ entries: [Entry], first: Int) {
+            for (offset, entry) in entries.enumerated() {
+                let number = first + offset
+                for stem in entry.stems { postings[stem, default: []].append(number) }
+                for filter in entry.filters { filters[filter, default: []].append(number) }
+                if entry.minimumAge != nil || entry.maximumAge != nil {
+                    ages.append([.number(number), entry.minimumAge.map(JSONValue.number) ?? .null,
+                                 entry.maximumAge.map(JSONValue.number) ?? .null])
+                }
+                for language in entry.languages { languages[Slug.make(language)] = language }
+            }
+        }
+    }
+
+    /// Sorted numbers as their differences in base 36 (written as bytes: a national index has
+    /// millions of them, and a String per number was most of the time of gathering it).
     static func encode(_ numbers: [Int]) -> String {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        var bytes: [UInt8] = [], reversed: [UInt8] = []
+        bytes.reserveCapacity(numbers.count * 3)
         var previous = 0
-        return numbers.map { number in
-            defer { previous = number }
-            return String(number - previous, radix: 36)
-        }.joined(separator: ",")
+        for number in numbers {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            var difference = number - previous
+            previous = number
+            reversed.removeAll(keepingCapacity: true)
+            repeat {
+                reversed.append(digits[difference % 36])
+                difference /= 36
+            } while difference > 0
+            bytes.append(contentsOf: reversed.reversed())
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A file of the index: a script that hands `json` to the search.

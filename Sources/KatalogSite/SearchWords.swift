@@ -78,9 +78,24 @@ enum SearchWords {
         return words
     }
 
-    /// The numbers of the stems the index keeps for the words of texts (stop words left out), sorted.
-    static func stems(_ texts: [String]) -> [Int32] {
-        var stems = Set<Int32>()
+    /// The stems of each code's words: its label, its aliases and its everyday words (made once).
+    static let diagnosisStems = codeStems(Vocabularies.diagnoses, diagnoses)
+    static let formatStems = codeStems(Vocabularies.formats, formats)
+    static let timeStems = codeStems(Vocabularies.timesOfDay, times)
+    static let interventionStems = Dictionary(uniqueKeysWithValues: Intervention.allCases.map { intervention in
+        (intervention, stems([intervention.label, intervention.everydayLabel] + (interventions[intervention] ?? [])))
+    })
+
+    private static func codeStems(_ vocabulary: Vocabulary, _ everyday: [String: [String]]) -> [String: [Int32]] {
+        Dictionary(uniqueKeysWithValues: vocabulary.terms.map { term in
+            (term.code, stems([term.label] + term.aliases + (everyday[term.code] ?? [])))
+        })
+    }
+
+    /// The numbers of the stems the index keeps for the words of texts (stop words left out) and
+    /// the stems in `plus`, sorted.
+    static func stems(_ texts: [String], plus: [[Int32]] = []) -> [Int32] {
+        var stems = Set<Int32>(plus.joined())
         for text in texts {
             for word in words(text) {
                 if let stem = StemTable.shared.number(of: word) { stems.insert(stem) }

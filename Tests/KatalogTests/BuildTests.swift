@@ -260,7 +260,7 @@ struct AccessibilityTests {
         #expect(report.contains("axe: 16 pages at 2 widths, 0 violations; failures: 0"), "\(report)")
         #expect(report.contains("axe at 1280 and 320 px: 32 page views, 0 violations"), "\(report)")
         for width in [320, 375, 1280] {
-            #expect(report.contains("reflow at \(width) px: 15 of 16 pages without sideways scrolling"), "\(report)")
+            #expect(report.contains("reflow at \(width) px: 16 of 16 pages without sideways scrolling"), "\(report)")
         }
         #expect(report.contains("print: 32 pages of offers and courses, 32 on one page"), "\(report)")
         // Each example municipality's GP page (15 and 16 offers) prints on one A4 sheet with every offer.

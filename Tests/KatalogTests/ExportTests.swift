@@ -1,7 +1,7 @@
 import Foundation
 import KatalogCLI
 import KatalogCore
-import KatalogSupport
+@testable import KatalogSupport
 @testable import KatalogExport
 import KatalogLoad
 import Testing

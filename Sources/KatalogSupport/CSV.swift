@@ -1,6 +1,3 @@
-import KatalogCore
-import KatalogSupport
-
 /// CSV for Danish Excel: `;` as separator (Danish Excel uses `,` as the decimal mark and `;` as
 /// the list separator, so it opens `;`-files in columns on double-click), UTF-8 with a byte-order
 /// mark (without it Excel reads the file as Windows-1252 and æ, ø, å break), CRLF line endings and

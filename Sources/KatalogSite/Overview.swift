@@ -229,7 +229,7 @@ struct Overview: Sendable {
     // MARK: The page
 
     /// The table's views: each municipality links to its page, and each count to the municipality's
-    /// list of offers (its page groups them by intervention, without an anchor for each).
+    /// offers of that intervention (its page's section for it).
     func rowViews() -> [OverviewRowView] {
         rows.map { row in
             let url = "\(row.slug)/index.html"
@@ -239,7 +239,7 @@ struct Overview: Sendable {
                 if let direct = cell.direct { lines.append("Direkte: \(direct.text.lowercased())") }
                 if let withoutReferral = cell.withoutReferral { lines.append("Uden henvisning: \(withoutReferral.text.lowercased())") }
                 if let diagnoses = cell.diagnosesText(short: true) { lines.append("Diagnoser: \(diagnoses)") }
-                return OverviewCellView(offered: cell.offeredText, countURL: cell.offered > 0 ? url : nil, notRunning: cell.notRunningText,
+                return OverviewCellView(offered: cell.offeredText, countURL: cell.offered > 0 ? url + "#" + SiteModel.codeSlug(cell.intervention.rawValue) : nil, notRunning: cell.notRunningText,
                                         lines: lines)
             })
         }

@@ -136,9 +136,10 @@ struct OverviewTests {
         let bby = try #require(table["Bby Kommune"])
         #expect(bby["Forebyggende samtale om alkohol"] == "Nej (1 sat på pause)", "a paused offer is not offered, and is named apart")
         #expect(bby["Nikotinafvænning"] == "Nej")
-        // The municipality links to its page, and so does a count.
+        // The municipality links to its page, and a count to the page's section for the intervention.
         #expect(page.contains("<th scope=\"row\"><a href=\"../aby/index.html\">Aby Kommune</a></th>"))
-        #expect(page.contains("<td><a href=\"../aby/index.html\">Ja, 2 tilbud</a> (1 sat på pause)<br>"))
+        #expect(page.contains("<td><a href=\"../aby/index.html#nikotinafvaenning\">Ja, 2 tilbud</a> (1 sat på pause)<br>"), "\(page)")
+        // (The municipality page's sections have these ids: NationalListTests.)
         #expect(page.contains("<a href=\"oversigt.csv\">"), "the page links to its CSV")
         // Only the diseases the running offers name (a target group such as rygere is not a diagnosis).
         #expect(aby["Nikotinafvænning"]?.hasSuffix("\nDiagnoser: KOL, kræft") == true, "\(aby)")

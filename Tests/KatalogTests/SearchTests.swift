@@ -157,6 +157,21 @@ struct SearchTests {
         #expect(javascript.count == words.count && jsDifferences.isEmpty, "\(jsDifferences.prefix(10))")
     }
 
+    @Test("numbers are written as their differences in base 36, as String(radix:) writes them")
+    func numbers() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let numbers = (0..<Int.random(in: 0...50, using: &generator)).map { _ in Int.random(in: 0...100_000, using: &generator) }.sorted()
+            var previous = 0
+            let expected = numbers.map { number in
+                defer { previous = number }
+                return String(number - previous, radix: 36)
+            }.joined(separator: ",")
+            #expect(SearchIndex.encode(numbers) == expected, "\(numbers)")
+        }
+        #expect(SearchIndex.encode([0, 1, 36, 36 + 1296]) == "0,1,z,100")
+    }
+
     /// Runs `Tests/tools/search.py` on a site with a request.
     static func ask(_ site: String, _ request: [String: Any]) throws -> [String: Any] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("soeg-\(UUID().uuidString).json").path

@@ -239,8 +239,9 @@ struct Overview: Sendable {
                 if let direct = cell.direct { lines.append("Direkte: \(direct.text.lowercased())") }
                 if let withoutReferral = cell.withoutReferral { lines.append("Uden henvisning: \(withoutReferral.text.lowercased())") }
                 if let diagnoses = cell.diagnosesText(short: true) { lines.append("Diagnoser: \(diagnoses)") }
-                return OverviewCellView(offered: cell.offeredText, countURL: cell.offered > 0 ? url + "#" + SiteModel.codeSlug(cell.intervention.rawValue) : nil, notRunning: cell.notRunningText,
-                                        lines: lines)
+                let section = url + "#" + SiteModel.codeSlug(cell.intervention.rawValue)
+                return OverviewCellView(offered: cell.offeredText, countURL: cell.offered > 0 ? section : nil,
+                                        notRunning: cell.notRunningText, lines: lines)
             })
         }
     }

@@ -41,14 +41,14 @@ enum ListFacet: Sendable, CaseIterable {
     }
 
     func lead(_ term: Vocabulary.Term, in municipality: String?) -> String {
-        let name = term.label.lowercasedFirstWordUnlessAcronym
+        let name = term.label.lowercasedFirstWordUnlessAcronym, place = municipality.map { " i \($0)" } ?? ""
         switch self {
         case .diagnosis:
             let group = Vocabularies.targetGroups.contains(term.code)
             guard let municipality else { return "Her er tilbuddene \(group ? "for" : "for borgere med") \(name), sorteret efter kommune." }
             return "Her er tilbuddene i \(municipality) \(group ? "for" : "til borgere med") \(name)."
-        case .format: return "Tilbud\(municipality.map { " i \($0)" } ?? ""), hvor det foregår sådan: \(term.label.lowercased())."
-        case .time: return "Tilbud\(municipality.map { " i \($0)" } ?? ""), der foregår \(term.label.lowercased())."
+        case .format: return "Tilbud\(place), hvor det foregår sådan: \(term.label.lowercased())."
+        case .time: return "Tilbud\(place), der foregår \(term.label.lowercased())."
         }
     }
 }

@@ -40,10 +40,11 @@ enum SearchIndex {
         let intervention = module.intervention
         let texts = [module.title, module.summary, module.targetDescription ?? "", module.body.prose, municipality.name]
             + module.staff.map { Vocabularies.professions.label($0) } + module.languages
-        let stems = SearchWords.stems(texts, plus: [SearchWords.interventionStems[intervention] ?? []]
-            + module.diagnoses.map { SearchWords.diagnosisStems[$0] ?? SearchWords.stems([$0]) }
-            + module.formats.map { SearchWords.formatStems[$0] ?? SearchWords.stems([$0]) }
-            + module.timesOfDay.map { SearchWords.timeStems[$0] ?? SearchWords.stems([$0]) })
+        let codes = [SearchWords.interventionStems[intervention] ?? []]
+            + SearchWords.stems(of: module.diagnoses, SearchWords.diagnosisStems)
+            + SearchWords.stems(of: module.formats, SearchWords.formatStems)
+            + SearchWords.stems(of: module.timesOfDay, SearchWords.timeStems)
+        let stems = SearchWords.stems(texts, plus: codes)
 
         var filters = [SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
             + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)
@@ -65,7 +66,7 @@ enum SearchIndex {
         let diagnoses = municipality.diagnoses(of: course).sorted()
         let texts = [course.title, course.summary, course.targetDescription ?? "", course.body.prose, municipality.name, "forløb"]
             + parts.map(\.title)
-        let stems = SearchWords.stems(texts, plus: diagnoses.map { SearchWords.diagnosisStems[$0] ?? SearchWords.stems([$0]) })
+        let stems = SearchWords.stems(texts, plus: SearchWords.stems(of: diagnoses, SearchWords.diagnosisStems))
         let filters = diagnoses.map { String(SiteModel.diagnosisPath($0).dropLast(".html".count)) }
         let summary = course.summary + " Forløbet består af: " + parts.map(\.title).joined(separator: ", ") + "."
         return Entry(stems: stems, filters: filters, minimumAge: nil, maximumAge: nil, languages: [],

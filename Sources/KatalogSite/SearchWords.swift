@@ -86,6 +86,11 @@ enum SearchWords {
         (intervention, stems([intervention.label, intervention.everydayLabel] + (interventions[intervention] ?? [])))
     })
 
+    /// The stems of each of `codes` from a table of them (a code outside the vocabulary by its own words).
+    static func stems(of codes: [String], _ table: [String: [Int32]]) -> [[Int32]] {
+        codes.map { table[$0] ?? stems([$0]) }
+    }
+
     private static func codeStems(_ vocabulary: Vocabulary, _ everyday: [String: [String]]) -> [String: [Int32]] {
         Dictionary(uniqueKeysWithValues: vocabulary.terms.map { term in
             (term.code, stems([term.label] + term.aliases + (everyday[term.code] ?? [])))

@@ -30,7 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let site = FuzzSite.renderer.site(catalog, findings: findings, address: address, memo: memo)
     let fragments = FuzzSite.renderer.fragments(memo)
     for page in site.pages { OutputChecks.check(page.path, FuzzSite.renderer.render(page, fragments)) }
-    for file in [site.searchIndex] + Exporter(address: address).outputs(catalog) {
+    for file in site.searchFiles + [site.overviewCSV] + Exporter(address: address).outputs(catalog) {
         if let data = file.data {
             OutputChecks.checkZip(file.path, data())
         } else {

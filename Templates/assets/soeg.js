@@ -267,7 +267,8 @@
   // How well a result's title fits the words typed: offers named by them first, ended or paused ones last.
   function score(row, stems) {
     var title = words(row[0]).map(stem);
-    var named = stems.filter(function (s) { return title.some(function (t) { return t === s || (s.length >= 3 && t.indexOf(s) === 0); }); });
+    // Whole stems only: "ryg" (the back) must not lift "rygestop" (smoking).
+    var named = stems.filter(function (s) { return title.indexOf(s) >= 0; });
     return named.length * 2 - (row[3] ? 1 : 0);
   }
 

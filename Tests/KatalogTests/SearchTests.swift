@@ -18,7 +18,7 @@ struct SearchCase: Sendable, CustomStringConvertible {
     /// Text the heading or the help must contain.
     var says: [String] = []
     /// Offers one of which must come first.
-    var first: Set<String> = []
+    var first: (@Sendable (Catalog) -> Set<String>)? = nil
 
     var description: String { parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&") }
 
@@ -47,7 +47,7 @@ struct SearchTests {
         // Offers named by the words come first.
         SearchCase(parameters: ["q": "kol", "kommune": "skovlund"], finds: SearchCase.offers(courses: ["kol"]) {
             $0.diagnoses.contains("kol") && $0.municipalitySlug == "skovlund"
-        }, first: ["skovlund/kol-skolen", "skovlund/kol-traening", "skovlund/kol-kost", "skovlund/kol-rehabilitering"]),
+        }, first: SearchCase.named(["skovlund/kol-skolen", "skovlund/kol-traening", "skovlund/kol-kost", "skovlund/kol-rehabilitering"])),
         SearchCase(parameters: ["q": "lunger"], finds: SearchCase.offers(courses: ["kol"]) {
             !Set($0.diagnoses).isDisjoint(with: ["kol", "anden-lungesygdom"])
         }),
@@ -60,7 +60,9 @@ struct SearchTests {
         SearchCase(parameters: ["q": "hjertet"], finds: SearchCase.named(["fjordby/hjertetraening"]), exactly: false,
                    notFinds: ["skovlund/kol-traening", "skovlund/traening-efter-kraeft"]),
         SearchCase(parameters: ["q": "ondt i ryggen"], finds: SearchCase.named(["fjordby/traening-paa-hold", "skovlund/traening-i-naturen"]),
-                   exactly: false, notFinds: ["fjordby/hjertetraening", "skovlund/kol-traening", "fjordby/diabetesskolen"]),
+                   exactly: false, notFinds: ["fjordby/hjertetraening", "skovlund/kol-traening", "fjordby/diabetesskolen"],
+                   // "ryg" is the back here: an offer named "Rygestop …" is not lifted to the top.
+                   first: SearchCase.offers { $0.diagnoses.contains("muskel-skelet") && $0.intervention != .nikotinafvaenning }),
         SearchCase(parameters: ["q": "rygestop"], finds: nicotine),
         SearchCase(parameters: ["q": "rygning"], finds: nicotine, exactly: false, notFinds: ["fjordby/hjertetraening"]),
         SearchCase(parameters: ["q": "vægttab"], finds: SearchCase.offers { $0.intervention == .ernaering }, exactly: false,
@@ -111,7 +113,7 @@ struct SearchTests {
             let unwanted = query.notFinds.intersection(found)
             #expect(unwanted.isEmpty, "\(query): must not find \(unwanted.sorted())")
             for text in query.says { #expect(shown.contains(text), "\(query): \(shown)") }
-            if !query.first.isEmpty { #expect(found.first.map(query.first.contains) == true, "\(query): first \(found.prefix(3))") }
+            if let first = query.first?(catalog) { #expect(found.first.map(first.contains) == true, "\(query): first \(found.prefix(3))") }
             // The heading says how many, and each municipality's group says its count.
             if !found.isEmpty {
                 #expect(shown.hasPrefix("\(found.count) tilbud"), "\(query): \(shown)")

@@ -239,7 +239,7 @@ struct Overview: Sendable {
                 if let direct = cell.direct { lines.append("Direkte: \(direct.text.lowercased())") }
                 if let withoutReferral = cell.withoutReferral { lines.append("Uden henvisning: \(withoutReferral.text.lowercased())") }
                 if let diagnoses = cell.diagnosesText(short: true) { lines.append("Diagnoser: \(diagnoses)") }
-                let section = url + "#" + SiteModel.codeSlug(cell.intervention.rawValue)
+                let section = SiteModel.interventionSectionPath(row.slug, cell.intervention)
                 return OverviewCellView(offered: cell.offeredText, countURL: cell.offered > 0 ? section : nil,
                                         notRunning: cell.notRunningText, lines: lines)
             })

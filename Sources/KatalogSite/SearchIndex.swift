@@ -46,9 +46,8 @@ enum SearchIndex {
             + SearchWords.stems(of: module.timesOfDay, SearchWords.timeStems)
         let stems = SearchWords.stems(texts, plus: codes)
 
-        var filters = [SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
-            + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)
-        filters = filters.map { String($0.dropLast(".html".count)) }
+        var filters = ([SiteModel.interventionPath(intervention)] + module.diagnoses.map(SiteModel.diagnosisPath)
+            + module.formats.map(SiteModel.formatPath) + module.timesOfDay.map(SiteModel.timePath)).map(filter)
         // Only what is stated: an offer that does not say it is anonymous, or names no language, is not found by these filters.
         let languages = module.languages.map { $0.trimmingWhitespace.lowercased() }
         filters += languages.map { "sprog/" + Slug.make($0) }
@@ -67,11 +66,15 @@ enum SearchIndex {
         let texts = [course.title, course.summary, course.targetDescription ?? "", course.body.prose, municipality.name, "forløb"]
             + parts.map(\.title)
         let stems = SearchWords.stems(texts, plus: SearchWords.stems(of: diagnoses, SearchWords.diagnosisStems))
-        let filters = diagnoses.map { String(SiteModel.diagnosisPath($0).dropLast(".html".count)) }
+        let filters = diagnoses.map { filter(SiteModel.diagnosisPath($0)) }
         let summary = course.summary + " Forløbet består af: " + parts.map(\.title).joined(separator: ", ") + "."
         return Entry(stems: stems, filters: filters, minimumAge: nil, maximumAge: nil, languages: [],
                      row: row(course.title, course.pagePath, summary, notice: nil))
     }
+
+    /// A filter value's file under `soeg/f/`, named by its list page (`diagnose/kol.html` → `diagnose/kol`),
+    /// as `soeg.js` names it from the value of the search page's choice.
+    private static func filter(_ listPath: String) -> String { String(listPath.dropLast(".html".count)) }
 
     /// What a result shows, as the JSON array `soeg.js` reads.
     private static func row(_ title: String, _ url: String, _ summary: String, notice: String?) -> String {

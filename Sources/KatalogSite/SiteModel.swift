@@ -119,6 +119,11 @@ final class SiteModel: @unchecked Sendable {
     static func interventionPath(_ intervention: Intervention) -> String { "indsats/\(codeSlug(intervention.rawValue)).html" }
     static func diagnosisPath(_ code: String) -> String { "diagnose/\(codeSlug(code)).html" }
     static func municipalityPath(_ municipality: Municipality) -> String { "\(municipality.slug)/index.html" }
+    /// The id of a municipality page's section for one intervention, and the address of that section.
+    static func interventionAnchor(_ intervention: Intervention) -> String { codeSlug(intervention.rawValue) }
+    static func interventionSectionPath(_ municipalitySlug: String, _ intervention: Intervention) -> String {
+        "\(municipalitySlug)/index.html#\(interventionAnchor(intervention))"
+    }
     static func doctorsPath(_ municipality: Municipality) -> String { "\(municipality.slug)/for-laeger.html" }
     static func municipalityDiagnosisPath(_ municipality: Municipality, _ code: String) -> String {
         municipalityListPath(municipality, .diagnosis, code)
@@ -220,7 +225,7 @@ final class SiteModel: @unchecked Sendable {
             let modules = sorted(municipality).filter { $0.intervention == intervention && include($0) }
             guard !modules.isEmpty else { return nil }
             return GroupView(heading: heading(intervention), url: Self.interventionPath(intervention),
-                             anchor: Self.codeSlug(intervention.rawValue), modules: modules.map(summaryView))
+                             anchor: Self.interventionAnchor(intervention), modules: modules.map(summaryView))
         }
     }
 
@@ -247,7 +252,7 @@ final class SiteModel: @unchecked Sendable {
     func interventionPage(_ intervention: Intervention) -> ListContext {
         nationalList(heading: intervention.everydayLabel,
                      lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).",
-                     municipalityURL: { Self.municipalityPath($0) + "#" + Self.codeSlug(intervention.rawValue) }) {
+                     municipalityURL: { Self.interventionSectionPath($0.slug, intervention) }) {
             $0.intervention == intervention
         }
     }

@@ -63,16 +63,28 @@ public struct Exporter: Sendable {
         }
     }
 
+    /// Each module's FHIR entry, made once per module. Links only when absolute (see `FHIRExport.healthcareService`).
+    private func fhirEntries(_ keyed: [Keyed]) -> [Piece] {
+        let absolute = address.baseURL != nil
+        return Parallel.map(keyed) { module, municipality, key in
+            memo.fhir.value(key) {
+                Piece(FHIRExport.entry(module, in: municipality, pageURL: absolute ? address.url(module.pagePath) : nil)
+                    .rendered(indent: 4))
+            }
+        }
+    }
+
     public func render(_ format: Format, _ catalog: Catalog) -> String {
         let keyed = keyed(catalog)
-        let (pieces, assemble) = file(format, keyed, soft: Once { rows(keyed) })
+        let (pieces, assemble) = file(format, keyed, soft: Once { rows(keyed) }, fhir: Once { fhirEntries(keyed) })
         return assemble(pieces.map(\.text)).joined()
     }
 
     /// A format's pieces (one per module, kept in the memo) and how the file is put together from
     /// their texts, in parts (large exports are assembled without copying each byte several times).
-    /// `soft`: the SOFT rows, made once for the files that need them.
-    private func file(_ format: Format, _ keyed: [Keyed], soft: Once<[SOFTRow]>) -> ([Piece], @Sendable ([String]) -> [String]) {
+    /// `soft`: the SOFT rows, made once for the files that need them; `fhir`: each module's FHIR entry.
+    private func file(_ format: Format, _ keyed: [Keyed], soft: Once<[SOFTRow]>, fhir: Once<[Piece]>)
+        -> ([Piece], @Sendable ([String]) -> [String]) {
         switch format {
         case .softCSV:
             return (soft.value.map(\.csvLine), { [CSV.document(header: SOFT.fields.map(\.name), lines: $0)] })
@@ -86,14 +98,7 @@ public struct Exporter: Sendable {
         case .softSchema:
             return ([], { _ in [SOFT.schema.rendered(pruning: false) + "\n"] })
         case .fhir:
-            // Links only when absolute (see `FHIRExport.healthcareService`).
-            let absolute = address.baseURL != nil
-            let entries = Parallel.map(keyed) { module, municipality, key in
-                memo.fhir.value(key) {
-                    Piece(FHIRExport.entry(module, in: municipality, pageURL: absolute ? address.url(module.pagePath) : nil)
-                        .rendered(indent: 4))
-                }
-            }
+            let entries = fhir.value
             // Each municipality's Organizations first, once, in catalog order.
             var seen: Set<String> = []
             let organisations = keyed.filter { seen.insert($0.municipality.slug).inserted }.flatMap { item in
@@ -130,12 +135,19 @@ public struct Exporter: Sendable {
         // the CSV, the JSON and the workbook.
         let keyed = keyed(catalog)
         let byMunicipality = Dictionary(grouping: keyed) { $0.municipality.slug }
-        let soft = Once { rows(keyed) }
+        // The records every module gives are made here, across all cores; the files are put together
+        // from them while the site is written (made lazily there, they were made on one core while
+        // the other waited for them).
+        let softRows = rows(keyed), fhirEntries = fhirEntries(keyed)
+        let soft = Once { softRows }, fhir = Once { fhirEntries }
         // The SOFT records as a workbook too (identifiers as text cells, dates as dates), from the same rows.
         let workbook = GeneratedFile(path: "eksport/soft.xlsx", key: { fingerprint("eksport/soft.xlsx", soft.value.map(\.csvLine.hash)) },
                                      data: { XLSX.workbook(header: SOFT.fields.map(\.name),
                                                            rows: soft.value.map { $0.record.values.map(\.xlsxCell) }) })
-        return Format.allCases.map { format in generated("eksport/" + format.fileName) { file(format, keyed, soft: soft) } } + [workbook]
+        let formats = Format.allCases.map { format in
+            generated("eksport/" + format.fileName) { file(format, keyed, soft: soft, fhir: fhir) }
+        }
+        return formats + [workbook]
             + catalog.municipalities.map { municipality in
                 generated(feedPath(municipality)) {
                     feed(byMunicipality[municipality.slug] ?? [],

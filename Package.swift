@@ -52,11 +52,9 @@ let package = Package(
         // Load + parse: Content/ folders, front matter (libyaml, composed in YAMLDocument) into typed modules.
         .target(name: "KatalogLoad", dependencies: ["KatalogSupport", "KatalogCore", "KatalogMarkdown", "CKatalogSystem", "CYAML"],
                 linkerSettings: linking("yaml", staticObjectsFrom: "KATALOG_STATIC_YAML")),
-        // Render: the static site from Mustache templates.
-        .target(name: "KatalogSite", dependencies: [
-            "KatalogSupport", "KatalogCore", "KatalogMarkdown", "KatalogRules",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        // Render: the static site from Mustache templates (its own engine, `Template.swift`: swift-mustache's
+        // grammar, held to swift-mustache by the tests).
+        .target(name: "KatalogSite", dependencies: ["KatalogSupport", "KatalogCore", "KatalogMarkdown", "KatalogRules"]),
         // Export: SOFT-ready CSV/JSON (+ JSON Schema), FHIR R4 HealthcareService, schema.org JSON-LD, Atom.
         .target(name: "KatalogExport", dependencies: ["KatalogSupport", "KatalogCore"]),
         // Atomic directory exchange (renameat2) for the writer.
@@ -85,7 +83,7 @@ let package = Package(
             dependencies: [
                 "KatalogSupport", "KatalogCore", "KatalogLoad", "KatalogMarkdown", "KatalogRules", "KatalogSite", "KatalogExport",
                 "KatalogWrite", "KatalogBuild", "KatalogCLI",
-                // The libraries the program's own YAML composer and HTML escaping are compared with.
+                // The libraries the program's own YAML composer, HTML escaping and template engine are compared with.
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -2,12 +2,11 @@ import Foundation
 import KatalogCore
 import KatalogSupport
 import KatalogRules
-import Mustache
 
 /// Render: turns a loaded catalog into the files of the static site, using the Mustache
 /// templates in `Templates/` (editable by a municipality without recompiling).
 public struct SiteRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let assets: [String: Data]
     private let templateFingerprint: Int
 
@@ -16,52 +15,40 @@ public struct SiteRenderer: Sendable {
         DefaultTemplates.files.compactMapValues { Data(base64Encoded: $0) }
     }
 
-    /// swift-mustache's parser errors, in Danish for the municipality's web editor.
-    static func danish(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "skabelonen er skrevet forkert" }
-        return switch error {
+    /// The parser's errors (swift-mustache's, see `Template`), in Danish for the municipality's web editor.
+    static func danish(_ error: Template.ParseError) -> String {
+        switch error {
         case .sectionCloseNameIncorrect: "en sektion lukkes med et andet navn, end den blev åbnet med ({{/…}})"
         case .unfinishedName: "et mærke er ikke afsluttet (mangler }}?)"
         case .expectedSectionEnd: "en sektion er ikke lukket (mangler {{/…}}?)"
         case .invalidSetDelimiter: "et {{=… =}}-mærke er skrevet forkert"
         case .transformAppliedToInheritanceSection: "en funktion kan ikke bruges på en arvet sektion"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+        case .illegalTokenInsideInheritSection:
             "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "et {{% … }}-mærke er skrevet forkert"
+        case .overflow: "skabelonen er skrevet forkert"
         }
     }
-
-    /// Put in front of every template, as a line of its own (see `init`).
-    static let contentType = "{{% CONTENT_TYPE: HTML }}\n"
 
     /// Small templates for the pieces pages repeat, and the overview's page. A Templates/ folder made
     /// before one of them existed gets the built-in one (its other templates do not use it).
     static let pieceTemplates = ["module-item", "compliance-rule", "footer", "header", "overview"]
 
     public init(files: [String: Data], origin: String) throws(InputErrors) {
-        // Every template is HTML escaped with `FastHTMLEscaping`, not swift-mustache's default
-        // (which leaves `"` or `<` raw when a combining mark follows it): the renderer puts the
-        // content-type tag in front of each template, so no template needs to say it.
-        MustacheContentTypes.register(FastHTMLEscaping(), named: "HTML")
         var files = files
         for piece in Self.pieceTemplates where files[piece + ".mustache"] == nil {
             files[piece + ".mustache"] = Self.defaultFiles[piece + ".mustache"]
         }
         var errors: [InputError] = []
-        var library = MustacheLibrary()
+        var library: [String: Template] = [:]
         let templates = files.keys.filter { !$0.contains("/") && $0.hasSuffix(".mustache") }.sorted()
         for name in templates {
-            let path = origin + "/" + name
-            do {
-                try library.register(Self.contentType + String(decoding: files[name]!, as: UTF8.self),
-                    named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                // The tag in front is a line of its own: lines are the template's one less.
-                errors.append(InputError(SourceLocation(file: path, line: max(1, error.context.lineNumber - 1),
-                    column: error.context.columnNumber),
-                                         "skabelonen kan ikke læses: \(Self.danish(error.error))"))
+            do throws(Template.Failure) {
+                library[String(name.dropLast(".mustache".count))] =
+                    try Template(parsing: String(decoding: files[name]!, as: UTF8.self))
             } catch {
-                errors.append(InputError(SourceLocation(file: path, line: 1), "skabelonen kan ikke læses"))
+                errors.append(InputError(SourceLocation(file: origin + "/" + name, line: error.line, column: error.column),
+                                         "skabelonen kan ikke læses: \(Self.danish(error.error))"))
             }
         }
         for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance",
@@ -70,7 +57,7 @@ public struct SiteRenderer: Sendable {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
-        self.library = library
+        self.library = TemplateLibrary(templates: library)
         self.assets = files.filter { $0.key.hasPrefix("assets/") }
         var hasher = Hasher()
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -107,7 +94,7 @@ public struct SiteRenderer: Sendable {
     public func site(_ catalog: Catalog, findings: [Finding], rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil,
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let library = self.library
-        let lines = RuleLines { view in library.render(ViewBox(view), withTemplate: "compliance-rule") ?? "" }
+        let lines = RuleLines { view in library.render(.object(ViewBox(view)), with: "compliance-rule") ?? "" }
         let byTitle = Dictionary(catalog.municipalities.map { ($0.slug, memo.byTitle($0.modules)) }) { first, _ in first }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
             byTitle: byTitle, ruleLines: lines)
@@ -127,9 +114,9 @@ public struct SiteRenderer: Sendable {
     public func fragments(_ memo: SiteMemo) -> PageFragments {
         let library = self.library
         return PageFragments(memo: memo.fragments, templates: templateFingerprint,
-                             item: { library.render(ViewBox($0), withTemplate: "module-item") ?? "" },
-                             footer: { library.render(ViewBox($0), withTemplate: "footer") ?? "" },
-                             header: { library.render(ViewBox($0), withTemplate: "header") ?? "" })
+                             item: { library.render(.object(ViewBox($0)), with: "module-item") ?? "" },
+                             footer: { library.render(.object(ViewBox($0)), with: "footer") ?? "" },
+                             header: { library.render(.object(ViewBox($0)), with: "header") ?? "" })
     }
 
     /// The page's bytes.
@@ -180,8 +167,8 @@ public final class SiteMemo: Sendable {
 
 extension PageContext {
     /// Renders the context with a template (a method of the context, so the box has its type).
-    func render(_ library: MustacheLibrary, template: String) -> String? {
-        library.render(ViewBox(self), withTemplate: template)
+    func render(_ library: TemplateLibrary, template: String) -> String? {
+        library.render(.object(ViewBox(self)), with: template)
     }
 }
 
@@ -191,8 +178,10 @@ extension PageContext {
 /// whole Characters, so one of the five in a larger grapheme cluster (`"` followed by U+0301, say)
 /// is left raw, a `"` that can end an attribute value; here it is escaped (DifferentialTests).
 /// The library's lookup of every Character in a dictionary was also a sixth of a large build.
-struct FastHTMLEscaping: MustacheContentType {
-    func escapeText(_ text: String) -> String {
+struct FastHTMLEscaping {
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
         guard text.containsByte(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }

@@ -1,13 +1,11 @@
-import Mustache
 import KatalogCore
 import KatalogSupport
 import Synchronization
 
-/// A view model that Mustache reads through a table of key paths instead of reflection.
-/// (swift-mustache falls back to `Mirror`, which decodes every field's type on every lookup:
-/// most of the render time of a large catalog.) In debug builds the table is checked against
-/// the type's stored properties the first time each type is rendered, so the two cannot drift.
-protocol TemplateView: MustacheParent {
+/// A view model that templates read through a table of key paths instead of reflection. In debug
+/// builds the table is checked against the type's stored properties the first time each type is
+/// rendered, so the two cannot drift.
+protocol TemplateView: TemplateObject {
     static var keys: [String: TemplateKey<Self>] { get }
     /// Whether `keys` names exactly the stored properties (checked in debug builds); false for a
     /// view that shows part of another through a reference.
@@ -19,7 +17,7 @@ extension TemplateView {
 }
 
 extension TemplateView {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         #if DEBUG
         TemplateKeysCheck.verify(self)
         #endif
@@ -28,68 +26,63 @@ extension TemplateView {
 }
 
 /// How a template reads one field of a view: `path` (for fingerprints) and `read`, which gives
-/// what Mustache should see. `read` is made from the field's static type (`key(_:)`), so optionals
-/// are unwrapped and nested views boxed without a dynamic cast per lookup.
+/// what the template sees. `read` is made from the field's static type (`key(_:)`): an absent
+/// optional is no value, nested views are boxed.
 struct TemplateKey<View>: @unchecked Sendable {
     let path: PartialKeyPath<View>
-    let read: (View) -> Any?
+    let read: (View) -> TemplateValue?
 }
 
-/// A view as Mustache holds it: a reference. swift-mustache keeps the objects of a render on a
-/// stack of `Any` and casts each to `MustacheParent` at every lookup; for a view struct that cast
-/// copies the whole value (a retain per field), for a box it is one retain.
-final class ViewBox<View: TemplateView>: MustacheParent {
+/// A view as a template's stack holds it: a reference, so pushing a view does not copy it.
+final class ViewBox<View: TemplateView>: TemplateObject {
     let view: View
     init(_ view: View) { self.view = view }
-    func child(named name: String) -> Any? { view.child(named: name) }
-}
-
-/// Text as Mustache holds it. swift-mustache renders a plain `String` through several failed
-/// casts and `String(describing:)`, and when one is on its stack (`{{#x}}…{{/x}}`) it looks
-/// names up in it by reflection; this renders directly and has no fields. Sections, inverted
-/// sections and transforms (`empty`, `uppercased`, …) behave as for a `String`.
-struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
-    let text: String
-    var renderText: String { text }
-    var isNull: Bool { false }
-    func child(named name: String) -> Any? { nil }
-    func transform(_ name: String) -> Any? { text.transform(name) }
+    func value(named name: String) -> TemplateValue? { view.value(named: name) }
 }
 
 extension TemplateView {
     static func key(_ path: KeyPath<Self, String>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { TemplateText(text: $0[keyPath: path]) }
+        TemplateKey(path: path) { .text($0[keyPath: path]) }
     }
     static func key(_ path: KeyPath<Self, String?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { TemplateText(text: $0) } }
+        TemplateKey(path: path) { $0[keyPath: path].map { .text($0) } }
     }
     static func key(_ path: KeyPath<Self, [String]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { TemplateText(text: $0) } }
+        TemplateKey(path: path) { .list($0[keyPath: path].map { .text($0) }) }
     }
-    static func key<T>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path] }
+    static func key(_ path: KeyPath<Self, Bool>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { .flag($0[keyPath: path]) }
     }
-    static func key<T>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path] as Any? }
+    static func key(_ path: KeyPath<Self, Int>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { .number($0[keyPath: path]) }
+    }
+    static func key(_ path: KeyPath<Self, Int?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { .number($0) } }
+    }
+    static func key(_ path: KeyPath<Self, RawText>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { .html($0[keyPath: path].text) }
+    }
+    static func key(_ path: KeyPath<Self, RawText?>) -> TemplateKey<Self> {
+        TemplateKey(path: path) { $0[keyPath: path].map { .html($0.text) } }
     }
     static func key<T: TemplateView>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { ViewBox($0[keyPath: path]) }
+        TemplateKey(path: path) { .object(ViewBox($0[keyPath: path])) }
     }
     static func key<T: TemplateView>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { ViewBox($0) } }
+        TemplateKey(path: path) { $0[keyPath: path].map { .object(ViewBox($0)) } }
     }
     static func key<T: TemplateView>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { ViewBox($0) } }
+        TemplateKey(path: path) { .list($0[keyPath: path].map { .object(ViewBox($0)) }) }
     }
     /// Views that are classes already need no box.
     static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path] }
+        TemplateKey(path: path) { .object($0[keyPath: path]) }
     }
     static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path] as Any? }
+        TemplateKey(path: path) { $0[keyPath: path].map { .object($0) } }
     }
     static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path] }
+        TemplateKey(path: path) { .list($0[keyPath: path].map { .object($0) }) }
     }
 }
 
@@ -274,7 +267,7 @@ extension GroupView: TemplateView {
         "anchor": key(\.anchor),
         "modules": key(\.modules),
         // The entries rendered once each (`module-item.mustache`), only when a template asks.
-        "itemLines": TemplateKey(path: \GroupView.items) { group in group.items?.text(group.modules) },
+        "itemLines": TemplateKey(path: \GroupView.items) { group in group.items.map { .html($0.text(group.modules).text) } },
     ]
     static var keysAreStoredProperties: Bool { false }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import KatalogCore
 import KatalogSupport
 
@@ -543,11 +542,8 @@ struct InterventionEntry: Hashable {
 
 /// Text a template inserts as it is (`{{{structuredData}}}`): renders as its text, and hashes its
 /// UTF-8 bytes (the standard String hash normalises Unicode first, several times slower).
-struct RawText: Hashable, MustacheCustomRenderable, MustacheParent {
+struct RawText: Hashable {
     let text: String
-    var renderText: String { text }
-    /// No fields (so Mustache does not reflect on it when it is a section's value).
-    func child(named name: String) -> Any? { nil }
 
     init(text: String) { self.text = text }
 
@@ -558,7 +554,6 @@ struct RawText: Hashable, MustacheCustomRenderable, MustacheParent {
         for line in lines { text += line.text; text += "\n" }
         self.text = text
     }
-    var isNull: Bool { false }
 
     static func == (a: RawText, b: RawText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     func hash(into hasher: inout Hasher) {

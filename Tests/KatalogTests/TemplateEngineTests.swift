@@ -1,0 +1,302 @@
+import Foundation
+import Testing
+import Mustache
+@testable import KatalogCore
+@testable import KatalogLoad
+@testable import KatalogRules
+@testable import KatalogSite
+
+/// The site's template engine (`Template`) against swift-mustache, which it replaces: the same
+/// templates and values must give the same bytes, and the same broken templates the same error at
+/// the same place.
+@Suite("The template engine against swift-mustache")
+struct TemplateEngineTests {
+    @Test("every page of the example catalog, and every rule line, is byte for byte what swift-mustache renders")
+    func examplePages() throws {
+        let loaded = try ContentLoader().load(root: exampleContent)
+        let findings = Validator().validate(loaded)
+        let files = SiteRenderer.defaultFiles
+        let renderer = try SiteRenderer(files: files, origin: "Templates")
+        let memo = SiteMemo(keeps: false)
+        let site = renderer.site(loaded, findings: findings, memo: memo)
+        let reference = try Reference(files)
+        let ours = renderer.fragments(memo), theirs = reference.fragments()
+        var compared = 0, ruleLines = 0, differences: [String] = []
+        for page in site.pages {
+            let mine = String(decoding: renderer.render(page, ours), as: UTF8.self)
+            var context = page.context
+            context.fill(theirs)
+            let expected = reference.render(context, page.template)
+            compared += 1
+            if mine != expected { differences.append("\(page.path): \(firstDifference(mine, expected ?? ""))") }
+            if let compliance = page.context as? ComplianceContext {
+                for rule in compliance.compliance.requirements + compliance.compliance.recommendations + compliance.compliance.other {
+                    ruleLines += 1
+                    let mine = renderer.library.render(.object(ViewBox(rule)), with: "compliance-rule")
+                    if mine != reference.render(rule, "compliance-rule") { differences.append("rule line \(rule.id) on \(page.path)") }
+                }
+            }
+        }
+        #expect(compared > 100 && ruleLines > 500, "\(compared) pages, \(ruleLines) rule lines")
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+
+    @Test("4,000 generated templates and their partials render as swift-mustache renders them, or fail where it fails")
+    func generatedTemplates() throws {
+        var random = SplitMix64(seed: 0x4D555354)
+        var rendered = 0, failed = 0, differences: [String] = []
+        for round in 0..<4000 {
+            var generator = TemplateGenerator(random: random)
+            let texts = ["main": generator.template(broken: round % 10 == 9), "part": generator.template(depth: 1),
+                         "parent": generator.parent()]
+            random = generator.random
+            let probe = Probe.sample(round)
+            let ours = Result { () throws(Template.Failure) -> [String: Template] in
+                var parsed: [String: Template] = [:]
+                for (name, text) in texts { parsed[name] = try Template(parsing: text) }
+                return parsed
+            }
+            let theirs = Result { try texts.mapValues { try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n" + $0) } }
+            switch (ours, theirs) {
+            case (.success(let ours), .success(let theirs)):
+                rendered += 1
+                let mine = TemplateLibrary(templates: ours).render(.object(probe), with: "main")
+                let expected = MustacheLibrary(templates: theirs).render(Bridge.value(.object(probe)), withTemplate: "main")
+                if mine != expected { differences.append("\(texts["main"]!.debugDescription): \(firstDifference(mine ?? "", expected ?? ""))") }
+            case (.failure(let ours), .failure(let theirs)):
+                failed += 1
+                let theirs = try #require(theirs as? MustacheTemplate.ParserError)
+                // swift-mustache's line counts the content-type line put in front.
+                if "\(ours.error)" != "\(theirs.error)" || ours.line != theirs.context.lineNumber - 1 || ours.column != theirs.context.columnNumber {
+                    differences.append("\(texts.debugDescription): ours \(ours.error) at \(ours.line):\(ours.column), " +
+                        "theirs \(theirs.error) at \(theirs.context.lineNumber - 1):\(theirs.context.columnNumber)")
+                }
+            default:
+                differences.append("only one parses: \(texts.debugDescription) (ours: \(ours), theirs: \(theirs))")
+            }
+        }
+        #expect(rendered > 2000 && failed > 400, "\(rendered) rendered, \(failed) failed in both")
+        #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(3))")
+    }
+
+    @Test("each construct of the grammar, written by hand, renders as in swift-mustache")
+    func constructs() throws {
+        let cases = [
+            "{{name}}|{{{html}}}|{{&html}}|{{html}}|{{ name }}|{{missing}}|{{count}}|{{flag}}",
+            "{{#words}}{{.}}{{^last()}}, {{/last()}}{{/words}} ({{count(words)}}, {{first(words)}}, {{last(words)}})",
+            "{{#words}}{{index()}}{{#first()}}F{{/first()}}{{#even()}}E{{/even()}}{{#odd()}}O{{/odd()}}{{/words}}",
+            "{{#reversed(words)}}{{.}}{{/reversed(words)}}{{^empty(none)}}never{{/empty(none)}}{{#empty(none)}}empty{{/empty(none)}}",
+            "{{uppercased(name)}} {{lowercased(name)}} {{capitalized(name)}} {{reversed(name)}} {{plusone(count)}} {{minusone(count)}}",
+            "{{#equalzero(count)}}zero{{/equalzero(count)}}{{#even(count)}}even{{/even(count)}}{{#odd(count)}}odd{{/odd(count)}}",
+            "{{#items}}[{{name}} in {{child.name}}|{{.name}}|{{note}}]{{/items}}",
+            "{{#child}}{{name}}{{#words}}{{name}}:{{.}}{{/words}}{{/child}}{{^child}}no child{{/child}}",
+            "{{#flag}}{{#words}}{{#flag}}{{^last()}}+{{/last()}}{{/flag}}{{/words}}{{/flag}}{{^off}}off{{/off}}{{#off}}on{{/off}}",
+            "{{#name}}<{{.}}>{{/name}}{{#count}}<{{.}}>{{/count}}{{#html}}<{{{.}}}>{{/html}}{{^none}}none{{/none}}",
+            "a\n  {{#flag}}\n  b\n  {{/flag}}\n{{! a comment }}\n  {{^off}}  \nc\n{{/off}}\r\n{{#flag}}\r\nd\r\n{{/flag}}\r\n",
+            "  {{>part}}\n\t{{>part}}\nx {{>part}} y\n{{>missing}}",
+            "{{<parent}}{{$title}}Mine{{/title}}\n  {{$body}}\n  body {{name}}\n  {{/body}}\n{{/parent}}",
+            "{{<parent}}{{/parent}}|{{$title}}own default{{/title}}",
+            "{{=<% %>=}}<% name %> {{name}} <%={{ }}=%>{{name}}",
+            "{{% CONTENT_TYPE: TEXT }}{{html}} {{name}}",
+            "{{#items}}{{% CONTENT_TYPE: TEXT }}{{html}}{{/items}}{{html}}",
+            "x{y}{{name}}{ {{ name}} }}\u{2028}{{name}}\r{{name}}\u{85}end",
+            "{{#words}}{{>part}}{{/words}}",
+            "{{#child}}{{..name}}{{/child}}{{#name}}{{..}}{{/name}}",
+        ]
+        let part = "p:{{name}}\n{{#words}}\n- {{.}}\n{{/words}}\n"
+        let parent = "<h1>{{$title}}Default{{/title}}</h1>\n{{$body}}no body{{/body}}\n"
+        var differences: [String] = []
+        for (index, text) in cases.enumerated() {
+            let probe = Probe.sample(index)
+            let texts = ["main": text, "part": part, "parent": parent]
+            let ours = TemplateLibrary(templates: try texts.mapValues { try Template(parsing: $0) })
+            let theirs = MustacheLibrary(templates: try texts.mapValues { try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n" + $0) })
+            let mine = ours.render(.object(probe), with: "main"), expected = theirs.render(Bridge.value(.object(probe)), withTemplate: "main")
+            if mine != expected { differences.append("\(text.debugDescription): \(mine.debugDescription) vs \(expected.debugDescription)") }
+        }
+        #expect(differences.isEmpty, "\(differences)")
+    }
+
+    @Test("the two deliberate differences: a list or a view in {{name}} and a dynamic partial render nothing")
+    func deliberateDifferences() throws {
+        let library = TemplateLibrary(templates: try ["main": Template(parsing: "[{{words}}|{{items}}|{{child}}|{{>*name}}]")])
+        #expect(library.render(.object(Probe.sample(1)), with: "main") == "[|||]")
+    }
+}
+
+/// swift-mustache with the site's values as the renderer used to hand them over.
+private struct Reference {
+    let library: MustacheLibrary
+
+    init(_ files: [String: Data]) throws {
+        MustacheContentTypes.register(FastHTMLEscaping(), named: "HTML")
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, data) in files where name.hasSuffix(".mustache") && !name.contains("/") {
+            templates[String(name.dropLast(".mustache".count))] =
+                try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n" + String(decoding: data, as: UTF8.self))
+        }
+        library = MustacheLibrary(templates: templates)
+    }
+
+    func render<View: TemplateView>(_ view: View, _ template: String) -> String? {
+        library.render(Bridge.value(.object(ViewBox(view))), withTemplate: template)
+    }
+
+    func fragments() -> PageFragments {
+        PageFragments(memo: SiteMemo(keeps: false).fragments, templates: 0,
+                      item: { render($0, "module-item") ?? "" }, footer: { render($0, "footer") ?? "" },
+                      header: { render($0, "header") ?? "" })
+    }
+}
+
+extension FastHTMLEscaping: MustacheContentType {}
+
+/// A `TemplateValue` as swift-mustache was given it before: text and HTML as custom renderables
+/// without fields (text transformable as a String), flags and numbers as themselves, lists as
+/// arrays, views as `MustacheParent`s.
+private enum Bridge {
+    static func value(_ value: TemplateValue) -> Any {
+        switch value {
+        case .text(let text): Text(text: text)
+        case .html(let html): HTML(text: html)
+        case .flag(let flag): flag
+        case .number(let number): number
+        case .list(let items): items.map(Bridge.value)
+        case .object(let object): Parent(object: object)
+        }
+    }
+
+    struct Text: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+        let text: String
+        var renderText: String { text }
+        var isNull: Bool { false }
+        func child(named name: String) -> Any? { nil }
+        func transform(_ name: String) -> Any? { text.transform(name) }
+    }
+
+    struct HTML: MustacheCustomRenderable, MustacheParent {
+        let text: String
+        var renderText: String { text }
+        var isNull: Bool { false }
+        func child(named name: String) -> Any? { nil }
+    }
+
+    struct Parent: MustacheParent {
+        let object: any TemplateObject
+        func child(named name: String) -> Any? { object.value(named: name).map(Bridge.value) }
+    }
+}
+
+/// A view with a field of every kind a template can meet.
+private final class Probe: TemplateView {
+    let name: String
+    let missing: String?
+    let note: String?
+    let html: RawText
+    let flag: Bool
+    let off: Bool
+    let count: Int
+    let words: [String]
+    let none: [String]
+    let items: [Probe]
+    let child: Probe?
+
+    init(name: String, note: String?, count: Int, words: [String], items: [Probe], child: Probe?) {
+        self.name = name
+        missing = nil
+        self.note = note
+        html = RawText(text: "<b>\(name) & co</b>")
+        flag = count % 2 == 0
+        off = false
+        self.count = count
+        self.words = words
+        none = []
+        self.items = items
+        self.child = child
+    }
+
+    static func sample(_ seed: Int) -> Probe {
+        let leaf = Probe(name: "barn \"<\(seed)>\"", note: seed % 3 == 0 ? nil : "note", count: seed % 5, words: ["æ", "ø'", "å&"],
+                         items: [], child: nil)
+        let items = (0..<(seed % 4)).map { Probe(name: "punkt \($0)", note: $0 % 2 == 0 ? "n\($0)" : nil, count: $0, words: ["x\($0)"],
+                                                items: [], child: $0 == 1 ? leaf : nil) }
+        return Probe(name: "top <&> \"\(seed)\"", note: nil, count: seed % 7, words: ["kol", "type 2-diabetes", "<hjerte>"],
+                     items: items, child: seed % 2 == 0 ? leaf : nil)
+    }
+
+    static let keys: [String: TemplateKey<Probe>] = [
+        "name": key(\.name), "missing": key(\.missing), "note": key(\.note), "html": key(\.html), "flag": key(\.flag), "off": key(\.off),
+        "count": key(\.count), "words": key(\.words), "none": key(\.none), "items": key(\.items), "child": key(\.child),
+    ]
+}
+
+/// Random templates over `Probe`'s fields: text with the characters that matter to the grammar
+/// (newlines, indentation, lone braces), every kind of tag, sections nested up to three deep,
+/// partials, inheritance; one in ten is broken on purpose (an unclosed or mismatched section, an
+/// unfinished tag, a bad delimiter or content type).
+private struct TemplateGenerator {
+    var random: SplitMix64
+
+    private static let texts = ["a", " ", "  ", "\t", "\n", "\r\n", "\n  ", "{", "}", "x}y", "{ ", "æ", "<p>", "&"]
+    private static let scalars = ["name", "missing", "note", "html", "count", "flag", "child.name", "items.name", ".name", "uppercased(name)",
+                                  "count(words)", "first(words)", "last(words)", "plusone(count)", "even(count)", "lowercased(note)"]
+    /// Section names, and whether `{{.}}` may be written inside (the value on top then is text or a number).
+    private static let sections: [(String, dot: Bool)] = [
+        ("words", true), ("none", false), ("items", false), ("child", false), ("flag", false), ("off", false), ("name", true),
+        ("note", true), ("missing", false), ("count", true), ("empty(words)", false), ("empty(none)", false), ("reversed(words)", true),
+        ("first()", false), ("last()", false), ("odd()", false), ("html", false),
+    ]
+    private static let broken = ["{{#name}}", "{{/name}}", "{{#words}}{{/items}}", "{{name", "{{{name}}", "{{=<% =}}", "{{% CONTENT_TYPE: XML }}",
+                                 "{{% FOO: HTML }}", "{{#empty(}}", "{{!", "{{$b(x)}}{{/b(x)}}", "{{<parent}}x{{name}}{{/parent}}", "{{", "{"]
+
+    init(random: SplitMix64) { self.random = random }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+    private mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+
+    mutating func template(depth: Int = 0, broken: Bool = false) -> String {
+        var text = body(depth: depth, dot: false)
+        if broken {
+            let cut = Int(random.next() % UInt64(text.count + 1))
+            text.insert(contentsOf: pick(Self.broken), at: text.index(text.startIndex, offsetBy: cut))
+        }
+        return text
+    }
+
+    mutating func parent() -> String {
+        "<h1>" + body(depth: 2, dot: false) + "{{$title}}" + body(depth: 2, dot: false) + "{{/title}}</h1>\n"
+            + (chance(50) ? "  {{$body}}\n  default\n  {{/body}}\n" : "{{$body}}{{/body}}")
+    }
+
+    private mutating func body(depth: Int, dot: Bool) -> String {
+        var out = ""
+        for _ in 0..<Int(random.next() % 8) {
+            switch random.next() % 12 {
+            case 0...3: out += pick(Self.texts)
+            case 4, 5: out += chance(20) ? "{{{\(pick(["name", "html", "note"]))}}}" : "{{ \(pick(Self.scalars)) }}".replacingOccurrences(of: " ", with: chance(50) ? " " : "")
+            case 6: out += dot ? "{{.}}" : "{{!c}}"
+            case 7 where depth < 3:
+                let (name, dotInside) = pick(Self.sections)
+                let open = chance(25) ? "^" : "#"
+                let lines = chance(40)
+                out += "{{\(open)\(name)}}" + (lines ? "\n" : "") + body(depth: depth + 1, dot: dotInside && open == "#")
+                    + (lines ? "\n  " : "") + "{{/\(name)}}" + (lines ? "\n" : "")
+            case 8 where depth == 0: out += chance(50) ? "\n  {{>part}}\n" : "{{>part}}"
+            case 9 where depth == 0:
+                out += "{{<parent}}" + (chance(50) ? "{{$title}}T{{name}}{{/title}}" : "") + (chance(50) ? "\n{{$body}}\nB\n{{/body}}\n" : "")
+                    + "{{/parent}}"
+            case 10: out += pick(["{{! comment }}\n", "  {{! note }}  \n", "{{=| |=}}|name||={{ }}=|"])
+            default: out += pick(["\n", " ", "{{#flag}}", "{{/flag}}"]).hasPrefix("{{") ? "" : pick(Self.texts)
+            }
+        }
+        return out
+    }
+}
+
+/// Where two renders first part.
+private func firstDifference(_ a: String, _ b: String) -> String {
+    let a = Array(a), b = Array(b)
+    let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+    let context = { (text: [Character]) in String(text[max(0, index - 30)..<min(text.count, index + 30)]).debugDescription }
+    return "at character \(index): ours \(context(a)), theirs \(context(b))"
+}

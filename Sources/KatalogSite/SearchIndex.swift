@@ -178,9 +178,9 @@ enum SearchIndex {
 
     /// A file of the index: a script that hands `json` to the search.
     private static func file(_ name: String, _ json: String) -> GeneratedFile {
-        // "</" would end a script element early.
-        let script = Piece("// Genereret af katalog build. Rediger ikke.\nTILBUDSSOEG.add(\"\(name)\", "
-            + json.replacingOccurrences(of: "</", with: "<\\/") + ");\n")
+        // "</" would end a script element early (rare: looked for first, as the index is made on every rebuild).
+        let safe = json.containsText("</") ? json.replacingOccurrences(of: "</", with: "<\\/") : json
+        let script = Piece("// Genereret af katalog build. Rediger ikke.\nTILBUDSSOEG.add(\"\(name)\", " + safe + ");\n")
         return GeneratedFile(path: "soeg/\(name).js", key: { script.hash }, make: { [script.text] })
     }
 }

@@ -27,6 +27,7 @@ public struct SiteRenderer: Sendable {
             "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "et {{% … }}-mærke er skrevet forkert"
         case .overflow: "skabelonen er skrevet forkert"
+        case .tooDeep: "sektionerne ligger mere end \(TemplateParser.maximumDepth) lag inden i hinanden"
         }
     }
 
@@ -55,6 +56,10 @@ public struct SiteRenderer: Sendable {
             "compliance-index", "compliance-municipality"]
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
+        }
+        if errors.isEmpty, let cycle = TemplateLibrary.cycle(in: library) {
+            errors.append(InputError(SourceLocation(file: origin + "/" + cycle[0] + ".mustache", line: 1),
+                "skabelonen indsætter sig selv (\(cycle.map { "`\($0)`" }.joined(separator: " → "))), så siden ville aldrig blive færdig"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         self.library = TemplateLibrary(templates: library)

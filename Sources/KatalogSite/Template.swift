@@ -65,6 +65,8 @@ struct Template: Sendable {
         case unrecognisedConfigVariable
         /// The text ends inside a tag (swift-mustache's parser reports running past its end).
         case overflow
+        /// Sections nested deeper than `TemplateParser.maximumDepth` (swift-mustache runs out of stack).
+        case tooDeep
     }
 
     struct Failure: Error {
@@ -74,6 +76,23 @@ struct Template: Sendable {
     }
 
     init(tokens: [Token]) { self.tokens = tokens }
+
+    /// The templates this one inserts by name (`{{>name}}`, `{{<name}}`), in its sections too.
+    var partials: Set<String> {
+        var names: Set<String> = []
+        for token in tokens {
+            switch token {
+            case .section(_, let template, _), .block(_, let template, _), .blockDefinition(_, let template):
+                names.formUnion(template.partials)
+            case .partial(let name, _, let overrides):
+                names.insert(name)
+                for template in (overrides ?? [:]).values { names.formUnion(template.partials) }
+            case .text, .variable, .dynamicPartial, .contentType:
+                break
+            }
+        }
+        return names
+    }
 
     init(parsing text: String) throws(Failure) {
         var scanner = Scanner(text)
@@ -178,6 +197,8 @@ enum TemplateParser {
         var start = "{{"
         var end = "}}"
         var inheritanceIndent: Substring?
+        /// How many sections are open around this one.
+        var depth = 0
 
         func section(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
             var state = self
@@ -185,6 +206,7 @@ enum TemplateParser {
             state.sectionTransforms = transforms
             state.inheritanceTopLevel = false
             if !newLine { state.newLine = false }
+            state.depth += 1
             return state
         }
 
@@ -195,6 +217,7 @@ enum TemplateParser {
             state.newLine = true
             state.inheritance = true
             state.inheritanceTopLevel = true
+            state.depth += 1
             return state
         }
     }
@@ -202,7 +225,12 @@ enum TemplateParser {
     typealias Token = Template.Token
     typealias ParseError = Template.ParseError
 
+    /// Sections inside sections, at most: far more than a page needs, and few enough that neither
+    /// parsing nor rendering can run out of stack (a template is a municipality's input).
+    static let maximumDepth = 100
+
     static func parse(_ scanner: inout Scanner, state initial: State) throws(ParseError) -> Template {
+        guard initial.depth <= maximumDepth else { throw .tooDeep }
         var tokens: [Token] = []
         var state = initial
         var whiteSpaceBefore: Substring = ""
@@ -506,6 +534,25 @@ protocol TemplateObject {
 /// Renders parsed templates, by name (`{{>name}}` and `{{<name}}` find each other here).
 struct TemplateLibrary: Sendable {
     let templates: [String: Template]
+
+    /// A template that inserts itself, through others or directly, as the names on the way
+    /// (`["a", "b", "a"]`), or nil: rendering it would never end.
+    static func cycle(in templates: [String: Template]) -> [String]? {
+        var finished: Set<String> = []
+        func visit(_ name: String, _ path: [String]) -> [String]? {
+            if path.contains(name) { return path + [name] }
+            guard !finished.contains(name), let template = templates[name] else { return nil }
+            for partial in template.partials.sorted() {
+                if let cycle = visit(partial, path + [name]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in templates.keys.sorted() {
+            if let cycle = visit(name, []) { return Array(cycle.drop { $0 != cycle.last }) }
+        }
+        return nil
+    }
 
     func render(_ value: TemplateValue, with name: String) -> String? {
         guard let template = templates[name] else { return nil }

@@ -117,6 +117,31 @@ struct TemplateEngineTests {
         #expect(differences.isEmpty, "\(differences)")
     }
 
+    @Test("a template that inserts itself, or sections nested over 100 deep, are refused in Danish before anything renders")
+    func endlessTemplates() throws {
+        func problems(_ changed: [String: String]) -> [String] {
+            var files = SiteRenderer.defaultFiles
+            for (name, text) in changed { files[name] = Data(text.utf8) }
+            do {
+                _ = try SiteRenderer(files: files, origin: "Templates")
+                return []
+            } catch {
+                return error.errors.map(\.description)
+            }
+        }
+        let cycle = problems(["footer.mustache": "<p>{{>header}}</p>", "header.mustache": "{{#root}}{{>footer}}{{/root}}"])
+        #expect(cycle == ["Templates/footer.mustache:1:1: fejl: skabelonen indsætter sig selv (`footer` → `header` → `footer`), så siden ville aldrig blive færdig"],
+                "\(cycle)")
+        let own = problems(["footer.mustache": "{{<footer}}{{/footer}}"])
+        #expect(own.count == 1 && own[0].contains("(`footer` → `footer`)"), "\(own)")
+        func nested(_ depth: Int) -> String { String(repeating: "{{#root}}", count: depth) + "x" + String(repeating: "{{/root}}", count: depth) }
+        #expect(problems(["footer.mustache": nested(100)]).isEmpty)
+        let deep = problems(["footer.mustache": "\n" + nested(101)])
+        #expect(deep == ["Templates/footer.mustache:2:910: fejl: skabelonen kan ikke læses: sektionerne ligger mere end 100 lag inden i hinanden"], "\(deep)")
+        // Far deeper than swift-mustache's parser survives: refused, not a crash.
+        #expect(problems(["footer.mustache": nested(200_000)]).count == 1)
+    }
+
     @Test("the two deliberate differences: a list or a view in {{name}} and a dynamic partial render nothing")
     func deliberateDifferences() throws {
         let library = TemplateLibrary(templates: try ["main": Template(parsing: "[{{words}}|{{items}}|{{child}}|{{>*name}}]")])

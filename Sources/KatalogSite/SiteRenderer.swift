@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
     public func site(_ catalog: Catalog, findings: [Finding], rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil,
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let library = self.library
-        let lines = RuleLines { view in library.render(.object(ViewBox(view)), with: "compliance-rule") ?? "" }
+        let lines = RuleLines { view in library.render(view, with: "compliance-rule") }
         let byTitle = Dictionary(catalog.municipalities.map { ($0.slug, memo.byTitle($0.modules)) }) { first, _ in first }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
             byTitle: byTitle, ruleLines: lines)
@@ -119,16 +119,16 @@ public struct SiteRenderer: Sendable {
     public func fragments(_ memo: SiteMemo) -> PageFragments {
         let library = self.library
         return PageFragments(memo: memo.fragments, templates: templateFingerprint,
-                             item: { library.render(.object(ViewBox($0)), with: "module-item") ?? "" },
-                             footer: { library.render(.object(ViewBox($0)), with: "footer") ?? "" },
-                             header: { library.render(.object(ViewBox($0)), with: "header") ?? "" })
+                             item: { library.render($0, with: "module-item") },
+                             footer: { library.render($0, with: "footer") },
+                             header: { library.render($0, with: "header") })
     }
 
     /// The page's bytes.
     public func render(_ page: Page, _ fragments: PageFragments) -> Data {
         var context = page.context
         context.fill(fragments)
-        return Data((context.render(library, template: page.template) ?? "").utf8)
+        return Data(context.render(library, template: page.template).utf8)
     }
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
@@ -172,9 +172,7 @@ public final class SiteMemo: Sendable {
 
 extension PageContext {
     /// Renders the context with a template (a method of the context, so the box has its type).
-    func render(_ library: TemplateLibrary, template: String) -> String? {
-        library.render(.object(ViewBox(self)), with: template)
-    }
+    func render(_ library: TemplateLibrary, template: String) -> String { library.render(self, with: template) }
 }
 
 /// HTML escaping for `{{value}}`: every `<`, `>`, `&`, `"` and `'` byte becomes `&lt;`, `&gt;`,
@@ -183,9 +181,7 @@ extension PageContext {
 /// whole Characters, so one of the five in a larger grapheme cluster (`"` followed by U+0301, say)
 /// is left raw, a `"` that can end an attribute value; here it is escaped (DifferentialTests).
 /// The library's lookup of every Character in a dictionary was also a sixth of a large build.
-struct FastHTMLEscaping {
-    func escapeText(_ text: String) -> String { Self.escape(text) }
-
+enum FastHTMLEscaping {
     static func escape(_ text: String) -> String {
         guard text.containsByte(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text

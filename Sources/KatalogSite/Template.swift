@@ -554,8 +554,11 @@ struct TemplateLibrary: Sendable {
         return nil
     }
 
-    func render(_ value: TemplateValue, with name: String) -> String? {
-        guard let template = templates[name] else { return nil }
+    /// `view` rendered with the template `name` (nothing when there is no such template).
+    func render<View: TemplateView>(_ view: View, with name: String) -> String { render(.object(ViewBox(view)), with: name) }
+
+    func render(_ value: TemplateValue, with name: String) -> String {
+        guard let template = templates[name] else { return "" }
         var renderer = TemplateRenderer(library: templates, root: value)
         var out = ""
         renderer.render(template, into: &out)

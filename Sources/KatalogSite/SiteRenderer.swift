@@ -16,17 +16,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The parser's errors (swift-mustache's, see `Template`), in Danish for the municipality's web editor.
-    static func danish(_ error: Template.ParseError) -> String {
-        switch error {
-        case .sectionCloseNameIncorrect: "en sektion lukkes med et andet navn, end den blev åbnet med ({{/…}})"
+    static func danish(_ failure: Template.Failure) -> String {
+        switch failure.error {
+        case .sectionCloseNameIncorrect:
+            failure.section.map { "sektionen `\($0)` skal lukkes med `{{/\($0)}}` her" } ?? "her lukkes en sektion, som ikke er åbnet"
         case .unfinishedName: "et mærke er ikke afsluttet (mangler }}?)"
-        case .expectedSectionEnd: "en sektion er ikke lukket (mangler {{/…}}?)"
+        case .expectedSectionEnd: "sektionen `\(failure.section ?? "")` lukkes aldrig (mangler `{{/\(failure.section ?? "")}}`)"
         case .invalidSetDelimiter: "et {{=… =}}-mærke er skrevet forkert"
         case .transformAppliedToInheritanceSection: "en funktion kan ikke bruges på en arvet sektion"
         case .illegalTokenInsideInheritSection:
             "der står noget i en {{<…}}-sektion, som kun må rumme {{$…}}-blokke"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "et {{% … }}-mærke er skrevet forkert"
-        case .overflow: "skabelonen er skrevet forkert"
+        case .overflow: "skabelonen slutter, før mærket her er afsluttet (mangler }}?)"
         case .tooDeep: "sektionerne ligger mere end \(TemplateParser.maximumDepth) lag inden i hinanden"
         }
     }
@@ -49,7 +50,7 @@ public struct SiteRenderer: Sendable {
                     try Template(parsing: String(decoding: files[name]!, as: UTF8.self))
             } catch {
                 errors.append(InputError(SourceLocation(file: origin + "/" + name, line: error.line, column: error.column),
-                                         "skabelonen kan ikke læses: \(Self.danish(error.error))"))
+                                         "skabelonen kan ikke læses: \(Self.danish(error))"))
             }
         }
         for required in ["layout", "index", "module", "municipality", "list", "doctors", "search", "postcodes", "compliance",

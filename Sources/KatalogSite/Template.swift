@@ -58,7 +58,8 @@ struct Template: Sendable {
 
     let tokens: [Token]
 
-    /// Parse errors, as swift-mustache names them, with where the parser stood.
+    /// Parse errors, as swift-mustache names them. Where swift-mustache reports the end of the text
+    /// (a tag or a section left open), the error is placed at the tag that opened it instead.
     enum ParseError: Error, Equatable {
         case sectionCloseNameIncorrect, unfinishedName, expectedSectionEnd, invalidSetDelimiter
         case transformAppliedToInheritanceSection, illegalTokenInsideInheritSection, invalidConfigVariableSyntax
@@ -73,6 +74,8 @@ struct Template: Sendable {
         let error: ParseError
         let line: Int
         let column: Int
+        /// The section left open, or the one a closing tag should have closed.
+        let section: String?
     }
 
     init(tokens: [Token]) { self.tokens = tokens }
@@ -99,8 +102,9 @@ struct Template: Sendable {
         do {
             self = try TemplateParser.parse(&scanner, state: TemplateParser.State())
         } catch {
+            if error == .overflow, let start = scanner.tagStart { scanner.position = start }
             let (line, column) = scanner.location
-            throw Failure(error: error, line: line, column: column)
+            throw Failure(error: error, line: line, column: column, section: scanner.section)
         }
     }
 }
@@ -109,6 +113,10 @@ struct Template: Sendable {
 struct Scanner {
     let text: String
     var position: String.Index
+    /// Where the tag being read begins (its opening delimiter).
+    var tagStart: String.Index?
+    /// For an error: the section left open, or the one a closing tag should have closed.
+    var section: String?
 
     init(_ text: String) {
         self.text = text
@@ -199,9 +207,12 @@ enum TemplateParser {
         var inheritanceIndent: Substring?
         /// How many sections are open around this one.
         var depth = 0
+        /// Where the tag that opened this section begins.
+        var sectionStart: String.Index?
 
-        func section(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
+        func section(_ name: String, newLine: Bool, transforms: [String] = [], at start: String.Index?) -> State {
             var state = self
+            state.sectionStart = start
             state.sectionName = name
             state.sectionTransforms = transforms
             state.inheritanceTopLevel = false
@@ -210,8 +221,9 @@ enum TemplateParser {
             return state
         }
 
-        func inheriting(_ name: String) -> State {
+        func inheriting(_ name: String, at start: String.Index?) -> State {
             var state = self
+            state.sectionStart = start
             state.sectionName = name
             state.sectionTransforms = []
             state.newLine = true
@@ -269,6 +281,7 @@ enum TemplateParser {
             var setNewLine = false
             switch scanner.current {
             case "#", "^":
+                let start = scanner.tagStart
                 let inverted = scanner.current == "^"
                 scanner.advance()
                 let (name, transforms) = try parseName(&scanner, state: state)
@@ -277,7 +290,7 @@ enum TemplateParser {
                 } else {
                     flushWhiteSpace()
                 }
-                let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine, transforms: transforms))
+                let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine, transforms: transforms, at: start))
                 tokens.append(.section(Template.Name(name, transforms: transforms), inner, inverted: inverted))
             case "/":
                 scanner.advance()
@@ -285,6 +298,7 @@ enum TemplateParser {
                 let (name, transforms) = try parseName(&scanner, state: state)
                 guard name == state.sectionName, transforms == state.sectionTransforms else {
                     scanner.position = position
+                    scanner.section = state.sectionName
                     throw .sectionCloseNameIncorrect
                 }
                 if !isStandalone(&scanner, state: state) { flushWhiteSpace() }
@@ -316,12 +330,13 @@ enum TemplateParser {
                     : .partial(name, indentation: standalone ? String(whiteSpaceBefore) : nil, overrides: nil))
                 whiteSpaceBefore = ""
             case "<":
+                let start = scanner.tagStart
                 scanner.advance()
                 scanner.read(while: \.isWhitespace)
                 let sectionName = try parsePartialName(&scanner, state: state)
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(String(whiteSpaceBefore))) }
                 if isStandalone(&scanner, state: state) { setNewLine = true }
-                let inner = try parse(&scanner, state: state.inheriting(sectionName))
+                let inner = try parse(&scanner, state: state.inheriting(sectionName, at: start))
                 var overrides: [String: Template] = [:]
                 for token in inner.tokens {
                     switch token {
@@ -334,17 +349,18 @@ enum TemplateParser {
                     : .partial(sectionName, indentation: String(whiteSpaceBefore), overrides: overrides))
                 whiteSpaceBefore = ""
             case "$":
+                let start = scanner.tagStart
                 scanner.advance()
                 let (name, transforms) = try parseName(&scanner, state: state)
                 guard transforms.isEmpty else { throw .transformAppliedToInheritanceSection }
                 if state.inheritanceTopLevel {
                     if isStandalone(&scanner, state: state) { setNewLine = true }
-                    let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine))
+                    let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine, at: start))
                     tokens.append(.blockDefinition(name, inner))
                 } else {
                     if !whiteSpaceBefore.isEmpty { tokens.append(.text(String(whiteSpaceBefore))) }
                     if isStandalone(&scanner, state: state) { setNewLine = true }
-                    let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine))
+                    let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine, at: start))
                     tokens.append(.block(name, default: inner, indentation: String(whiteSpaceBefore)))
                     whiteSpaceBefore = ""
                 }
@@ -363,7 +379,11 @@ enum TemplateParser {
             }
             state.newLine = setNewLine
         }
-        guard state.sectionName == nil else { throw .expectedSectionEnd }
+        guard state.sectionName == nil else {
+            if let start = state.sectionStart { scanner.position = start }
+            scanner.section = state.sectionName
+            throw .expectedSectionEnd
+        }
         return Template(tokens: tokens)
     }
 
@@ -375,6 +395,7 @@ enum TemplateParser {
         while !scanner.atEnd {
             text += scanner.read(while: { $0 != "\n" && $0 != "\r\n" && $0 != first })
             if scanner.atEnd || scanner.current.isNewline { break }
+            scanner.tagStart = scanner.position
             if try scanner.readTag(state.start) { break }
             text.append(first)
             scanner.advance()

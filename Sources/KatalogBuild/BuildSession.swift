@@ -94,12 +94,18 @@ public final class BuildSession: @unchecked Sendable {
             throw .findings(checked.findings, modules: checked.catalog.modules.count)
         }
         let address = SiteAddress(baseURL: options.baseURL)
-        let pages = RenderStage(renderer: try templates(), lixLimit: options.lixLimit, address: address, memo: site).run(checked)
+        let renderer = try templates()
+        renderer.startBuild()
+        let pages = RenderStage(renderer: renderer, lixLimit: options.lixLimit, address: address, memo: site).run(checked)
         lap("sider")
         let exported = ExportStage(exporter: Exporter(address: address, memo: exports)).run(checked)
         lap("eksport")
         let files = pages + exported
-        let outcome = try write.run((files, target))
+        // A template that would never finish is stopped where it stands; then no page is published.
+        let outcome = try write.run((files, target)) { () throws(BuildFailure) in
+            let stopped = renderer.stoppedTemplates
+            if !stopped.isEmpty { throw .input(InputErrors(stopped)) }
+        }
         finished = true
         lap(incremental ? "skriv ændringer" : "generér, skriv")
         validation.endBuild()

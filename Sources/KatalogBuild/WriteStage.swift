@@ -46,14 +46,22 @@ public final class WriteStage: Stage, @unchecked Sendable {
     }
 
     public func run(_ input: (files: [OutputFile], target: Target)) throws(BuildFailure) -> Outcome {
+        try run(input) { () throws(BuildFailure) in }
+    }
+
+    /// `verify`: called when every file is made and before any is published (a failure leaves the
+    /// output folder as it was).
+    public func run(_ input: (files: [OutputFile], target: Target),
+                    verify: () throws(BuildFailure) -> Void) throws(BuildFailure) -> Outcome {
         switch input.target {
-        case .complete(let staging): try replace(input.files, staging)
-        case .inPlace: try update(input.files)
+        case .complete(let staging): try replace(input.files, staging, verify: verify)
+        case .inPlace: try update(input.files, verify: verify)
         }
     }
 
     /// A complete new output folder, swapped in when everything is written.
-    private func replace(_ files: [OutputFile], _ staging: SiteWriter.Staging) throws(BuildFailure) -> Outcome {
+    private func replace(_ files: [OutputFile], _ staging: SiteWriter.Staging,
+                         verify: () throws(BuildFailure) -> Void) throws(BuildFailure) -> Outcome {
         let remembers = self.remembers
         let results = Parallel.map(files) { file -> Result<(key: Int?, bytes: Int), SiteWriter.Failure> in
             do throws(SiteWriter.Failure) {
@@ -73,6 +81,7 @@ public final class WriteStage: Stage, @unchecked Sendable {
                 return .failure(error)
             }
         }
+        try verify()
         var record: [String: (key: Int?, bytes: Int)] = [:]
         do throws(SiteWriter.Failure) {
             for (file, result) in zip(files, results) { record[file.path] = try result.get() }
@@ -89,7 +98,7 @@ public final class WriteStage: Stage, @unchecked Sendable {
 
     /// Updates the output folder in place: makes files whose key changed, writes files whose
     /// bytes changed, deletes files the site no longer has.
-    private func update(_ files: [OutputFile]) throws(BuildFailure) -> Outcome {
+    private func update(_ files: [OutputFile], verify: () throws(BuildFailure) -> Void) throws(BuildFailure) -> Outcome {
         enum Change { case data(Data), parts([String]) }
         let previous = written
         let results = Parallel.map(files) { file -> (record: (key: Int?, bytes: Int), change: Change?, rendered: Bool) in
@@ -115,6 +124,7 @@ public final class WriteStage: Stage, @unchecked Sendable {
             case nil: break
             }
         }
+        try verify()
         let removed = previous.keys.filter { record[$0] == nil }
         // The marker lists the files: written again only when the list changed.
         let listChanged = !removed.isEmpty || record.count != previous.count

@@ -7,6 +7,8 @@ import KatalogRules
 /// templates in `Templates/` (editable by a municipality without recompiling).
 public struct SiteRenderer: Sendable {
     let library: TemplateLibrary
+    /// Where the templates come from (a folder, or the built-in ones), for messages.
+    private let origin: String
     let assets: [String: Data]
     private let templateFingerprint: Int
 
@@ -46,8 +48,10 @@ public struct SiteRenderer: Sendable {
         let templates = files.keys.filter { !$0.contains("/") && $0.hasSuffix(".mustache") }.sorted()
         for name in templates {
             do throws(Template.Failure) {
-                library[String(name.dropLast(".mustache".count))] =
-                    try Template(parsing: String(decoding: files[name]!, as: UTF8.self))
+                // A byte order mark (some Windows editors write one) is not part of the page.
+                var text = String(decoding: files[name]!, as: UTF8.self)
+                if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+                library[String(name.dropLast(".mustache".count))] = try Template(parsing: text)
             } catch {
                 errors.append(InputError(SourceLocation(file: origin + "/" + name, line: error.line, column: error.column),
                                          "skabelonen kan ikke læses: \(Self.danish(error))"))
@@ -58,12 +62,21 @@ public struct SiteRenderer: Sendable {
         where !templates.contains("\(required).mustache") {
             errors.append(InputError(SourceLocation(file: origin, line: 1), "skabelonen `\(required).mustache` mangler"))
         }
+        // A partial that names no template renders nothing: almost always a misspelt name.
+        for (name, template) in library.sorted(by: { $0.key < $1.key }) {
+            for partial in template.partials.sorted() where library[partial] == nil {
+                errors.append(InputError(SourceLocation(file: origin + "/" + name + ".mustache", line: 1), partial.isEmpty
+                    ? "et {{>…}}- eller {{<…}}-mærke mangler navnet på den skabelon, det skal indsætte"
+                    : "skabelonen indsætter `\(partial)`, som ikke findes (der er ingen `\(partial).mustache`)"))
+            }
+        }
         if errors.isEmpty, let cycle = TemplateLibrary.cycle(in: library) {
             errors.append(InputError(SourceLocation(file: origin + "/" + cycle[0] + ".mustache", line: 1),
                 "skabelonen indsætter sig selv (\(cycle.map { "`\($0)`" }.joined(separator: " → "))), så siden ville aldrig blive færdig"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         self.library = TemplateLibrary(templates: library)
+        self.origin = origin
         self.assets = files.filter { $0.key.hasPrefix("assets/") }
         var hasher = Hasher()
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -131,6 +144,23 @@ public struct SiteRenderer: Sendable {
         context.fill(fragments)
         return Data(context.render(library, template: page.template).utf8)
     }
+
+    /// The templates whose render was stopped since `startBuild()`, as errors at their files: a
+    /// build with any writes none of its pages.
+    public var stoppedTemplates: [InputError] {
+        library.stopped.all.map { name, limit in
+            let why = switch limit {
+            case .depth:
+                "skabeloner og sektioner lå mere end \(TemplateRenderer.maximumDepth) lag inden i hinanden "
+                    + "(indsætter den sig selv, fx gennem en blok?)"
+            case .work: "siden blev for stor (indsætter skabelonerne hinanden mange gange, eller gentages en lang liste inden i sig selv?)"
+            }
+            return InputError(SourceLocation(file: origin + "/" + name + ".mustache", line: 1), "skabelonen blev ikke færdig: \(why)")
+        }
+    }
+
+    /// Forgets the templates stopped in an earlier build of the session.
+    public func startBuild() { library.stopped.removeAll() }
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
     public var templatesFingerprint: Int { templateFingerprint }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The Mustache templates of `Templates/`, parsed and rendered here rather than by swift-mustache.
 ///
@@ -187,7 +188,9 @@ struct Scanner {
         var index = position
         while index > text.startIndex {
             index = text.index(before: index)
-            if text[index] == "\n" { break }
+            // Any line end, `\r\n` too (swift-mustache looks for `\n` only, which in a file saved on
+            // Windows counts the columns back to the start of the file).
+            if text[index].isNewline { break }
             column += 1
         }
         return (line, column)
@@ -240,6 +243,8 @@ enum TemplateParser {
     /// Sections inside sections, at most: far more than a page needs, and few enough that neither
     /// parsing nor rendering can run out of stack (a template is a municipality's input).
     static let maximumDepth = 100
+    /// The longest delimiter `{{=… …=}}` may set.
+    static let maximumDelimiter = 64
 
     static func parse(_ scanner: inout Scanner, state initial: State) throws(ParseError) -> Template {
         guard initial.depth <= maximumDepth else { throw .tooDeep }
@@ -396,7 +401,11 @@ enum TemplateParser {
             text += scanner.read(while: { $0 != "\n" && $0 != "\r\n" && $0 != first })
             if scanner.atEnd || scanner.current.isNewline { break }
             scanner.tagStart = scanner.position
-            if try scanner.readTag(state.start) { break }
+            if try scanner.readTag(state.start) {
+                // A tag opened as the text ends (swift-mustache drops it silently).
+                if scanner.atEnd { throw .overflow }
+                break
+            }
             text.append(first)
             scanner.advance()
         }
@@ -449,7 +458,10 @@ enum TemplateParser {
         scanner.read(while: \.isWhitespace)
         guard let end = scanner.read(until: { $0 == "=" || $0.isWhitespace }) else { throw .invalidSetDelimiter }
         scanner.read(while: \.isWhitespace)
-        guard try scanner.readTag("="), try scanner.readTag(state.end), !start.isEmpty, !end.isEmpty else {
+        // Longer delimiters are refused (swift-mustache takes any): reading text looks for the opening
+        // one at every character, so a very long one makes parsing take hours.
+        guard try scanner.readTag("="), try scanner.readTag(state.end), !start.isEmpty, !end.isEmpty,
+              start.count <= maximumDelimiter, end.count <= maximumDelimiter else {
             throw .invalidSetDelimiter
         }
         var state = state
@@ -575,23 +587,51 @@ struct TemplateLibrary: Sendable {
         return nil
     }
 
+    /// Templates that stopped before they were done (see `TemplateRenderer.Limit`), by name: the
+    /// build reports them instead of writing the pages.
+    let stopped = TemplatesStopped()
+
     /// `view` rendered with the template `name` (nothing when there is no such template).
     func render<View: TemplateView>(_ view: View, with name: String) -> String { render(.object(ViewBox(view)), with: name) }
 
     func render(_ value: TemplateValue, with name: String) -> String {
-        guard let template = templates[name] else { return "" }
+        // Once one page is stopped the build fails: the rest are not worth their time.
+        guard let template = templates[name], stopped.isEmpty else { return "" }
         var renderer = TemplateRenderer(library: templates, root: value)
         var out = ""
         renderer.render(template, into: &out)
+        if let limit = renderer.stopped { stopped.add(name, limit) }
         return out
     }
+}
+
+/// The templates whose render was stopped, and why (shared by the threads that render).
+final class TemplatesStopped: Sendable {
+    private let names = Mutex<[String: TemplateRenderer.Limit]>([:])
+
+    func add(_ name: String, _ limit: TemplateRenderer.Limit) { names.withLock { $0[name] = limit } }
+    func removeAll() { names.withLock { $0.removeAll() } }
+    var isEmpty: Bool { names.withLock { $0.isEmpty } }
+    var all: [(name: String, limit: TemplateRenderer.Limit)] { names.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } } }
 }
 
 /// One render: the stack of values being shown and what swift-mustache keeps in its context (the
 /// position in the list being rendered, the indentation of a partial, the blocks a child template
 /// replaces, whether text is HTML-escaped). Values are pushed and popped in place.
 struct TemplateRenderer {
+    /// What stops a render that would never end, or not in any reasonable time: templates and
+    /// sections inside each other deeper than `maximumDepth` (a page template that includes itself
+    /// through a block runs out of stack), or more than `maximumTokens` tags and texts in one page
+    /// (partials that double at every level). With the built-in templates, the largest page of a
+    /// 10,000-module catalog (the overview) takes 13,012 tokens.
+    enum Limit: Sendable { case depth, work }
+    static let maximumDepth = 200
+    static let maximumTokens = 10_000_000
+
     let library: [String: Template]
+    private(set) var stopped: Limit?
+    private var depth = 0
+    private var tokens = 0
     private var stack: [TemplateValue]
     private var position: (first: Bool, last: Bool, index: Int)?
     private var indentation: String?
@@ -604,8 +644,22 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template, into out: inout String) {
+        guard stopped == nil else { return }
+        guard depth < Self.maximumDepth else {
+            stopped = .depth
+            return
+        }
+        tokens += template.tokens.count
+        guard tokens <= Self.maximumTokens else {
+            stopped = .work
+            return
+        }
         let escapes = self.escapes
-        defer { self.escapes = escapes }
+        depth += 1
+        defer {
+            self.escapes = escapes
+            depth -= 1
+        }
         if let indentation, !indentation.isEmpty {
             var text = ""
             for token in template.tokens {

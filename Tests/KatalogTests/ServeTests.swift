@@ -300,6 +300,9 @@ struct ServeTests {
         }
         defer { server.stop() }
         #expect(server.exitCode(within: 30) == 2, "\(server.output.text)")
+        // The output is read on another thread: it may arrive just after the exit.
+        let deadline = Date().addingTimeInterval(5)
+        while !server.output.text.contains("notes.txt"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(server.output.text.contains("notes.txt"), "the message says what is in the folder: \(server.output.text)")
         #expect(FileManager.default.fileExists(atPath: server.catalog.output + "/notes.txt"))
     }

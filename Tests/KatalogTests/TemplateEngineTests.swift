@@ -68,7 +68,9 @@ struct TemplateEngineTests {
                 let theirs = try #require(theirs as? MustacheTemplate.ParserError)
                 // swift-mustache's line counts the content-type line put in front. Where it reports the end of the text
                 // (a tag or a section left open), ours reports the tag that opened it (the test below).
-                let samePlace = ours.line == theirs.context.lineNumber - 1 && ours.column == theirs.context.columnNumber
+                // Ours counts a column from any line end, `\r\n` too (swift-mustache from `\n` only).
+                let crlf = texts.values.contains { $0.contains("\r\n") }
+                let samePlace = ours.line == theirs.context.lineNumber - 1 && (crlf || ours.column == theirs.context.columnNumber)
                 if "\(ours.error)" != "\(theirs.error)" || (!samePlace && ![.overflow, .expectedSectionEnd].contains(ours.error)) {
                     differences.append("\(texts.debugDescription): ours \(ours.error) at \(ours.line):\(ours.column), " +
                         "theirs \(theirs.error) at \(theirs.context.lineNumber - 1):\(theirs.context.columnNumber)")
@@ -140,6 +142,60 @@ struct TemplateEngineTests {
         #expect(problem("x\n{{/footer}}") == "T/footer.mustache:2:4: fejl: skabelonen kan ikke læses: her lukkes en sektion, som ikke er åbnet")
         #expect(problem("{{! a comment that never ends") == "T/footer.mustache:1:1: fejl: skabelonen kan ikke læses: "
             + "skabelonen slutter, før mærket her er afsluttet (mangler }}?)")
+    }
+
+    @Test("what swift-mustache let through and this engine refuses or mends: a tag opened at the end, a very long delimiter, a misspelt partial, a byte order mark, columns after CRLF")
+    func mended() throws {
+        func problem(_ text: String, name: String = "footer.mustache") -> String {
+            var files = SiteRenderer.defaultFiles
+            files[name] = Data(text.utf8)
+            do {
+                _ = try SiteRenderer(files: files, origin: "T")
+                return ""
+            } catch {
+                return error.errors.map(\.description).joined(separator: "\n")
+            }
+        }
+        #expect(problem("<p>\n{{") == "T/footer.mustache:2:1: fejl: skabelonen kan ikke læses: skabelonen slutter, før mærket her er afsluttet (mangler }}?)")
+        #expect(problem("{{=" + String(repeating: "a", count: 65) + " X}}=}}") == "T/footer.mustache:1:76: fejl: skabelonen kan ikke læses: et {{=… =}}-mærke er skrevet forkert")
+        #expect(problem("{{=<%% %%>=}}<%% x %%>") == "")
+        #expect(problem("{{>fotter}}") == "T/footer.mustache:1:1: fejl: skabelonen indsætter `fotter`, som ikke findes (der er ingen `fotter.mustache`)")
+        #expect(problem("{{>}}") == "T/footer.mustache:1:1: fejl: et {{>…}}- eller {{<…}}-mærke mangler navnet på den skabelon, det skal indsætte")
+        #expect(problem("a\r\nb\r\n  {{#footer}}{{/fotter}}") == "T/footer.mustache:3:17: fejl: skabelonen kan ikke læses: sektionen `footer` skal lukkes med `{{/footer}}` her")
+        var files = SiteRenderer.defaultFiles
+        files["footer.mustache"] = Data(("\u{FEFF}" + "<p>fod</p>").utf8)
+        let renderer = try SiteRenderer(files: files, origin: "T")
+        #expect(renderer.library.render(FooterView(footer: []), with: "footer") == "<p>fod</p>")
+    }
+
+    @Test("a page template that includes itself through a block, a chain of partials deeper than 200, or partials that double 40 times stop with a Danish error, and the output folder is left as it was")
+    func stoppedRenders() throws {
+        let catalog = try TempCatalog(["testby/kommune.yml": validMunicipality, "testby/a.md": validModule()])
+        defer { catalog.remove() }
+        #expect(catalog.build().code == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: catalog.output).sorted()
+        let index = try String(contentsOfFile: catalog.output + "/index.html", encoding: .utf8)
+        let chain = Dictionary(uniqueKeysWithValues: (0..<250).map { ("c\($0).mustache", $0 == 249 ? "x" : "{{>c\($0 + 1)}}") })
+        let doubling = Dictionary(uniqueKeysWithValues: (0...40).map { ("e\($0).mustache", $0 == 40 ? "x" : "{{>e\($0 + 1)}}{{>e\($0 + 1)}}") })
+        let cases: [(String, [String: String], String)] = [
+            ("through a block", ["footer.mustache": "{{<fpar}}{{$b}}{{>fpar}}{{/b}}{{/fpar}}", "fpar.mustache": "[{{$b}}{{/b}}]"],
+             "skabeloner og sektioner lå mere end 200 lag inden i hinanden (indsætter den sig selv, fx gennem en blok?)"),
+            ("a deep chain", chain.merging(["footer.mustache": "{{>c0}}"]) { $1 },
+             "skabeloner og sektioner lå mere end 200 lag inden i hinanden (indsætter den sig selv, fx gennem en blok?)"),
+            ("doubling", doubling.merging(["footer.mustache": "{{>e0}}"]) { $1 },
+             "siden blev for stor (indsætter skabelonerne hinanden mange gange, eller gentages en lang liste inden i sig selv?)"),
+        ]
+        for (label, changed, why) in cases {
+            let own = catalog.root.path + "/T-" + label.replacingOccurrences(of: " ", with: "-")
+            try FileManager.default.copyItem(atPath: templates, toPath: own)
+            for (name, text) in changed { try text.write(toFile: own + "/" + name, atomically: true, encoding: .utf8) }
+            let (code, console) = catalog.run(["build", "--content", catalog.content, "--output", catalog.output, "--templates", own,
+                                               "--allow-errors"])
+            #expect(code == 1, "\(label)")
+            #expect(console.errors.contains("footer.mustache:1:1: fejl: skabelonen blev ikke færdig: " + why), "\(label): \(console.errors)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: catalog.output).sorted() == before, "\(label)")
+            #expect(try String(contentsOfFile: catalog.output + "/index.html", encoding: .utf8) == index, "\(label)")
+        }
     }
 
     @Test("a template that inserts itself, or sections nested over 100 deep, are refused in Danish before anything renders")
@@ -313,11 +369,17 @@ private struct TemplateGenerator {
             let cut = Int(random.next() % UInt64(text.count + 1))
             text.insert(contentsOf: pick(Self.broken), at: text.index(text.startIndex, offsetBy: cut))
         }
-        return text
+        // Not a tag opened as the text ends: swift-mustache drops one silently, this engine reports it (`mended`).
+        return Self.endsInOpening(text) ? text + "." : text
     }
 
+    /// Whether a text ends in an opening delimiter the generator writes (`{{`, or `<%` and `|` after a set-delimiter tag).
+    static func endsInOpening(_ text: String) -> Bool { text.hasSuffix("{{") || text.hasSuffix("<%") || text.hasSuffix("|") }
+
     mutating func parent() -> String {
-        "<h1>" + body(depth: 2, dot: false) + "{{$title}}" + body(depth: 2, dot: false) + "{{/title}}</h1>\n"
+        var head = "<h1>" + body(depth: 2, dot: false)
+        if Self.endsInOpening(head) { head += "." }
+        return head + "{{$title}}" + body(depth: 2, dot: false) + "{{/title}}</h1>\n"
             + (chance(50) ? "  {{$body}}\n  default\n  {{/body}}\n" : "{{$body}}{{/body}}")
     }
 

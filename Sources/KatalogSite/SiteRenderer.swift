@@ -65,13 +65,13 @@ public struct SiteRenderer: Sendable {
         // A partial that names no template renders nothing: almost always a misspelt name.
         for (name, template) in library.sorted(by: { $0.key < $1.key }) {
             for partial in template.partials.sorted() where library[partial] == nil {
-                errors.append(InputError(SourceLocation(file: origin + "/" + name + ".mustache", line: 1), partial.isEmpty
+                errors.append(InputError(SourceLocation(file: Self.file(name, in: origin), line: 1), partial.isEmpty
                     ? "et {{>…}}- eller {{<…}}-mærke mangler navnet på den skabelon, det skal indsætte"
                     : "skabelonen indsætter `\(partial)`, som ikke findes (der er ingen `\(partial).mustache`)"))
             }
         }
         if errors.isEmpty, let cycle = TemplateLibrary.cycle(in: library) {
-            errors.append(InputError(SourceLocation(file: origin + "/" + cycle[0] + ".mustache", line: 1),
+            errors.append(InputError(SourceLocation(file: Self.file(cycle[0], in: origin), line: 1),
                 "skabelonen indsætter sig selv (\(cycle.map { "`\($0)`" }.joined(separator: " → "))), så siden ville aldrig blive færdig"))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
@@ -155,12 +155,21 @@ public struct SiteRenderer: Sendable {
                     + "(indsætter den sig selv, fx gennem en blok?)"
             case .work: "siden blev for stor (indsætter skabelonerne hinanden mange gange, eller gentages en lang liste inden i sig selv?)"
             }
-            return InputError(SourceLocation(file: origin + "/" + name + ".mustache", line: 1), "skabelonen blev ikke færdig: \(why)")
+            return InputError(SourceLocation(file: file(name), line: 1), "skabelonen blev ikke færdig: \(why)")
         }
     }
 
-    /// Forgets the templates stopped in an earlier build of the session.
-    public func startBuild() { library.stopped.removeAll() }
+    /// Starts a build: forgets the templates stopped in the session's last build, and the pieces
+    /// that build rendered (rendered after a stop, they are empty).
+    public func startBuild(_ memo: SiteMemo) {
+        guard !library.stopped.isEmpty else { return }
+        memo.fragments.removeAll()
+        library.stopped.removeAll()
+    }
+
+    /// A template's file, for messages.
+    private func file(_ name: String) -> String { Self.file(name, in: origin) }
+    private static func file(_ name: String, in origin: String) -> String { origin + "/" + name + ".mustache" }
 
     /// A fingerprint of the templates and assets: when they change, every page must be rendered again.
     public var templatesFingerprint: Int { templateFingerprint }

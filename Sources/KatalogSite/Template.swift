@@ -626,7 +626,7 @@ struct TemplateRenderer {
     /// 10,000-module catalog (the overview) takes 13,012 tokens.
     enum Limit: Sendable { case depth, work }
     static let maximumDepth = 200
-    static let maximumTokens = 10_000_000
+    static let maximumTokens = 2_000_000
 
     let library: [String: Template]
     private(set) var stopped: Limit?

@@ -157,6 +157,23 @@ struct IncrementalTests {
         #expect(snapshot(work.output) == (try work.fullBuild()))
     }
 
+    @Test("a render stopped for its size leaves nothing in the session: once the content is small enough, the rebuild equals a full build")
+    func stoppedRenderForgotten() throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        _ = try work.session.build()
+        // 24 sections over the footer's municipalities: 2^24 renders of the name with two, 24 with one.
+        try work.write("Templates/footer.mustache", String(repeating: "{{#footer}}", count: 24) + "{{name}}" + String(repeating: "{{/footer}}", count: 24))
+        var stopped = false
+        do { _ = try work.session.build(incremental: true) } catch { stopped = "\(error)".contains("skabelonen blev ikke færdig") }
+        #expect(stopped, "two municipalities: the footer is too much work")
+        try FileManager.default.removeItem(atPath: work.content + "/skovlund")
+        _ = try work.session.build(incremental: true)
+        let incremental = snapshot(work.output), full = try work.fullBuild()
+        let differing = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+        #expect(Set(incremental.keys) == Set(full.keys) && differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test("a module put on pause changes the overview across municipalities and its CSV in an incremental build, as in a full build")
     func overviewFollowsStatus() throws {
         let work = try Workspace()

@@ -95,7 +95,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         let address = SiteAddress(baseURL: options.baseURL)
         let renderer = try templates()
-        renderer.startBuild(site)
+        renderer.startBuild()
         let pages = RenderStage(renderer: renderer, lixLimit: options.lixLimit, address: address, memo: site).run(checked)
         lap("sider")
         let exported = ExportStage(exporter: Exporter(address: address, memo: exports)).run(checked)

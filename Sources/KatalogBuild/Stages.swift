@@ -79,8 +79,8 @@ public struct RenderStage: Stage {
 
     public func run(_ checked: Checked) -> [OutputFile] {
         let site = renderer.site(checked.catalog, findings: checked.findings, lixLimit: lixLimit, address: address, memo: memo)
-        let renderer = self.renderer, fragments = renderer.fragments(memo)
-        return site.pages.map { page in OutputFile(path: page.path, key: { page.key }) { renderer.render(page, fragments) } }
+        let renderer = self.renderer
+        return site.pages.map { page in OutputFile(path: page.path, key: { page.key }) { renderer.render(page) } }
             + site.assets.sorted { $0.key < $1.key }.map { path, data in OutputFile(path: path) { data } }
             + site.searchFiles.map(OutputFile.init)
             + [OutputFile(site.overviewCSV)]

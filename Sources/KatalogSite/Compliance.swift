@@ -14,38 +14,6 @@ struct RuleStatusView: Hashable {
     let messages: [String]
     /// Whether the line shows the standard's section (not for the tool's own rules).
     var showSection = true
-    /// The rule's line on a module's compliance page (`compliance-rule.mustache`), rendered once per
-    /// distinct status: a met rule reads the same on every page, so a catalog of thousands of
-    /// modules renders it once rather than once per page.
-    var html = RawText(text: "")
-}
-
-/// Renders rule lines with `compliance-rule.mustache`, each distinct one once per build.
-final class RuleLines: @unchecked Sendable {
-    private let render: (RuleStatusView) -> String
-    private let lock = NSLock()
-    private var lines: [Key: RawText] = [:]
-
-    private struct Key: Hashable {
-        let id: String
-        let status: String
-        let showSection: Bool
-        let messages: [String]
-    }
-
-    init(render: @escaping (RuleStatusView) -> String) {
-        self.render = render
-    }
-
-    func line(for view: RuleStatusView) -> RawText {
-        let key = Key(id: view.id, status: view.status, showSection: view.showSection, messages: view.messages)
-        if let line = lock.withLock({ lines[key] }) { return line }
-        var text = render(view)
-        while text.last?.isNewline == true { text.removeLast() }
-        let line = RawText(text: text)
-        lock.withLock { lines[key] = line }
-        return line
-    }
 }
 
 struct DeclarationView: Hashable {
@@ -75,12 +43,6 @@ final class ModuleComplianceView: Sendable {
     let recommendations: [RuleStatusView]
     let other: [RuleStatusView]
     let declarations: [DeclarationView]
-    /// The lines of `requirements`, `recommendations` and `other` (`html`), each followed by a
-    /// newline: a template inserts a whole list with one tag (`{{{requirementLines}}}`) instead of
-    /// one section per rule, which was most of the page's render time.
-    let requirementLines: RawText
-    let recommendationLines: RawText
-    let otherLines: RawText
     let errors: Int
     let warnings: Int
     /// A fingerprint of what the view is made from (module, settings, findings): pages hash this.
@@ -104,9 +66,6 @@ final class ModuleComplianceView: Sendable {
          recommendations: [RuleStatusView],
          other: [RuleStatusView],
          declarations: [DeclarationView],
-         requirementLines: RawText,
-         recommendationLines: RawText,
-         otherLines: RawText,
          errors: Int,
          warnings: Int,
          digest: Int) {
@@ -128,9 +87,6 @@ final class ModuleComplianceView: Sendable {
         self.recommendations = recommendations
         self.other = other
         self.declarations = declarations
-        self.requirementLines = requirementLines
-        self.recommendationLines = recommendationLines
-        self.otherLines = otherLines
         self.errors = errors
         self.warnings = warnings
         self.digest = digest
@@ -171,15 +127,11 @@ struct Compliance {
     /// By module (object identity: hashing a pointer, not an id's text).
     private var moduleViews: [ObjectIdentifier: ModuleComplianceView] = [:]
 
-    /// Renders the rule lines of the module pages (nil: the views carry no rendered lines).
-    private let ruleLines: RuleLines?
-
     /// Each municipality's modules in Danish alphabetical order of title, by slug.
     private let byTitle: [String: [Module]]
 
     init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>,
-        byTitle: [String: [Module]] = [:], ruleLines: RuleLines? = nil) {
-        self.ruleLines = ruleLines
+        byTitle: [String: [Module]] = [:]) {
         self.byTitle = byTitle
         self.rules = rules
         self.lixLimit = lixLimit
@@ -224,18 +176,13 @@ struct Compliance {
             if case .module = rule.check { return rule.target.applies(to: module) }
             return false
         }
-        let statuses = applicable.map { rule in
-            var view = status(rule, own.filter { $0.rule == rule.id })
-            if rule.basis != .tool && rule.basis != .placeholder { view.html = ruleLines?.line(for: view) ?? view.html }
-            return view
-        }
+        let statuses = applicable.map { rule in status(rule, own.filter { $0.rule == rule.id }) }
         let requirements = zip(applicable, statuses).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
         let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling || $0.0.basis == .bør }.map(\.1)
         let other = zip(applicable, statuses).filter { $0.0.basis == .tool || $0.0.basis == .placeholder }.map(\.1)
             .map { view in
                 var view = view
                 view.showSection = false
-                view.html = ruleLines?.line(for: view) ?? view.html
                 return view
             }
         let lix = LIX.readability(of: module)
@@ -249,8 +196,6 @@ struct Compliance {
             recommendationsMissed: recommendations.filter { !$0.met }.count,
             requirements: requirements, recommendations: recommendations, other: other,
             declarations: Self.declarations(module, rules: applicable),
-            requirementLines: RawText(lines: requirements.map(\.html)), recommendationLines: RawText(lines: recommendations.map(\.html)),
-            otherLines: RawText(lines: other.map(\.html)),
             errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count,
             digest: digest)
     }

@@ -104,12 +104,6 @@ struct CourseContext: PageContext {
     var chrome: Chrome
     let course: CourseView
     let municipality: MunicipalityView
-    let structuredData: RawText
-
-    mutating func fill(_ fragments: PageFragments) {
-        fragments.fill(&chrome)
-        chrome.structuredData = structuredData
-    }
 }
 
 extension Array where Element: Hashable {

@@ -328,7 +328,7 @@ enum DefaultTemplates {
             aXBhbGl0aWVzfX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "compliance-rule.mustache": """
-            e3shIE9uZSBydWxlIG9uIGEgbW9kdWxlJ3MgY29tcGxpYW5jZSBwYWdlIChyZW5kZXJlZCBvbmNlIHBlciBkaXN0aW5jdCBzdGF0dXMgYW5kIHJldXNlZCku\
+            e3shIE9uZSBydWxlIG9uIGEgbW9kdWxlJ3MgY29tcGxpYW5jZSBwYWdlIChjb21wbGlhbmNlLm11c3RhY2hlIGluc2VydHMgaXQgZm9yIGVhY2ggcnVsZSku\
             IH19CjxsaT48c3Ryb25nPnt7c3RhdHVzfX06PC9zdHJvbmc+IHt7aWR9fXt7I3Nob3dTZWN0aW9ufX0gKMKne3tzZWN0aW9ufX0pe3svc2hvd1NlY3Rpb259\
             fSB7e3dvcmRpbmd9fXt7I21lc3NhZ2VzfX08YnI+e3sufX17ey9tZXNzYWdlc319PC9saT4K
             """,
@@ -344,16 +344,17 @@ enum DefaultTemplates {
             bmJlZmFsaW5nZXIgaWtrZSBmdWxndDwvZHQ+PGRkPnt7cmVjb21tZW5kYXRpb25zTWlzc2VkfX08L2RkPgo8ZHQ+TMOmc2JhcmhlZCAoTElYKTwvZHQ+PGRk\
             Pnt7bGl4fX0gKHt7bGl4QmFuZH19KXt7I2xpeE92ZXJ9fSDigJMgb3ZlciBtw6VsZXQgcMOlIHt7bGl4TGltaXR9fXt7L2xpeE92ZXJ9fXt7XmxpeE92ZXJ9\
             fSDigJMgbcOlbGV0IGVyIGjDuGpzdCB7e2xpeExpbWl0fX17ey9saXhPdmVyfX08L2RkPgo8L2RsPgo8c2VjdGlvbiBhcmlhLWxhYmVsbGVkYnk9ImtyYXYi\
-            Pgo8aDIgaWQ9ImtyYXYiPktyYXY8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e3JlcXVpcmVtZW50TGluZXN9fX08L3VsPgo8L3NlY3Rpb24+CjxzZWN0\
-            aW9uIGFyaWEtbGFiZWxsZWRieT0iYW5iZWZhbGluZ2VyIj4KPGgyIGlkPSJhbmJlZmFsaW5nZXIiPkFuYmVmYWxpbmdlcjwvaDI+Cnt7XmVtcHR5KHJlY29t\
-            bWVuZGF0aW9ucyl9fQo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e3JlY29tbWVuZGF0aW9uTGluZXN9fX08L3VsPgp7ey9lbXB0eShyZWNvbW1lbmRhdGlvbnMp\
-            fX0Ke3sjZW1wdHkocmVjb21tZW5kYXRpb25zKX19PHA+SW5nZW4gYWYgc3RhbmRhcmRlbnMgYW5iZWZhbGluZ2VyIGfDpmxkZXIgbmV0b3AgZGVubmUgaW5k\
-            c2F0cy48L3A+e3svZW1wdHkocmVjb21tZW5kYXRpb25zKX19Cjwvc2VjdGlvbj4KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJzcHJvZyI+CjxoMiBpZD0i\
-            c3Byb2ciPktsYXJ0IHNwcm9nIG9nIHZpc25pbmc8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7e290aGVyTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7\
-            XmVtcHR5KGRlY2xhcmF0aW9ucyl9fQo8c2VjdGlvbiBhcmlhLWxhYmVsbGVkYnk9ImVya2xhZXJpbmdlciI+CjxoMiBpZD0iZXJrbGFlcmluZ2VyIj5Tw6Vk\
-            YW4gb3BmeWxkZXIgdGlsYnVkZGV0IGtyYXZlbmUgKHRpbGJ1ZGRldHMgZWduZSBlcmtsw6ZyaW5nZXIpPC9oMj4KPGRsIGNsYXNzPSJmYWN0cyI+Cnt7I2Rl\
-            Y2xhcmF0aW9uc319PGR0Pnt7bGFiZWx9fTwvZHQ+PGRkPnt7dGV4dH19PC9kZD57ey9kZWNsYXJhdGlvbnN9fQo8L2RsPgo8L3NlY3Rpb24+Cnt7L2VtcHR5\
-            KGRlY2xhcmF0aW9ucyl9fQp7ey9jb21wbGlhbmNlfX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
+            Pgo8aDIgaWQ9ImtyYXYiPktyYXY8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7I3JlcXVpcmVtZW50c319e3s+IGNvbXBsaWFuY2UtcnVsZX19e3svcmVx\
+            dWlyZW1lbnRzfX08L3VsPgo8L3NlY3Rpb24+CjxzZWN0aW9uIGFyaWEtbGFiZWxsZWRieT0iYW5iZWZhbGluZ2VyIj4KPGgyIGlkPSJhbmJlZmFsaW5nZXIi\
+            PkFuYmVmYWxpbmdlcjwvaDI+Cnt7XmVtcHR5KHJlY29tbWVuZGF0aW9ucyl9fQo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7I3JlY29tbWVuZGF0aW9uc319e3s+\
+            IGNvbXBsaWFuY2UtcnVsZX19e3svcmVjb21tZW5kYXRpb25zfX08L3VsPgp7ey9lbXB0eShyZWNvbW1lbmRhdGlvbnMpfX0Ke3sjZW1wdHkocmVjb21tZW5k\
+            YXRpb25zKX19PHA+SW5nZW4gYWYgc3RhbmRhcmRlbnMgYW5iZWZhbGluZ2VyIGfDpmxkZXIgbmV0b3AgZGVubmUgaW5kc2F0cy48L3A+e3svZW1wdHkocmVj\
+            b21tZW5kYXRpb25zKX19Cjwvc2VjdGlvbj4KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJzcHJvZyI+CjxoMiBpZD0ic3Byb2ciPktsYXJ0IHNwcm9nIG9n\
+            IHZpc25pbmc8L2gyPgo8dWwgY2xhc3M9InN0YXR1cyI+Cnt7I290aGVyfX17ez4gY29tcGxpYW5jZS1ydWxlfX17ey9vdGhlcn19PC91bD4KPC9zZWN0aW9u\
+            Pgp7e15lbXB0eShkZWNsYXJhdGlvbnMpfX0KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJlcmtsYWVyaW5nZXIiPgo8aDIgaWQ9ImVya2xhZXJpbmdlciI+\
+            U8OlZGFuIG9wZnlsZGVyIHRpbGJ1ZGRldCBrcmF2ZW5lICh0aWxidWRkZXRzIGVnbmUgZXJrbMOmcmluZ2VyKTwvaDI+CjxkbCBjbGFzcz0iZmFjdHMiPgp7\
+            eyNkZWNsYXJhdGlvbnN9fTxkdD57e2xhYmVsfX08L2R0PjxkZD57e3RleHR9fTwvZGQ+e3svZGVjbGFyYXRpb25zfX0KPC9kbD4KPC9zZWN0aW9uPgp7ey9l\
+            bXB0eShkZWNsYXJhdGlvbnMpfX0Ke3svY29tcGxpYW5jZX19Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
             """,
         "course.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjY291cnNlfX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0i\
@@ -450,23 +451,23 @@ enum DefaultTemplates {
             CjwvZGl2Pgp7ey9jb250ZW50fX17ey9sYXlvdXR9fQo=
             """,
         "footer.mustache": """
-            e3shIFRoZSBjb250YWN0IHNlY3Rpb25zIGF0IHRoZSBmb290IG9mIGEgcGFnZSwgd2hpY2ggbGF5b3V0Lm11c3RhY2hlIGluc2VydHMgYXMgZm9vdGVySFRN\
-            TDogcmVuZGVyZWQgb25jZSBwZXIgc2V0IG9mIG11bmljaXBhbGl0aWVzIGFuZCByZXVzZWQuIH19Cnt7I2Zvb3Rlcn19CjxzZWN0aW9uIGFyaWEtbGFiZWw9\
-            IktvbnRha3Qge3tuYW1lfX0iPgo8aDI+e3tuYW1lfX08L2gyPgp7eyNjb250YWN0fX0KPHA+e3sjbmFtZX19e3sufX08YnI+e3svbmFtZX19e3sjcGhvbmV9\
-            fVRlbGVmb246IHt7I3Bob25lVVJJfX08YSBocmVmPSJ0ZWw6e3sufX0iPnt7L3Bob25lVVJJfX17e3Bob25lfX17eyNwaG9uZVVSSX19PC9hPnt7L3Bob25l\
-            VVJJfX08YnI+e3svcGhvbmV9fXt7I2VtYWlsfX1FLW1haWw6IDxhIGhyZWY9Im1haWx0bzp7ey59fSI+e3sufX08L2E+PGJyPnt7L2VtYWlsfX17eyNob3Vy\
-            c319e3sufX17ey9ob3Vyc319PC9wPgp7ey9jb250YWN0fX0Ke3sjYWNjZXNzaWJpbGl0eVN0YXRlbWVudH19PHA+PGEgaHJlZj0ie3sufX0iPlRpbGfDpm5n\
-            ZWxpZ2hlZHNlcmtsw6ZyaW5nIGZvciB7e25hbWV9fTwvYT48L3A+e3svYWNjZXNzaWJpbGl0eVN0YXRlbWVudH19Cjwvc2VjdGlvbj4Ke3svZm9vdGVyfX0K
+            e3shIFRoZSBjb250YWN0IHNlY3Rpb25zIGF0IHRoZSBmb290IG9mIGEgcGFnZSwgd2hpY2ggbGF5b3V0Lm11c3RhY2hlIGluc2VydHM6IG9uZSBmb3IgZWFj\
+            aCBtdW5pY2lwYWxpdHkgdGhlIHBhZ2UgaXMgYWJvdXQuIH19Cnt7I2Zvb3Rlcn19CjxzZWN0aW9uIGFyaWEtbGFiZWw9IktvbnRha3Qge3tuYW1lfX0iPgo8\
+            aDI+e3tuYW1lfX08L2gyPgp7eyNjb250YWN0fX0KPHA+e3sjbmFtZX19e3sufX08YnI+e3svbmFtZX19e3sjcGhvbmV9fVRlbGVmb246IHt7I3Bob25lVVJJ\
+            fX08YSBocmVmPSJ0ZWw6e3sufX0iPnt7L3Bob25lVVJJfX17e3Bob25lfX17eyNwaG9uZVVSSX19PC9hPnt7L3Bob25lVVJJfX08YnI+e3svcGhvbmV9fXt7\
+            I2VtYWlsfX1FLW1haWw6IDxhIGhyZWY9Im1haWx0bzp7ey59fSI+e3sufX08L2E+PGJyPnt7L2VtYWlsfX17eyNob3Vyc319e3sufX17ey9ob3Vyc319PC9w\
+            Pgp7ey9jb250YWN0fX0Ke3sjYWNjZXNzaWJpbGl0eVN0YXRlbWVudH19PHA+PGEgaHJlZj0ie3sufX0iPlRpbGfDpm5nZWxpZ2hlZHNlcmtsw6ZyaW5nIGZv\
+            ciB7e25hbWV9fTwvYT48L3A+e3svYWNjZXNzaWJpbGl0eVN0YXRlbWVudH19Cjwvc2VjdGlvbj4Ke3svZm9vdGVyfX0K
             """,
         "header.mustache": """
-            e3shIFRoZSB0b3Agb2YgZXZlcnkgcGFnZSAodGhlIHNpdGUncyBuYW1lIGFuZCBtYWluIG1lbnUpLCB3aGljaCBsYXlvdXQubXVzdGFjaGUgaW5zZXJ0cyBh\
-            cyBoZWFkZXJIVE1MOiByZW5kZXJlZCBvbmNlIHBlciBwYWdlIGRlcHRoIGFuZCByZXVzZWQuIH19CjxoZWFkZXIgY2xhc3M9InRvcCI+CjxkaXYgY2xhc3M9\
-            IndyYXAiPgo8YSBjbGFzcz0iYnJhbmQiIGhyZWY9Int7cm9vdH19aW5kZXguaHRtbCI+Rm9yZWJ5Z2dlbHNlc3RpbGJ1ZHt7I293bmVyfX08c3BhbiBjbGFz\
-            cz0ib3duZXIiPjxzcGFuIGFyaWEtaGlkZGVuPSJ0cnVlIj4gwrc8L3NwYW4+IHt7Ln19PC9zcGFuPnt7L293bmVyfX08L2E+CjxuYXYgYXJpYS1sYWJlbD0i\
-            SG92ZWRtZW51Ij4KPHVsPgo8bGk+PGEgaHJlZj0ie3tyb290fX1pbmRleC5odG1sI2JlaG92Ij5IdmFkIGhhciBkdSBicnVnIGZvcj88L2E+PC9saT4KPGxp\
-            PjxhIGhyZWY9Int7cm9vdH19aW5kZXguaHRtbCNzeWdkb20iPlN5Z2RvbTwvYT48L2xpPgo8bGk+PGEgaHJlZj0ie3tyb290fX1pbmRleC5odG1sI2tvbW11\
-            bmUiPktvbW11bmVyPC9hPjwvbGk+CjxsaT48YSBocmVmPSJ7e3Jvb3R9fXNvZWcuaHRtbCI+U8O4ZzwvYT48L2xpPgo8bGk+PGEgaHJlZj0ie3tyb290fX1p\
-            bmRleC5odG1sI2xhZWdlciI+Rm9yIGzDpmdlcjwvYT48L2xpPgo8L3VsPgo8L25hdj4KPC9kaXY+CjwvaGVhZGVyPgo=
+            e3shIFRoZSB0b3Agb2YgZXZlcnkgcGFnZSAodGhlIHNpdGUncyBuYW1lIGFuZCBtYWluIG1lbnUpLCB3aGljaCBsYXlvdXQubXVzdGFjaGUgaW5zZXJ0cy4g\
+            fX0KPGhlYWRlciBjbGFzcz0idG9wIj4KPGRpdiBjbGFzcz0id3JhcCI+CjxhIGNsYXNzPSJicmFuZCIgaHJlZj0ie3tyb290fX1pbmRleC5odG1sIj5Gb3Jl\
+            YnlnZ2Vsc2VzdGlsYnVke3sjb3duZXJ9fTxzcGFuIGNsYXNzPSJvd25lciI+PHNwYW4gYXJpYS1oaWRkZW49InRydWUiPiDCtzwvc3Bhbj4ge3sufX08L3Nw\
+            YW4+e3svb3duZXJ9fTwvYT4KPG5hdiBhcmlhLWxhYmVsPSJIb3ZlZG1lbnUiPgo8dWw+CjxsaT48YSBocmVmPSJ7e3Jvb3R9fWluZGV4Lmh0bWwjYmVob3Yi\
+            Pkh2YWQgaGFyIGR1IGJydWcgZm9yPzwvYT48L2xpPgo8bGk+PGEgaHJlZj0ie3tyb290fX1pbmRleC5odG1sI3N5Z2RvbSI+U3lnZG9tPC9hPjwvbGk+Cjxs\
+            aT48YSBocmVmPSJ7e3Jvb3R9fWluZGV4Lmh0bWwja29tbXVuZSI+S29tbXVuZXI8L2E+PC9saT4KPGxpPjxhIGhyZWY9Int7cm9vdH19c29lZy5odG1sIj5T\
+            w7hnPC9hPjwvbGk+CjxsaT48YSBocmVmPSJ7e3Jvb3R9fWluZGV4Lmh0bWwjbGFlZ2VyIj5Gb3IgbMOmZ2VyPC9hPjwvbGk+CjwvdWw+CjwvbmF2Pgo8L2Rp\
+            dj4KPC9oZWFkZXI+Cg==
             """,
         "index.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPGgxPkZvcmVieWdnZWxzZXN0aWxidWQgdGlsIGJvcmdlcmUgbWVkIGtyb25pc2sgc3lnZG9tPC9oMT4KPHAgY2xh\
@@ -504,13 +505,13 @@ enum DefaultTemplates {
             c3R5bGVzaGVldCIgaHJlZj0ie3tyb290fX1hc3NldHMvc3R5bGUuY3NzIj4KPGxpbmsgcmVsPSJhbHRlcm5hdGUiIHR5cGU9ImFwcGxpY2F0aW9uL2F0b20r\
             eG1sIiB0aXRsZT0iTnllIG9nIMOmbmRyZWRlIHRpbGJ1ZCIgaHJlZj0ie3tyb290fX1la3Nwb3J0L255dC5hdG9tIj4Ke3sjc3RydWN0dXJlZERhdGF9fTxz\
             Y3JpcHQgdHlwZT0iYXBwbGljYXRpb24vbGQranNvbiI+Cnt7ey59fX0KPC9zY3JpcHQ+e3svc3RydWN0dXJlZERhdGF9fQo8L2hlYWQ+Cjxib2R5Pgo8YSBj\
-            bGFzcz0ic2tpcCIgaHJlZj0iI2luZGhvbGQiPkfDpSB0aWwgaW5kaG9sZGV0PC9hPgp7e3toZWFkZXJIVE1MfX19Cnt7I2lzRXhhbXBsZX19CjxkaXYgY2xh\
-            c3M9IndyYXAiPjxwIGNsYXNzPSJleGFtcGxlIiByb2xlPSJub3RlIj48c3Ryb25nPkVrc2VtcGVsZGF0YTo8L3N0cm9uZz4gS29tbXVuZXJuZSBvZyB0aWxi\
-            dWRkZW5lIGhlciBlciBvcGRpZ3RlZGUgb2cgdmlzZXIga3VuLCBodm9yZGFuIGthdGFsb2dldCBzZXIgdWQuPC9wPjwvZGl2Pgp7ey9pc0V4YW1wbGV9fQo8\
-            bWFpbiBpZD0iaW5kaG9sZCIgY2xhc3M9Int7JHdpZHRofX13cmFwe3svd2lkdGh9fSI+Cnt7JGNvbnRlbnR9fXt7L2NvbnRlbnR9fQo8L21haW4+Cjxmb290\
-            ZXIgY2xhc3M9ImJvdHRvbSI+CjxkaXYgY2xhc3M9IndyYXAiPgp7e3tmb290ZXJIVE1MfX19PHAgY2xhc3M9InN0YWZmIj48YSBocmVmPSJ7e3Jvb3R9fWt2\
-            YWxpdGV0L2luZGV4Lmh0bWwiPkZvciBtZWRhcmJlamRlcmU6IHN0YXR1cyBww6Uga3ZhbGl0ZXRzc3RhbmRhcmRlbjwvYT48L3A+CjwvZGl2Pgo8L2Zvb3Rl\
-            cj4KPC9ib2R5Pgo8L2h0bWw+Cg==
+            bGFzcz0ic2tpcCIgaHJlZj0iI2luZGhvbGQiPkfDpSB0aWwgaW5kaG9sZGV0PC9hPgp7ez4gaGVhZGVyfX0Ke3sjaXNFeGFtcGxlfX0KPGRpdiBjbGFzcz0i\
+            d3JhcCI+PHAgY2xhc3M9ImV4YW1wbGUiIHJvbGU9Im5vdGUiPjxzdHJvbmc+RWtzZW1wZWxkYXRhOjwvc3Ryb25nPiBLb21tdW5lcm5lIG9nIHRpbGJ1ZGRl\
+            bmUgaGVyIGVyIG9wZGlndGVkZSBvZyB2aXNlciBrdW4sIGh2b3JkYW4ga2F0YWxvZ2V0IHNlciB1ZC48L3A+PC9kaXY+Cnt7L2lzRXhhbXBsZX19CjxtYWlu\
+            IGlkPSJpbmRob2xkIiBjbGFzcz0ie3skd2lkdGh9fXdyYXB7ey93aWR0aH19Ij4Ke3skY29udGVudH19e3svY29udGVudH19CjwvbWFpbj4KPGZvb3RlciBj\
+            bGFzcz0iYm90dG9tIj4KPGRpdiBjbGFzcz0id3JhcCI+Cnt7PiBmb290ZXJ9fTxwIGNsYXNzPSJzdGFmZiI+PGEgaHJlZj0ie3tyb290fX1rdmFsaXRldC9p\
+            bmRleC5odG1sIj5Gb3IgbWVkYXJiZWpkZXJlOiBzdGF0dXMgcMOlIGt2YWxpdGV0c3N0YW5kYXJkZW48L2E+PC9wPgo8L2Rpdj4KPC9mb290ZXI+CjwvYm9k\
+            eT4KPC9odG1sPgo=
             """,
         "list.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\
@@ -525,15 +526,15 @@ enum DefaultTemplates {
             IGNsYXNzPSJtZXRhIj7CtyA8YSBocmVmPSJ7e3Jvb3R9fXt7ZG9jdG9yc1VSTH19Ij5Gb3IgbMOmZ2VyPC9hPjwvc3Bhbj48L2xpPgp7ey9vdmVydmlld319\
             PC91bD4Ke3svZW1wdHkob3ZlcnZpZXcpfX0Ke3sjZ3JvdXBzfX0KPHNlY3Rpb257eyNhbmNob3J9fSBpZD0ie3sufX0ie3svYW5jaG9yfX0+CjxoMj57eyN1\
             cmx9fTxhIGhyZWY9Int7cm9vdH19e3sufX0iPnt7aGVhZGluZ319PC9hPnt7L3VybH19e3tedXJsfX17e2hlYWRpbmd9fXt7L3VybH19PC9oMj4KPHVsIGNs\
-            YXNzPSJtb2R1bGVzIj4Ke3t7aXRlbUxpbmVzfX19PC91bD4Ke3sjZG9jdG9yc1VSTH19PHAgY2xhc3M9Im1ldGEiPjxhIGhyZWY9Int7cm9vdH19e3sufX0i\
-            PkZvciBsw6ZnZXI6IHPDpWRhbiBoZW52aXNlciBkdTwvYT48L3A+e3svZG9jdG9yc1VSTH19Cjwvc2VjdGlvbj4Ke3svZ3JvdXBzfX0Ke3teZ3JvdXBzfX17\
-            eyNlbXB0eShvdmVydmlldyl9fTxwPkRlciBlciBpbmdlbiB0aWxidWQgaGVyIGVuZG51LjwvcD57ey9lbXB0eShvdmVydmlldyl9fXt7L2dyb3Vwc319Cnt7\
-            L2NvbnRlbnR9fXt7L2xheW91dH19Cg==
+            YXNzPSJtb2R1bGVzIj4Ke3sjbW9kdWxlc319e3s+IG1vZHVsZS1pdGVtfX17ey9tb2R1bGVzfX08L3VsPgp7eyNkb2N0b3JzVVJMfX08cCBjbGFzcz0ibWV0\
+            YSI+PGEgaHJlZj0ie3tyb290fX17ey59fSI+Rm9yIGzDpmdlcjogc8OlZGFuIGhlbnZpc2VyIGR1PC9hPjwvcD57ey9kb2N0b3JzVVJMfX0KPC9zZWN0aW9u\
+            Pgp7ey9ncm91cHN9fQp7e15ncm91cHN9fXt7I2VtcHR5KG92ZXJ2aWV3KX19PHA+RGVyIGVyIGluZ2VuIHRpbGJ1ZCBoZXIgZW5kbnUuPC9wPnt7L2VtcHR5\
+            KG92ZXJ2aWV3KX19e3svZ3JvdXBzfX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "module-item.mustache": """
-            e3shIE9uZSBtb2R1bGUgaW4gYSBsaXN0IChsaXN0Lm11c3RhY2hlLCBtdW5pY2lwYWxpdHkubXVzdGFjaGUpOiByZW5kZXJlZCBvbmNlIHBlciBtb2R1bGUg\
-            YW5kIHBhZ2UgZGVwdGgsIGFuZCByZXVzZWQuIH19Cnt7I21vZHVsZX19PGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRsZX19PC9hPjxwPnt7\
-            I3N0YXR1c05vdGljZX19PHN0cm9uZz57ey59fTwvc3Ryb25nPiB7ey9zdGF0dXNOb3RpY2V9fXt7c3VtbWFyeX19PC9wPjwvbGk+e3svbW9kdWxlfX0K
+            e3shIE9uZSBtb2R1bGUgaW4gYSBsaXN0IChsaXN0Lm11c3RhY2hlLCBtdW5pY2lwYWxpdHkubXVzdGFjaGUgaW5zZXJ0IGl0IGZvciBlYWNoIG9mIGEgZ3Jv\
+            dXAncyBtb2R1bGVzKS4gfX0KPGxpPjxhIGhyZWY9Int7cm9vdH19e3t1cmx9fSI+e3t0aXRsZX19PC9hPjxwPnt7I3N0YXR1c05vdGljZX19PHN0cm9uZz57\
+            ey59fTwvc3Ryb25nPiB7ey9zdGF0dXNOb3RpY2V9fXt7c3VtbWFyeX19PC9wPjwvbGk+Cg==
             """,
         "module.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0Ke3sjbW9kdWxlfX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0i\
@@ -618,8 +619,8 @@ enum DefaultTemplates {
             bVN0YXJ0fX0gTsOmc3RlIGhvbGQgc3RhcnRlciA8dGltZSBkYXRldGltZT0ie3tpc299fSI+e3tsYWJlbH19PC90aW1lPi57ey9uZXh0VGVhbVN0YXJ0fX08\
             L3A+PC9saT4Ke3svY291cnNlc319PC91bD4KPC9zZWN0aW9uPgp7ey9lbXB0eShjb3Vyc2VzKX19Cnt7L211bmljaXBhbGl0eX19Cnt7I2dyb3Vwc319Cjxz\
             ZWN0aW9ue3sjYW5jaG9yfX0gaWQ9Int7Ln19Int7L2FuY2hvcn19Pgo8aDI+PGEgaHJlZj0ie3tyb290fX17e3VybH19Ij57e2hlYWRpbmd9fTwvYT48L2gy\
-            Pgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7e3tpdGVtTGluZXN9fX08L3VsPgo8L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7L2NvbnRlbnR9fXt7L2xheW91dH19\
-            Cg==
+            Pgo8dWwgY2xhc3M9Im1vZHVsZXMiPgp7eyNtb2R1bGVzfX17ez4gbW9kdWxlLWl0ZW19fXt7L21vZHVsZXN9fTwvdWw+Cjwvc2VjdGlvbj4Ke3svZ3JvdXBz\
+            fX0Ke3svY29udGVudH19e3svbGF5b3V0fX0K
             """,
         "overview.mustache": """
             e3s8bGF5b3V0fX17eyRjb250ZW50fX0KPG5hdiBhcmlhLWxhYmVsPSJCcsO4ZGtydW1tZSIgY2xhc3M9ImNydW1icyI+PGEgaHJlZj0ie3tyb290fX1pbmRl\

@@ -12,24 +12,20 @@ struct Chrome: Hashable {
     var owner: String? = nil
     /// schema.org JSON-LD, already escaped for a script element.
     var structuredData: RawText? = nil
-    /// The page top and the footer, rendered once with `header.mustache` and `footer.mustache` and
-    /// filled in when the page is rendered (they follow from `root` and `footer`).
-    var headerHTML = RawText(text: "")
-    var footerHTML = RawText(text: "")
 }
 
 /// What one page's template sees: the chrome and the page's own values.
 protocol PageContext: TemplateView, Sendable {
     var chrome: Chrome { get set }
-    /// Fills in what is rendered once and reused (the chrome's header and footer, list entries).
-    mutating func fill(_ fragments: PageFragments)
-    /// A fingerprint of everything the page shows (not of what is filled in when it is rendered):
-    /// a session renders a page again only when this changes.
+    /// Fills in what is made only when the page is rendered (a module page's JSON-LD).
+    mutating func prepare()
+    /// A fingerprint of everything the page shows (not of what `prepare()` fills in): a session
+    /// renders a page again only when this changes.
     var digest: Int { get }
 }
 
 extension PageContext {
-    mutating func fill(_ fragments: PageFragments) { fragments.fill(&chrome) }
+    mutating func prepare() {}
 
     /// The chrome's keys, for a context's key table (`layout.mustache` reads them on every page),
     /// through the context's stored `chrome` (so a lookup reads in place, not a copy of it).
@@ -41,15 +37,13 @@ extension PageContext {
             "isExample": key(chrome.appending(path: \Chrome.isExample)),
             "owner": key(chrome.appending(path: \Chrome.owner)),
             "structuredData": key(chrome.appending(path: \Chrome.structuredData)),
-            "headerHTML": key(chrome.appending(path: \Chrome.headerHTML)),
-            "footerHTML": key(chrome.appending(path: \Chrome.footerHTML)),
         ]
     }
 
     /// The digest of every value the template can read, through the key table.
     var digest: Int {
         var hasher = Hasher()
-        for (name, key) in Self.keys where name != "headerHTML" && name != "footerHTML" {
+        for (name, key) in Self.keys {
             ViewFingerprint.combine(name, into: &hasher)
             ViewFingerprint.combine(self[keyPath: key.path], into: &hasher)
         }
@@ -83,11 +77,6 @@ struct ListContext: PageContext {
     /// A national list too long to show offer by offer: how many each municipality has.
     var overview: [PlaceCount] = []
 
-    mutating func fill(_ fragments: PageFragments) {
-        fragments.fill(&chrome)
-        for index in groups.indices { fragments.fill(&groups[index], root: chrome.root) }
-    }
-
     /// Taken directly (98 municipalities have several lists each): groups and views carry their digests.
     var digest: Int {
         fingerprint(chrome.root, chrome.pageTitle, chrome.isExample, chrome.footer.map(\.digest), heading, lead, municipality?.digest,
@@ -103,10 +92,7 @@ struct ModuleContext: PageContext {
     /// The page's JSON-LD, made when the page is rendered.
     let structuredData: @Sendable () -> RawText
 
-    mutating func fill(_ fragments: PageFragments) {
-        fragments.fill(&chrome)
-        chrome.structuredData = structuredData()
-    }
+    mutating func prepare() { chrome.structuredData = structuredData() }
 
     /// Taken directly (a catalog has thousands of these pages): the views' digests cover what they
     /// show, and the module's digest covers its JSON-LD, made from the same module.

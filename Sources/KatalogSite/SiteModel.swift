@@ -244,9 +244,9 @@ final class SiteModel: @unchecked Sendable {
         let json = JSONLD.page(course, parts: modules, in: municipality, pageURL: pageURL) { [address] in
             address.url($0.pagePath, from: course.municipalitySlug)
         }
-        return CourseContext(chrome: chrome(root: "../", title: "\(course.title) – \(municipality.name)", in: municipality),
-                             course: view, municipality: municipalityView(municipality),
-                             structuredData: RawText(text: JSONLD.scriptBody(json)))
+        var chrome = chrome(root: "../", title: "\(course.title) – \(municipality.name)", in: municipality)
+        chrome.structuredData = RawText(text: JSONLD.scriptBody(json))
+        return CourseContext(chrome: chrome, course: view, municipality: municipalityView(municipality))
     }
 
     func interventionPage(_ intervention: Intervention) -> ListContext {

@@ -64,12 +64,13 @@ public struct SiteRenderer: Sendable {
         }
         // A partial that names no template renders nothing: almost always a misspelt name.
         for (name, template) in library.sorted(by: { $0.key < $1.key }) {
-            for partial in template.partials.sorted() where library[partial] == nil {
+            for partial in template.partials.sorted() where !templates.contains(partial + ".mustache") {
                 errors.append(InputError(SourceLocation(file: Self.file(name, in: origin), line: 1), partial.isEmpty
                     ? "et {{>…}}- eller {{<…}}-mærke mangler navnet på den skabelon, det skal indsætte"
                     : "skabelonen indsætter `\(partial)`, som ikke findes (der er ingen `\(partial).mustache`)"))
             }
         }
+        errors += Self.retired(library, texts: files, origin: origin)
         if errors.isEmpty, let cycle = TemplateLibrary.cycle(in: library) {
             errors.append(InputError(SourceLocation(file: Self.file(cycle[0], in: origin), line: 1),
                 "skabelonen indsætter sig selv (\(cycle.map { "`\($0)`" }.joined(separator: " → "))), så siden ville aldrig blive færdig"))
@@ -112,11 +113,9 @@ public struct SiteRenderer: Sendable {
     /// The session's `memo` keeps the views of unchanged modules and the rendered pieces.
     public func site(_ catalog: Catalog, findings: [Finding], rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil,
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
-        let library = self.library
-        let lines = RuleLines { view in library.render(view, with: "compliance-rule") }
         let byTitle = Dictionary(catalog.municipalities.map { ($0.slug, memo.byTitle($0.modules)) }) { first, _ in first }
         let compliance = Compliance(findings: findings, rules: rules, lixLimit: lixLimit, catalog: catalog, memo: memo.compliance,
-            byTitle: byTitle, ruleLines: lines)
+            byTitle: byTitle)
         let model = SiteModel(catalog: catalog, compliance: compliance, address: address, byTitle: byTitle, memo: memo)
         // Every page's header names the catalog's owner: a page is rendered again when it changes, as when the templates do.
         let templates = fingerprint(templateFingerprint, model.owner)
@@ -129,19 +128,10 @@ public struct SiteRenderer: Sendable {
         return Site(pages: pages, assets: assets, searchFiles: model.searchFiles(), overviewCSV: overviewCSV)
     }
 
-    /// The pieces pages repeat (`PageFragments`), rendered with these templates and kept in `memo`.
-    public func fragments(_ memo: SiteMemo) -> PageFragments {
-        let library = self.library
-        return PageFragments(memo: memo.fragments, templates: templateFingerprint,
-                             item: { library.render($0, with: "module-item") },
-                             footer: { library.render($0, with: "footer") },
-                             header: { library.render($0, with: "header") })
-    }
-
     /// The page's bytes.
-    public func render(_ page: Page, _ fragments: PageFragments) -> Data {
+    public func render(_ page: Page) -> Data {
         var context = page.context
-        context.fill(fragments)
+        context.prepare()
         return Data(context.render(library, template: page.template).utf8)
     }
 
@@ -159,12 +149,34 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Starts a build: forgets the templates stopped in the session's last build, and the pieces
-    /// that build rendered (rendered after a stop, they are empty).
-    public func startBuild(_ memo: SiteMemo) {
-        guard !library.stopped.isEmpty else { return }
-        memo.fragments.removeAll()
-        library.stopped.removeAll()
+    /// Starts a build: forgets the templates stopped in the session's last build.
+    public func startBuild() { library.stopped.removeAll() }
+
+    /// Names that templates of earlier versions read and that now read nothing, with what to write
+    /// instead (by template; nil: in any template). Without this, a page would lose its header or
+    /// its lists without a word.
+    static let retiredNames: [(template: String?, name: String, instead: String)] = [
+        (nil, "headerHTML", "{{> header}}"),
+        (nil, "footerHTML", "{{> footer}}"),
+        (nil, "itemLines", "{{#modules}}{{> module-item}}{{/modules}}"),
+        (nil, "requirementLines", "{{#requirements}}{{> compliance-rule}}{{/requirements}}"),
+        (nil, "recommendationLines", "{{#recommendations}}{{> compliance-rule}}{{/recommendations}}"),
+        (nil, "otherLines", "{{#other}}{{> compliance-rule}}{{/other}}"),
+        ("module-item", "module", "tilbuddets felter direkte, fx {{title}} og {{url}} (uden {{#module}} om dem)"),
+    ]
+
+    /// An error at each use of a retired name, at the line of its first use in the file.
+    private static func retired(_ library: [String: Template], texts: [String: Data], origin: String) -> [InputError] {
+        library.sorted { $0.key < $1.key }.flatMap { name, template in
+            let names = template.names
+            return retiredNames.filter { ($0.template == nil || $0.template == name) && names.contains($0.name) }.map { retired in
+                let text = String(decoding: texts[name + ".mustache"] ?? Data(), as: UTF8.self)
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains(retired.name) }.map { $0 + 1 } ?? 1
+                return InputError(SourceLocation(file: file(name, in: origin), line: line),
+                    "`\(retired.name)` findes ikke længere i skabelonerne og ville ikke vise noget: skriv \(retired.instead)")
+            }
+        }
     }
 
     /// A template's file, for messages.
@@ -188,9 +200,6 @@ public final class SiteMemo: Sendable {
     let searchEntries: Memo<SearchIndex.Entry>
     /// Each municipality's modules in Danish alphabetical order of title, as positions (by the modules).
     let titleOrders: Memo<[Int]>
-    /// Rendered list entries, headers and footers (by what they show and the templates).
-    /// Kept within a build even when the session keeps nothing (pages share them).
-    let fragments: Memo<RawText>
     private let group: MemoGroup
 
     /// `keeps`: keep values for the session's next build (false for a build that is not kept).
@@ -203,7 +212,6 @@ public final class SiteMemo: Sendable {
         structuredData = group.memo()
         searchEntries = group.memo()
         titleOrders = group.memo()
-        fragments = group.memo(keeps: true)
     }
 
     /// Ends a build: drops what it did not use.

@@ -98,6 +98,28 @@ struct Template: Sendable {
         return names
     }
 
+    /// The names this template reads (the first part of each tag's name: `a` of `a.b`), in its
+    /// sections and blocks too.
+    var names: Set<String> {
+        var names: Set<String> = []
+        for token in tokens {
+            switch token {
+            case .variable(let name, _):
+                names.formUnion(name.path.prefix(1))
+            case .section(let name, let template, _):
+                names.formUnion(name.path.prefix(1))
+                names.formUnion(template.names)
+            case .block(_, let template, _), .blockDefinition(_, let template):
+                names.formUnion(template.names)
+            case .partial(_, _, let overrides):
+                for template in (overrides ?? [:]).values { names.formUnion(template.names) }
+            case .text, .dynamicPartial, .contentType:
+                break
+            }
+        }
+        return names
+    }
+
     init(parsing text: String) throws(Failure) {
         var scanner = Scanner(text)
         do {
@@ -600,7 +622,9 @@ struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: templates, root: value)
         var out = ""
         renderer.render(template, into: &out)
-        if let limit = renderer.stopped { stopped.add(name, limit) }
+        // Named by the first template the page inserted on the way (the one a municipality edited,
+        // not every page template that inserts it).
+        if let limit = renderer.stopped { stopped.add(renderer.stoppedTrail.first ?? name, limit) }
         return out
     }
 }
@@ -630,6 +654,9 @@ struct TemplateRenderer {
 
     let library: [String: Template]
     private(set) var stopped: Limit?
+    /// The templates inserted (`{{>name}}`) on the way to where the render stopped, outermost first.
+    private(set) var stoppedTrail: [String] = []
+    private var trail: [String] = []
     private var depth = 0
     private var tokens = 0
     private var stack: [TemplateValue]
@@ -647,11 +674,13 @@ struct TemplateRenderer {
         guard stopped == nil else { return }
         guard depth < Self.maximumDepth else {
             stopped = .depth
+            stoppedTrail = trail
             return
         }
         tokens += template.tokens.count
         guard tokens <= Self.maximumTokens else {
             stopped = .work
+            stoppedTrail = trail
             return
         }
         let escapes = self.escapes
@@ -693,7 +722,10 @@ struct TemplateRenderer {
             within(indented: indented, inheriting: nil, partial: false) { $0.render(chosen, into: &out) }
         case .partial(let name, let indented, let overrides):
             guard let template = library[name] else { return }
+            // The way in, by inserted templates (`{{>name}}`; a parent a page inherits is the page itself).
+            if overrides == nil { trail.append(name) }
             within(indented: indented, inheriting: overrides, partial: true) { $0.render(template, into: &out) }
+            if overrides == nil { trail.removeLast() }
         case .contentType(let escapes):
             self.escapes = escapes
         case .dynamicPartial, .blockDefinition:

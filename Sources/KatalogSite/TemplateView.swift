@@ -266,22 +266,6 @@ extension GroupView: TemplateView {
         "doctorsURL": key(\.doctorsURL),
         "anchor": key(\.anchor),
         "modules": key(\.modules),
-        // The entries rendered once each (`module-item.mustache`), only when a template asks.
-        "itemLines": TemplateKey(path: \GroupView.items) { group in group.items.map { .html($0.text(group.modules).text) } },
-    ]
-    static var keysAreStoredProperties: Bool { false }
-}
-
-extension FooterView: TemplateView {
-    static let keys: [String: TemplateKey<FooterView>] = [
-        "footer": key(\.footer),
-    ]
-}
-
-extension ModuleItemView: TemplateView {
-    static let keys: [String: TemplateKey<ModuleItemView>] = [
-        "root": key(\.root),
-        "module": key(\.module),
     ]
 }
 
@@ -393,13 +377,6 @@ extension OverviewCellView: TemplateView {
     ]
 }
 
-extension HeaderView: TemplateView {
-    static let keys: [String: TemplateKey<HeaderView>] = [
-        "root": key(\.root),
-        "owner": key(\.owner),
-    ]
-}
-
 extension RuleStatusView: TemplateView {
     static let keys: [String: TemplateKey<RuleStatusView>] = [
         "id": key(\.id),
@@ -409,7 +386,6 @@ extension RuleStatusView: TemplateView {
         "status": key(\.status),
         "messages": key(\.messages),
         "showSection": key(\.showSection),
-        "html": key(\.html),
     ]
 }
 
@@ -440,9 +416,6 @@ extension ModuleComplianceView: TemplateView {
         "recommendations": key(\.recommendations),
         "other": key(\.other),
         "declarations": key(\.declarations),
-        "requirementLines": key(\.requirementLines),
-        "recommendationLines": key(\.recommendationLines),
-        "otherLines": key(\.otherLines),
         "errors": key(\.errors),
         "warnings": key(\.warnings),
     ]

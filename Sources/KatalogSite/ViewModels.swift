@@ -419,8 +419,6 @@ struct GroupView {
     /// The section's id, for links to it (a municipality's offers of one intervention).
     let anchor: String?
     let modules: [ModuleSummaryView]
-    /// How the entries are rendered (set when the page is rendered, see `itemLines`).
-    var items: ItemLines? = nil
     /// A fingerprint of what the group shows, taken once: a list of thousands hashes one number
     /// per group, not one per entry.
     let digest: Int
@@ -436,91 +434,6 @@ struct GroupView {
 }
 
 extension GroupView: Digested {}
-
-/// A group's entries rendered with `module-item.mustache`, each followed by a newline, for one
-/// `{{{itemLines}}}` instead of a section per entry (rendered only when a template asks for it).
-struct ItemLines: Hashable {
-    let root: String
-    let fragments: PageFragments
-
-    func text(_ modules: [ModuleSummaryView]) -> RawText { RawText(lines: modules.map { fragments.item($0, root: root) }) }
-
-    static func == (a: ItemLines, b: ItemLines) -> Bool { a.root == b.root && a.fragments === b.fragments }
-    func hash(into hasher: inout Hasher) { hasher.combine(root) }
-}
-
-/// What `module-item.mustache` sees: the module's summary and the page's root.
-struct ModuleItemView: Hashable {
-    let root: String
-    let module: ModuleSummaryView
-}
-
-/// What `header.mustache` shows: links from a page at this depth, and whose catalog it is.
-struct HeaderView: Hashable {
-    let root: String
-    let owner: String?
-}
-
-/// What `footer.mustache` sees: the municipalities a page's footer shows.
-struct FooterView: Hashable {
-    let footer: [MunicipalityView]
-}
-
-/// Pieces that many pages repeat, each rendered once and inserted raw: list entries
-/// (`module-item.mustache`, once per module and page depth), footers (`footer.mustache`, once
-/// per set of municipalities; a page shows its own municipality's, a national page all 98) and
-/// the page top (`header.mustache`, once per page depth). A session keeps them (`memo`) until
-/// what they show, or the templates, change. Rendering them as partials instead costs 0.8 s of a
-/// 4.8 s build at 10,000 modules (measured with `--templates` set to partials).
-public final class PageFragments: @unchecked Sendable {
-    private let renderItem: (ModuleItemView) -> String
-    private let renderFooter: (FooterView) -> String
-    private let renderHeader: (HeaderView) -> String
-    private let memo: Memo<RawText>
-    private let templates: Int
-
-    init(memo: Memo<RawText>, templates: Int, item: @escaping (ModuleItemView) -> String, footer: @escaping (FooterView) -> String,
-         header: @escaping (HeaderView) -> String) {
-        self.memo = memo
-        self.templates = templates
-        self.renderItem = item
-        self.renderFooter = footer
-        self.renderHeader = header
-    }
-
-    /// `trim`: without trailing newlines (a list entry; a footer keeps its final newline).
-    private func fragment(_ key: Int, trim: Bool, _ render: () -> String) -> RawText {
-        memo.value(key) {
-            var text = render()
-            if trim { while text.last?.isNewline == true { text.removeLast() } }
-            return RawText(text: text)
-        }
-    }
-
-    func item(_ module: ModuleSummaryView, root: String) -> RawText {
-        fragment(fingerprint("item", module.digest, root, templates), trim: true) { renderItem(ModuleItemView(root: root, module: module)) }
-    }
-
-    func footer(_ municipalities: [MunicipalityView]) -> RawText {
-        fragment(fingerprint("footer", municipalities.map(\.digest), templates),
-            trim: false) { renderFooter(FooterView(footer: municipalities)) }
-    }
-
-    func header(root: String, owner: String?) -> RawText {
-        fragment(fingerprint("header", root, owner, templates), trim: true) { renderHeader(HeaderView(root: root, owner: owner)) }
-    }
-
-    /// Fills a page's header and footer.
-    func fill(_ chrome: inout Chrome) {
-        chrome.headerHTML = header(root: chrome.root, owner: chrome.owner)
-        chrome.footerHTML = footer(chrome.footer)
-    }
-
-    /// Lets a group's template render its entries (`{{{itemLines}}}`).
-    func fill(_ group: inout GroupView, root: String) {
-        group.items = ItemLines(root: root, fragments: self)
-    }
-}
 
 /// A municipality in a national overview: how many offers it has of one kind, and its own list.
 struct PlaceCount: Hashable {

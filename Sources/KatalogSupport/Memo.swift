@@ -66,11 +66,6 @@ public final class Memo<Value>: @unchecked Sendable {
         build += 1
     }
 
-    /// Drops every value (they were made by a build that went wrong).
-    public func removeAll() {
-        for shard in shards { shard.lock.withLock { shard.values.removeAll() } }
-    }
-
     /// How many values the memo keeps.
     public var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.values.count } } }
 }

@@ -345,16 +345,22 @@ struct DefaultTemplateTests {
         let older = catalog.root.appendingPathComponent("Templates").path
         try FileManager.default.copyItem(atPath: templates, toPath: older)
         for piece in ["footer", "module-item", "compliance-rule", "header"] { try FileManager.default.removeItem(atPath: "\(older)/\(piece).mustache") }
-        // The footer as a loop and the header written out in the layout, as layouts were written
-        // before footer.mustache and header.mustache.
+        // Each piece written out where it is inserted, as templates were written before the piece
+        // templates: the footer as a loop and the header in the layout, list entries and rule lines in loops.
         func body(_ piece: String) throws -> String {
             try String(contentsOfFile: templates + "/\(piece).mustache", encoding: .utf8)
                 .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(1).joined(separator: "\n")
         }
-        let layout = try String(contentsOfFile: older + "/layout.mustache", encoding: .utf8)
-        try layout.replacingOccurrences(of: "{{{footerHTML}}}", with: try body("footer"))
-            .replacingOccurrences(of: "{{{headerHTML}}}\n", with: try body("header"))
-            .write(toFile: older + "/layout.mustache", atomically: true, encoding: .utf8)
+        for (template, pieces) in [("layout", ["footer", "header"]), ("list", ["module-item"]), ("municipality", ["module-item"]),
+                                   ("compliance", ["compliance-rule"])] {
+            var text = try String(contentsOfFile: older + "/\(template).mustache", encoding: .utf8)
+            for piece in pieces {
+                let tag = "{{> \(piece)}}"
+                #expect(text.contains(tag), "\(template).mustache inserts \(piece)")
+                text = text.replacingOccurrences(of: tag + (piece == "header" ? "\n" : ""), with: try body(piece))
+            }
+            try text.write(toFile: older + "/\(template).mustache", atomically: true, encoding: .utf8)
+        }
         let current = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/a", "--templates", templates])
         let previous = catalog.run(["build", "--content", exampleContent, "--output", catalog.output + "/b", "--templates", older])
         #expect(current.code == 0 && previous.code == 0, "\(previous.console.errors)")

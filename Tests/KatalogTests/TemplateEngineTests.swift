@@ -20,12 +20,11 @@ struct TemplateEngineTests {
         let memo = SiteMemo(keeps: false)
         let site = renderer.site(loaded, findings: findings, memo: memo)
         let reference = try Reference(files)
-        let ours = renderer.fragments(memo), theirs = reference.fragments()
         var compared = 0, ruleLines = 0, differences: [String] = []
         for page in site.pages {
-            let mine = String(decoding: renderer.render(page, ours), as: UTF8.self)
+            let mine = String(decoding: renderer.render(page), as: UTF8.self)
             var context = page.context
-            context.fill(theirs)
+            context.prepare()
             let expected = reference.render(context, page.template)
             compared += 1
             if mine != expected { differences.append("\(page.path): \(firstDifference(mine, expected ?? ""))") }
@@ -165,7 +164,33 @@ struct TemplateEngineTests {
         var files = SiteRenderer.defaultFiles
         files["footer.mustache"] = Data(("\u{FEFF}" + "<p>fod</p>").utf8)
         let renderer = try SiteRenderer(files: files, origin: "T")
-        #expect(renderer.library.render(FooterView(footer: []), with: "footer") == "<p>fod</p>")
+        #expect(renderer.library.render(LinkView(label: "a", url: "b"), with: "footer") == "<p>fod</p>")
+    }
+
+    @Test("a template that reads a name earlier versions had (a pre-rendered header, footer, list or rule lines) is an error that says what to write instead")
+    func retiredNames() throws {
+        func problem(_ name: String, _ text: String) -> String {
+            var files = SiteRenderer.defaultFiles
+            files[name] = Data(text.utf8)
+            do {
+                _ = try SiteRenderer(files: files, origin: "T")
+                return ""
+            } catch {
+                return error.errors.map(\.description).joined(separator: "\n")
+            }
+        }
+        let layout = try #require(String(data: SiteRenderer.defaultFiles["layout.mustache"]!, encoding: .utf8))
+        #expect(problem("layout.mustache", layout.replacingOccurrences(of: "{{> header}}", with: "{{{headerHTML}}}"))
+            == "T/layout.mustache:16:1: fejl: `headerHTML` findes ikke længere i skabelonerne og ville ikke vise noget: skriv {{> header}}")
+        #expect(problem("list.mustache", "<ul>\n{{#groups}}\n{{{itemLines}}}{{/groups}}</ul>")
+            == "T/list.mustache:3:1: fejl: `itemLines` findes ikke længere i skabelonerne og ville ikke vise noget: "
+            + "skriv {{#modules}}{{> module-item}}{{/modules}}")
+        #expect(problem("compliance.mustache", "{{#compliance}}{{{otherLines}}}{{/compliance}}").contains("skriv {{#other}}{{> compliance-rule}}{{/other}}"))
+        #expect(problem("module-item.mustache", "{{#module}}<li>{{title}}</li>{{/module}}")
+            == "T/module-item.mustache:1:1: fejl: `module` findes ikke længere i skabelonerne og ville ikke vise noget: "
+            + "skriv tilbuddets felter direkte, fx {{title}} og {{url}} (uden {{#module}} om dem)")
+        // `module` is a module page's own name: only the list entry no longer has it.
+        #expect(problem("module.mustache", "{{#module}}{{title}}{{/module}}") == "")
     }
 
     @Test("a page template that includes itself through a block, a chain of partials deeper than 200, or partials that double 40 times stop with a Danish error, and the output folder is left as it was")
@@ -246,12 +271,6 @@ private struct Reference {
 
     func render<View: TemplateView>(_ view: View, _ template: String) -> String? {
         library.render(Bridge.value(.object(ViewBox(view))), withTemplate: template)
-    }
-
-    func fragments() -> PageFragments {
-        PageFragments(memo: SiteMemo(keeps: false).fragments, templates: 0,
-                      item: { render($0, "module-item") ?? "" }, footer: { render($0, "footer") ?? "" },
-                      header: { render($0, "header") ?? "" })
     }
 }
 

@@ -122,16 +122,7 @@ struct TemplateEngineTests {
 
     @Test("a template's mistake is reported at the tag itself, naming the section, in Danish")
     func errorMessages() throws {
-        func problem(_ text: String) -> String {
-            var files = SiteRenderer.defaultFiles
-            files["footer.mustache"] = Data(text.utf8)
-            do {
-                _ = try SiteRenderer(files: files, origin: "T")
-                return ""
-            } catch {
-                return error.errors.map(\.description).joined(separator: "\n")
-            }
-        }
+        func problem(_ text: String) -> String { templateErrors(["footer.mustache": text]).joined(separator: "\n") }
         #expect(problem("{{#footer}}\nx {{name\n") == "T/footer.mustache:2:3: fejl: skabelonen kan ikke læses: "
             + "skabelonen slutter, før mærket her er afsluttet (mangler }}?)")
         #expect(problem("a\n  {{#footer}}\n{{#name}}{{/name}}\nb\n") == "T/footer.mustache:2:3: fejl: skabelonen kan ikke læses: "
@@ -145,16 +136,7 @@ struct TemplateEngineTests {
 
     @Test("what swift-mustache let through and this engine refuses or mends: a tag opened at the end, a very long delimiter, a misspelt partial, a byte order mark, columns after CRLF")
     func mended() throws {
-        func problem(_ text: String, name: String = "footer.mustache") -> String {
-            var files = SiteRenderer.defaultFiles
-            files[name] = Data(text.utf8)
-            do {
-                _ = try SiteRenderer(files: files, origin: "T")
-                return ""
-            } catch {
-                return error.errors.map(\.description).joined(separator: "\n")
-            }
-        }
+        func problem(_ text: String, name: String = "footer.mustache") -> String { templateErrors([name: text]).joined(separator: "\n") }
         #expect(problem("<p>\n{{") == "T/footer.mustache:2:1: fejl: skabelonen kan ikke læses: skabelonen slutter, før mærket her er afsluttet (mangler }}?)")
         #expect(problem("{{=" + String(repeating: "a", count: 65) + " X}}=}}") == "T/footer.mustache:1:76: fejl: skabelonen kan ikke læses: et {{=… =}}-mærke er skrevet forkert")
         #expect(problem("{{=<%% %%>=}}<%% x %%>") == "")
@@ -169,16 +151,7 @@ struct TemplateEngineTests {
 
     @Test("a template that reads a name earlier versions had (a pre-rendered header, footer, list or rule lines) is an error that says what to write instead")
     func retiredNames() throws {
-        func problem(_ name: String, _ text: String) -> String {
-            var files = SiteRenderer.defaultFiles
-            files[name] = Data(text.utf8)
-            do {
-                _ = try SiteRenderer(files: files, origin: "T")
-                return ""
-            } catch {
-                return error.errors.map(\.description).joined(separator: "\n")
-            }
-        }
+        func problem(_ name: String, _ text: String) -> String { templateErrors([name: text]).joined(separator: "\n") }
         let layout = try #require(String(data: SiteRenderer.defaultFiles["layout.mustache"]!, encoding: .utf8))
         #expect(problem("layout.mustache", layout.replacingOccurrences(of: "{{> header}}", with: "{{{headerHTML}}}"))
             == "T/layout.mustache:16:1: fejl: `headerHTML` findes ikke længere i skabelonerne og ville ikke vise noget: skriv {{> header}}")
@@ -225,16 +198,7 @@ struct TemplateEngineTests {
 
     @Test("a template that inserts itself, or sections nested over 100 deep, are refused in Danish before anything renders")
     func endlessTemplates() throws {
-        func problems(_ changed: [String: String]) -> [String] {
-            var files = SiteRenderer.defaultFiles
-            for (name, text) in changed { files[name] = Data(text.utf8) }
-            do {
-                _ = try SiteRenderer(files: files, origin: "Templates")
-                return []
-            } catch {
-                return error.errors.map(\.description)
-            }
-        }
+        func problems(_ changed: [String: String]) -> [String] { templateErrors(changed, origin: "Templates") }
         let cycle = problems(["footer.mustache": "<p>{{>header}}</p>", "header.mustache": "{{#root}}{{>footer}}{{/root}}"])
         #expect(cycle == ["Templates/footer.mustache:1:1: fejl: skabelonen indsætter sig selv (`footer` → `header` → `footer`), så siden ville aldrig blive færdig"],
                 "\(cycle)")
@@ -252,6 +216,18 @@ struct TemplateEngineTests {
     func deliberateDifferences() throws {
         let library = TemplateLibrary(templates: try ["main": Template(parsing: "[{{words}}|{{items}}|{{child}}|{{>*name}}]")])
         #expect(library.render(.object(Probe.sample(1)), with: "main") == "[|||]")
+    }
+}
+
+/// The errors the built-in templates give with `changed` in place of some of them (none: they load).
+private func templateErrors(_ changed: [String: String], origin: String = "T") -> [String] {
+    var files = SiteRenderer.defaultFiles
+    for (name, text) in changed { files[name] = Data(text.utf8) }
+    do {
+        _ = try SiteRenderer(files: files, origin: origin)
+        return []
+    } catch {
+        return error.errors.map(\.description)
     }
 }
 

@@ -219,7 +219,7 @@ public final class SiteMemo: Sendable {
 }
 
 extension PageContext {
-    /// Renders the context with a template (a method of the context, so the box has its type).
+    /// Renders the context with a template (a method of the context, so the view is passed with its type).
     func render(_ library: TemplateLibrary, template: String) -> String { library.render(self, with: template) }
 }
 

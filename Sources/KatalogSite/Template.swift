@@ -614,7 +614,7 @@ struct TemplateLibrary: Sendable {
     let stopped = TemplatesStopped()
 
     /// `view` rendered with the template `name` (nothing when there is no such template).
-    func render<View: TemplateView>(_ view: View, with name: String) -> String { render(.object(ViewBox(view)), with: name) }
+    func render<View: TemplateView>(_ view: View, with name: String) -> String { render(.object(view), with: name) }
 
     func render(_ value: TemplateValue, with name: String) -> String {
         // Once one page is stopped the build fails: the rest are not worth their time.

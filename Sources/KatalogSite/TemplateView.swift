@@ -27,17 +27,10 @@ extension TemplateView {
 
 /// How a template reads one field of a view: `path` (for fingerprints) and `read`, which gives
 /// what the template sees. `read` is made from the field's static type (`key(_:)`): an absent
-/// optional is no value, nested views are boxed.
+/// optional is no value, nested views are values of their own.
 struct TemplateKey<View>: @unchecked Sendable {
     let path: PartialKeyPath<View>
     let read: (View) -> TemplateValue?
-}
-
-/// A view as a template's stack holds it: a reference, so pushing a view does not copy it.
-final class ViewBox<View: TemplateView>: TemplateObject {
-    let view: View
-    init(_ view: View) { self.view = view }
-    func value(named name: String) -> TemplateValue? { view.value(named: name) }
 }
 
 extension TemplateView {
@@ -66,22 +59,12 @@ extension TemplateView {
         TemplateKey(path: path) { $0[keyPath: path].map { .html($0.text) } }
     }
     static func key<T: TemplateView>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .object(ViewBox($0[keyPath: path])) }
-    }
-    static func key<T: TemplateView>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { .object(ViewBox($0)) } }
-    }
-    static func key<T: TemplateView>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .list($0[keyPath: path].map { .object(ViewBox($0)) }) }
-    }
-    /// Views that are classes already need no box.
-    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
         TemplateKey(path: path) { .object($0[keyPath: path]) }
     }
-    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
+    static func key<T: TemplateView>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
         TemplateKey(path: path) { $0[keyPath: path].map { .object($0) } }
     }
-    static func key<T: TemplateView & AnyObject>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
+    static func key<T: TemplateView>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
         TemplateKey(path: path) { .list($0[keyPath: path].map { .object($0) }) }
     }
 }

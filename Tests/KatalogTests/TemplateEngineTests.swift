@@ -246,7 +246,7 @@ private struct Reference {
     }
 
     func render<View: TemplateView>(_ view: View, _ template: String) -> String? {
-        library.render(Bridge.value(.object(ViewBox(view))), withTemplate: template)
+        library.render(Bridge.value(.object(view)), withTemplate: template)
     }
 }
 

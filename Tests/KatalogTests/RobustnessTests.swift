@@ -214,7 +214,11 @@ final class OutputBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    private var finished = false
     func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
+    /// The writer closed its end: everything it wrote is here.
+    func finish() { lock.lock(); finished = true; lock.unlock() }
+    var isFinished: Bool { lock.lock(); defer { lock.unlock() }; return finished }
     /// Waits until `needle` occurs at least `count` times.
     func waitFor(_ needle: String, count: Int, seconds: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

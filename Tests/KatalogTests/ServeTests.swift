@@ -36,13 +36,23 @@ final class PreviewProcess {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] in output.append($0.availableData) }
+        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                output.finish()
+            } else {
+                output.append(data)
+            }
+        }
         do { try process.run() } catch { output.append(Data("\(binary) did not run: \(error); build first (swift build)".utf8)) }
     }
 
-    /// Waits for the process to end by itself; returns its exit code, or nil if it still runs.
+    /// Waits for the process to end by itself, and for the last of its output (read on another
+    /// thread, it can arrive just after the exit); returns its exit code, or nil if it still runs.
     func exitCode(within seconds: Double) -> Int32? {
         guard waitUntil(seconds: seconds, { !process.isRunning }) != nil else { return nil }
+        _ = waitUntil(seconds: 10) { output.isFinished }
         return process.terminationStatus
     }
 
@@ -300,9 +310,6 @@ struct ServeTests {
         }
         defer { server.stop() }
         #expect(server.exitCode(within: 30) == 2, "\(server.output.text)")
-        // The output is read on another thread: it may arrive just after the exit.
-        let deadline = Date().addingTimeInterval(5)
-        while !server.output.text.contains("notes.txt"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(server.output.text.contains("notes.txt"), "the message says what is in the folder: \(server.output.text)")
         #expect(FileManager.default.fileExists(atPath: server.catalog.output + "/notes.txt"))
     }

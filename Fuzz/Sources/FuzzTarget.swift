@@ -28,8 +28,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let address = SiteAddress(baseURL: "https://sundhed.example.dk/tilbud/")
     let memo = SiteMemo()
     let site = FuzzSite.renderer.site(catalog, findings: findings, address: address, memo: memo)
-    let fragments = FuzzSite.renderer.fragments(memo)
-    for page in site.pages { OutputChecks.check(page.path, FuzzSite.renderer.render(page, fragments)) }
+    for page in site.pages { OutputChecks.check(page.path, FuzzSite.renderer.render(page)) }
     for file in site.searchFiles + [site.overviewCSV] + Exporter(address: address).outputs(catalog) {
         if let data = file.data {
             OutputChecks.checkZip(file.path, data())

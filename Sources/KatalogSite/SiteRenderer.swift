@@ -51,7 +51,9 @@ public struct SiteRenderer: Sendable {
                 // A byte order mark (some Windows editors write one) is not part of the page.
                 var text = String(decoding: files[name]!, as: UTF8.self)
                 if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-                library[String(name.dropLast(".mustache".count))] = try Template(parsing: text)
+                let template = try Template(parsing: text)
+                library[String(name.dropLast(".mustache".count))] = template
+                errors += Self.retired(template, String(name.dropLast(".mustache".count)), text: text, origin: origin)
             } catch {
                 errors.append(InputError(SourceLocation(file: origin + "/" + name, line: error.line, column: error.column),
                                          "skabelonen kan ikke læses: \(Self.danish(error))"))
@@ -70,7 +72,6 @@ public struct SiteRenderer: Sendable {
                     : "skabelonen indsætter `\(partial)`, som ikke findes (der er ingen `\(partial).mustache`)"))
             }
         }
-        errors += Self.retired(library, texts: files, origin: origin)
         if errors.isEmpty, let cycle = TemplateLibrary.cycle(in: library) {
             errors.append(InputError(SourceLocation(file: Self.file(cycle[0], in: origin), line: 1),
                 "skabelonen indsætter sig selv (\(cycle.map { "`\($0)`" }.joined(separator: " → "))), så siden ville aldrig blive færdig"))
@@ -110,7 +111,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The site of a catalog. `findings` (from the validator) feed the compliance pages for staff.
-    /// The session's `memo` keeps the views of unchanged modules and the rendered pieces.
+    /// The session's `memo` keeps the views of unchanged modules.
     public func site(_ catalog: Catalog, findings: [Finding], rules: [Rule] = Standard.rules + ToolRules.rules, lixLimit: Int? = nil,
                      address: SiteAddress = SiteAddress(), memo: SiteMemo) -> Site {
         let byTitle = Dictionary(catalog.municipalities.map { ($0.slug, memo.byTitle($0.modules)) }) { first, _ in first }
@@ -138,14 +139,17 @@ public struct SiteRenderer: Sendable {
     /// The templates whose render was stopped since `startBuild()`, as errors at their files: a
     /// build with any writes none of its pages.
     public var stoppedTemplates: [InputError] {
-        library.stopped.all.map { name, limit in
-            let why = switch limit {
+        library.stopped.all.map { name, stop in
+            let why = switch stop.limit {
             case .depth:
                 "skabeloner og sektioner lå mere end \(TemplateRenderer.maximumDepth) lag inden i hinanden "
                     + "(indsætter den sig selv, fx gennem en blok?)"
             case .work: "siden blev for stor (indsætter skabelonerne hinanden mange gange, eller gentages en lang liste inden i sig selv?)"
             }
-            return InputError(SourceLocation(file: file(name), line: 1), "skabelonen blev ikke færdig: \(why)")
+            // The way in, so that a partial the page inserts can be found (the first few of a long chain).
+            let way = stop.trail.isEmpty ? "" : "; den var nået til "
+                + (stop.trail.prefix(4).map { "`\($0)`" } + (stop.trail.count > 4 ? ["…"] : [])).joined(separator: " → ")
+            return InputError(SourceLocation(file: file(name), line: 1), "skabelonen blev ikke færdig: \(why)\(way)")
         }
     }
 
@@ -156,6 +160,7 @@ public struct SiteRenderer: Sendable {
     /// instead (by template; nil: in any template). Without this, a page would lose its header or
     /// its lists without a word.
     static let retiredNames: [(template: String?, name: String, instead: String)] = [
+        (nil, "html", "{{> compliance-rule}} for hver regel"),
         (nil, "headerHTML", "{{> header}}"),
         (nil, "footerHTML", "{{> footer}}"),
         (nil, "itemLines", "{{#modules}}{{> module-item}}{{/modules}}"),
@@ -165,17 +170,16 @@ public struct SiteRenderer: Sendable {
         ("module-item", "module", "tilbuddets felter direkte, fx {{title}} og {{url}} (uden {{#module}} om dem)"),
     ]
 
-    /// An error at each use of a retired name, at the line of its first use in the file.
-    private static func retired(_ library: [String: Template], texts: [String: Data], origin: String) -> [InputError] {
-        library.sorted { $0.key < $1.key }.flatMap { name, template in
-            let names = template.names
-            return retiredNames.filter { ($0.template == nil || $0.template == name) && names.contains($0.name) }.map { retired in
-                let text = String(decoding: texts[name + ".mustache"] ?? Data(), as: UTF8.self)
-                let line = text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .firstIndex { $0.contains(retired.name) }.map { $0 + 1 } ?? 1
-                return InputError(SourceLocation(file: file(name, in: origin), line: line),
-                    "`\(retired.name)` findes ikke længere i skabelonerne og ville ikke vise noget: skriv \(retired.instead)")
-            }
+    /// An error at each tag of the template `name` (parsed from `text`) that reads a retired name.
+    private static func retired(_ template: Template, _ name: String, text: String, origin: String) -> [InputError] {
+        template.names.compactMap { use in
+            guard let retired = retiredNames.first(where: { ($0.template == nil || $0.template == name) && $0.name == use.name })
+            else { return nil }
+            var scanner = Scanner(text)
+            scanner.position = use.tag ?? text.startIndex
+            let (line, column) = scanner.location
+            return InputError(SourceLocation(file: file(name, in: origin), line: line, column: column),
+                "`\(retired.name)` findes ikke længere i skabelonerne og ville ikke vise noget: skriv \(retired.instead)")
         }
     }
 

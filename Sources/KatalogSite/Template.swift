@@ -28,9 +28,12 @@ struct Template: Sendable {
         let path: [String]
         /// Applied last first: `a(b(x))` is `[a, b]`.
         let transforms: [String]
+        /// Where the tag begins in the template's text, for messages.
+        let tag: String.Index?
 
-        init(_ name: String, transforms: [String]) {
+        init(_ name: String, transforms: [String], tag: String.Index? = nil) {
             self.transforms = transforms
+            self.tag = tag
             path = name.split(separator: ".").map(String.init)
             if name == "." {
                 kind = .top
@@ -98,26 +101,32 @@ struct Template: Sendable {
         return names
     }
 
-    /// The names this template reads (the first part of each tag's name: `a` of `a.b`), in its
-    /// sections and blocks too.
-    var names: Set<String> {
-        var names: Set<String> = []
+    /// Every name this template reads, each part of a dotted one (`a` and `b` of `a.b`), with the
+    /// tag it stands in; in its sections and blocks too, in the order they are written.
+    var names: [(name: String, tag: String.Index?)] {
+        var names: [(name: String, tag: String.Index?)] = []
         for token in tokens {
             switch token {
             case .variable(let name, _):
-                names.formUnion(name.path.prefix(1))
+                names += name.path.map { ($0, name.tag) }
             case .section(let name, let template, _):
-                names.formUnion(name.path.prefix(1))
-                names.formUnion(template.names)
+                names += name.path.map { ($0, name.tag) }
+                names += template.names
             case .block(_, let template, _), .blockDefinition(_, let template):
-                names.formUnion(template.names)
+                names += template.names
             case .partial(_, _, let overrides):
-                for template in (overrides ?? [:]).values { names.formUnion(template.names) }
+                for (_, template) in (overrides ?? [:]).sorted(by: { $0.key < $1.key }) { names += template.names }
             case .text, .dynamicPartial, .contentType:
                 break
             }
         }
-        return names
+        return names.sorted { a, b in
+            switch (a.tag, b.tag) {
+            case let (a?, b?): a < b
+            case (nil, _?): true
+            default: false
+            }
+        }
     }
 
     init(parsing text: String) throws(Failure) {
@@ -318,7 +327,7 @@ enum TemplateParser {
                     flushWhiteSpace()
                 }
                 let inner = try parse(&scanner, state: state.section(name, newLine: setNewLine, transforms: transforms, at: start))
-                tokens.append(.section(Template.Name(name, transforms: transforms), inner, inverted: inverted))
+                tokens.append(.section(Template.Name(name, transforms: transforms, tag: start), inner, inverted: inverted))
             case "/":
                 scanner.advance()
                 let position = scanner.position
@@ -338,9 +347,10 @@ enum TemplateParser {
                 let triple = scanner.current == "{"
                 flushWhiteSpace()
                 scanner.advance()
+                let start = scanner.tagStart
                 let (name, transforms) = try parseName(&scanner, state: state)
                 if triple { guard try scanner.readTag("}") else { throw .unfinishedName } }
-                tokens.append(.variable(Template.Name(name, transforms: transforms), escaped: false))
+                tokens.append(.variable(Template.Name(name, transforms: transforms, tag: start), escaped: false))
             case ">":
                 scanner.advance()
                 scanner.read(while: \.isWhitespace)
@@ -402,7 +412,7 @@ enum TemplateParser {
             default:
                 flushWhiteSpace()
                 let (name, transforms) = try parseName(&scanner, state: state)
-                tokens.append(.variable(Template.Name(name, transforms: transforms), escaped: true))
+                tokens.append(.variable(Template.Name(name, transforms: transforms, tag: scanner.tagStart), escaped: true))
             }
             state.newLine = setNewLine
         }
@@ -622,21 +632,23 @@ struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: templates, root: value)
         var out = ""
         renderer.render(template, into: &out)
-        // Named by the first template the page inserted on the way (the one a municipality edited,
-        // not every page template that inserts it).
-        if let limit = renderer.stopped { stopped.add(renderer.stoppedTrail.first ?? name, limit) }
+        if let limit = renderer.stopped { stopped.add(name, limit, through: renderer.stoppedTrail) }
         return out
     }
 }
 
 /// The templates whose render was stopped, and why (shared by the threads that render).
 final class TemplatesStopped: Sendable {
-    private let names = Mutex<[String: TemplateRenderer.Limit]>([:])
+    typealias Stop = (limit: TemplateRenderer.Limit, trail: [String])
+    private let names = Mutex<[String: Stop]>([:])
 
-    func add(_ name: String, _ limit: TemplateRenderer.Limit) { names.withLock { $0[name] = limit } }
+    /// `trail`: the templates inserted on the way to where it stopped, outermost first.
+    func add(_ name: String, _ limit: TemplateRenderer.Limit, through trail: [String]) {
+        names.withLock { $0[name] = (limit, trail) }
+    }
     func removeAll() { names.withLock { $0.removeAll() } }
     var isEmpty: Bool { names.withLock { $0.isEmpty } }
-    var all: [(name: String, limit: TemplateRenderer.Limit)] { names.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } } }
+    var all: [(name: String, stop: Stop)] { names.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } } }
 }
 
 /// One render: the stack of values being shown and what swift-mustache keeps in its context (the
@@ -647,14 +659,15 @@ struct TemplateRenderer {
     /// sections inside each other deeper than `maximumDepth` (a page template that includes itself
     /// through a block runs out of stack), or more than `maximumTokens` tags and texts in one page
     /// (partials that double at every level). With the built-in templates, the largest page of a
-    /// 10,000-module catalog (the overview) takes 13,012 tokens.
+    /// 10,000-module catalog (the overview) takes 16,764 tokens.
     enum Limit: Sendable { case depth, work }
     static let maximumDepth = 200
     static let maximumTokens = 2_000_000
 
     let library: [String: Template]
     private(set) var stopped: Limit?
-    /// The templates inserted (`{{>name}}`) on the way to where the render stopped, outermost first.
+    /// The templates inserted (`{{>name}}`) on the way to where the render stopped, outermost first:
+    /// the stop is reported at the page's template, with this way in.
     private(set) var stoppedTrail: [String] = []
     private var trail: [String] = []
     private var depth = 0

@@ -460,14 +460,6 @@ struct RawText: Hashable {
 
     init(text: String) { self.text = text }
 
-    /// Texts joined, each followed by a newline.
-    init(lines: [RawText]) {
-        var text = ""
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
-        for line in lines { text += line.text; text += "\n" }
-        self.text = text
-    }
-
     static func == (a: RawText, b: RawText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     func hash(into hasher: inout Hasher) {
         var text = text

@@ -84,9 +84,9 @@ public final class MemoGroup: @unchecked Sendable {
         self.keeps = keeps
     }
 
-    /// A memo of the group; `keeps` overrides the group's (a memo a build always keeps within itself).
-    public func memo<Value>(keeps: Bool? = nil) -> Memo<Value> {
-        let memo = Memo<Value>(keeps: keeps ?? self.keeps)
+    /// A memo of the group.
+    public func memo<Value>() -> Memo<Value> {
+        let memo = Memo<Value>(keeps: keeps)
         ends.append(memo.endBuild)
         return memo
     }

@@ -51,9 +51,9 @@ public struct SiteRenderer: Sendable {
                 // A byte order mark (some Windows editors write one) is not part of the page.
                 var text = String(decoding: files[name]!, as: UTF8.self)
                 if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-                let template = try Template(parsing: text)
-                library[String(name.dropLast(".mustache".count))] = template
-                errors += Self.retired(template, String(name.dropLast(".mustache".count)), text: text, origin: origin)
+                let template = try Template(parsing: text), named = String(name.dropLast(".mustache".count))
+                library[named] = template
+                errors += Self.retired(template, named, text: text, origin: origin)
             } catch {
                 errors.append(InputError(SourceLocation(file: origin + "/" + name, line: error.line, column: error.column),
                                          "skabelonen kan ikke læses: \(Self.danish(error))"))

@@ -84,40 +84,36 @@ struct Template: Sendable {
 
     init(tokens: [Token]) { self.tokens = tokens }
 
-    /// The templates this one inserts by name (`{{>name}}`, `{{<name}}`), in its sections too.
-    var partials: Set<String> {
-        var names: Set<String> = []
+    /// Every token of the template, those in its sections, blocks and a partial's overrides too.
+    func forEachToken(_ visit: (Token) -> Void) {
         for token in tokens {
+            visit(token)
             switch token {
             case .section(_, let template, _), .block(_, let template, _), .blockDefinition(_, let template):
-                names.formUnion(template.partials)
-            case .partial(let name, _, let overrides):
-                names.insert(name)
-                for template in (overrides ?? [:]).values { names.formUnion(template.partials) }
+                template.forEachToken(visit)
+            case .partial(_, _, let overrides):
+                for (_, template) in (overrides ?? [:]).sorted(by: { $0.key < $1.key }) { template.forEachToken(visit) }
             case .text, .variable, .dynamicPartial, .contentType:
                 break
             }
         }
+    }
+
+    /// The templates this one inserts by name (`{{>name}}`, `{{<name}}`).
+    var partials: Set<String> {
+        var names: Set<String> = []
+        forEachToken { if case .partial(let name, _, _) = $0 { names.insert(name) } }
         return names
     }
 
     /// Every name this template reads, each part of a dotted one (`a` and `b` of `a.b`), with the
-    /// tag it stands in; in its sections and blocks too, in the order they are written.
+    /// tag it stands in, in the order they are written.
     var names: [(name: String, tag: String.Index?)] {
         var names: [(name: String, tag: String.Index?)] = []
-        for token in tokens {
+        forEachToken { token in
             switch token {
-            case .variable(let name, _):
-                names += name.path.map { ($0, name.tag) }
-            case .section(let name, let template, _):
-                names += name.path.map { ($0, name.tag) }
-                names += template.names
-            case .block(_, let template, _), .blockDefinition(_, let template):
-                names += template.names
-            case .partial(_, _, let overrides):
-                for (_, template) in (overrides ?? [:]).sorted(by: { $0.key < $1.key }) { names += template.names }
-            case .text, .dynamicPartial, .contentType:
-                break
+            case .variable(let name, _), .section(let name, _, _): names += name.path.map { ($0, name.tag) }
+            default: break
             }
         }
         return names.sorted { a, b in

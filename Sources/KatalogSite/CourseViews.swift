@@ -116,58 +116,58 @@ extension Array where Element: Hashable {
 
 extension CoursePartView: TemplateView {
     static let keys: [String: TemplateKey<CoursePartView>] = [
-        "title": key(\.title),
-        "url": key(\.url),
-        "intervention": key(\.intervention),
-        "summary": key(\.summary),
-        "scope": key(\.scope),
-        "staff": key(\.staff),
-        "price": key(\.price),
+        "title": key { $0.title },
+        "url": key { $0.url },
+        "intervention": key { $0.intervention },
+        "summary": key { $0.summary },
+        "scope": key { $0.scope },
+        "staff": key { $0.staff },
+        "price": key { $0.price },
     ]
 }
 
 extension CourseView: TemplateView {
     static let keys: [String: TemplateKey<CourseView>] = [
-        "id": key(\.id),
-        "title": key(\.title),
-        "summary": key(\.summary),
-        "url": key(\.url),
-        "municipality": key(\.municipality),
-        "municipalityURL": key(\.municipalityURL),
-        "targetGroup": key(\.targetGroup),
-        "diagnoses": key(\.diagnoses),
-        "audiences": key(\.audiences),
-        "parts": key(\.parts),
-        "partsNotice": key(\.partsNotice),
-        "nextTeamStart": key(\.nextTeamStart),
-        "laterTeamStarts": key(\.laterTeamStarts),
-        "waitingTime": key(\.waitingTime),
-        "price": key(\.price),
-        "contact": key(\.contact),
-        "places": key(\.places),
-        "referralSources": key(\.referralSources),
-        "selfReferral": key(\.selfReferral),
-        "body": key(\.body),
-        "updated": key(\.updated),
-        "updatedISO": key(\.updatedISO),
-        "doctorsURL": key(\.doctorsURL),
+        "id": key { $0.id },
+        "title": key { $0.title },
+        "summary": key { $0.summary },
+        "url": key { $0.url },
+        "municipality": key { $0.municipality },
+        "municipalityURL": key { $0.municipalityURL },
+        "targetGroup": key { $0.targetGroup },
+        "diagnoses": key { $0.diagnoses },
+        "audiences": key { $0.audiences },
+        "parts": key { $0.parts },
+        "partsNotice": key { $0.partsNotice },
+        "nextTeamStart": key { $0.nextTeamStart },
+        "laterTeamStarts": key { $0.laterTeamStarts },
+        "waitingTime": key { $0.waitingTime },
+        "price": key { $0.price },
+        "contact": key { $0.contact },
+        "places": key { $0.places },
+        "referralSources": key { $0.referralSources },
+        "selfReferral": key { $0.selfReferral },
+        "body": key { $0.body },
+        "updated": key { $0.updated },
+        "updatedISO": key { $0.updatedISO },
+        "doctorsURL": key { $0.doctorsURL },
     ]
 }
 
 extension CourseEntryView: TemplateView {
     static let keys: [String: TemplateKey<CourseEntryView>] = [
-        "title": key(\.title),
-        "url": key(\.url),
-        "summary": key(\.summary),
-        "parts": key(\.parts),
-        "nextTeamStart": key(\.nextTeamStart),
+        "title": key { $0.title },
+        "url": key { $0.url },
+        "summary": key { $0.summary },
+        "parts": key { $0.parts },
+        "nextTeamStart": key { $0.nextTeamStart },
     ]
 }
 
 extension CourseContext {
-    static let keys: [String: TemplateKey<CourseContext>] = chromeKeys(\.chrome).merging([
-        "course": key(\.course),
-        "municipality": key(\.municipality),
+    static let keys: [String: TemplateKey<CourseContext>] = chromeKeys.merging([
+        "course": key { $0.course },
+        "municipality": key { $0.municipality },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }

@@ -43,12 +43,12 @@ struct DoctorsContext: PageContext {
                     addressPrefix, long)
     }
 
-    static let keys: [String: TemplateKey<DoctorsContext>] = chromeKeys(\.chrome).merging([
-        "municipality": key(\.municipality),
-        "groups": key(\.groups),
-        "addressPrefix": key(\.addressPrefix),
-        "offerCount": key(\.offerCount),
-        "long": key(\.long),
+    static let keys: [String: TemplateKey<DoctorsContext>] = chromeKeys.merging([
+        "municipality": key { $0.municipality },
+        "groups": key { $0.groups },
+        "addressPrefix": key { $0.addressPrefix },
+        "offerCount": key { $0.offerCount },
+        "long": key { $0.long },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }

@@ -27,16 +27,15 @@ protocol PageContext: TemplateView, Sendable {
 extension PageContext {
     mutating func prepare() {}
 
-    /// The chrome's keys, for a context's key table (`layout.mustache` reads them on every page),
-    /// through the context's stored `chrome` (so a lookup reads in place, not a copy of it).
-    static func chromeKeys(_ chrome: KeyPath<Self, Chrome>) -> [String: TemplateKey<Self>] {
+    /// The chrome's keys, for a context's key table (`layout.mustache` reads them on every page).
+    static var chromeKeys: [String: TemplateKey<Self>] {
         [
-            "root": key(chrome.appending(path: \Chrome.root)),
-            "pageTitle": key(chrome.appending(path: \Chrome.pageTitle)),
-            "footer": key(chrome.appending(path: \Chrome.footer)),
-            "isExample": key(chrome.appending(path: \Chrome.isExample)),
-            "owner": key(chrome.appending(path: \Chrome.owner)),
-            "structuredData": key(chrome.appending(path: \Chrome.structuredData)),
+            "root": key { $0.chrome.root },
+            "pageTitle": key { $0.chrome.pageTitle },
+            "footer": key { $0.chrome.footer },
+            "isExample": key { $0.chrome.isExample },
+            "owner": key { $0.chrome.owner },
+            "structuredData": key { $0.chrome.structuredData },
         ]
     }
 
@@ -45,7 +44,7 @@ extension PageContext {
         var hasher = Hasher()
         for (name, key) in Self.keys {
             ViewFingerprint.combine(name, into: &hasher)
-            ViewFingerprint.combine(self[keyPath: key.path], into: &hasher)
+            ViewFingerprint.combine(key.read(self), into: &hasher)
         }
         return hasher.finalize()
     }

@@ -25,47 +25,48 @@ extension TemplateView {
     }
 }
 
-/// How a template reads one field of a view: `path` (for fingerprints) and `read`, which gives
-/// what the template sees. `read` is made from the field's static type (`key(_:)`): an absent
-/// optional is no value, nested views are values of their own.
+/// How a template reads one field of a view: what the template sees, made from the field's static
+/// type (`key(_:)`): an absent optional is no value, nested views are values of their own. A table
+/// is written with key paths (`key { $0.title }`), which Swift turns into plain functions here: reading a
+/// field through a stored `KeyPath` costs hundreds of instructions in the runtime, and templates
+/// read hundreds of fields per page.
 struct TemplateKey<View>: @unchecked Sendable {
-    let path: PartialKeyPath<View>
     let read: (View) -> TemplateValue?
 }
 
 extension TemplateView {
-    static func key(_ path: KeyPath<Self, String>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .text($0[keyPath: path]) }
+    static func key(_ field: @escaping (Self) -> String) -> TemplateKey<Self> {
+        TemplateKey { .text(field($0)) }
     }
-    static func key(_ path: KeyPath<Self, String?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { .text($0) } }
+    static func key(_ field: @escaping (Self) -> String?) -> TemplateKey<Self> {
+        TemplateKey { field($0).map { .text($0) } }
     }
-    static func key(_ path: KeyPath<Self, [String]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .list($0[keyPath: path].map { .text($0) }) }
+    static func key(_ field: @escaping (Self) -> [String]) -> TemplateKey<Self> {
+        TemplateKey { .list(field($0).map { .text($0) }) }
     }
-    static func key(_ path: KeyPath<Self, Bool>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .flag($0[keyPath: path]) }
+    static func key(_ field: @escaping (Self) -> Bool) -> TemplateKey<Self> {
+        TemplateKey { .flag(field($0)) }
     }
-    static func key(_ path: KeyPath<Self, Int>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .number($0[keyPath: path]) }
+    static func key(_ field: @escaping (Self) -> Int) -> TemplateKey<Self> {
+        TemplateKey { .number(field($0)) }
     }
-    static func key(_ path: KeyPath<Self, Int?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { .number($0) } }
+    static func key(_ field: @escaping (Self) -> Int?) -> TemplateKey<Self> {
+        TemplateKey { field($0).map { .number($0) } }
     }
-    static func key(_ path: KeyPath<Self, RawText>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .html($0[keyPath: path].text) }
+    static func key(_ field: @escaping (Self) -> RawText) -> TemplateKey<Self> {
+        TemplateKey { .html(field($0).text) }
     }
-    static func key(_ path: KeyPath<Self, RawText?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { .html($0.text) } }
+    static func key(_ field: @escaping (Self) -> RawText?) -> TemplateKey<Self> {
+        TemplateKey { field($0).map { .html($0.text) } }
     }
-    static func key<T: TemplateView>(_ path: KeyPath<Self, T>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .object($0[keyPath: path]) }
+    static func key<T: TemplateView>(_ field: @escaping (Self) -> T) -> TemplateKey<Self> {
+        TemplateKey { .object(field($0)) }
     }
-    static func key<T: TemplateView>(_ path: KeyPath<Self, T?>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { $0[keyPath: path].map { .object($0) } }
+    static func key<T: TemplateView>(_ field: @escaping (Self) -> T?) -> TemplateKey<Self> {
+        TemplateKey { field($0).map { .object($0) } }
     }
-    static func key<T: TemplateView>(_ path: KeyPath<Self, [T]>) -> TemplateKey<Self> {
-        TemplateKey(path: path) { .list($0[keyPath: path].map { .object($0) }) }
+    static func key<T: TemplateView>(_ field: @escaping (Self) -> [T]) -> TemplateKey<Self> {
+        TemplateKey { .list(field($0).map { .object($0) }) }
     }
 }
 
@@ -96,45 +97,40 @@ extension ModuleComplianceView: Digested {}
 /// costs several times more for Danish text), and digested views by their digest. Used to give
 /// list summaries and municipality views their digest once.
 enum ViewFingerprint {
-    static func combine(_ value: Any, into hasher: inout Hasher) {
-        switch value {
-        case let text as String:
-            var text = text
-            hasher.combine(text.utf8.count)
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        case let number as Int:
-            hasher.combine(number)
-        case let flag as Bool:
-            hasher.combine(flag)
-        case let digested as any Digested:
-            hasher.combine(digested.digest)
-        case let optional as OptionalValue:
-            if let wrapped = optional.wrappedValue {
-                hasher.combine(1 as UInt8)
-                combine(wrapped, into: &hasher)
-            } else {
-                hasher.combine(0 as UInt8)
-            }
-        case let list as ListValue:
-            list.combineElements(into: &hasher)
-        case let view as any TemplateView:
-            view.combineFields(into: &hasher)
-        case let other as AnyHashable:
-            hasher.combine(other)
-        default:
-            combine(String(describing: value), into: &hasher)
-        }
+    static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        hasher.combine(text.utf8.count)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
-}
 
-private protocol ListValue {
-    func combineElements(into hasher: inout Hasher)
-}
-
-extension Array: ListValue {
-    fileprivate func combineElements(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for element in self { ViewFingerprint.combine(element, into: &hasher) }
+    static func combine(_ value: TemplateValue?, into hasher: inout Hasher) {
+        switch value {
+        case nil:
+            hasher.combine(0 as UInt8)
+        case .text(let text):
+            hasher.combine(1 as UInt8)
+            combine(text, into: &hasher)
+        case .html(let html):
+            hasher.combine(2 as UInt8)
+            combine(html, into: &hasher)
+        case .flag(let flag):
+            hasher.combine(3 as UInt8)
+            hasher.combine(flag)
+        case .number(let number):
+            hasher.combine(4 as UInt8)
+            hasher.combine(number)
+        case .list(let items):
+            hasher.combine(5 as UInt8)
+            hasher.combine(items.count)
+            for item in items { combine(item, into: &hasher) }
+        case .object(let object):
+            hasher.combine(6 as UInt8)
+            if let digested = object as? any Digested {
+                hasher.combine(digested.digest)
+            } else if let view = object as? any TemplateView {
+                view.combineFields(into: &hasher)
+            }
+        }
     }
 }
 
@@ -143,17 +139,9 @@ extension TemplateView {
     func combineFields(into hasher: inout Hasher) {
         for (name, key) in Self.keys {
             ViewFingerprint.combine(name, into: &hasher)
-            ViewFingerprint.combine(self[keyPath: key.path], into: &hasher)
+            ViewFingerprint.combine(key.read(self), into: &hasher)
         }
     }
-}
-
-private protocol OptionalValue {
-    var wrappedValue: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
 }
 
 #if DEBUG
@@ -174,248 +162,248 @@ enum TemplateKeysCheck {
 
 extension LinkView: TemplateView {
     static let keys: [String: TemplateKey<LinkView>] = [
-        "label": key(\.label),
-        "url": key(\.url),
+        "label": key { $0.label },
+        "url": key { $0.url },
     ]
 }
 
 extension DateView: TemplateView {
     static let keys: [String: TemplateKey<DateView>] = [
-        "iso": key(\.iso),
-        "label": key(\.label),
+        "iso": key { $0.iso },
+        "label": key { $0.label },
     ]
 }
 
 extension PlaceView: TemplateView {
     static let keys: [String: TemplateKey<PlaceView>] = [
-        "name": key(\.name),
-        "address": key(\.address),
-        "postcode": key(\.postcode),
-        "city": key(\.city),
-        "accessibility": key(\.accessibility),
-        "lines": key(\.lines),
+        "name": key { $0.name },
+        "address": key { $0.address },
+        "postcode": key { $0.postcode },
+        "city": key { $0.city },
+        "accessibility": key { $0.accessibility },
+        "lines": key { $0.lines },
     ]
 }
 
 extension ContactView: TemplateView {
     static let keys: [String: TemplateKey<ContactView>] = [
-        "name": key(\.name),
-        "phone": key(\.phone),
-        "phoneURI": key(\.phoneURI),
-        "email": key(\.email),
-        "hours": key(\.hours),
+        "name": key { $0.name },
+        "phone": key { $0.phone },
+        "phoneURI": key { $0.phoneURI },
+        "email": key { $0.email },
+        "hours": key { $0.hours },
     ]
 }
 
 extension MunicipalityView: TemplateView {
     static let keys: [String: TemplateKey<MunicipalityView>] = [
-        "slug": key(\.slug),
-        "name": key(\.name),
-        "url": key(\.url),
-        "code": key(\.code),
-        "isExample": key(\.isExample),
-        "contact": key(\.contact),
-        "accessibilityStatement": key(\.accessibilityStatement),
-        "website": key(\.website),
-        "receiver": key(\.receiver),
-        "receiverSOR": key(\.receiverSOR),
-        "receiverLocation": key(\.receiverLocation),
-        "doctorsPhone": key(\.doctorsPhone),
-        "doctorsPhoneURI": key(\.doctorsPhoneURI),
-        "contactWithinDays": key(\.contactWithinDays),
-        "referralContents": key(\.referralContents),
-        "feedback": key(\.feedback),
-        "postcodes": key(\.postcodes),
-        "doctorsURL": key(\.doctorsURL),
-        "directOffers": key(\.directOffers),
-        "diagnoses": key(\.diagnoses),
-        "calendarURL": key(\.calendarURL),
-        "courses": key(\.courses),
+        "slug": key { $0.slug },
+        "name": key { $0.name },
+        "url": key { $0.url },
+        "code": key { $0.code },
+        "isExample": key { $0.isExample },
+        "contact": key { $0.contact },
+        "accessibilityStatement": key { $0.accessibilityStatement },
+        "website": key { $0.website },
+        "receiver": key { $0.receiver },
+        "receiverSOR": key { $0.receiverSOR },
+        "receiverLocation": key { $0.receiverLocation },
+        "doctorsPhone": key { $0.doctorsPhone },
+        "doctorsPhoneURI": key { $0.doctorsPhoneURI },
+        "contactWithinDays": key { $0.contactWithinDays },
+        "referralContents": key { $0.referralContents },
+        "feedback": key { $0.feedback },
+        "postcodes": key { $0.postcodes },
+        "doctorsURL": key { $0.doctorsURL },
+        "directOffers": key { $0.directOffers },
+        "diagnoses": key { $0.diagnoses },
+        "calendarURL": key { $0.calendarURL },
+        "courses": key { $0.courses },
     ]
 }
 
 extension PostcodeView: TemplateView {
     static let keys: [String: TemplateKey<PostcodeView>] = [
-        "postcode": key(\.postcode),
-        "municipality": key(\.municipality),
-        "url": key(\.url),
+        "postcode": key { $0.postcode },
+        "municipality": key { $0.municipality },
+        "url": key { $0.url },
     ]
 }
 
 extension GroupView: TemplateView {
     static let keys: [String: TemplateKey<GroupView>] = [
-        "heading": key(\.heading),
-        "url": key(\.url),
-        "doctorsURL": key(\.doctorsURL),
-        "anchor": key(\.anchor),
-        "modules": key(\.modules),
+        "heading": key { $0.heading },
+        "url": key { $0.url },
+        "doctorsURL": key { $0.doctorsURL },
+        "anchor": key { $0.anchor },
+        "modules": key { $0.modules },
     ]
 }
 
 extension PlaceCount: TemplateView {
     static let keys: [String: TemplateKey<PlaceCount>] = [
-        "name": key(\.name), "url": key(\.url), "count": key(\.count), "doctorsURL": key(\.doctorsURL),
+        "name": key { $0.name }, "url": key { $0.url }, "count": key { $0.count }, "doctorsURL": key { $0.doctorsURL },
     ]
 }
 
 extension InterventionEntry: TemplateView {
     static let keys: [String: TemplateKey<InterventionEntry>] = [
-        "code": key(\.code),
-        "label": key(\.label),
-        "everyday": key(\.everyday),
-        "description": key(\.description),
-        "url": key(\.url),
-        "count": key(\.count),
+        "code": key { $0.code },
+        "label": key { $0.label },
+        "everyday": key { $0.everyday },
+        "description": key { $0.description },
+        "url": key { $0.url },
+        "count": key { $0.count },
     ]
 }
 
 extension FrontContext {
-    static let keys: [String: TemplateKey<FrontContext>] = chromeKeys(\.chrome).merging([
-        "heading": key(\.heading),
-        "interventions": key(\.interventions),
-        "diagnoses": key(\.diagnoses),
-        "municipalities": key(\.municipalities),
-        "formats": key(\.formats),
-        "times": key(\.times),
-        "examplePostcode": key(\.examplePostcode),
+    static let keys: [String: TemplateKey<FrontContext>] = chromeKeys.merging([
+        "heading": key { $0.heading },
+        "interventions": key { $0.interventions },
+        "diagnoses": key { $0.diagnoses },
+        "municipalities": key { $0.municipalities },
+        "formats": key { $0.formats },
+        "times": key { $0.times },
+        "examplePostcode": key { $0.examplePostcode },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension ListContext {
-    static let keys: [String: TemplateKey<ListContext>] = chromeKeys(\.chrome).merging([
-        "heading": key(\.heading),
-        "lead": key(\.lead),
-        "municipality": key(\.municipality),
-        "courses": key(\.courses),
-        "groups": key(\.groups),
-        "overview": key(\.overview),
+    static let keys: [String: TemplateKey<ListContext>] = chromeKeys.merging([
+        "heading": key { $0.heading },
+        "lead": key { $0.lead },
+        "municipality": key { $0.municipality },
+        "courses": key { $0.courses },
+        "groups": key { $0.groups },
+        "overview": key { $0.overview },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension ModuleContext {
-    static let keys: [String: TemplateKey<ModuleContext>] = chromeKeys(\.chrome).merging([
-        "module": key(\.module),
-        "municipality": key(\.municipality),
+    static let keys: [String: TemplateKey<ModuleContext>] = chromeKeys.merging([
+        "module": key { $0.module },
+        "municipality": key { $0.municipality },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension PostcodesContext {
-    static let keys: [String: TemplateKey<PostcodesContext>] = chromeKeys(\.chrome).merging([
-        "heading": key(\.heading),
-        "postcodes": key(\.postcodes),
+    static let keys: [String: TemplateKey<PostcodesContext>] = chromeKeys.merging([
+        "heading": key { $0.heading },
+        "postcodes": key { $0.postcodes },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension ComplianceContext {
-    static let keys: [String: TemplateKey<ComplianceContext>] = chromeKeys(\.chrome).merging([
-        "compliance": key(\.compliance),
+    static let keys: [String: TemplateKey<ComplianceContext>] = chromeKeys.merging([
+        "compliance": key { $0.compliance },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension ComplianceOverviewContext {
-    static let keys: [String: TemplateKey<ComplianceOverviewContext>] = chromeKeys(\.chrome).merging([
-        "heading": key(\.heading),
-        "complianceMunicipalities": key(\.complianceMunicipalities),
+    static let keys: [String: TemplateKey<ComplianceOverviewContext>] = chromeKeys.merging([
+        "heading": key { $0.heading },
+        "complianceMunicipalities": key { $0.complianceMunicipalities },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension OverviewContext {
-    static let keys: [String: TemplateKey<OverviewContext>] = chromeKeys(\.chrome).merging([
-        "columns": key(\.columns),
-        "gaps": key(\.gaps),
-        "rows": key(\.rows),
-        "csvURL": key(\.csvURL),
+    static let keys: [String: TemplateKey<OverviewContext>] = chromeKeys.merging([
+        "columns": key { $0.columns },
+        "gaps": key { $0.gaps },
+        "rows": key { $0.rows },
+        "csvURL": key { $0.csvURL },
     ]) { $1 }
     static var keysAreStoredProperties: Bool { false }
 }
 
 extension OverviewGapView: TemplateView {
     static let keys: [String: TemplateKey<OverviewGapView>] = [
-        "id": key(\.id),
-        "heading": key(\.heading),
-        "sentences": key(\.sentences),
+        "id": key { $0.id },
+        "heading": key { $0.heading },
+        "sentences": key { $0.sentences },
     ]
 }
 
 extension OverviewRowView: TemplateView {
     static let keys: [String: TemplateKey<OverviewRowView>] = [
-        "name": key(\.name),
-        "url": key(\.url),
-        "cells": key(\.cells),
+        "name": key { $0.name },
+        "url": key { $0.url },
+        "cells": key { $0.cells },
     ]
 }
 
 extension OverviewCellView: TemplateView {
     static let keys: [String: TemplateKey<OverviewCellView>] = [
-        "offered": key(\.offered),
-        "countURL": key(\.countURL),
-        "notRunning": key(\.notRunning),
-        "lines": key(\.lines),
+        "offered": key { $0.offered },
+        "countURL": key { $0.countURL },
+        "notRunning": key { $0.notRunning },
+        "lines": key { $0.lines },
     ]
 }
 
 extension RuleStatusView: TemplateView {
     static let keys: [String: TemplateKey<RuleStatusView>] = [
-        "id": key(\.id),
-        "section": key(\.section),
-        "wording": key(\.wording),
-        "met": key(\.met),
-        "status": key(\.status),
-        "messages": key(\.messages),
-        "showSection": key(\.showSection),
+        "id": key { $0.id },
+        "section": key { $0.section },
+        "wording": key { $0.wording },
+        "met": key { $0.met },
+        "status": key { $0.status },
+        "messages": key { $0.messages },
+        "showSection": key { $0.showSection },
     ]
 }
 
 extension DeclarationView: TemplateView {
     static let keys: [String: TemplateKey<DeclarationView>] = [
-        "label": key(\.label),
-        "text": key(\.text),
+        "label": key { $0.label },
+        "text": key { $0.text },
     ]
 }
 
 extension ModuleComplianceView: TemplateView {
     static let keys: [String: TemplateKey<ModuleComplianceView>] = [
-        "title": key(\.title),
-        "url": key(\.url),
-        "complianceURL": key(\.complianceURL),
-        "file": key(\.file),
-        "intervention": key(\.intervention),
-        "outsideStandard": key(\.outsideStandard),
-        "municipality": key(\.municipality),
-        "lix": key(\.lix),
-        "lixBand": key(\.lixBand),
-        "lixOver": key(\.lixOver),
-        "lixLimit": key(\.lixLimit),
-        "requirementsMet": key(\.requirementsMet),
-        "requirementsTotal": key(\.requirementsTotal),
-        "recommendationsMissed": key(\.recommendationsMissed),
-        "requirements": key(\.requirements),
-        "recommendations": key(\.recommendations),
-        "other": key(\.other),
-        "declarations": key(\.declarations),
-        "errors": key(\.errors),
-        "warnings": key(\.warnings),
+        "title": key { $0.title },
+        "url": key { $0.url },
+        "complianceURL": key { $0.complianceURL },
+        "file": key { $0.file },
+        "intervention": key { $0.intervention },
+        "outsideStandard": key { $0.outsideStandard },
+        "municipality": key { $0.municipality },
+        "lix": key { $0.lix },
+        "lixBand": key { $0.lixBand },
+        "lixOver": key { $0.lixOver },
+        "lixLimit": key { $0.lixLimit },
+        "requirementsMet": key { $0.requirementsMet },
+        "requirementsTotal": key { $0.requirementsTotal },
+        "recommendationsMissed": key { $0.recommendationsMissed },
+        "requirements": key { $0.requirements },
+        "recommendations": key { $0.recommendations },
+        "other": key { $0.other },
+        "declarations": key { $0.declarations },
+        "errors": key { $0.errors },
+        "warnings": key { $0.warnings },
     ]
 }
 
 extension MunicipalityComplianceView: TemplateView {
     static let keys: [String: TemplateKey<MunicipalityComplianceView>] = [
-        "name": key(\.name),
-        "url": key(\.url),
-        "modules": key(\.modules),
-        "catalogRules": key(\.catalogRules),
-        "moduleCount": key(\.moduleCount),
-        "modulesComplete": key(\.modulesComplete),
-        "otherCount": key(\.otherCount),
-        "recommendationsMissed": key(\.recommendationsMissed),
-        "catalogRulesMet": key(\.catalogRulesMet),
-        "catalogRulesTotal": key(\.catalogRulesTotal),
+        "name": key { $0.name },
+        "url": key { $0.url },
+        "modules": key { $0.modules },
+        "catalogRules": key { $0.catalogRules },
+        "moduleCount": key { $0.moduleCount },
+        "modulesComplete": key { $0.modulesComplete },
+        "otherCount": key { $0.otherCount },
+        "recommendationsMissed": key { $0.recommendationsMissed },
+        "catalogRulesMet": key { $0.catalogRulesMet },
+        "catalogRulesTotal": key { $0.catalogRulesTotal },
     ]
 }
 
@@ -423,8 +411,7 @@ extension ModuleSummaryView: TemplateView {
     /// `ModuleView`'s keys for the fields lists show, read through `view`.
     static let keys: [String: TemplateKey<ModuleSummaryView>] = {
         let table = ModuleView.keys.filter { fields.contains($0.key) }.mapValues { key in
-            let path = (\ModuleSummaryView.view as PartialKeyPath<ModuleSummaryView>).appending(path: key.path)!
-            return TemplateKey(path: path) { key.read($0.view) }
+            TemplateKey<ModuleSummaryView> { key.read($0.view) }
         }
         precondition(table.count == fields.count, "ModuleSummaryView.fields names a field ModuleView does not have")
         return table

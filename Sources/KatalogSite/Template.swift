@@ -796,16 +796,20 @@ struct TemplateRenderer {
     }
 
     /// A tag's value: up the stack for the first part of its name, then down through the rest,
-    /// then its transforms, last first.
+    /// then its transforms, last first. Plain loops over the stack in place: written with
+    /// `reversed().lazy.compactMap` and `reduce`, the lookups took 1.35 of a 1,000-module build's
+    /// 9.26 billion instructions (callgrind), with the wrappers' generic metadata looked up per tag
+    /// and a copy of each level; this way, 0.70.
     private func lookup(_ name: Template.Name) -> TemplateValue? {
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var transforms = name.transforms.count
         switch name.kind {
         case .top:
             value = stack.last
         case .sequence:
-            guard let position, let transform = transforms.popLast() else { return nil }
-            switch transform {
+            guard let position, transforms > 0 else { return nil }
+            transforms -= 1
+            switch name.transforms[transforms] {
             case "first": value = .flag(position.first)
             case "last": value = .flag(position.last)
             case "index": value = .number(position.index)
@@ -814,17 +818,28 @@ struct TemplateRenderer {
             default: return nil
             }
         case .anchored:
-            value = name.path.reduce(stack.last) { $0?.child($1) }
+            value = stack.last
+            for part in name.path { value = value?.child(part) }
         case .stack:
             guard let first = name.path.first else {
                 value = stack.last
                 break
             }
-            guard let found = stack.reversed().lazy.compactMap({ $0.child(first) }).first else { return nil }
-            value = name.path.dropFirst().reduce(found) { $0?.child($1) }
+            // Read in place: taking each level out of the array would copy the value.
+            value = stack.withUnsafeBufferPointer { levels in
+                var level = levels.count
+                while level > 0 {
+                    level -= 1
+                    if let found = levels[level].child(first) { return found }
+                }
+                return nil
+            }
+            guard value != nil else { return nil }
+            for part in name.path.dropFirst() { value = value?.child(part) }
         }
-        while let transform = transforms.popLast() {
-            value = value?.transformed(transform)
+        while transforms > 0 {
+            transforms -= 1
+            value = value?.transformed(name.transforms[transforms])
         }
         return value
     }

@@ -40,14 +40,7 @@ extension PageContext {
     }
 
     /// The digest of every value the template can read, through the key table.
-    var digest: Int {
-        var hasher = Hasher()
-        for (name, key) in Self.keys {
-            ViewFingerprint.combine(name, into: &hasher)
-            ViewFingerprint.combine(key.read(self), into: &hasher)
-        }
-        return hasher.finalize()
-    }
+    var digest: Int { Self.contentHash(self) }
 }
 
 /// The front page: entry by need, by diagnosis, by municipality, by format and time of day.

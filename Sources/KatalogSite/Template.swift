@@ -834,7 +834,6 @@ struct TemplateRenderer {
                 }
                 return nil
             }
-            guard value != nil else { return nil }
             for part in name.path.dropFirst() { value = value?.child(part) }
         }
         while transforms > 0 {

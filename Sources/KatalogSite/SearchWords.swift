@@ -116,18 +116,40 @@ enum SearchWords {
 /// the order words are met, never the output, which is sorted by the stems themselves.
 final class StemTable: @unchecked Sendable {
     static let shared = StemTable()
-    private let lock = NSLock()
+    /// Read far more than written (a word is stemmed once, then looked up in every offer that has
+    /// it), so readers share the lock: with one mutex, the threads that make the search's entries
+    /// waited on each other at every word.
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
     /// Each word's stem number; a stop word has none.
     private var words: [String: Int32?] = [:]
     private var numbers: [String: Int32] = [:]
     private var stems: [String] = []
 
+    init() { pthread_rwlock_init(lock, nil) }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    private func reading<T>(_ body: () -> T) -> T {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body()
+    }
+
+    private func writing<T>(_ body: () -> T) -> T {
+        pthread_rwlock_wrlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body()
+    }
+
     /// The stem number of a lowercased word, or nil for a stop word.
     func number(of word: Substring) -> Int32? {
         let word = String(word)
-        if let known = lock.withLock({ words[word] }) { return known }
+        if let known = reading({ words[word] }) { return known }
         let stem = SearchWords.stopWords.contains(word) ? nil : DanishStemmer.stem(word)
-        return lock.withLock {
+        return writing {
             let number = stem.map { stem in
                 numbers[stem] ?? {
                     stems.append(stem)
@@ -141,5 +163,5 @@ final class StemTable: @unchecked Sendable {
     }
 
     /// The stems by number, as far as they are known now.
-    var all: [String] { lock.withLock { stems } }
+    var all: [String] { reading { stems } }
 }

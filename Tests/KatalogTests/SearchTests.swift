@@ -2,6 +2,7 @@ import Foundation
 import KatalogCLI
 import KatalogCore
 import KatalogLoad
+import KatalogSupport
 @testable import KatalogSite
 import Testing
 
@@ -157,6 +158,24 @@ struct SearchTests {
         let javascript = answers["stems"] as? [String] ?? []
         let jsDifferences = zip(words, zip(javascript, reference)).filter { $1.0 != $1.1 }
         #expect(javascript.count == words.count && jsDifferences.isEmpty, "\(jsDifferences.prefix(10))")
+    }
+
+    @Test("words looked up from many threads at once get one number per stem, and the number names that stem")
+    func stemNumbersUnderThreads() {
+        let table = StemTable()
+        let words = ["træning", "træningen", "træne", "lunger", "lungerne", "og", "rygestop", "kost", "kostråd", "hjertet", "hjerte"]
+            .flatMap { word in (0..<40).map { "\(word)\($0 % 4 == 0 ? "" : String($0))" } }
+        let numbers = Parallel.map(words.shuffled()) { word in (word, table.number(of: Substring(word))) }
+        let all = table.all
+        var byWord: [String: Int32?] = [:]
+        for (word, number) in numbers {
+            if let seen = byWord[word] { #expect(seen == number, "\(word)") }
+            byWord[word] = number
+            let stem = SearchWords.stopWords.contains(word) ? nil : DanishStemmer.stem(word)
+            #expect(number.map { all[Int($0)] } == stem, "\(word)")
+        }
+        #expect(Set(all).count == all.count)
+        #expect(byWord["og"] == .some(nil))
     }
 
     @Test("numbers are written as their differences in base 36, as String(radix:) writes them")

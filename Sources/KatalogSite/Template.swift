@@ -31,6 +31,13 @@ struct Template: Sendable {
         /// Where the tag begins in the template's text, for messages.
         let tag: String.Index?
 
+        init(kind: Kind, path: [String], transforms: [String], tag: String.Index?) {
+            self.kind = kind
+            self.path = path
+            self.transforms = transforms
+            self.tag = tag
+        }
+
         init(_ name: String, transforms: [String], tag: String.Index? = nil) {
             self.transforms = transforms
             self.tag = tag
@@ -595,6 +602,12 @@ protocol TemplateObject {
 /// Renders parsed templates, by name (`{{>name}}` and `{{<name}}` find each other here).
 struct TemplateLibrary: Sendable {
     let templates: [String: Template]
+    /// Tells this library's per-thread copies from another's (a session parses its templates again
+    /// when one changes, and tests make many libraries).
+    private let identity = Identity()
+    private final class Identity: Sendable {}
+
+    init(templates: [String: Template]) { self.templates = templates }
 
     /// A template that inserts itself, through others or directly, as the names on the way
     /// (`["a", "b", "a"]`), or nil: rendering it would never end.
@@ -623,6 +636,7 @@ struct TemplateLibrary: Sendable {
     func render<View: TemplateView>(_ view: View, with name: String) -> String { render(.object(view), with: name) }
 
     func render(_ value: TemplateValue, with name: String) -> String {
+        let templates = forThisThread
         // Once one page is stopped the build fails: the rest are not worth their time.
         guard let template = templates[name], stopped.isEmpty else { return "" }
         var renderer = TemplateRenderer(library: templates, root: value)
@@ -631,6 +645,63 @@ struct TemplateLibrary: Sendable {
         if let limit = renderer.stopped { stopped.add(name, limit, through: renderer.stoppedTrail) }
         return out
     }
+}
+
+extension TemplateLibrary {
+    /// The templates as this thread renders them: its own copy, made at its first page.
+    ///
+    /// Why: every page renders the same templates, and a render counts a reference to each token it
+    /// reads (Swift copies an array's element to pass it on). When two threads count references
+    /// to the same objects, their cores hand those memory lines back and forth; at 10,000 modules
+    /// that took up to 4 % of a build's CPU samples (`perf`, in `TemplateRenderer.render`), on
+    /// this 2-core machine. With a copy per thread, each core counts its own.
+    private var forThisThread: [String: Template] {
+        let dictionary = Thread.current.threadDictionary
+        if let copy = dictionary[ThreadCopy.key] as? ThreadCopy, copy.owner === identity { return copy.templates }
+        let copy = ThreadCopy(owner: identity, templates: templates.mapValues(\.unshared))
+        dictionary[ThreadCopy.key] = copy
+        return copy.templates
+    }
+
+    private final class ThreadCopy {
+        static let key = "katalog.templates"
+        let owner: Identity
+        let templates: [String: Template]
+        init(owner: Identity, templates: [String: Template]) {
+            self.owner = owner
+            self.templates = templates
+        }
+    }
+}
+
+/// Copies that share no storage with the original (see `TemplateLibrary.forThisThread`).
+extension Template {
+    var unshared: Template { Template(tokens: tokens.map(\.unshared)) }
+}
+
+extension Template.Token {
+    var unshared: Template.Token {
+        switch self {
+        case .text(let text): .text(text.unshared)
+        case .variable(let name, let escaped): .variable(name.unshared, escaped: escaped)
+        case .section(let name, let template, let inverted): .section(name.unshared, template.unshared, inverted: inverted)
+        case .block(let name, let template, let indentation):
+            .block(name.unshared, default: template.unshared, indentation: indentation.unshared)
+        case .blockDefinition(let name, let template): .blockDefinition(name.unshared, template.unshared)
+        case .partial(let name, let indentation, let overrides):
+            .partial(name.unshared, indentation: indentation?.unshared, overrides: overrides?.mapValues(\.unshared))
+        case .dynamicPartial, .contentType: self
+        }
+    }
+}
+
+extension Template.Name {
+    var unshared: Template.Name { Template.Name(kind: kind, path: path.map(\.unshared), transforms: transforms.map(\.unshared), tag: tag) }
+}
+
+extension String {
+    /// The same text in new storage (`String(decoding:as:)` of a string's own UTF-8 view would reuse it).
+    var unshared: String { String(decoding: Array(utf8), as: UTF8.self) }
 }
 
 /// The templates whose render was stopped, and why (shared by the threads that render).

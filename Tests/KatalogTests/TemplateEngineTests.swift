@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Mustache
 @testable import KatalogCore
+import KatalogSupport
 @testable import KatalogLoad
 @testable import KatalogRules
 @testable import KatalogSite
@@ -219,6 +220,37 @@ struct TemplateEngineTests {
         let library = TemplateLibrary(templates: try ["main": Template(parsing: "[{{words}}|{{items}}|{{child}}|{{>*name}}]")])
         #expect(library.render(.object(Probe.sample(1)), with: "main") == "[|||]")
     }
+
+    @Test("each thread renders its own copy of the templates, which shares no text with the parsed ones and renders the same")
+    func threadCopies() throws {
+        let long = "Tekst, der er for lang til at ligge i selve strengens værdi. "
+        let main = try Template(parsing: long + "{{#items}}" + long + "{{name}}{{/items}}{{$blok}}" + long + "{{/blok}}{{>del}}")
+        let part = try Template(parsing: "{{#child}}" + long + "{{/child}}")
+        #expect(Set(texts(main.unshared)).isDisjoint(with: texts(main)))
+        #expect(Set(texts(part.unshared)).isDisjoint(with: texts(part)))
+        #expect(texts(main).count == 3 && texts(part).count == 1)
+
+        let library = TemplateLibrary(templates: ["main": main, "del": part])
+        let probes = (0..<64).map(Probe.sample)
+        let serial = probes.map { library.render(.object($0), with: "main") }
+        let parallel = Parallel.map(probes) { library.render(.object($0), with: "main") }
+        #expect(parallel == serial)
+        #expect(serial.allSatisfy { $0.hasPrefix(long) })
+        // Another library on the same threads renders its own templates, not the copies of the first.
+        let other = TemplateLibrary(templates: ["main": try Template(parsing: "andet {{name}}")])
+        #expect(Parallel.map(probes) { other.render(.object($0), with: "main") }.allSatisfy { $0.hasPrefix("andet ") })
+    }
+}
+
+/// Where the text of each text token of a template (and of its sections and blocks) is stored.
+private func texts(_ template: Template) -> [UnsafeRawPointer] {
+    var addresses: [UnsafeRawPointer] = []
+    template.forEachToken { token in
+        if case .text(let text) = token, let address = text.utf8.withContiguousStorageIfAvailable({ UnsafeRawPointer($0.baseAddress!) }) {
+            addresses.append(address)
+        }
+    }
+    return addresses
 }
 
 /// The errors the built-in templates give with `changed` in place of some of them (none: they load).

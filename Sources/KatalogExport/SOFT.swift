@@ -331,5 +331,5 @@ public struct SOFTRecord: Sendable, Equatable {
     public var csvLine: String { CSV.line(values.map(\.cell)) }
 
     /// The JSON object (every field, `null` where not stated).
-    public var json: JSONValue { .object(JSONObject(zip(SOFT.fields.map(\.name), values.map(\.json)))) }
+    public var json: JSONValue { .object(JSONObject(Array(zip(SOFT.fields.map(\.name), values.map(\.json))))) }
 }

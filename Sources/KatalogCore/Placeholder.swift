@@ -28,14 +28,26 @@ public enum Placeholder {
     /// Text that stands in for a value rather than stating one: `x`, `...`, `-`, `?`, `TODO`, `xxx`, or a
     /// field's own name (`pris: Pris`). A title, a summary, a price or a description like this says nothing.
     public static func isFiller(_ text: String, key: String) -> Bool {
-        // A number says something (`pris: 0`, `pris: 50`).
-        if text.contains(where: \.isNumber) { return false }
-        let letters = text.filter(\.isLetter)
-        if letters.count < 2 { return true }
+        let name = key.lowercased().filter(\.isLetter)
+        // One pass that stops as soon as the answer is known: every title, summary, price and target
+        // description is asked, and reading all of each, three times, was 2.8 % of a 10,000-module build.
+        var letters = "", count = 0
+        for character in text {
+            // A number says something (`pris: 0`, `pris: 50`).
+            if character.isNumber { return false }
+            guard character.isLetter else { continue }
+            count += 1
+            // More letters than any filler word or the field's name: a text, whatever follows.
+            if count > max(longestFiller, name.count) { return false }
+            letters.append(character)
+        }
+        if count < 2 { return true }
         let word = letters.lowercased()
-        return ["todo", "tbd", "xx", "xxx", "xxxx", "udfyld", "tekst", "test", "asdf", "lorem", "ipsum"].contains(word)
-            || word == key.lowercased().filter(\.isLetter)
+        return fillers.contains(word) || word == name
     }
+
+    private static let fillers: Set<String> = ["todo", "tbd", "xx", "xxx", "xxxx", "udfyld", "tekst", "test", "asdf", "lorem", "ipsum"]
+    private static let longestFiller = fillers.map(\.count).max() ?? 0
 
     public static func isPending(_ text: Substring) -> Bool { isPending(String(text)) }
 

@@ -29,6 +29,8 @@ public enum Placeholder {
     /// field's own name (`pris: Pris`). A title, a summary, a price or a description like this says nothing.
     public static func isFiller(_ text: String, key: String) -> Bool {
         let name = key.lowercased().filter(\.isLetter)
+        // More letters than any filler word or the field's name: a text, whatever follows.
+        let longest = max(longestFiller, name.count)
         // One pass that stops as soon as the answer is known: every title, summary, price and target
         // description is asked, and reading all of each, three times, was 2.8 % of a 10,000-module build.
         var letters = "", count = 0
@@ -37,8 +39,7 @@ public enum Placeholder {
             if character.isNumber { return false }
             guard character.isLetter else { continue }
             count += 1
-            // More letters than any filler word or the field's name: a text, whatever follows.
-            if count > max(longestFiller, name.count) { return false }
+            if count > longest { return false }
             letters.append(character)
         }
         if count < 2 { return true }

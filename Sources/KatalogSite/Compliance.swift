@@ -166,6 +166,13 @@ struct Compliance {
         }
     }
 
+    /// What a municipality's compliance views are made from beside its files: the rules, the LIX
+    /// limit and the findings on kommune.yml (its modules' findings are a function of the modules,
+    /// kommune.yml and the rules).
+    func key(_ municipality: Municipality) -> Int {
+        fingerprint(rulesKey, lixLimit, findingsByFile[municipality.file] ?? [])
+    }
+
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {
         moduleViews[ObjectIdentifier(module)]!
     }

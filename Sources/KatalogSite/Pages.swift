@@ -126,27 +126,42 @@ struct ComplianceOverviewContext: PageContext {
 /// a page kind is a context (above, with its keys in `TemplateView.swift`), a kind here, and a
 /// template.
 struct PageKind: Sendable {
+    typealias Made = [(path: String, context: any PageContext)]
+    /// Where a kind's pages come from: the site as a whole, or one municipality each.
+    enum Scope: Sendable {
+        case site(@Sendable (SiteModel) -> Made)
+        /// Pages that show one municipality and its modules, and nothing of other municipalities:
+        /// a session keeps them, with their keys, while the municipality is unchanged
+        /// (`SiteModel.pagesKey`).
+        case municipality(@Sendable (SiteModel, Municipality) -> Made)
+    }
+
     let template: String
-    let pages: @Sendable (SiteModel) -> [(path: String, context: any PageContext)]
+    let scope: Scope
+
+    init(template: String, site pages: @escaping @Sendable (SiteModel) -> Made) {
+        self.template = template
+        scope = .site(pages)
+    }
+
+    init(template: String, municipality pages: @escaping @Sendable (SiteModel, Municipality) -> Made) {
+        self.template = template
+        scope = .municipality(pages)
+    }
 
     /// Every kind of page of the site.
     static let all: [PageKind] = [
         PageKind(template: "index") { [("index.html", $0.frontPage())] },
         PageKind(template: "search") { [(SiteModel.searchPath, $0.searchPage())] },
         PageKind(template: "postcodes") { [(SiteModel.postcodesPath, $0.postcodesPage())] },
-        PageKind(template: "municipality") { site in
-            site.catalog.municipalities.map { (SiteModel.municipalityPath($0), site.municipalityPage($0)) }
-        },
-        PageKind(template: "doctors") { site in site.catalog.municipalities.map { (SiteModel.doctorsPath($0), site.doctorsPage($0)) } },
-        PageKind(template: "list") { site in
-            Parallel.map(site.catalog.municipalities) { municipality in
-                ListFacet.allCases.flatMap { facet in
-                    site.terms(facet, in: municipality).map { term in
-                        (SiteModel.municipalityListPath(municipality, facet, term.code),
-                         site.municipalityList(facet, term, in: municipality) as any PageContext)
-                    }
+        PageKind(template: "municipality") { site, m in [(SiteModel.municipalityPath(m), site.municipalityPage(m))] },
+        PageKind(template: "doctors") { site, m in [(SiteModel.doctorsPath(m), site.doctorsPage(m))] },
+        PageKind(template: "list") { site, m in
+            ListFacet.allCases.flatMap { facet in
+                site.terms(facet, in: m).map { term in
+                    (SiteModel.municipalityListPath(m, facet, term.code), site.municipalityList(facet, term, in: m) as any PageContext)
                 }
-            }.flatMap { $0 }
+            }
         },
         PageKind(template: "list") { site in
             Parallel.map(site.interventions) { (SiteModel.interventionPath($0), site.interventionPage($0) as any PageContext) }
@@ -156,22 +171,15 @@ struct PageKind: Sendable {
         },
         PageKind(template: "overview") { [(Overview.path, $0.overviewPage())] },
         PageKind(template: "compliance-index") { [("kvalitet/index.html", $0.complianceIndex())] },
-        PageKind(template: "compliance-municipality") { site in
-            site.catalog.municipalities.map { (Compliance.path($0), site.complianceMunicipalityPage($0)) }
+        PageKind(template: "compliance-municipality") { site, m in [(Compliance.path(m), site.complianceMunicipalityPage(m))] },
+        PageKind(template: "module") { site, m in
+            m.modules.map { module in (module.pagePath, site.modulePage(module, in: m) as any PageContext) }
         },
-        PageKind(template: "module") { site in
-            Parallel.map(site.modules) { module, municipality in (module.pagePath, site.modulePage(module,
-                in: municipality) as any PageContext) }
+        PageKind(template: "course") { site, m in
+            m.courses.map { (SiteModel.coursePath($0), site.coursePage($0, in: m) as any PageContext) }
         },
-        PageKind(template: "course") { site in
-            site.catalog.municipalities.flatMap { m in
-                m.courses.map { (SiteModel.coursePath($0), site.coursePage($0, in: m) as any PageContext) }
-            }
-        },
-        PageKind(template: "compliance") { site in
-            Parallel.map(site.modules) { module, municipality in
-                (Compliance.path(module), site.compliancePage(module, in: municipality) as any PageContext)
-            }
+        PageKind(template: "compliance") { site, m in
+            m.modules.map { module in (Compliance.path(module), site.compliancePage(module, in: m) as any PageContext) }
         },
     ]
 }

@@ -89,31 +89,29 @@ enum SearchIndex {
         }.joined()
     }
 
-    /// The search's files, from each municipality's entries in title order (municipalities sorted).
-    static func files(_ municipalities: [(municipality: Municipality, entries: [Entry])]) -> [GeneratedFile] {
+    /// The search's files, from each municipality's part (municipalities sorted).
+    static func files(_ municipalities: [(municipality: Municipality, part: Part)]) -> [GeneratedFile] {
         let stems = StemTable.shared.all
         var firsts: [Int] = [], total = 0
-        for (_, entries) in municipalities {
+        for (_, part) in municipalities {
             firsts.append(total)
-            total += entries.count
+            total += part.count
         }
-        // Each municipality's offers by stem and by filter (in parallel), then joined in order: the
-        // numbers of one stem stay sorted.
-        let gathered = Parallel.map(Array(municipalities.indices)) { index in
-            Gathered(municipalities[index].entries, first: firsts[index])
-        }
+        // The municipalities' offers joined in order, numbered from each one's first: the numbers
+        // of one stem stay sorted.
         var postings = [[Int]](repeating: [], count: stems.count), filters: [String: [Int]] = [:]
         var ages: [JSONValue] = [], languages: [String: String] = [:]
-        for part in gathered {
-            for (stem, numbers) in part.postings { postings[Int(stem)] += numbers }
-            for (filter, numbers) in part.filters { filters[filter, default: []] += numbers }
-            ages += part.ages
+        for ((_, part), first) in zip(municipalities, firsts) {
+            for (stem, numbers) in part.postings { postings[Int(stem)] += numbers.map { $0 + first } }
+            for (filter, numbers) in part.filters { filters[filter, default: []] += numbers.map { $0 + first } }
+            ages += part.ages.map { [.number($0.offer + first), $0.minimum.map(JSONValue.number) ?? .null,
+                                     $0.maximum.map(JSONValue.number) ?? .null] }
             languages.merge(part.languages) { first, _ in first }
         }
         let places = municipalities.indices.map { index -> JSONValue in
             let municipality = municipalities[index].municipality
             return [.string(municipality.name), .string(municipality.slug), .number(firsts[index]),
-                    .number(municipalities[index].entries.count), .array(municipality.postcodes.map(JSONValue.string))]
+                    .number(municipalities[index].part.count), .array(municipality.postcodes.map(JSONValue.string))]
         }
         let shards = Dictionary(grouping: postings.indices.filter { !postings[$0].isEmpty }) { termFile(stems[$0]) }
         var files = Parallel.map(shards.keys.sorted()) { name in
@@ -121,7 +119,7 @@ enum SearchIndex {
             let members = shards[name]!.map { (stems[$0], encode(postings[$0])) }.sorted { $0.0 < $1.0 }
             return file(name, "{" + members.map { "\"\($0.0)\":\"\($0.1)\"" }.joined(separator: ",") + "}")
         }
-        files += municipalities.map { file("k/" + $0.municipality.slug, "[" + $0.entries.map(\.row).joined(separator: ",") + "]") }
+        files += municipalities.map { file("k/" + $0.municipality.slug, $0.part.results) }
         files += filters.map { file("f/" + $0.key, JSONValue.string(encode($0.value)).compact) }
         files.append(file("f/alder", JSONValue.array(ages).compact))
         let start = JSONValue.object([
@@ -136,22 +134,25 @@ enum SearchIndex {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// One municipality's entries, numbered from `first`: the offers of each stem and filter, the stated ages, the languages.
-    private struct Gathered: Sendable {
-        var postings: [Int32: [Int]] = [:], filters: [String: [Int]] = [:]
-        var ages: [JSONValue] = [], languages: [String: String] = [:]
+    /// One municipality's part of the search, from its entries in title order (its courses after
+    /// its modules), its offers numbered from 0: the offers of each stem and filter, the stated
+    /// ages, the languages, and what its results show (`k/SLUG.js`). Made once per municipality
+    /// and kept while its files are unchanged.
+    struct Part: Sendable {
+        private(set) var postings: [Int32: [Int]] = [:], filters: [String: [Int]] = [:]
+        private(set) var ages: [(offer: Int, minimum: Int?, maximum: Int?)] = [], languages: [String: String] = [:]
+        let count: Int
+        let results: String
 
-        init(_ entries: [Entry], first: Int) {
-            for (offset, entry) in entries.enumerated() {
-                let number = first + offset
+        init(_ entries: [Entry]) {
+            for (number, entry) in entries.enumerated() {
                 for stem in entry.stems { postings[stem, default: []].append(number) }
                 for filter in entry.filters { filters[filter, default: []].append(number) }
-                if entry.minimumAge != nil || entry.maximumAge != nil {
-                    ages.append([.number(number), entry.minimumAge.map(JSONValue.number) ?? .null,
-                                 entry.maximumAge.map(JSONValue.number) ?? .null])
-                }
+                if entry.minimumAge != nil || entry.maximumAge != nil { ages.append((number, entry.minimumAge, entry.maximumAge)) }
                 for language in entry.languages { languages[Slug.make(language)] = language }
             }
+            count = entries.count
+            results = "[" + entries.map(\.row).joined(separator: ",") + "]"
         }
     }
 
@@ -171,7 +172,7 @@ enum SearchIndex {
                 reversed.append(digits[difference % 36])
                 difference /= 36
             } while difference > 0
-            bytes.append(contentsOf: reversed.reversed())
+            for digit in reversed.indices.reversed() { bytes.append(reversed[digit]) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -15,10 +15,8 @@ final class SiteModel: @unchecked Sendable {
     let owner: String?
     /// Every module with its municipality, in catalog order.
     let modules: [(Module, Municipality)]
-    /// Every module, in catalog order and in Danish alphabetical order of title (`Catalog.modules`
-    /// makes a new array at each call; pages count and list from these).
+    /// Every module, in catalog order.
     private let allModules: [Module]
-    private let allModulesByTitle: [Module]
     /// Every module's views, by module (object identity), built once: a module appears on its own
     /// page and in several lists.
     private let parts: [ObjectIdentifier: ModuleParts]
@@ -28,8 +26,13 @@ final class SiteModel: @unchecked Sendable {
     private let sortedModules: [String: [Module]]
     /// The municipalities in Danish alphabetical order.
     private let sortedMunicipalities: [Municipality]
+    /// Each intervention's, diagnosis', format's and time of day's modules, by municipality (both in
+    /// Danish alphabetical order), gathered in one pass: the front page counts them, the national lists show them.
+    private let listed: [Listing: [(municipality: Municipality, modules: [Module])]]
 
     private let memo: SiteMemo
+    /// The site's address and today's date, hashed: what every module's views are kept under, beside the module.
+    private let settingsKey: Int
 
     /// The diagnoses, formats and times of day that some module carries (each has list pages).
     let diagnoses: [Vocabulary.Term]
@@ -56,14 +59,15 @@ final class SiteModel: @unchecked Sendable {
         self.municipalityViews = Dictionary(zip(catalog.municipalities.map(\.slug), footerAll)) { first, _ in first }
         self.sortedModules = byTitle
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
+        listed = Self.listings(sortedMunicipalities, byTitle)
         self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
         allModules = modules.map(\.0)
-        allModulesByTitle = memo.byTitle(allModules)
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))
         times = Self.used(Vocabularies.timesOfDay, modules.map(\.0.timesOfDay))
         // A module's view shows the team starts from today on, so it is kept under today's date too.
         let settingsKey = fingerprint(address, today)
+        self.settingsKey = settingsKey
         let parts = Parallel.map(modules) { module, municipality in
             let twin = Self.twin(of: module, in: municipality)
             let key = fingerprint(module.fingerprint, municipality.fingerprint, twin?.fingerprint, settingsKey)
@@ -71,6 +75,33 @@ final class SiteModel: @unchecked Sendable {
         }
         self.parts = Dictionary(uniqueKeysWithValues: zip(modules.map { ObjectIdentifier($0.0) }, parts))
     }
+
+    /// What a list of offers is by: an intervention, or a term of a facet (a diagnosis, a format, a time of day).
+    enum Listing: Hashable {
+        case intervention(Intervention)
+        case term(ListFacet, String)
+
+        /// The lists a module is on (a code written twice in a module puts it there once).
+        static func of(_ module: Module) -> Set<Listing> {
+            Set([.intervention(module.intervention)] + ListFacet.allCases.flatMap { facet in facet.codes(module).map { .term(facet, $0) } })
+        }
+    }
+
+    private static func listings(_ municipalities: [Municipality], _ byTitle: [String: [Module]])
+        -> [Listing: [(municipality: Municipality, modules: [Module])]] {
+        var listed: [Listing: [(municipality: Municipality, modules: [Module])]] = [:]
+        for municipality in municipalities {
+            var here: [Listing: [Module]] = [:]
+            for module in byTitle[municipality.slug] ?? municipality.modules.sortedByTitle() {
+                for listing in Listing.of(module) { here[listing, default: []].append(module) }
+            }
+            for (listing, modules) in here { listed[listing, default: []].append((municipality, modules)) }
+        }
+        return listed
+    }
+
+    /// How many modules are on a list.
+    private func count(_ listing: Listing) -> Int { listed[listing]?.reduce(0) { $0 + $1.modules.count } ?? 0 }
 
     /// What the site shows of one module, made once per module (and kept while the module, its
     /// municipality and its digital counterpart are unchanged): its page's view and its list entry.
@@ -87,6 +118,15 @@ final class SiteModel: @unchecked Sendable {
         }
     }
 
+    /// What a municipality's own pages (`PageKind.Scope.municipality`) are made from: the
+    /// templates, the site's address and today's date, kommune.yml and its courses, its modules,
+    /// and what the standard's rules found (a function of those and the rules, as `Compliance`
+    /// relies on too, with the findings on kommune.yml taken as they are).
+    func pagesKey(_ municipality: Municipality, templates: Int) -> Int {
+        fingerprint(templates, settingsKey, municipality.fingerprint, municipality.modules.map(\.fingerprint),
+                    compliance.key(municipality))
+    }
+
     /// The module's schema.org JSON-LD for its page's head, made when the page is rendered.
     func structuredData(_ module: Module, in municipality: Municipality) -> RawText {
         memo.structuredData.value(parts(module).key) {
@@ -95,13 +135,16 @@ final class SiteModel: @unchecked Sendable {
         }
     }
 
-    /// The search's files: each municipality's entries (sorted by name), its modules by title, then its courses.
+    /// The search's files: each municipality's part, made from its entries (its modules by title,
+    /// then its courses) and kept while its files are unchanged.
     func searchFiles() -> [GeneratedFile] {
         SearchIndex.files(Parallel.map(sortedMunicipalities) { municipality in
-            (municipality, sorted(municipality).map { module in
-                memo.searchEntries.value(parts(module).key) { SearchIndex.entry(module, summaryView(module), in: municipality) }
-            } + municipality.courses.sortedDanish(by: \.title).map {
-                SearchIndex.entry($0, parts: municipality.parts(of: $0), in: municipality)
+            let modules = sorted(municipality)
+            return (municipality, memo.search.value(fingerprint(municipality.fingerprint, modules.map { parts($0).key })) {
+                SearchIndex.Part(modules.map { SearchIndex.entry($0, summaryView($0), in: municipality) }
+                    + municipality.courses.sortedDanish(by: \.title).map {
+                        SearchIndex.entry($0, parts: municipality.parts(of: $0), in: municipality)
+                    })
             })
         })
     }
@@ -172,44 +215,26 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func frontPage() -> FrontContext {
-        let byIntervention = counts { [$0.intervention.rawValue] }
         let interventions = Intervention.allCases.compactMap { intervention -> InterventionEntry? in
-            let count = byIntervention[intervention.rawValue] ?? 0
+            let count = count(.intervention(intervention))
             // The six always (a missing one is itself worth seeing); other offers when there are any.
             guard intervention.isInStandard || count > 0 else { return nil }
             return InterventionEntry(code: intervention.rawValue, label: intervention.label, everyday: intervention.everydayLabel,
                                      description: intervention.everydayDescription, url: Self.interventionPath(intervention), count: count)
         }
-        let byDiagnosis = counts(\.diagnoses)
-        let diagnoses = Vocabularies.diagnoses.terms.compactMap { term -> InterventionEntry? in
-            guard let count = byDiagnosis[term.code] else { return nil }
-            return InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
-                url: Self.diagnosisPath(term.code), count: count)
-        }
         return FrontContext(chrome: chrome(root: "", title: "Forebyggelsestilbud til borgere med kronisk sygdom"),
-                            interventions: interventions, diagnoses: diagnoses, municipalities: sortedMunicipalities.map(municipalityView),
-                            formats: facet(Vocabularies.formats, path: Self.formatPath) { $0.formats },
-                            times: facet(Vocabularies.timesOfDay, path: Self.timePath) { $0.timesOfDay })
+                            interventions: interventions, diagnoses: facet(.diagnosis, path: Self.diagnosisPath),
+                            municipalities: sortedMunicipalities.map(municipalityView),
+                            formats: facet(.format, path: Self.formatPath), times: facet(.time, path: Self.timePath))
     }
 
-    /// Entries for a vocabulary, with the number of modules that carry each code (codes with none left out).
-    private func facet(_ vocabulary: Vocabulary, path: (String) -> String, _ codes: (Module) -> [String]) -> [InterventionEntry] {
-        let counts = counts(codes)
-        return vocabulary.terms.compactMap { term in
-            counts[term.code].map { InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
-                                                      url: path(term.code), count: $0) }
+    /// Entries for a facet's terms, with the number of modules that carry each (terms with none left out).
+    private func facet(_ facet: ListFacet, path: (String) -> String) -> [InterventionEntry] {
+        facet.vocabulary.terms.compactMap { term in
+            let count = count(.term(facet, term.code))
+            return count == 0 ? nil : InterventionEntry(code: term.code, label: term.label, everyday: term.label, description: "",
+                                                        url: path(term.code), count: count)
         }
-    }
-
-    /// How many modules carry each code, in one pass over the modules (a code written twice in a
-    /// module counts once).
-    private func counts(_ codes: (Module) -> [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for module in allModules {
-            let carried = codes(module)
-            for (index, code) in carried.enumerated() where !carried[..<index].contains(code) { counts[code, default: 0] += 1 }
-        }
-        return counts
     }
 
     func municipalityPage(_ municipality: Municipality) -> ListContext {
@@ -252,9 +277,7 @@ final class SiteModel: @unchecked Sendable {
     func interventionPage(_ intervention: Intervention) -> ListContext {
         nationalList(heading: intervention.everydayLabel,
                      lead: "\(intervention.everydayDescription) I standarden hedder indsatsen: \(intervention.label).",
-                     municipalityURL: { Self.interventionSectionPath($0.slug, intervention) }) {
-            $0.intervention == intervention
-        }
+                     municipalityURL: { Self.interventionSectionPath($0.slug, intervention) }, listing: .intervention(intervention))
     }
 
     func diagnosisPage(_ diagnosis: Vocabulary.Term) -> ListContext {
@@ -290,21 +313,16 @@ final class SiteModel: @unchecked Sendable {
     private func nationalList(_ facet: ListFacet, _ term: Vocabulary.Term) -> ListContext {
         nationalList(heading: facet.heading(term, in: nil), lead: facet.lead(term, in: nil),
                      groupHeading: { facet.heading(term, in: $0.name) },
-                     municipalityURL: { Self.municipalityListPath($0, facet, term.code) }) {
-            facet.codes($0).contains(term.code)
-        }
+                     municipalityURL: { Self.municipalityListPath($0, facet, term.code) }, listing: .term(facet, term.code))
     }
 
     /// The offers of one kind across the country, by municipality. Up to `nationalListLimit` offers
     /// are listed; a longer list (a national catalog) is an overview that says how many each
     /// municipality has and links to its own list, so the page stays light.
     private func nationalList(heading: String, lead: String, groupHeading: (Municipality) -> String = { $0.name },
-                              municipalityURL: (Municipality) -> String, where include: (Module) -> Bool) -> ListContext {
-        let found = sortedMunicipalities.compactMap { municipality -> (Municipality, [Module])? in
-            let modules = sorted(municipality).filter(include)
-            return modules.isEmpty ? nil : (municipality, modules)
-        }
-        let total = found.reduce(0) { $0 + $1.1.count }
+                              municipalityURL: (Municipality) -> String, listing: Listing) -> ListContext {
+        let found = listed[listing] ?? []
+        let total = count(listing)
         var page = ListContext(chrome: chrome(root: "../", title: heading), heading: heading, lead: lead, groups: [])
         guard total > Self.nationalListLimit else {
             page.groups = found.map { municipality, modules in

@@ -94,9 +94,17 @@ public struct SiteRenderer: Sendable {
         public let path: String
         let template: String
         let context: any PageContext
-        let templates: Int
-        /// Equal keys, equal pages: a fingerprint of the template, the templates and what the page shows.
-        public var key: Int { fingerprint(template, templates, context.digest) }
+        /// Equal keys, equal pages: a fingerprint of the template, the templates and what the page
+        /// shows, taken when first asked for (a one-time build never asks).
+        private let digest: Once<Int>
+        public var key: Int { digest.value }
+
+        init(path: String, template: String, context: any PageContext, templates: Int) {
+            self.path = path
+            self.template = template
+            self.context = context
+            digest = Once { fingerprint(template, templates, context.digest) }
+        }
     }
 
     /// The site: its pages, the templates' assets, and the search index.
@@ -120,9 +128,23 @@ public struct SiteRenderer: Sendable {
         let model = SiteModel(catalog: catalog, compliance: compliance, address: address, byTitle: byTitle, memo: memo)
         // Every page's header names the catalog's owner: a page is rendered again when it changes, as when the templates do.
         let templates = fingerprint(templateFingerprint, model.owner)
-        let pages = Parallel.map(PageKind.all) { kind in
-            kind.pages(model).map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
-        }.flatMap { $0 }
+        func pages(_ kind: PageKind, _ made: PageKind.Made) -> [Page] {
+            made.map { Page(path: $0.path, template: kind.template, context: $0.context, templates: templates) }
+        }
+        let kinds = PageKind.all
+        let national = Parallel.map(kinds) { kind -> [Page] in
+            if case .site(let made) = kind.scope { pages(kind, made(model)) } else { [] }
+        }
+        // Each municipality's pages, by kind, kept while it is unchanged (with their keys: a session
+        // neither makes nor hashes the pages of the municipalities an edit did not touch).
+        let local = Parallel.map(catalog.municipalities) { municipality in
+            memo.pages.value(model.pagesKey(municipality, templates: templates)) {
+                kinds.map { kind in
+                    if case .municipality(let made) = kind.scope { pages(kind, made(model, municipality)) } else { [] }
+                }
+            }
+        }
+        let pages = kinds.indices.flatMap { index in national[index] + local.flatMap { $0[index] } }
         let overviewCSV = GeneratedFile(path: Overview.csvPath, key: { fingerprint(Overview.csvPath, model.overview.value.rows) }) {
             [model.overview.value.csv]
         }
@@ -199,9 +221,12 @@ public final class SiteMemo: Sendable {
     let municipalities: Memo<MunicipalityView>
     /// Each module's compliance view (by the module, its municipality and the rules).
     let compliance: Memo<ModuleComplianceView>
-    /// Each module's JSON-LD and search entry (as its views).
+    /// Each module's JSON-LD (as its views).
     let structuredData: Memo<RawText>
-    let searchEntries: Memo<SearchIndex.Entry>
+    /// Each municipality's part of the search (by its files).
+    let search: Memo<SearchIndex.Part>
+    /// Each municipality's pages, by page kind (by `SiteModel.pagesKey`).
+    let pages: Memo<[[SiteRenderer.Page]]>
     /// Each municipality's modules in Danish alphabetical order of title, as positions (by the modules).
     let titleOrders: Memo<[Int]>
     private let group: MemoGroup
@@ -214,7 +239,8 @@ public final class SiteMemo: Sendable {
         municipalities = group.memo()
         compliance = group.memo()
         structuredData = group.memo()
-        searchEntries = group.memo()
+        search = group.memo()
+        pages = group.memo()
         titleOrders = group.memo()
     }
 

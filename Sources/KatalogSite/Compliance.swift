@@ -140,10 +140,11 @@ struct Compliance {
         let ruleIDs = fingerprint(rules.map(\.id))
         self.rulesKey = ruleIDs
         let views = Parallel.map(pairs) { [self] pair in
-            // The view shows the module, its municipality's settings and the module's findings,
-            // which are a function of the module, its municipality's settings and the rules (the
-            // validator guarantees it): these identify the view.
-            let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs)
+            // The view shows the module, its municipality's settings and the module's findings. The
+            // findings are taken as they are: some depend on more than the module's own files
+            // (a date rule on today's date, a link on the file it points at).
+            let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs,
+                                  findingsByFile[pair.module.file] ?? [])
             return memo.value(key) { self.build(pair.module, in: pair.municipality, digest: key) }
         }
         self.moduleViews = Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, views))
@@ -166,11 +167,11 @@ struct Compliance {
         }
     }
 
-    /// What a municipality's compliance views are made from beside its files: the rules, the LIX
-    /// limit and the findings on kommune.yml (its modules' findings are a function of the modules,
-    /// kommune.yml and the rules).
+    /// What a municipality's compliance views are made from: the rules, the LIX limit, the
+    /// findings on kommune.yml and its modules' views (each keyed by its module and findings).
     func key(_ municipality: Municipality) -> Int {
-        fingerprint(rulesKey, lixLimit, findingsByFile[municipality.file] ?? [])
+        fingerprint(rulesKey, lixLimit, findingsByFile[municipality.file] ?? [],
+                    municipality.modules.map { moduleViews[ObjectIdentifier($0)]!.digest })
     }
 
     func module(_ module: Module, in municipality: Municipality) -> ModuleComplianceView {

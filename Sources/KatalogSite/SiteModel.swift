@@ -120,16 +120,17 @@ final class SiteModel: @unchecked Sendable {
 
     /// What a municipality's own pages (`PageKind.Scope.municipality`) are made from: the
     /// templates, the site's address and today's date, kommune.yml and its courses, its modules,
-    /// and what the standard's rules found (a function of those and the rules, as `Compliance`
-    /// relies on too, with the findings on kommune.yml taken as they are).
+    /// and what the standard's rules found on them (`Compliance.key`).
     func pagesKey(_ municipality: Municipality, templates: Int) -> Int {
         fingerprint(templates, settingsKey, municipality.fingerprint, municipality.modules.map(\.fingerprint),
                     compliance.key(municipality))
     }
 
-    /// The module's schema.org JSON-LD for its page's head, made when the page is rendered.
-    func structuredData(_ module: Module, in municipality: Municipality) -> RawText {
-        memo.structuredData.value(parts(module).key) {
+    /// The module's schema.org JSON-LD for its page's head, made when the page is rendered (a
+    /// static function of what it needs: a kept page must not hold the whole model of its build).
+    static func structuredData(_ module: Module, in municipality: Municipality, key: Int, address: SiteAddress,
+                               memo: SiteMemo) -> RawText {
+        memo.structuredData.value(key) {
             let pageURL = address.url(module.pagePath, from: module.municipalitySlug)
             return RawText(text: JSONLD.scriptBody(JSONLD.page(module, in: municipality, pageURL: pageURL)))
         }
@@ -256,8 +257,9 @@ final class SiteModel: @unchecked Sendable {
 
     func modulePage(_ module: Module, in municipality: Municipality) -> ModuleContext {
         ModuleContext(chrome: chrome(root: "../", title: "\(module.title) – \(municipality.name)", in: municipality),
-                      module: parts(module).view, municipality: municipalityView(municipality)) { [self] in
-            structuredData(module, in: municipality)
+                      module: parts(module).view, municipality: municipalityView(municipality)) {
+            [key = parts(module).key, address, memo] in
+            Self.structuredData(module, in: municipality, key: key, address: address, memo: memo)
         }
     }
 

@@ -1,3 +1,7 @@
+import KatalogBuild
+import KatalogCore
+import KatalogRules
+@testable import KatalogSite
 import KatalogSupport
 import Testing
 
@@ -51,5 +55,40 @@ struct CacheTests {
         let dropped: Memo<Int> = oneShot.memo()
         _ = dropped.value(1) { 1 }
         #expect(dropped.count == 0)
+    }
+}
+
+/// What a session keeps of the compliance pages follows the findings themselves: some depend on
+/// more than the module's own files (a date rule on today's date, a link on the file it points at).
+@Suite("The session's memo: compliance")
+struct ComplianceMemoTests {
+    @Test("a module whose files are unchanged but whose findings changed gets a new compliance view, and its municipality's pages a new key")
+    func followsFindings() throws {
+        let checked = try Pipeline(options: .init(content: exampleContent, allowErrors: true)).check()
+        let catalog = checked.catalog
+        let municipality = try #require(catalog.municipalities.first)
+        let module = try #require(municipality.modules.first)
+        let rules = Standard.rules + ToolRules.rules
+        let rule = try #require(rules.first { rule in
+            if case .module = rule.check { return rule.target.applies(to: module) }
+            return false
+        })
+        // Another build's finding on the same file (as HOLDSTART gives the day a team start has passed).
+        let message = "En holdstart er passeret i nat."
+        let extra = Finding(rule: rule.id, section: rule.section, severity: .warning,
+                            location: SourceLocation(file: module.file, line: 3), message: message, hint: "")
+        let memo = Memo<ModuleComplianceView>()
+        let before = Compliance(findings: checked.findings, rules: rules, lixLimit: nil, catalog: catalog, memo: memo)
+        let after = Compliance(findings: checked.findings + [extra], rules: rules, lixLimit: nil, catalog: catalog, memo: memo)
+        let shown = after.module(module, in: municipality)
+        let statuses = shown.requirements + shown.recommendations + shown.other
+        #expect(statuses.contains { $0.id == rule.id && $0.messages.contains("Linje 3: \(message)") },
+                "the new finding is on the module's compliance view")
+        #expect(before.module(module, in: municipality).digest != shown.digest)
+        #expect(before.key(municipality) != after.key(municipality))
+        // Unchanged findings: the kept view, and the same key.
+        let again = Compliance(findings: checked.findings + [extra], rules: rules, lixLimit: nil, catalog: catalog, memo: memo)
+        #expect(again.module(module, in: municipality) === shown)
+        #expect(again.key(municipality) == after.key(municipality))
     }
 }

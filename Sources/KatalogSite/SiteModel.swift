@@ -13,8 +13,6 @@ final class SiteModel: @unchecked Sendable {
     /// Whose catalog it is, as the header shows it: `ejer` in katalog.yml; else the one
     /// municipality of a catalog of one; else nil (nothing is made up).
     let owner: String?
-    /// Every module with its municipality, in catalog order.
-    let modules: [(Module, Municipality)]
     /// Every module, in catalog order.
     private let allModules: [Module]
     /// Every module's views, by module (object identity), built once: a module appears on its own
@@ -60,7 +58,8 @@ final class SiteModel: @unchecked Sendable {
         self.sortedModules = byTitle
         self.sortedMunicipalities = catalog.municipalities.sortedDanish(by: \.name)
         listed = Self.listings(sortedMunicipalities, byTitle)
-        self.modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
+        // Every module with its municipality, in catalog order.
+        let modules = catalog.municipalities.flatMap { m in m.modules.map { ($0, m) } }
         allModules = modules.map(\.0)
         diagnoses = Self.used(Vocabularies.diagnoses, modules.map(\.0.diagnoses))
         formats = Self.used(Vocabularies.formats, modules.map(\.0.formats))

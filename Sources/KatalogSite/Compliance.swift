@@ -130,6 +130,24 @@ struct Compliance {
     /// Each municipality's modules in Danish alphabetical order of title, by slug.
     private let byTitle: [String: [Module]]
 
+    /// What the views of one kind of module (its intervention and variant) show of the rules: the
+    /// rules that judge it, and the text fields those read (`declarations`). Worked out once per
+    /// kind, as the rules' targets are (`Target.applies(to:_:)`).
+    private struct Applicable {
+        let rules: [Rule]
+        let declarations: [(key: ModuleKey, label: String)]
+    }
+
+    private struct Kind: Hashable {
+        let intervention: Intervention
+        let variant: Variant?
+
+        init(_ module: Module) {
+            intervention = module.intervention
+            variant = module.variant
+        }
+    }
+
     init(findings: [Finding], rules: [Rule], lixLimit: Int?, catalog: Catalog, memo: Memo<ModuleComplianceView>,
         byTitle: [String: [Module]] = [:]) {
         self.byTitle = byTitle
@@ -139,20 +157,28 @@ struct Compliance {
         let pairs = catalog.municipalities.flatMap { m in m.modules.map { (module: $0, municipality: m) } }
         let ruleIDs = fingerprint(rules.map(\.id))
         self.rulesKey = ruleIDs
-        let views = Parallel.map(pairs) { [self] pair in
+        var kinds: [Kind: Applicable] = [:]
+        for (module, _) in pairs where kinds[Kind(module)] == nil {
+            let applicable = rules.filter { rule in
+                if case .module = rule.check { return rule.target.applies(to: module) }
+                return false
+            }
+            kinds[Kind(module)] = Applicable(rules: applicable, declarations: Self.declarations(applicable))
+        }
+        let views = Parallel.map(pairs) { [self, kinds] pair in
             // The view shows the module, its municipality's settings and the module's findings. The
             // findings are taken as they are: some depend on more than the module's own files
             // (a date rule on today's date, a link on the file it points at).
             let key = fingerprint(pair.module.fingerprint, pair.municipality.fingerprint, lixLimit, ruleIDs,
                                   findingsByFile[pair.module.file] ?? [])
-            return memo.value(key) { self.build(pair.module, in: pair.municipality, digest: key) }
+            return memo.value(key) { self.build(pair.module, in: pair.municipality, kinds[Kind(pair.module)]!, digest: key) }
         }
         self.moduleViews = Dictionary(uniqueKeysWithValues: zip(pairs.map { ObjectIdentifier($0.module) }, views))
     }
 
-    /// The declarations a module makes in its own words, shown as "how" it meets the rules that
-    /// read them: every text field the applicable rules of the standard read, with their sections.
-    static func declarations(_ module: Module, rules: [Rule]) -> [DeclarationView] {
+    /// The fields whose text a module's view shows as "how" it meets the rules that read them:
+    /// every text field the given rules of the standard read, each labelled with their sections.
+    private static func declarations(_ rules: [Rule]) -> [(key: ModuleKey, label: String)] {
         var sections: [ModuleKey: [String]] = [:]
         var order: [ModuleKey] = []
         for rule in rules where rule.basis != .tool && rule.basis != .placeholder {
@@ -162,9 +188,7 @@ struct Compliance {
                 if sections[key]?.contains(rule.section) != true { sections[key, default: []].append(rule.section) }
             }
         }
-        return order.compactMap { key in
-            module.fields.text(key).map { DeclarationView(label: "\(key.path) (§\(sections[key]!.joined(separator: ", §")))", text: $0) }
-        }
+        return order.map { key in (key, "\(key.path) (§\(sections[key]!.joined(separator: ", §")))") }
     }
 
     /// What a municipality's compliance views are made from: the rules, the LIX limit, the
@@ -178,12 +202,9 @@ struct Compliance {
         moduleViews[ObjectIdentifier(module)]!
     }
 
-    private func build(_ module: Module, in municipality: Municipality, digest: Int) -> ModuleComplianceView {
+    private func build(_ module: Module, in municipality: Municipality, _ kind: Applicable, digest: Int) -> ModuleComplianceView {
         let own = findingsByFile[module.file] ?? []
-        let applicable = rules.filter { rule in
-            if case .module = rule.check { return rule.target.applies(to: module) }
-            return false
-        }
+        let applicable = kind.rules
         let statuses = applicable.map { rule in status(rule, own.filter { $0.rule == rule.id }) }
         let requirements = zip(applicable, statuses).filter { $0.0.basis == .krav || $0.0.basis == .skal }.map(\.1)
         let recommendations = zip(applicable, statuses).filter { $0.0.basis == .anbefaling || $0.0.basis == .bør }.map(\.1)
@@ -203,7 +224,9 @@ struct Compliance {
             requirementsMet: requirements.filter(\.met).count, requirementsTotal: requirements.count,
             recommendationsMissed: recommendations.filter { !$0.met }.count,
             requirements: requirements, recommendations: recommendations, other: other,
-            declarations: Self.declarations(module, rules: applicable),
+            declarations: kind.declarations.compactMap { slot in
+                module.fields.text(slot.key).map { DeclarationView(label: slot.label, text: $0) }
+            },
             errors: own.filter { $0.severity == .error }.count, warnings: own.filter { $0.severity == .warning }.count,
             digest: digest)
     }

@@ -39,19 +39,20 @@ public enum ICalendar {
         if let pageURL { description.append("Læs mere: \(pageURL)") }
         var seen: Set<String> = []
         let location = places.map(\.line).filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: "; ")
+        // Every start has the same summary, description, location and page: written once.
+        var shared = ["SUMMARY:" + escape("Holdstart: \(title)")]
+        if !description.isEmpty { shared.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
+        if !location.isEmpty { shared.append("LOCATION:" + escape(location)) }
+        if let pageURL { shared.append("URL:" + pageURL) }
+        let tail = lines(shared + ["TRANSP:TRANSPARENT", "END:VEVENT"])
+        let uid = id.replacingASCII { $0 == 0x2F ? "-" : nil }
         return starts.map { start in
-            var event = [
+            lines([
                 "BEGIN:VEVENT",
-                "UID:" + escape("holdstart-\(compact(start))-\(id.replacingASCII { $0 == 0x2F ? "-" : nil })@tilbudskatalog"),
+                "UID:" + escape("holdstart-\(compact(start))-\(uid)@tilbudskatalog"),
                 "DTSTAMP:" + stamp,
                 "DTSTART;VALUE=DATE:" + compact(start),
-                "SUMMARY:" + escape("Holdstart: \(title)"),
-            ]
-            if !description.isEmpty { event.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
-            if !location.isEmpty { event.append("LOCATION:" + escape(location)) }
-            if let pageURL { event.append("URL:" + pageURL) }
-            event += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-            return lines(event)
+            ]) + tail
         }.joined()
     }
 
@@ -60,20 +61,21 @@ public enum ICalendar {
 
     /// A TEXT value (RFC 5545 §3.3.11): `\`, `;` and `,` escaped, a newline as `\n`; other control
     /// characters (which loading refuses already) are dropped.
+    /// Works on the UTF-8 bytes: every character it changes is ASCII, and no byte of a multi-byte
+    /// sequence is below 0x80.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
-            default: out.unicodeScalars.append(scalar)
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: out += [0x5C, byte]  // \ ; ,
+            case 0x0A: out += [0x5C, 0x6E]  // a newline as \n
+            case ..<0x20, 0x7F: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Content lines, each folded and ended with CRLF.
@@ -82,17 +84,23 @@ public enum ICalendar {
     /// Folds a content line (RFC 5545 §3.1): no line longer than 75 octets, a continuation line
     /// starting with one space, never inside a UTF-8 sequence.
     public static func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        var out = "", width = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if width + size > 75 {
-                out += "\r\n "
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 25)
+        var start = 0, width = 0
+        while start < bytes.count {
+            // One scalar: its first byte and the continuation bytes (10xxxxxx) after it.
+            var end = start + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            if width + end - start > 75 {
+                out += [0x0D, 0x0A, 0x20]
                 width = 1
             }
-            out.unicodeScalars.append(scalar)
-            width += size
+            out += bytes[start..<end]
+            width += end - start
+            start = end
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -21,67 +21,39 @@ enum XLSX {
     /// The workbook of a header row and the rows.
     static func workbook(header: [String], rows: [[Cell]]) -> Data {
         Zip.stored([
-            ("[Content_Types].xml", Data(contentTypes.utf8)),
-            ("_rels/.rels", Data(packageRelationships.utf8)),
-            ("xl/workbook.xml", Data(workbookXML.utf8)),
-            ("xl/_rels/workbook.xml.rels", Data(workbookRelationships.utf8)),
-            ("xl/styles.xml", Data(styles.utf8)),
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("xl/workbook.xml", workbookXML),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships),
+            ("xl/styles.xml", styles),
             ("xl/worksheets/sheet1.xml", sheet([header.map(Cell.text)] + rows)),
-        ])
+        ].map { ($0.0, Data($0.1.utf8)) })
     }
 
-    static func sheet(_ rows: [[Cell]]) -> Data {
+    static func sheet(_ rows: [[Cell]]) -> String {
         // Row by row in parallel (a national catalog's sheet is thousands of rows), joined in order.
-        let columns = (0..<(rows.map(\.count).max() ?? 0)).map(column)
-        let lines = Parallel.map(Array(rows.enumerated())) { r, row in self.row(r, row, columns: columns) }
-        var xml = Data((head + "<worksheet xmlns=\"\(main)\"><sheetData>").utf8)
-        xml.reserveCapacity(lines.reduce(xml.count + 64) { $0 + $1.count })
-        for line in lines { xml.append(contentsOf: line) }
-        xml.append(contentsOf: "</sheetData></worksheet>".utf8)
-        return xml
+        let lines = Parallel.map(Array(rows.enumerated())) { r, row in self.row(r, row) }
+        return head + "<worksheet xmlns=\"\(main)\"><sheetData>" + lines.joined() + "</sheetData></worksheet>"
     }
 
-    /// One row's XML (`r`: zero-based; `columns`: the names of its columns), as UTF-8: a sheet is
-    /// tens of thousands of cells, and appending bytes costs a fraction of appending to a String.
-    static func row(_ r: Int, _ row: [Cell], columns: [String]) -> [UInt8] {
-        var xml: [UInt8] = []
-        xml.reserveCapacity(row.count * 64)
-        let number = String(r + 1)
-        xml += "<row r=\"\(number)\">".utf8
+    /// One row's XML (`r`: zero-based).
+    static func row(_ r: Int, _ row: [Cell]) -> String {
+        var xml = "<row r=\"\(r + 1)\">"
         for (c, cell) in row.enumerated() {
-            func open(_ attributes: String) {
-                xml += "<c r=\"".utf8
-                xml += columns[c].utf8
-                xml += number.utf8
-                xml += attributes.utf8
-            }
+            let ref = column(c) + String(r + 1)
             switch cell {
-            case .text(let text):
-                open("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                xml += escape(text).utf8
-                xml += "</t></is></c>".utf8
+            case .text(let text): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
             case .code(let text):
-                open("\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                xml += escape(text).utf8
-                xml += "</t></is></c>".utf8
-            case .number(let value):
-                open("\"><v>")
-                xml += String(value).utf8
-                xml += "</v></c>".utf8
+                xml += "<c r=\"\(ref)\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+            case .number(let number): xml += "<c r=\"\(ref)\"><v>\(number)</v></c>"
             case .date(let iso):
-                if let serial = serial(iso) {
-                    open("\" s=\"1\"><v>")
-                    xml += String(serial).utf8
-                    xml += "</v></c>".utf8
-                } else {
-                    open("\" t=\"inlineStr\"><is><t>")
-                    xml += escape(iso).utf8
-                    xml += "</t></is></c>".utf8
+                if let serial = serial(iso) { xml += "<c r=\"\(ref)\" s=\"1\"><v>\(serial)</v></c>" } else {
+                    xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(iso))</t></is></c>"
                 }
             case .empty: break
             }
         }
-        xml += "</row>".utf8
+        xml += "</row>"
         return xml
     }
 

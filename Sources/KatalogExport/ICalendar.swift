@@ -61,21 +61,20 @@ public enum ICalendar {
 
     /// A TEXT value (RFC 5545 §3.3.11): `\`, `;` and `,` escaped, a newline as `\n`; other control
     /// characters (which loading refuses already) are dropped.
-    /// Works on the UTF-8 bytes: every character it changes is ASCII, and no byte of a multi-byte
-    /// sequence is below 0x80.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x5C, 0x3B, 0x2C: out += [0x5C, byte]  // \ ; ,
-            case 0x0A: out += [0x5C, 0x6E]  // a newline as \n
-            case ..<0x20, 0x7F: continue
-            default: out.append(byte)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Content lines, each folded and ended with CRLF.
@@ -84,23 +83,17 @@ public enum ICalendar {
     /// Folds a content line (RFC 5545 §3.1): no line longer than 75 octets, a continuation line
     /// starting with one space, never inside a UTF-8 sequence.
     public static func fold(_ line: String) -> String {
-        let bytes = Array(line.utf8)
-        guard bytes.count > 75 else { return line }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 25)
-        var start = 0, width = 0
-        while start < bytes.count {
-            // One scalar: its first byte and the continuation bytes (10xxxxxx) after it.
-            var end = start + 1
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            if width + end - start > 75 {
-                out += [0x0D, 0x0A, 0x20]
+        guard line.utf8.count > 75 else { return line }
+        var out = "", width = 0
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if width + size > 75 {
+                out += "\r\n "
                 width = 1
             }
-            out += bytes[start..<end]
-            width += end - start
-            start = end
+            out.unicodeScalars.append(scalar)
+            width += size
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

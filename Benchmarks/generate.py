@@ -16,8 +16,9 @@ Usage: generate.py N OUT
                a search index; national overviews by intervention, diagnosis, format and time of day
                (taxonomies, grouped by municipality), the overview intervention × municipality, an
                Atom feed, FHIR HealthcareService records, the SOFT CSV and a JSON export of every
-               module with its text. Still less than katalog writes: no soft.json, no xlsx, and
-               shorter FHIR records and CSV rows.
+               module with its text. Still less than katalog does: no validation (the compliance
+               pages list the rules unchecked), a flat list per municipality where katalog's search
+               index is stemmed and sharded, no soft.json, no xlsx, shorter FHIR records and CSV rows.
 """
 import os, re, shutil, sys
 
@@ -140,7 +141,7 @@ os.makedirs(os.path.join(hugo, "data"), exist_ok=True)
 layout = lambda name, text: open(os.path.join(layouts, name), "w", encoding="utf-8").write(text + "\n")
 layout("baseof.html", '<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/style.css"></head>\n<body><a href="#indhold">Gå til indholdet</a><header><a href="/">Forebyggelsestilbud</a></header><main id="indhold">{{ block "main" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>')
 # A module's page, with its schema.org JSON-LD as katalog's has.
-layout("single.html", '{{ define "main" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "GovernmentService" "name" .Title "description" .Summary "serviceType" .Params.indsats "areaServed" .Section "url" .Permalink | jsonify }}</script><article><h1>{{ .Title }}</h1><p class="lead">{{ .Summary }}</p><dl><dt>Type</dt><dd>{{ .Params.indsats }}</dd><dt>Opdateret</dt><dd>{{ .Date.Format "2006-01-02" }}</dd>{{ range $key, $value := .Params }}<dt>{{ $key }}</dt><dd>{{ $value }}</dd>{{ end }}</dl>{{ .Content }}</article>{{ end }}')
+layout("single.html", '{{ define "main" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "GovernmentService" "name" .Title "description" .Summary "serviceType" .Params.indsats "areaServed" .Section "url" .Permalink | jsonify | safeJS }}</script><article><h1>{{ .Title }}</h1><p class="lead">{{ .Summary }}</p><dl><dt>Type</dt><dd>{{ .Params.indsats }}</dd><dt>Opdateret</dt><dd>{{ .Date.Format "2006-01-02" }}</dd>{{ range $key, $value := .Params }}<dt>{{ $key }}</dt><dd>{{ $value }}</dd>{{ end }}</dl>{{ .Content }}</article>{{ end }}')
 # katalog's compliance page of a module, and of a municipality (the kvalitet output of a section).
 layout("single.kvalitet.html", '{{ define "main" }}<h1>{{ .Title }}: kvalitetsstandarden</h1><p>{{ .Params.indsats }} · <a href="{{ .RelPermalink }}">Se siden</a></p><ul>{{ $p := . }}{{ range first 40 site.Data.regler }}<li><strong>{{ if isset $p.Params "differentiering" }}Opfyldt{{ else }}Ikke opfyldt{{ end }}:</strong> {{ .id }} (§{{ .section }}) {{ .wording }}</li>{{ end }}</ul>{{ end }}')
 layout("list.kvalitet.html", '{{ define "main" }}<h1>{{ .Title }}: kvalitetsstandarden</h1><table><thead><tr><th>Tilbud</th><th>Indsats</th><th>Vurdering</th></tr></thead><tbody>{{ range .Pages }}<tr><td><a href="{{ .RelPermalink }}kvalitet.html">{{ .Title }}</a></td><td>{{ .Params.indsats }}</td><td>{{ if isset .Params "differentiering" }}Opfyldt{{ else }}Ikke opfyldt{{ end }}</td></tr>{{ end }}</tbody></table>{{ end }}')

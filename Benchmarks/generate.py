@@ -74,8 +74,6 @@ for m in range(municipalities):
         title = re.search(r"^titel: (.*)$", front, re.M).group(1).strip('"')
         summary = re.search(r"^resume: (.*)$", front, re.M).group(1).strip('"')
         updated = re.search(r"^opdateret: (.*)$", front, re.M).group(1)
-        # katalog's front matter as it is, plus the names Hugo reads; `indsats`, `diagnoser`, `format`
-        # and `tidspunkter` become taxonomies (top level, as Hugo wants them).
         open(os.path.join(hugo, "content", slug, file + ".md"), "w", encoding="utf-8").write(hugo_page(slug, front, body))
         minimal_front = f'---\ntitle: "{title}"\nsummary: "{summary}"\ndate: {updated}\nindsats: {re.search(r"^indsats: (.*)$", front, re.M).group(1)}\n---\n'
         open(os.path.join(minimal, "content", slug, file + ".md"), "w", encoding="utf-8").write(minimal_front + body)
